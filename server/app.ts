@@ -1,0 +1,64 @@
+import { createServer, type Server as HttpServer } from 'node:http'
+import express, { type Express } from 'express'
+import { LIMITS } from '../shared/protocol/index.js'
+import type { Deps } from './deps.js'
+import { resolvePrincipal } from './http/context.js'
+import { AppError, errorMiddleware } from './http/errors.js'
+import { servePages } from './http/pages.js'
+import { adminRoutes } from './http/routes/admin.js'
+import { boardRoutes } from './http/routes/board.js'
+import { guardianRoutes } from './http/routes/guardian.js'
+import { healthRoutes } from './http/routes/health.js'
+import { sessionRoutes } from './http/routes/session.js'
+import { originGuard, securityHeaders } from './http/security.js'
+import type { Change, Publish } from './realtime/changes.js'
+import { createHub, type AppServer, type SocketControl } from './realtime/hub.js'
+
+export interface AppOptions {
+  allowedOrigins: readonly string[]
+  secureCookies: boolean
+  /** Built pages to serve; omitted in API-only tests. */
+  pagesDir?: string
+}
+
+export interface App {
+  app: Express
+  httpServer: HttpServer
+  io: AppServer
+  sockets: SocketControl
+  publish: Publish
+}
+
+/**
+ * Builds the HTTP server, the API and the realtime hub. It never listens: main.ts (or a
+ * test) decides the port.
+ */
+export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
+  const app = express()
+  const httpServer = createServer(app)
+  // The hub needs the server and the routes need the hub's publish: tie the knot through a holder.
+  let hubPublish: Publish = () => {}
+  const deps: Deps = { ...base, publish: (c: Change) => hubPublish(c) }
+  const hub = createHub(httpServer, deps, opts)
+  hubPublish = hub.publish
+
+  app.disable('x-powered-by')
+  app.set('trust proxy', 'loopback')
+  app.use(securityHeaders())
+  app.use(healthRoutes(deps))
+
+  const api = express.Router()
+  api.use(express.json({ limit: LIMITS.bodyBytes }))
+  api.use(originGuard(opts.allowedOrigins))
+  api.use(resolvePrincipal(deps))
+  api.use(sessionRoutes(deps, hub.control, opts))
+  api.use('/guardian', guardianRoutes(deps))
+  api.use('/board', boardRoutes(deps, opts))
+  api.use('/admin', adminRoutes(deps, hub.control))
+  api.use((_req, _res, next) => next(new AppError('NOT_FOUND')))
+  app.use('/api', api)
+
+  if (opts.pagesDir) servePages(app, opts.pagesDir)
+  app.use(errorMiddleware(deps.log))
+  return { app, httpServer, io: hub.io, sockets: hub.control, publish: deps.publish }
+}

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { z } from 'zod'
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  ASAGAO_DATA_DIR: z.string().min(1).default('./data'),
+  /** Origins allowed to open sockets and send commands, comma-separated; empty means "the same host". */
+  ASAGAO_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.string().url('must be a list of origins like https://asagao.example.jp'))),
+  /** Set when behind a TLS-terminating proxy so cookies are marked Secure. */
+  ASAGAO_SECURE_COOKIES: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  ASAGAO_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ASAGAO_DEMO: z.enum(['auto', 'off']).default('auto'),
+  ASAGAO_LOG: z.enum(['silent', 'info', 'debug']).default('info'),
+})
+
+export interface Config {
+  port: number
+  host: string
+  databaseUrl: string | null
+  dataDir: string
+  allowedOrigins: string[]
+  secureCookies: boolean
+  /** Keys the server signs pairing links and hashes tokens with. */
+  secret: string
+  demo: 'auto' | 'off'
+  log: 'silent' | 'info' | 'debug'
+}
+
+/** Thrown with one line per bad variable, so an operator fixes them all at once. */
+export class ConfigError extends Error {}
+
+/**
+ * Reads and validates the environment once at boot. A secret that is not given is generated
+ * on first start and kept in the data folder, so sessions survive restarts.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const e = parsed.data
+  const dataDir = resolve(e.ASAGAO_DATA_DIR)
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL ?? null,
+    dataDir,
+    allowedOrigins: e.ASAGAO_ALLOWED_ORIGINS,
+    secureCookies: e.ASAGAO_SECURE_COOKIES,
+    secret: e.ASAGAO_SESSION_SECRET ?? persistedSecret(dataDir),
+    demo: e.ASAGAO_DEMO,
+    log: e.ASAGAO_LOG,
+  }
+}
+
+function persistedSecret(dataDir: string): string {
+  const file = join(dataDir, 'secret.key')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(dataDir, { recursive: true })
+  const secret = randomBytes(32).toString('base64url')
+  writeFileSync(file, secret + '\n', { mode: 0o600 })
+  return secret
+}

@@ -1,0 +1,37 @@
+import { Router } from 'express'
+import type { GuardianReportList } from '../../../shared/protocol/index.js'
+import { addDays } from '../../../shared/time/schoolTime.js'
+import { requireGuardian } from '../../auth/principal.js'
+import { guardianReports } from '../../data/reports.js'
+import type { Deps } from '../../deps.js'
+import { createReports } from '../../reports/createReports.js'
+import { guardianHome } from '../../reports/guardianHome.js'
+import { withWithdrawFlags } from '../../reports/receipt.js'
+import { withdrawReport } from '../../reports/withdrawReport.js'
+import { idParam, principalOf } from '../context.js'
+
+/** The guardian's own children and reports; every route is scoped to the logged-in guardian. */
+export function guardianRoutes(deps: Deps): Router {
+  const r = Router()
+
+  r.get('/home', async (_req, res) => {
+    res.json(await guardianHome(deps, requireGuardian(principalOf(res))))
+  })
+
+  r.get('/reports', async (_req, res) => {
+    const who = requireGuardian(principalOf(res))
+    const since = addDays(new Date(deps.clock.now()).toISOString().slice(0, 10), -30)
+    const rows = await guardianReports(deps.sql, { guardianId: who.guardianId, sinceDate: since })
+    res.json({ ok: true, reports: await withWithdrawFlags(deps.sql, deps.clock.now(), rows) } satisfies GuardianReportList)
+  })
+
+  r.post('/reports', async (req, res) => {
+    res.status(201).json(await createReports(deps, requireGuardian(principalOf(res)), req.body))
+  })
+
+  r.post('/reports/:id/withdraw', async (req, res) => {
+    const report = await withdrawReport(deps, requireGuardian(principalOf(res)), idParam(req, 'id'))
+    res.json({ ok: true, report })
+  })
+  return r
+}

@@ -1,0 +1,27 @@
+import type { CommandAck, CommandName, CommandPayload } from '../../shared/protocol/index.js'
+import { requireSchoolReader, requireStaff, type Principal } from '../auth/principal.js'
+import { getSchool } from '../data/schools.js'
+import { buildSnapshot } from '../day/snapshot.js'
+import type { Deps } from '../deps.js'
+import { acknowledgeReport } from '../reports/acknowledgeReport.js'
+import { schoolNow } from '../reports/schoolDates.js'
+
+type Handler<K extends CommandName> = (who: Principal, input: Required<CommandPayload<K>> | CommandPayload<K>) => Promise<CommandAck<K>>
+
+/** One handler per socket command; input is already validated, the principal freshly checked. */
+export function commandHandlers(deps: Deps): { [K in CommandName]: Handler<K> } {
+  return {
+    'day:snapshot': async (who, input) => {
+      const reader = requireSchoolReader(who)
+      const school = (await getSchool(deps.sql, reader.schoolId))!
+      const date = input.date ?? schoolNow(school, deps.clock.now()).today
+      const snapshot = await buildSnapshot(deps.sql, { schoolId: reader.schoolId, date, buildId: deps.buildId, forBoard: reader.kind === 'board' })
+      return { ok: true, snapshot }
+    },
+    'report:acknowledge': async (who, input) => {
+      await acknowledgeReport(deps, requireStaff(who), input.reportId)
+      return { ok: true }
+    },
+    'heartbeat:ping': async (_who, input) => ({ ok: true, sentAt: input.sentAt, serverTime: new Date(deps.clock.now()).toISOString() }),
+  }
+}

@@ -1,0 +1,132 @@
+import type { Server as HttpServer } from 'node:http'
+import { Server, type Socket } from 'socket.io'
+import {
+  clientCommands,
+  errorBody,
+  HandshakeAuth,
+  PROTOCOL_VERSION,
+  type ClientToServerEvents,
+  type CommandAck,
+  type CommandName,
+  type ServerToClientEvents,
+} from '../../shared/protocol/index.js'
+import type { Principal } from '../auth/principal.js'
+import { principalFromCookies } from '../auth/resolve.js'
+import type { Deps } from '../deps.js'
+import { redactForBoard } from '../day/entries.js'
+import { parseInput, toErrorBody } from '../http/errors.js'
+import { originAllowed } from '../http/security.js'
+import type { Change, Publish } from './changes.js'
+import { commandHandlers } from './commands.js'
+
+export interface SocketData {
+  principal: Principal
+  client: 'board' | 'person'
+}
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
+export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
+
+/** Lets HTTP routes end live sockets when a session or device is ended. */
+export interface SocketControl {
+  endSession(sessionHash: string): void
+  endDevice(deviceId: number): void
+  endStaff(staffId: number): void
+}
+
+export const rooms = {
+  board: (schoolId: number) => `school:${schoolId}:board`,
+  staff: (schoolId: number) => `school:${schoolId}:staff`,
+  class: (classId: number) => `class:${classId}`,
+  session: (hash: string) => `session:${hash}`,
+  device: (id: number) => `device:${id}`,
+  staffMember: (id: number) => `staff:${id}`,
+}
+
+/**
+ * The realtime hub: authenticates every socket with the page's own cookie, checks the origin
+ * and the protocol version, joins the rooms the principal may hear, and runs commands with
+ * the principal re-checked each time.
+ */
+export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOrigins: readonly string[] }): { io: AppServer; publish: Publish; control: SocketControl } {
+  const io: AppServer = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    pingInterval: 15_000,
+    pingTimeout: 10_000,
+    allowRequest: (req, cb) => cb(originAllowed(req, opts.allowedOrigins) ? null : 'BAD_ORIGIN', originAllowed(req, opts.allowedOrigins)),
+  })
+
+  io.use(async (socket, next) => {
+    const auth = HandshakeAuth.safeParse(socket.handshake.auth)
+    if (!auth.success) return next(refusal('BAD_REQUEST'))
+    if (auth.data.protocol !== PROTOCOL_VERSION) return next(refusal('PROTOCOL_MISMATCH'))
+    const principal = await principalFromCookies(deps.sql, socket.handshake.headers.cookie, auth.data.client, deps.clock.now()).catch(() => null)
+    if (!principal) return next(refusal(auth.data.client === 'board' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED'))
+    socket.data = { principal, client: auth.data.client }
+    next()
+  })
+
+  const handlers = commandHandlers(deps)
+  io.on('connection', (socket) => {
+    const p = socket.data.principal
+    void socket.join(roomsFor(p))
+    for (const name of Object.keys(clientCommands) as CommandName[]) {
+      socket.on(name, async (payload: unknown, ack: unknown) => {
+        if (typeof ack !== 'function') return
+        const reply = ack as (res: CommandAck<typeof name>) => void
+        try {
+          const current = await principalFromCookies(deps.sql, socket.handshake.headers.cookie, socket.data.client, deps.clock.now())
+          if (!current) {
+            reply(errorBody(p.kind === 'board' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED'))
+            socket.emit('session:ended', { code: p.kind === 'board' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED' })
+            socket.disconnect(true)
+            return
+          }
+          const input = parseInput(clientCommands[name].payload, payload)
+          reply(await (handlers[name] as (who: Principal, input: unknown) => Promise<CommandAck<typeof name>>)(current, input))
+        } catch (err) {
+          reply(toErrorBody(err, deps.log).body)
+        }
+      })
+    }
+  })
+
+  const publish: Publish = (change: Change) => {
+    const { event } = change
+    const classRooms = [...new Set(event.changes.flatMap((c) => (c.entry ? [rooms.class(c.entry.classId)] : [])))]
+    io.to(rooms.staff(event.schoolId)).to(classRooms).emit('day:changed', event)
+    io.to(rooms.board(event.schoolId)).emit('day:changed', {
+      ...event,
+      changes: event.changes.map((c) => ({ ...c, entry: c.entry && redactForBoard(c.entry, change.boardShowsMessages) })),
+    })
+  }
+
+  const end = (room: string, code: 'UNAUTHENTICATED' | 'DEVICE_REVOKED') => {
+    io.to(room).emit('session:ended', { code })
+    io.in(room).disconnectSockets(true)
+  }
+  const control: SocketControl = {
+    endSession: (hash) => end(rooms.session(hash), 'UNAUTHENTICATED'),
+    endDevice: (id) => end(rooms.device(id), 'DEVICE_REVOKED'),
+    endStaff: (id) => end(rooms.staffMember(id), 'UNAUTHENTICATED'),
+  }
+  return { io, publish, control }
+}
+
+function roomsFor(p: Principal): string[] {
+  switch (p.kind) {
+    case 'board':
+      return [rooms.board(p.schoolId), rooms.device(p.deviceId)]
+    case 'staff':
+      return [rooms.staff(p.schoolId), rooms.session(p.sessionHash), rooms.staffMember(p.staffId), ...p.homeroomClassIds.map(rooms.class)]
+    case 'guardian':
+      return [rooms.session(p.sessionHash)]
+  }
+}
+
+/** A handshake refusal the client can read as `err.data.code`. */
+function refusal(code: Parameters<typeof errorBody>[0]): Error {
+  const err = new Error(code) as Error & { data: unknown }
+  err.data = errorBody(code).error
+  return err
+}

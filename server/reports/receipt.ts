@@ -1,0 +1,29 @@
+import type { GuardianReport, ReportReceipt } from '../../shared/protocol/index.js'
+import type { GuardianPrincipal } from '../auth/principal.js'
+import { guardianReports } from '../data/reports.js'
+import { getSchool, type School } from '../data/schools.js'
+import type { Deps } from '../deps.js'
+import type { Q } from '../db/types.js'
+import { schoolNow } from './schoolDates.js'
+
+/** A guardian may withdraw a report only while every day of it is still in the future. */
+export function canWithdraw(r: { fromDate: string; withdrawnAt: string | null }, today: string): boolean {
+  return r.withdrawnAt === null && r.fromDate > today
+}
+
+/** Guardian report rows with `canWithdraw` decided in each pupil's school's own "today". */
+export async function withWithdrawFlags(q: Q, nowMs: number, rows: Awaited<ReturnType<typeof guardianReports>>): Promise<GuardianReport[]> {
+  const schools = new Map<number, School>()
+  for (const id of new Set(rows.map((r) => r.schoolId))) schools.set(id, (await getSchool(q, id))!)
+  return rows.map(({ schoolId, ...r }) => ({ ...r, canWithdraw: canWithdraw(r, schoolNow(schools.get(schoolId)!, nowMs).today) }))
+}
+
+export async function receiptFor(deps: Deps, who: GuardianPrincipal, submissionId: number, submittedAt: string): Promise<Omit<ReportReceipt, 'skippedDays' | 'lateNotice'>> {
+  const rows = await guardianReports(deps.sql, { guardianId: who.guardianId, submissionId })
+  return {
+    ok: true,
+    receiptNo: String(submissionId).padStart(6, '0'),
+    submittedAt,
+    reports: await withWithdrawFlags(deps.sql, deps.clock.now(), rows),
+  }
+}

@@ -1,0 +1,9 @@
+import { DateTime } from 'luxon'
+import { schoolDateOf } from '../../shared/time/schoolTime.js'
+import type { School } from '../data/schools.js'
+
+/** "Now" as the school sees it: its local date and wall-clock time. */
+export function schoolNow(school: School, epochMs: number): { today: string; time: string } {
+  const d = DateTime.fromMillis(epochMs, { zone: school.timeZone })
+  return { today: schoolDateOf(epochMs, school.timeZone), time: d.toFormat('HH:mm') }
+}

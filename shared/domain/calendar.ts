@@ -1,0 +1,24 @@
+import { DateTime } from 'luxon'
+import { datesBetween } from '../time/schoolTime.js'
+
+/** What decides whether a date is a school day, besides the weekday. */
+export interface CalendarRules {
+  /** National holidays (including substitute holidays). */
+  holidays: ReadonlySet<string>
+  /** Vacations and whole-school closures (休校・臨時休業). */
+  closedDays: ReadonlySet<string>
+  /** Extra school days, e.g. a Saturday class day; wins over everything else. */
+  extraSchoolDays: ReadonlySet<string>
+}
+
+/** 授業日: a weekday that is neither a holiday nor a closure, or a declared extra school day. */
+export function isSchoolDay(date: string, rules: CalendarRules): boolean {
+  if (rules.extraSchoolDays.has(date)) return true
+  if (rules.closedDays.has(date) || rules.holidays.has(date)) return false
+  return DateTime.fromISO(date, { zone: 'utc' }).weekday <= 5
+}
+
+/** The school days from `from` to `to` inclusive, in order. */
+export function schoolDaysBetween(from: string, to: string, rules: CalendarRules): string[] {
+  return datesBetween(from, to).filter((d) => isSchoolDay(d, rules))
+}

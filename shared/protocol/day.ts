@@ -1,0 +1,78 @@
+import { z } from 'zod'
+import { DayStatus, MarkSource, ReasonCategory, ReportKind } from '../domain/attendance.js'
+import { Id, IsoDate, TimeOfDay } from './primitives.js'
+
+export const ClassInfo = z.object({
+  id: Id,
+  grade: z.number().int().min(1).max(9),
+  name: z.string(),
+  /** e.g. "1年1組" */
+  label: z.string(),
+  pupilCount: z.number().int().nonnegative(),
+  homeroomTeacher: z.string().nullable(),
+})
+export type ClassInfo = z.infer<typeof ClassInfo>
+
+/** One pupil's state on one school day, for pupils who are not simply present. */
+export const DayEntry = z.object({
+  pupilId: Id,
+  classId: Id,
+  attendanceNumber: z.number().int().positive(),
+  name: z.string(),
+  kana: z.string(),
+  status: DayStatus,
+  codeLabel: z.string().nullable(),
+  source: MarkSource.nullable(),
+  /** 遅刻: expected/actual arrival; 早退: pick-up time. */
+  time: TimeOfDay.nullable(),
+  report: z
+    .object({
+      id: Id,
+      kind: ReportKind,
+      reasonLabel: z.string(),
+      reasonCategory: ReasonCategory,
+      submittedAt: z.string(),
+      /** Free text: only for staff, or on the board when the school allows it. */
+      message: z.string().nullable(),
+      /** Health notes: staff only. */
+      symptoms: z.array(z.string()).nullable(),
+      temperature: z.number().nullable(),
+      acknowledgedAt: z.string().nullable(),
+      acknowledgedBy: z.string().nullable(),
+    })
+    .nullable(),
+  consecutiveAbsences: z.number().int().nonnegative().nullable(),
+  cumulativeAbsences: z.number().int().nonnegative().nullable(),
+  updatedAt: z.string(),
+})
+export type DayEntry = z.infer<typeof DayEntry>
+
+/** A consistent picture of one school day at sequence `seq`. */
+export const DaySnapshot = z.object({
+  schoolId: Id,
+  schoolName: z.string(),
+  timeZone: z.string(),
+  date: IsoDate,
+  isSchoolDay: z.boolean(),
+  seq: z.number().int().nonnegative(),
+  buildId: z.string(),
+  boardShowsMessages: z.boolean(),
+  showEraYear: z.boolean(),
+  dimBefore: TimeOfDay,
+  dimAfter: TimeOfDay,
+  classes: z.array(ClassInfo),
+  entries: z.array(DayEntry),
+})
+export type DaySnapshot = z.infer<typeof DaySnapshot>
+
+/** One pupil-day that changed: the new entry, or null when the pupil is back to plain present. */
+export const EntryChange = z.object({ date: IsoDate, pupilId: Id, entry: DayEntry.nullable() })
+export type EntryChange = z.infer<typeof EntryChange>
+
+/** A committed change, numbered by the school's sequence. */
+export const DayChanged = z.object({
+  schoolId: Id,
+  seq: z.number().int().positive(),
+  changes: z.array(EntryChange),
+})
+export type DayChanged = z.infer<typeof DayChanged>

@@ -1,0 +1,55 @@
+import { z } from 'zod'
+
+/**
+ * The closed set of error codes. Codes are stable: pages and tests branch on them,
+ * so rename never, add freely.
+ */
+export const ERROR_MESSAGES = {
+  BAD_REQUEST: { ja: '入力内容に誤りがあります。', en: 'The request is not valid.' },
+  PAYLOAD_TOO_LARGE: { ja: '送信内容が大きすぎます。', en: 'The request is too large.' },
+  UNAUTHENTICATED: { ja: 'ログインしてください。', en: 'Please log in.' },
+  LOGIN_FAILED: { ja: 'ログインIDまたはパスワードが違います。', en: 'Wrong login ID or password.' },
+  RATE_LIMITED: { ja: '試行回数が多すぎます。しばらくしてからお試しください。', en: 'Too many attempts. Please wait a moment.' },
+  FORBIDDEN: { ja: 'この操作は許可されていません。', en: 'You are not allowed to do this.' },
+  BAD_ORIGIN: { ja: '許可されていない接続元です。', en: 'Origin not allowed.' },
+  PROTOCOL_MISMATCH: { ja: '画面が古くなっています。再読み込みします。', en: 'This page is out of date and will reload.' },
+  NOT_FOUND: { ja: '見つかりません。', en: 'Not found.' },
+  PUPIL_NOT_FOUND: { ja: 'お子さまの情報が見つかりません。', en: 'Pupil not found.' },
+  REPORT_NOT_FOUND: { ja: '連絡が見つかりません。', en: 'Report not found.' },
+  REASON_NOT_FOUND: { ja: '理由の選択に誤りがあります。', en: 'Unknown reason.' },
+  DATE_OUTSIDE_SCHOOL_YEAR: { ja: 'その日は年度の範囲外です。', en: 'That date is outside the school year.' },
+  NOT_A_SCHOOL_DAY: { ja: 'その日は授業日ではありません。', en: 'That day is not a school day.' },
+  NO_SCHOOL_DAYS_IN_RANGE: { ja: '選んだ期間に授業日がありません。', en: 'There are no school days in that range.' },
+  DATE_IN_PAST: { ja: '過ぎた日の連絡はできません。学校へお電話ください。', en: 'That day has passed. Please phone the school.' },
+  CUTOFF_PASSED: { ja: '本日分の連絡の受付時間を過ぎました。学校へお電話ください。', en: "Today's reports are closed. Please phone the school." },
+  ONE_SCHOOL_PER_REPORT: { ja: '学校が異なるお子さまは、学校ごとに連絡してください。', en: 'Please send one report per school.' },
+  NOT_ENROLLED: { ja: 'その日はお子さまの在籍期間外です。', en: 'The pupil is not enrolled on that day.' },
+  RANGE_TOO_LONG: { ja: '期間が長すぎます(最長31日)。', en: 'The range is too long (31 days at most).' },
+  TIME_REQUIRED: { ja: '時刻を入力してください。', en: 'Please enter a time.' },
+  WITHDRAW_NOT_ALLOWED: { ja: 'この連絡は取り消せません。学校へお電話ください。', en: 'This report can no longer be withdrawn. Please phone the school.' },
+  ALREADY_WITHDRAWN: { ja: 'この連絡はすでに取り消されています。', en: 'This report was already withdrawn.' },
+  IDEMPOTENCY_CONFLICT: { ja: '同じ送信番号で異なる内容が送られました。画面を開き直してください。', en: 'The same submission key was used for different content.' },
+  PAIRING_INVALID: { ja: 'ペアリングコードが無効か期限切れです。', en: 'The pairing code is invalid or expired.' },
+  DEVICE_REVOKED: { ja: 'この表示端末は登録されていません。', en: 'This display is not paired.' },
+  INTERNAL: { ja: 'サーバーでエラーが起きました。時間をおいてお試しください。', en: 'Something went wrong on the server.' },
+} as const satisfies Record<string, { ja: string; en: string }>
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES
+export const ErrorCode = z.enum(Object.keys(ERROR_MESSAGES) as [ErrorCode, ...ErrorCode[]])
+
+/** The one error shape for acks and HTTP bodies. `message` is Japanese and safe to show. */
+export const ErrorBody = z.object({
+  ok: z.literal(false),
+  error: z.object({
+    code: ErrorCode,
+    message: z.string(),
+    /** Field-level problems for forms, keyed by dotted path. */
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+})
+export type ErrorBody = z.infer<typeof ErrorBody>
+
+/** Builds the error body for a code, with the Japanese message unless one is given. */
+export function errorBody(code: ErrorCode, message?: string, fields?: Record<string, string>): ErrorBody {
+  return { ok: false, error: { code, message: message ?? ERROR_MESSAGES[code].ja, ...(fields ? { fields } : {}) } }
+}

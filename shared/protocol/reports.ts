@@ -1,0 +1,87 @@
+import { z } from 'zod'
+import { ReasonCategory, ReportKind } from '../domain/attendance.js'
+import { Id, IsoDate, LIMITS, TimeOfDay } from './primitives.js'
+
+/** A guardian's report for one or several children over one or several days. */
+export const CreateReportRequest = z
+  .object({
+    /** Chosen by the page once per form; a retry with the same key returns the same receipt. */
+    idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+    pupilIds: z.array(Id).min(1, 'お子さまを選んでください').max(LIMITS.pupilsPerReport),
+    kind: ReportKind,
+    fromDate: IsoDate,
+    toDate: IsoDate,
+    reasonId: Id,
+    symptoms: z.array(z.string().trim().min(1).max(30)).max(LIMITS.symptoms).default([]),
+    temperature: z.number().min(34).max(42.5).multipleOf(0.1).nullable().default(null),
+    /** 遅刻: expected arrival; 早退: pick-up time. */
+    time: TimeOfDay.nullable().default(null),
+    message: z.string().max(LIMITS.messageChars, `メッセージは${LIMITS.messageChars}文字までです`).transform((s) => s.trim()).default(''),
+  })
+  .refine((r) => r.fromDate <= r.toDate, { message: '終了日は開始日以降にしてください', path: ['toDate'] })
+  .refine((r) => r.kind === 'absent' || r.time !== null, { message: '時刻を入力してください', path: ['time'] })
+  .refine((r) => r.kind === 'absent' || r.fromDate === r.toDate, { message: '遅刻・早退は1日ずつ連絡してください', path: ['toDate'] })
+export type CreateReportRequest = z.input<typeof CreateReportRequest>
+export type CreateReportCommand = z.output<typeof CreateReportRequest>
+
+/** One report as its guardian sees it. */
+export const GuardianReport = z.object({
+  id: Id,
+  pupilId: Id,
+  pupilName: z.string(),
+  kind: ReportKind,
+  fromDate: IsoDate,
+  toDate: IsoDate,
+  days: z.array(IsoDate),
+  reasonLabel: z.string(),
+  symptoms: z.array(z.string()),
+  temperature: z.number().nullable(),
+  time: TimeOfDay.nullable(),
+  message: z.string(),
+  submittedAt: z.string(),
+  withdrawnAt: z.string().nullable(),
+  acknowledged: z.boolean(),
+  canWithdraw: z.boolean(),
+})
+export type GuardianReport = z.infer<typeof GuardianReport>
+
+export const ReportReceipt = z.object({
+  ok: z.literal(true),
+  receiptNo: z.string(),
+  submittedAt: z.string(),
+  reports: z.array(GuardianReport),
+  /** Days in the chosen range that were skipped because school is not in session. */
+  skippedDays: z.array(IsoDate),
+  /** Set when the report arrived after the school's same-day cut-off. */
+  lateNotice: z.string().nullable(),
+})
+export type ReportReceipt = z.infer<typeof ReportReceipt>
+
+export const GuardianReportList = z.object({ ok: z.literal(true), reports: z.array(GuardianReport) })
+export type GuardianReportList = z.infer<typeof GuardianReportList>
+
+export const Reason = z.object({ id: Id, label: z.string(), category: ReasonCategory })
+export type Reason = z.infer<typeof Reason>
+
+export const GuardianChild = z.object({
+  pupilId: Id,
+  schoolId: Id,
+  schoolName: z.string(),
+  name: z.string(),
+  kana: z.string(),
+  className: z.string(),
+})
+export type GuardianChild = z.infer<typeof GuardianChild>
+
+/** Everything the guardian form needs in one request. */
+export const GuardianHome = z.object({
+  ok: z.literal(true),
+  today: IsoDate,
+  children: z.array(GuardianChild),
+  /** Reasons per school id (siblings may attend different schools). */
+  reasons: z.record(z.string(), z.array(Reason)),
+  /** Next school days per school id, for the quick "today / tomorrow" choice. */
+  nextSchoolDays: z.record(z.string(), z.array(IsoDate)),
+  sameDayCutoff: z.record(z.string(), TimeOfDay),
+})
+export type GuardianHome = z.infer<typeof GuardianHome>

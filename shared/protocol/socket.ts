@@ -1,0 +1,54 @@
+import { z } from 'zod'
+import { DayChanged, DaySnapshot } from './day.js'
+import { ErrorBody, ErrorCode } from './errors.js'
+import { Id, IsoDate } from './primitives.js'
+
+/** Sent in the Socket.IO handshake `auth`; checked before anything else. */
+export const HandshakeAuth = z.object({
+  protocol: z.number().int(),
+  buildId: z.string().max(64),
+  /** Which credential the page uses: the board's device cookie or a person's session cookie. */
+  client: z.enum(['board', 'person']),
+})
+export type HandshakeAuth = z.infer<typeof HandshakeAuth>
+
+const okWith = <T extends z.ZodRawShape>(shape: T) => z.object({ ok: z.literal(true), ...shape })
+
+/**
+ * Commands the pages send (`entity:verb`), each with its payload and its success ack.
+ * Every ack may instead be an ErrorBody.
+ */
+export const clientCommands = {
+  'day:snapshot': {
+    payload: z.object({ date: IsoDate.optional() }),
+    ack: okWith({ snapshot: DaySnapshot }),
+  },
+  'report:acknowledge': {
+    payload: z.object({ reportId: Id }),
+    ack: okWith({}),
+  },
+  'heartbeat:ping': {
+    payload: z.object({ sentAt: z.number() }),
+    ack: okWith({ sentAt: z.number(), serverTime: z.string() }),
+  },
+} as const
+
+/** Facts the server pushes. */
+export const serverEvents = {
+  'day:changed': DayChanged,
+  /** The session or device was ended server-side; the page must not reconnect with it. */
+  'session:ended': z.object({ code: ErrorCode }),
+} as const
+
+export type ClientCommands = typeof clientCommands
+export type CommandName = keyof ClientCommands
+export type CommandPayload<K extends CommandName> = z.input<ClientCommands[K]['payload']>
+export type CommandAck<K extends CommandName> = z.output<ClientCommands[K]['ack']> | ErrorBody
+
+/** Socket.IO's typed maps, derived from the catalogs above. */
+export type ClientToServerEvents = {
+  [K in CommandName]: (payload: CommandPayload<K>, ack: (res: CommandAck<K>) => void) => void
+}
+export type ServerToClientEvents = {
+  [K in keyof typeof serverEvents]: (payload: z.output<(typeof serverEvents)[K]>) => void
+}

@@ -1,0 +1,36 @@
+import { DateTime } from 'luxon'
+
+/** The school-local calendar date of an instant. */
+export function schoolDateOf(epochMs: number, zone: string): string {
+  return DateTime.fromMillis(epochMs, { zone }).toISODate()!
+}
+
+/** Minutes since school-local midnight for an instant. */
+export function schoolMinutesOf(epochMs: number, zone: string): number {
+  const d = DateTime.fromMillis(epochMs, { zone })
+  return d.hour * 60 + d.minute
+}
+
+/** `8:30` → 510 */
+export function minutesOfTime(time: string): number {
+  const [h, m] = time.split(':').map(Number)
+  return h! * 60 + m!
+}
+
+/** The Japanese school year (April–March) a date belongs to: 2026-03-31 → 2025. */
+export function fiscalYearOf(isoDate: string): number {
+  const [y, m] = isoDate.split('-').map(Number)
+  return m! >= 4 ? y! : y! - 1
+}
+
+/** Adds days to an ISO date without touching time zones. */
+export function addDays(isoDate: string, days: number): string {
+  return DateTime.fromISO(isoDate, { zone: 'utc' }).plus({ days }).toISODate()!
+}
+
+/** Every date from `from` to `to` inclusive. */
+export function datesBetween(from: string, to: string): string[] {
+  const out: string[] = []
+  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d)
+  return out
+}
