@@ -12,7 +12,7 @@ export async function buildSnapshot(sql: Sql, opts: { schoolId: number; date: st
   return sql.begin('isolation level repeatable read read only', async (tx) => {
     const school = await getSchool(tx, opts.schoolId)
     if (!school) throw new Error(`school ${opts.schoolId} not found`)
-    const [{ seq }] = (await tx<{ seq: number }[]>`select seq from school where id = ${opts.schoolId}`) as [{ seq: number }]
+    const [{ seq }] = (await tx<{ seq: number }[]>`select seq from school where id = ${opts.schoolId}`) as unknown as [{ seq: number }]
     const year = await schoolYearOn(tx, opts.schoolId, opts.date)
     const classes = year ? await tx<ClassInfo[]>`
       select c.id, c.grade, c.name, c.grade || '年' || c.name as label,

@@ -60,7 +60,14 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
     const auth = HandshakeAuth.safeParse(socket.handshake.auth)
     if (!auth.success) return next(refusal('BAD_REQUEST'))
     if (auth.data.protocol !== PROTOCOL_VERSION) return next(refusal('PROTOCOL_MISMATCH'))
-    const principal = await principalFromCookies(deps.sql, socket.handshake.headers.cookie, auth.data.client, deps.clock.now()).catch(() => null)
+    let principal: Principal | null
+    try {
+      principal = await principalFromCookies(deps.sql, socket.handshake.headers.cookie, auth.data.client, deps.clock.now())
+    } catch (err) {
+      // A database hiccup is not a revoked device: tell the page to retry, not to unpair.
+      deps.log.warn('handshake failed', { err: String(err) })
+      return next(refusal('INTERNAL'))
+    }
     if (!principal) return next(refusal(auth.data.client === 'board' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED'))
     socket.data = { principal, client: auth.data.client }
     next()

@@ -1,0 +1,1 @@
+import './asg-board-app.js'

@@ -1,0 +1,49 @@
+import { LitElement, css, html } from 'lit'
+import type { ConnectionState } from '../controllers/day-controller.js'
+
+/**
+ * A small, always-visible indicator of how fresh the data is: 接続中 (live), or the time of
+ * the last update when the connection is down.
+ */
+export class AsgConnectionStatus extends LitElement {
+  static override properties = {
+    state: { type: String },
+    lastSyncAt: { type: Number },
+    timeZone: { type: String },
+  }
+  declare state: ConnectionState
+  declare lastSyncAt: number | null
+  declare timeZone: string
+
+  constructor() {
+    super()
+    this.state = 'connecting'
+    this.lastSyncAt = null
+    this.timeZone = 'Asia/Tokyo'
+  }
+
+  static override styles = css`
+    :host { display: inline-flex; align-items: center; gap: 0.4em; font-size: 0.9em; }
+    .dot { width: 0.7em; height: 0.7em; border-radius: 50%; background: #999; }
+    .live .dot { background: #1a7f37; }
+    .offline .dot, .ended .dot { background: #c4320a; }
+  `
+
+  override render() {
+    const last = this.lastSyncAt
+      ? new Intl.DateTimeFormat('ja-JP', { hour: 'numeric', minute: '2-digit', timeZone: this.timeZone }).format(this.lastSyncAt)
+      : null
+    const text =
+      this.state === 'live' ? '接続中' : this.state === 'connecting' ? '接続しています…' : this.state === 'ended' ? '接続終了' : '再接続しています…'
+    return html`<span class=${this.state} role="status" aria-live="polite"
+      ><span class="dot"></span>${text}${last ? html` ・ 最終更新 ${last}` : null}</span
+    >`
+  }
+}
+
+customElements.define('asg-connection-status', AsgConnectionStatus)
+declare global {
+  interface HTMLElementTagNameMap {
+    'asg-connection-status': AsgConnectionStatus
+  }
+}

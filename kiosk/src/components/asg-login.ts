@@ -1,0 +1,75 @@
+import { LitElement, css, html } from 'lit'
+import type { Me, MeResponse } from '../../../shared/protocol/index.js'
+import { api, ApiError } from '../lib/api.js'
+import { buttons, tokens } from '../lib/styles.js'
+
+/**
+ * Login form for staff and guardians.
+ * @fires asg-logged-in - detail: Me, after a successful login
+ */
+export class AsgLogin extends LitElement {
+  static override properties = {
+    heading: { type: String },
+    error: { state: true },
+    busy: { state: true },
+  }
+  declare heading: string
+  declare error: string
+  declare busy: boolean
+
+  constructor() {
+    super()
+    this.heading = 'ログイン'
+    this.error = ''
+    this.busy = false
+  }
+
+  static override styles = [
+    tokens,
+    buttons,
+    css`
+      :host { display: block; max-width: 420px; margin: 10vh auto; padding: 0 16px; }
+      h1 { font-size: 1.4rem; margin: 0 0 1.5rem; }
+      label { display: block; margin: 1rem 0 0.3rem; font-weight: 600; }
+      input { font: inherit; font-size: 1.1rem; width: 100%; box-sizing: border-box; padding: 0.7em; border: 1px solid var(--asg-line); border-radius: var(--asg-radius); }
+      button { width: 100%; margin-top: 1.5rem; font-size: 1.1rem; }
+      .error { color: var(--asg-absent); margin-top: 1rem; }
+    `,
+  ]
+
+  override render() {
+    return html`
+      <h1>${this.heading}</h1>
+      <form @submit=${this.submit} novalidate>
+        <label for="login">ログインID</label>
+        <input id="login" name="loginId" autocomplete="username" autocapitalize="none" required />
+        <label for="password">パスワード</label>
+        <input id="password" name="password" type="password" autocomplete="current-password" required />
+        <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? 'ログイン中…' : 'ログイン'}</button>
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
+      </form>
+    `
+  }
+
+  private async submit(e: SubmitEvent) {
+    e.preventDefault()
+    const form = new FormData(e.target as HTMLFormElement)
+    this.busy = true
+    this.error = ''
+    try {
+      const res = await api<MeResponse>('POST', '/api/session', { loginId: form.get('loginId'), password: form.get('password') })
+      this.dispatchEvent(new CustomEvent<Me>('asg-logged-in', { detail: res.me, bubbles: true, composed: true }))
+    } catch (err) {
+      this.error = err instanceof ApiError ? err.message : String(err)
+    } finally {
+      this.busy = false
+    }
+  }
+}
+
+customElements.define('asg-login', AsgLogin)
+declare global {
+  interface HTMLElementTagNameMap {
+    'asg-login': AsgLogin
+  }
+}

@@ -1,0 +1,227 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit'
+import { io, type Socket } from 'socket.io-client'
+import { SequenceBuffer } from '../../../shared/domain/sequence.js'
+import {
+  PROTOCOL_VERSION,
+  type ClientToServerEvents,
+  type CommandAck,
+  type CommandName,
+  type CommandPayload,
+  type DayChanged,
+  type DayEntry,
+  type DaySnapshot,
+  type ErrorCode,
+  type ServerToClientEvents,
+} from '../../../shared/protocol/index.js'
+import { schoolDateOf } from '../../../shared/time/schoolTime.js'
+
+export type ConnectionState = 'connecting' | 'live' | 'offline' | 'ended'
+
+export interface DayControllerOptions {
+  /** Which cookie the socket authenticates with. */
+  client: 'board' | 'person'
+  /** How long a hole in the sequence may stay open before a fresh snapshot. */
+  gapGraceMs?: number
+  heartbeatMs?: number
+}
+
+type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>
+
+const ACK_TIMEOUT_MS = 10_000
+/** Codes after which reconnecting with the same credential is pointless. */
+const FINAL: readonly ErrorCode[] = ['UNAUTHENTICATED', 'DEVICE_REVOKED']
+
+/**
+ * The one socket of a page. Owns the school day's data: takes a snapshot on every (re)connect,
+ * applies sequenced events exactly once and in order, resnapshots on a gap or at school-local
+ * midnight, detects half-open connections with an application heartbeat and reconnects
+ * forever with jittered backoff. Elements read its fields and re-render on host updates.
+ */
+export class DayController implements ReactiveController {
+  state: ConnectionState = 'connecting'
+  endedCode: ErrorCode | null = null
+  snapshot: DaySnapshot | null = null
+  readonly entries = new Map<number, DayEntry>()
+  /** When each pupil's entry last changed live (for the brief highlight). */
+  readonly changedAt = new Map<number, number>()
+  /** Epoch ms at which the data was last known to be current. */
+  lastSyncAt: number | null = null
+  /** The server runs a newer build: the page should reload at a quiet moment. */
+  buildChanged = false
+  snapshotsTaken = 0
+  eventsApplied = 0
+
+  private socket: AppSocket | null = null
+  private readonly buffer = new SequenceBuffer<DayChanged>()
+  private gapTimer: ReturnType<typeof setTimeout> | undefined
+  private heartbeatTimer: ReturnType<typeof setInterval> | undefined
+  private retryTimer: ReturnType<typeof setTimeout> | undefined
+  private retries = 0
+  private snapshotInFlight = false
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly opts: DayControllerOptions,
+  ) {
+    host.addController(this)
+  }
+
+  hostConnected(): void {
+    if (this.socket) return
+    const socket: AppSocket = io({
+      transports: ['websocket', 'polling'],
+      reconnection: true,
+      reconnectionAttempts: Infinity,
+      reconnectionDelay: 1000,
+      reconnectionDelayMax: 30_000,
+      randomizationFactor: 0.5,
+      auth: { protocol: PROTOCOL_VERSION, buildId: __ASAGAO_BUILD_ID__, client: this.opts.client },
+    })
+    this.socket = socket
+    socket.on('connect', () => {
+      this.retries = 0
+      this.buffer.reset()
+      void this.takeSnapshot()
+    })
+    socket.on('disconnect', () => this.setState(this.state === 'ended' ? 'ended' : 'offline'))
+    socket.on('connect_error', (err) => this.onConnectError(err as Error & { data?: { code?: ErrorCode } }))
+    socket.on('day:changed', (event) => this.onEvent(event))
+    socket.on('session:ended', ({ code }) => this.end(code))
+    this.heartbeatTimer = setInterval(() => void this.heartbeat(), this.opts.heartbeatMs ?? 15_000)
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.gapTimer)
+    clearTimeout(this.retryTimer)
+    clearInterval(this.heartbeatTimer)
+    this.socket?.removeAllListeners()
+    this.socket?.disconnect()
+    this.socket = null
+  }
+
+  /** Sends a command and resolves with its ack (an error body on timeout or refusal). */
+  async command<K extends CommandName>(name: K, payload: CommandPayload<K>): Promise<CommandAck<K>> {
+    if (!this.socket?.connected) return { ok: false, error: { code: 'INTERNAL', message: '接続が切れています。再接続を待ってもう一度お試しください。' } }
+    try {
+      const emit = this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck as (n: K, p: CommandPayload<K>) => Promise<CommandAck<K>>
+      return await emit(name, payload)
+    } catch {
+      return { ok: false, error: { code: 'INTERNAL', message: '応答がありません。もう一度お試しください。' } }
+    }
+  }
+
+  /** Called by pages once a minute: at school-local midnight the day changes without a reload. */
+  checkDate(nowMs = Date.now()): void {
+    const snap = this.snapshot
+    if (snap && this.state === 'live' && schoolDateOf(nowMs, snap.timeZone) !== snap.date) void this.takeSnapshot()
+  }
+
+  private async takeSnapshot(): Promise<void> {
+    if (this.snapshotInFlight || !this.socket?.connected) return
+    this.snapshotInFlight = true
+    this.buffer.reset()
+    clearTimeout(this.gapTimer)
+    const res = await this.command('day:snapshot', {})
+    this.snapshotInFlight = false
+    if (!res.ok) {
+      if (FINAL.includes(res.error.code)) return this.end(res.error.code)
+      // Try again soon; the connection may still be coming up.
+      this.retryTimer = setTimeout(() => void this.takeSnapshot(), this.backoff())
+      return
+    }
+    const snap = res.snapshot
+    this.snapshot = snap
+    this.entries.clear()
+    for (const e of snap.entries) this.entries.set(e.pupilId, e)
+    this.snapshotsTaken++
+    if (snap.buildId !== __ASAGAO_BUILD_ID__ && __ASAGAO_BUILD_ID__ !== 'dev') this.buildChanged = true
+    this.lastSyncAt = Date.now()
+    this.setState('live')
+    this.apply(this.buffer.snapshotApplied(snap.seq))
+    this.scheduleGapCheck()
+  }
+
+  private onEvent(event: DayChanged): void {
+    this.apply(this.buffer.push(event))
+    this.scheduleGapCheck()
+  }
+
+  private apply(events: DayChanged[]): void {
+    if (events.length === 0 || !this.snapshot) return
+    const now = Date.now()
+    for (const event of events) {
+      for (const change of event.changes) {
+        if (change.date !== this.snapshot.date) continue
+        if (change.entry) this.entries.set(change.pupilId, change.entry)
+        else this.entries.delete(change.pupilId)
+        this.changedAt.set(change.pupilId, now)
+      }
+      this.snapshot.seq = event.seq
+      this.eventsApplied++
+    }
+    // Highlights only matter for a minute; keep the map bounded.
+    for (const [id, t] of this.changedAt) if (now - t > 60_000) this.changedAt.delete(id)
+    this.lastSyncAt = now
+    this.host.requestUpdate()
+  }
+
+  private scheduleGapCheck(): void {
+    clearTimeout(this.gapTimer)
+    if (!this.buffer.hasGap) return
+    this.gapTimer = setTimeout(() => {
+      if (this.buffer.hasGap) void this.takeSnapshot()
+    }, this.opts.gapGraceMs ?? 1500)
+  }
+
+  private async heartbeat(): Promise<void> {
+    const socket = this.socket
+    if (!socket?.connected) return
+    const res = await this.command('heartbeat:ping', { sentAt: Date.now() })
+    if (res.ok) {
+      this.lastSyncAt = Date.now()
+      this.host.requestUpdate()
+      return
+    }
+    if (FINAL.includes(res.error.code)) return this.end(res.error.code)
+    // No answer: the connection is half-open. Drop it and let the reconnect logic run.
+    if (this.socket === socket) {
+      socket.disconnect()
+      this.setState('offline')
+      this.retryTimer = setTimeout(() => socket.connect(), this.backoff())
+    }
+  }
+
+  private onConnectError(err: Error & { data?: { code?: ErrorCode } }): void {
+    const code = err.data?.code
+    if (code && FINAL.includes(code)) return this.end(code)
+    if (code === 'PROTOCOL_MISMATCH') {
+      this.buildChanged = true
+      this.host.requestUpdate()
+    }
+    this.setState('offline')
+    // A refusal by the server's middleware stops Socket.IO's own retries; keep trying ourselves.
+    if (!this.socket?.active) {
+      clearTimeout(this.retryTimer)
+      this.retryTimer = setTimeout(() => this.socket?.connect(), this.backoff())
+    }
+  }
+
+  private end(code: ErrorCode): void {
+    this.endedCode = code
+    this.setState('ended')
+    clearTimeout(this.retryTimer)
+    this.socket?.disconnect()
+  }
+
+  /** Exponential backoff with full jitter, capped at 30 s, so a restart does not cause a storm. */
+  private backoff(): number {
+    this.retries = Math.min(this.retries + 1, 10)
+    return Math.random() * Math.min(30_000, 1000 * 2 ** this.retries)
+  }
+
+  private setState(state: ConnectionState): void {
+    if (this.state === state) return
+    this.state = state
+    this.host.requestUpdate()
+  }
+}

@@ -1,0 +1,38 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { defineConfig, type Plugin } from 'vite'
+import { sourceHash } from '../server/pages/buildInfo.js'
+
+const root = import.meta.dirname
+
+/**
+ * Stamps every build with the hash of its sources: pages send it in the socket handshake and
+ * compare it with the server's, and `npm start` rebuilds only when it changed.
+ */
+function buildId(): Plugin {
+  const id = sourceHash()
+  return {
+    name: 'asagao-build-id',
+    config: () => ({ define: { __ASAGAO_BUILD_ID__: JSON.stringify(id) } }),
+    closeBundle: () => writeFileSync(join(root, 'dist', 'build-id.json'), JSON.stringify({ buildId: id })),
+  }
+}
+
+export default defineConfig({
+  root,
+  base: '/',
+  plugins: [buildId()],
+  build: {
+    outDir: join(root, 'dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    rollupOptions: {
+      input: {
+        index: join(root, 'index.html'),
+        board: join(root, 'board', 'index.html'),
+        teacher: join(root, 'teacher', 'index.html'),
+        guardian: join(root, 'guardian', 'index.html'),
+      },
+    },
+  },
+})

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { createApp } from './app.js'
+import { systemClock } from './clock.js'
+import { ConfigError, loadConfig } from './config.js'
+import { connectPostgres } from './db/connect.js'
+import { connectEmbedded } from './db/embedded.js'
+import { migrate } from './db/migrate.js'
+import type { Database } from './db/types.js'
+import { createLog } from './log.js'
+import { PAGES_DIR, readBuildInfo, ROOT } from './pages/buildInfo.js'
+import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, renewDemoPairingCode, seedDemo } from './seed/demo.js'
+
+/** Wires configuration, storage and the app, then listens. The only place holding process state. */
+export async function main(): Promise<void> {
+  let config
+  try {
+    config = loadConfig()
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message)
+      process.exit(2)
+    }
+    throw err
+  }
+  const log = createLog(config.log)
+  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
+  const db: Database = config.databaseUrl ? connectPostgres(config.databaseUrl) : await connectEmbedded({ dataDir: join(config.dataDir, 'pgdata') })
+  await migrate(db.sql)
+
+  let demoSchoolId: number | null = null
+  if (config.demo === 'auto' && (await isDatabaseEmpty(db.sql))) {
+    log.info('empty database: creating the demo school')
+    demoSchoolId = await seedDemo(db.sql, systemClock)
+  }
+  const pairingCode = config.demo === 'auto' ? await renewDemoPairingCode(db.sql, systemClock) : null
+  if (pairingCode) demoSchoolId ??= pairingCode.schoolId
+
+  const buildId = readBuildInfo()?.buildId ?? 'unbuilt'
+  const app = createApp(
+    { sql: db.sql, dbMode: db.mode, clock: systemClock, log, buildId, version },
+    { allowedOrigins: config.allowedOrigins, secureCookies: config.secureCookies, pagesDir: PAGES_DIR },
+  )
+  await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve))
+
+  const base = `http://localhost:${config.port}`
+  const lines = [
+    '',
+    `  Asagao ${version} — ${db.mode === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}`,
+    '',
+    `  保護者 / Guardian   ${base}/guardian/`,
+    `  先生   / Teacher    ${base}/teacher/`,
+    `  職員室 / Board      ${pairingCode ? `${base}${pairingCode.path}` : `${base}/board/`}`,
+  ]
+  if (demoSchoolId) {
+    lines.push('', `  Demo logins (password: ${DEMO_PASSWORD})`)
+    for (const [who, id] of Object.entries(DEMO_LOGINS)) lines.push(`    ${who.padEnd(22)} ${id}`)
+    if (pairingCode) lines.push('', `  The board link pairs one display; the code is valid for 30 minutes and renews at each start.`)
+  }
+  console.log(lines.join('\n') + '\n')
+
+  const shutdown = async () => {
+    log.info('shutting down')
+    app.io.disconnectSockets(true)
+    await new Promise<void>((resolve) => app.io.close(() => resolve()))
+    await db.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', shutdown)
+  process.once('SIGTERM', shutdown)
+}
