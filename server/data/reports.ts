@@ -1,0 +1,133 @@
+import type { GuardianReport, ReportKind } from '../../shared/protocol/index.js'
+import type { Q } from '../db/types.js'
+
+export interface ReasonRow {
+  id: number
+  label: string
+  category: string
+  suggestedCodeId: number
+}
+
+export async function activeReason(q: Q, schoolId: number, reasonId: number): Promise<ReasonRow | null> {
+  const [row] = await q<ReasonRow[]>`
+    select id, label, category, suggested_code_id from school_reason
+    where id = ${reasonId} and school_id = ${schoolId} and active`
+  return row ?? null
+}
+
+export async function codeIdByName(q: Q, schoolId: number, code: string): Promise<number> {
+  const [row] = await q<{ id: number }[]>`select id from attendance_code where school_id = ${schoolId} and code = ${code}`
+  if (!row) throw new Error(`attendance code ${code} missing for school ${schoolId}`)
+  return row.id
+}
+
+/** Claims an idempotency key; returns null when another request already holds it. */
+export async function claimSubmission(q: Q, guardianId: number, key: string, requestHash: string, nowIso: string): Promise<number | null> {
+  const [row] = await q<{ id: number }[]>`
+    insert into guardian_submission (guardian_id, idempotency_key, request_hash, created_at)
+    values (${guardianId}, ${key}, ${requestHash}, ${nowIso})
+    on conflict (guardian_id, idempotency_key) do nothing
+    returning id`
+  return row?.id ?? null
+}
+
+export async function findSubmission(q: Q, guardianId: number, key: string): Promise<{ id: number; requestHash: string; createdAt: string } | null> {
+  const [row] = await q<{ id: number; requestHash: string; createdAt: string }[]>`
+    select id, request_hash, created_at from guardian_submission where guardian_id = ${guardianId} and idempotency_key = ${key}`
+  return row ?? null
+}
+
+export interface NewReport {
+  schoolId: number
+  submissionId: number
+  guardianId: number
+  pupilId: number
+  kind: ReportKind
+  fromDate: string
+  toDate: string
+  reasonId: number
+  symptoms: string[]
+  temperature: number | null
+  time: string | null
+  message: string
+  submittedAt: string
+}
+
+export async function insertReport(q: Q, r: NewReport, days: string[]): Promise<number> {
+  const [row] = await q<{ id: number }[]>`
+    insert into guardian_report (school_id, submission_id, guardian_id, pupil_id, kind, from_date, to_date, reason_id,
+                                 symptoms, temperature, expected_time, message, submitted_at)
+    values (${r.schoolId}, ${r.submissionId}, ${r.guardianId}, ${r.pupilId}, ${r.kind}, ${r.fromDate}, ${r.toDate}, ${r.reasonId},
+            ${r.symptoms}, ${r.temperature}, ${r.time}, ${r.message}, ${r.submittedAt})
+    returning id`
+  const id = row!.id
+  await q`insert into guardian_report_day ${q(days.map((date) => ({ schoolId: r.schoolId, reportId: id, pupilId: r.pupilId, date })))}`
+  return id
+}
+
+export interface MarkRow {
+  schoolId: number
+  seq: number
+  pupilId: number
+  date: string
+  codeId: number | null
+  suggestedCodeId: number | null
+  source: 'guardian' | 'phone' | 'teacher' | 'office' | 'system'
+  actorStaffId: number | null
+  actorGuardianId: number | null
+  reportId: number | null
+  atTime: string | null
+  note: string
+  recordedAt: string
+}
+
+/** Appends marks to the register; never updates or deletes. */
+export async function appendMarks(q: Q, marks: MarkRow[]): Promise<void> {
+  if (marks.length === 0) return
+  await q`insert into attendance_log ${q(marks)}`
+}
+
+/** Pupil-days whose current mark still comes from this report (staff may have overridden some). */
+export async function daysStillMarkedByReport(q: Q, reportId: number): Promise<{ pupilId: number; date: string }[]> {
+  return q`
+    select d.pupil_id, d.date from guardian_report_day d
+    where d.report_id = ${reportId}
+      and (select l.report_id from attendance_log l where l.pupil_id = d.pupil_id and l.date = d.date order by l.id desc limit 1) = ${reportId}`
+}
+
+export async function reportDays(q: Q, reportId: number): Promise<{ pupilId: number; date: string }[]> {
+  return q`select pupil_id, date from guardian_report_day where report_id = ${reportId} order by date`
+}
+
+export interface ReportHead {
+  id: number
+  schoolId: number
+  guardianId: number
+  pupilId: number
+  fromDate: string
+  withdrawnAt: string | null
+}
+
+export async function reportHead(q: Q, reportId: number): Promise<ReportHead | null> {
+  const [row] = await q<ReportHead[]>`
+    select id, school_id, guardian_id, pupil_id, from_date, withdrawn_at from guardian_report where id = ${reportId}`
+  return row ?? null
+}
+
+/** Guardian-facing rows; `canWithdraw` is decided by the caller, who knows each school's today. */
+export async function guardianReports(q: Q, where: { guardianId: number; submissionId?: number; sinceDate?: string }): Promise<(Omit<GuardianReport, 'canWithdraw'> & { schoolId: number })[]> {
+  return q`
+    select r.id, r.school_id, r.pupil_id, p.family_name || ' ' || p.given_name as pupil_name, r.kind, r.from_date, r.to_date,
+           coalesce((select array_agg(d.date::text order by d.date) from guardian_report_day d where d.report_id = r.id), '{}') as days,
+           sr.label as reason_label, r.symptoms, r.temperature::float8 as temperature,
+           to_char(r.expected_time, 'FMHH24:MI') as time, r.message, r.submitted_at, r.withdrawn_at,
+           exists (select 1 from report_acknowledgement a where a.report_id = r.id) as acknowledged
+    from guardian_report r
+    join pupil p on p.id = r.pupil_id
+    join school_reason sr on sr.id = r.reason_id
+    where r.guardian_id = ${where.guardianId}
+      ${where.submissionId ? q`and r.submission_id = ${where.submissionId}` : q``}
+      ${where.sinceDate ? q`and r.to_date >= ${where.sinceDate}` : q``}
+    order by r.submitted_at desc, r.id
+    limit 100`
+}
