@@ -18,3 +18,14 @@ export class ManualClock implements Clock {
     this.ms += ms
   }
 }
+
+/** Real time, shifted so that it starts at a chosen instant (browser tests, demo screenshots). */
+export class ShiftedClock implements Clock {
+  private readonly offset: number
+  constructor(startAt: string | number) {
+    this.offset = (typeof startAt === 'number' ? startAt : Date.parse(startAt)) - Date.now()
+  }
+  now(): number {
+    return Date.now() + this.offset
+  }
+}

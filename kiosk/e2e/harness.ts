@@ -1,0 +1,70 @@
+import type { AddressInfo } from 'node:net'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { createApp, type App } from '../../server/app.js'
+import { ShiftedClock } from '../../server/clock.js'
+import { connectPostgres } from '../../server/db/connect.js'
+import { connectEmbedded } from '../../server/db/embedded.js'
+import { migrate } from '../../server/db/migrate.js'
+import type { Database } from '../../server/db/types.js'
+import { silentLog } from '../../server/log.js'
+import { PAGES_DIR, readBuildInfo } from '../../server/pages/buildInfo.js'
+import { smallSchool, type SmallSchool } from '../../server/test/fixtures.js'
+
+/** A school morning the journeys replay: Monday 30 November 2026, 7:45 in Tokyo. */
+export const MORNING = '2026-11-30T07:45:00+09:00'
+
+export interface E2EServer extends App {
+  url: string
+  db: Database
+  school: SmallSchool
+  close(): Promise<void>
+}
+
+/**
+ * The real server with built pages on a free port, on an in-memory embedded database (or on
+ * PostgreSQL when DATABASE_URL is set), with a clock that starts at MORNING and runs.
+ */
+export async function startE2EServer(port = 0): Promise<E2EServer> {
+  const db = process.env.DATABASE_URL ? connectPostgres(process.env.DATABASE_URL, 4) : await connectEmbedded()
+  await migrate(db.sql)
+  const school = await smallSchool(db.sql, `e2e${Date.now() % 100000}`)
+  const app = createApp(
+    { sql: db.sql, dbMode: db.mode, clock: new ShiftedClock(MORNING), log: silentLog, buildId: readBuildInfo()?.buildId ?? 'unbuilt', version: 'e2e' },
+    { allowedOrigins: [], secureCookies: false, pagesDir: PAGES_DIR },
+  )
+  await new Promise<void>((resolve) => app.httpServer.listen(port, '127.0.0.1', resolve))
+  const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`
+  return {
+    ...app,
+    url,
+    db,
+    school,
+    async close() {
+      app.io.disconnectSockets(true)
+      await new Promise<void>((resolve) => app.io.close(() => resolve()))
+      await db.close()
+    },
+  }
+}
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+
+/** Debian's Chromium, headless (Playwright's own browser download is not available here). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+}
+
+/** A browser context whose clock starts at MORNING too, so page and server agree on the day. */
+export async function contextAt(browser: Browser, opts: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', ...opts })
+  await context.clock.install({ time: new Date(MORNING) })
+  await context.clock.resume()
+  return context
+}
+
+/** Logs in through the page's own login form. */
+export async function loginThroughPage(page: Page, loginId: string, password: string): Promise<void> {
+  await page.locator('asg-login input[name="loginId"]').fill(loginId)
+  await page.locator('asg-login input[name="password"]').fill(password)
+  await page.locator('asg-login button[type="submit"]').click()
+}

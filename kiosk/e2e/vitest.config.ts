@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config'
+
+/** Browser journeys: real Chromium against the real server and built pages. */
+export default defineConfig({
+  test: {
+    root: import.meta.dirname + '/../..',
+    include: ['kiosk/e2e/**/*.e2e.ts'],
+    globalSetup: ['kiosk/e2e/buildPages.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+  },
+})
