@@ -13,7 +13,8 @@ function buildId(): Plugin {
   const id = sourceHash()
   return {
     name: 'asagao-build-id',
-    config: () => ({ define: { __ASAGAO_BUILD_ID__: JSON.stringify(id) } }),
+    // The dev server changes under the page all the time; 'dev' switches the reload check off.
+    config: (_c, env) => ({ define: { __ASAGAO_BUILD_ID__: JSON.stringify(env.command === 'serve' ? 'dev' : id) } }),
     closeBundle: () => writeFileSync(join(root, 'dist', 'build-id.json'), JSON.stringify({ buildId: id })),
   }
 }

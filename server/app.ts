@@ -1,5 +1,5 @@
 import { createServer, type Server as HttpServer } from 'node:http'
-import express, { type Express } from 'express'
+import express, { type Express, type RequestHandler } from 'express'
 import { LIMITS } from '../shared/protocol/index.js'
 import type { Deps } from './deps.js'
 import { resolvePrincipal } from './http/context.js'
@@ -19,6 +19,8 @@ export interface AppOptions {
   secureCookies: boolean
   /** Built pages to serve; omitted in API-only tests. */
   pagesDir?: string
+  /** Serves the pages instead of pagesDir: the Vite dev server in `npm run dev`. */
+  frontend?: RequestHandler
 }
 
 export interface App {
@@ -58,7 +60,8 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   api.use((_req, _res, next) => next(new AppError('NOT_FOUND')))
   app.use('/api', api)
 
-  if (opts.pagesDir) servePages(app, opts.pagesDir)
+  if (opts.frontend) app.use(opts.frontend)
+  else if (opts.pagesDir) servePages(app, opts.pagesDir)
   app.use(errorMiddleware(deps.log))
   return { app, httpServer, io: hub.io, sockets: hub.control, publish: deps.publish }
 }

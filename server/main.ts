@@ -12,7 +12,7 @@ import { PAGES_DIR, readBuildInfo, ROOT } from './pages/buildInfo.js'
 import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, renewDemoPairingCode, seedDemo } from './seed/demo.js'
 
 /** Wires configuration, storage and the app, then listens. The only place holding process state. */
-export async function main(): Promise<void> {
+export async function main(opts: { dev?: boolean } = {}): Promise<void> {
   let config
   try {
     config = loadConfig()
@@ -36,10 +36,11 @@ export async function main(): Promise<void> {
   const pairingCode = config.demo === 'auto' ? await renewDemoPairingCode(db.sql, systemClock) : null
   if (pairingCode) demoSchoolId ??= pairingCode.schoolId
 
-  const buildId = readBuildInfo()?.buildId ?? 'unbuilt'
+  const buildId = opts.dev ? 'dev' : (readBuildInfo()?.buildId ?? 'unbuilt')
+  const frontend = opts.dev ? await viteDevMiddleware() : undefined
   const app = createApp(
     { sql: db.sql, dbMode: db.mode, clock: systemClock, log, buildId, version },
-    { allowedOrigins: config.allowedOrigins, secureCookies: config.secureCookies, pagesDir: PAGES_DIR },
+    { allowedOrigins: config.allowedOrigins, secureCookies: config.secureCookies, pagesDir: PAGES_DIR, frontend },
   )
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve))
 
@@ -68,4 +69,11 @@ export async function main(): Promise<void> {
   }
   process.once('SIGINT', shutdown)
   process.once('SIGTERM', shutdown)
+}
+
+/** `npm run dev`: pages served by Vite with hot reload, on the same origin as the API. */
+async function viteDevMiddleware() {
+  const { createServer } = await import('vite')
+  const vite = await createServer({ configFile: join(ROOT, 'kiosk', 'vite.config.ts'), server: { middlewareMode: true }, appType: 'mpa' })
+  return vite.middlewares
 }
