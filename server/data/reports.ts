@@ -117,7 +117,7 @@ export async function reportHead(q: Q, reportId: number): Promise<ReportHead | n
 /** Guardian-facing rows; `canWithdraw` is decided by the caller, who knows each school's today. */
 export async function guardianReports(q: Q, where: { guardianId: number; submissionId?: number; sinceDate?: string }): Promise<(Omit<GuardianReport, 'canWithdraw'> & { schoolId: number })[]> {
   return q`
-    select r.id, r.school_id, r.pupil_id, p.family_name || ' ' || p.given_name as pupil_name, r.kind, r.from_date, r.to_date,
+    select r.id, lpad(r.submission_id::text, 6, '0') as receipt_no, r.school_id, r.pupil_id, p.family_name || ' ' || p.given_name as pupil_name, r.kind, r.from_date, r.to_date,
            coalesce((select array_agg(d.date::text order by d.date) from guardian_report_day d where d.report_id = r.id), '{}') as days,
            sr.label as reason_label, r.symptoms, r.temperature::float8 as temperature,
            to_char(r.expected_time, 'FMHH24:MI') as time, r.message, r.submitted_at, r.withdrawn_at,

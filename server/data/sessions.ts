@@ -51,7 +51,3 @@ export async function principalForSession(q: Q, tokenHash: string, nowIso: strin
     select id, family_name || ' ' || given_name as name from guardian where id = ${s.guardianId} and disabled_at is null`
   return g ? { kind: 'guardian', guardianId: g.id, name: g.name, sessionHash: tokenHash } : null
 }
-
-export async function touchSession(q: Q, tokenHash: string, nowIso: string): Promise<void> {
-  await q`update user_session set last_seen_at = ${nowIso} where token_hash = ${tokenHash}`
-}

@@ -88,5 +88,8 @@ export async function createReports(deps: Deps, who: GuardianPrincipal, body: un
 
 async function replay(deps: Deps, who: GuardianPrincipal, earlier: { id: number; requestHash: string; createdAt: string }, requestHash: string): Promise<ReportReceipt> {
   if (earlier.requestHash !== requestHash) throw new AppError('IDEMPOTENCY_CONFLICT')
-  return { ...(await receiptFor(deps, who, earlier.id, earlier.createdAt)), skippedDays: [], lateNotice: null }
+  const receipt = await receiptFor(deps, who, earlier.id, earlier.createdAt)
+  const first = receipt.reports[0]
+  const skippedDays = first ? datesBetween(first.fromDate, first.toDate).filter((d) => !first.days.includes(d)) : []
+  return { ...receipt, skippedDays, lateNotice: null }
 }

@@ -6,6 +6,9 @@ import type { Deps } from '../deps.js'
 import type { Q } from '../db/types.js'
 import { schoolNow } from './schoolDates.js'
 
+/** The 受付番号 shown to the guardian; the same number as in the report list. */
+export const receiptNo = (submissionId: number) => String(submissionId).padStart(6, '0')
+
 /** A guardian may withdraw a report only while every day of it is still in the future. */
 export function canWithdraw(r: { fromDate: string; withdrawnAt: string | null }, today: string): boolean {
   return r.withdrawnAt === null && r.fromDate > today
@@ -22,7 +25,7 @@ export async function receiptFor(deps: Deps, who: GuardianPrincipal, submissionI
   const rows = await guardianReports(deps.sql, { guardianId: who.guardianId, submissionId })
   return {
     ok: true,
-    receiptNo: String(submissionId).padStart(6, '0'),
+    receiptNo: receiptNo(submissionId),
     submittedAt,
     reports: await withWithdrawFlags(deps.sql, deps.clock.now(), rows),
   }

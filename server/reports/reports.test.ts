@@ -96,10 +96,14 @@ describe('a guardian reports an absence', () => {
   it('expands a range to school days only and says which days it skipped', async () => {
     const guardian = await new Client(server).login(s.login.tanaka)
     // Fri 12-04 to Tue 12-08: the weekend is skipped.
-    const res = await guardian.post('/api/guardian/reports', absence([s.pupils.hanako], { fromDate: '2026-12-04', toDate: '2026-12-08' }))
+    const body = absence([s.pupils.hanako], { fromDate: '2026-12-04', toDate: '2026-12-08' })
+    const res = await guardian.post('/api/guardian/reports', body)
     expect(res.status).toBe(201)
     expect(res.body.reports[0].days).toEqual(['2026-12-04', '2026-12-07', '2026-12-08'])
     expect(res.body.skippedDays).toEqual(['2026-12-05', '2026-12-06'])
+    const retry = await guardian.post('/api/guardian/reports', body)
+    expect(retry.body.skippedDays).toEqual(['2026-12-05', '2026-12-06'])
+    expect(retry.body.reports[0].receiptNo).toBe(res.body.receiptNo)
   })
 })
 

@@ -27,6 +27,8 @@ export type CreateReportCommand = z.output<typeof CreateReportRequest>
 /** One report as its guardian sees it. */
 export const GuardianReport = z.object({
   id: Id,
+  /** The 受付番号 of the submission this report came with (siblings share it). */
+  receiptNo: z.string(),
   pupilId: Id,
   pupilName: z.string(),
   kind: ReportKind,
@@ -83,5 +85,8 @@ export const GuardianHome = z.object({
   /** Next school days per school id, for the quick "today / tomorrow" choice. */
   nextSchoolDays: z.record(z.string(), z.array(IsoDate)),
   sameDayCutoff: z.record(z.string(), TimeOfDay),
+  /** Whether a report after the cut-off is still accepted (flagged as late), per school id. */
+  acceptLateReports: z.record(z.string(), z.boolean()),
+  timeZones: z.record(z.string(), z.string()),
 })
 export type GuardianHome = z.infer<typeof GuardianHome>

@@ -1,6 +1,7 @@
 import { Router } from 'express'
 import type { GuardianReportList } from '../../../shared/protocol/index.js'
-import { addDays } from '../../../shared/time/schoolTime.js'
+import { addDays, schoolDateOf } from '../../../shared/time/schoolTime.js'
+import { guardianTimeZone } from '../../data/guardians.js'
 import { requireGuardian } from '../../auth/principal.js'
 import { guardianReports } from '../../data/reports.js'
 import type { Deps } from '../../deps.js'
@@ -20,7 +21,7 @@ export function guardianRoutes(deps: Deps): Router {
 
   r.get('/reports', async (_req, res) => {
     const who = requireGuardian(principalOf(res))
-    const since = addDays(new Date(deps.clock.now()).toISOString().slice(0, 10), -30)
+    const since = addDays(schoolDateOf(deps.clock.now(), await guardianTimeZone(deps.sql, who.guardianId)), -30)
     const rows = await guardianReports(deps.sql, { guardianId: who.guardianId, sinceDate: since })
     res.json({ ok: true, reports: await withWithdrawFlags(deps.sql, deps.clock.now(), rows) } satisfies GuardianReportList)
   })

@@ -1,0 +1,481 @@
+import { LitElement, css, html, nothing } from 'lit'
+import { keyed } from 'lit/directives/keyed.js'
+import type { GuardianHome, GuardianReport, GuardianReportList, Me, ReportReceipt } from '../../../shared/protocol/index.js'
+import '../components/asg-login.js'
+import { api, ApiError } from '../lib/api.js'
+import { currentUser, logout } from '../lib/session.js'
+import { buttons, tokens } from '../lib/styles.js'
+import './asg-report-confirm.js'
+import type { SentDetail } from './asg-report-confirm.js'
+import './asg-report-form.js'
+import './asg-report-list.js'
+import './asg-report-receipt.js'
+import type { DoneDetail } from './asg-report-receipt.js'
+import type { ReportDraft } from './draft.js'
+import { errorText, messages, storedLocale, storeLocale, type Locale } from './messages.js'
+import { guardianStyles } from './styles.js'
+
+type Auth = 'checking' | 'anonymous' | 'staff' | 'guardian' | 'error'
+type Step = 'form' | 'confirm' | 'receipt'
+
+/**
+ * The guardian page: login, then the three steps (入力 → 確認 → 完了) and the recent reports.
+ * Owns the session, the data from the server and the current step; the step elements get
+ * what they need as properties and report back with events.
+ */
+export class AsgGuardianApp extends LitElement {
+  static override properties = {
+    locale: { state: true },
+    auth: { state: true },
+    me: { state: true },
+    authError: { state: true },
+    expired: { state: true },
+    home: { state: true },
+    homeError: { state: true },
+    reports: { state: true },
+    reportsError: { state: true },
+    reportsLoading: { state: true },
+    step: { state: true },
+    draft: { state: true },
+    receipt: { state: true },
+    formGeneration: { state: true },
+    loggingOut: { state: true },
+    notice: { state: true },
+  }
+  declare locale: Locale
+  declare auth: Auth
+  declare me: Me | null
+  declare authError: string
+  /** The login ran out mid-way: the login form shows above the (kept, hidden) page. */
+  declare expired: boolean
+  declare home: GuardianHome | null
+  declare homeError: string
+  declare reports: GuardianReport[] | null
+  declare reportsError: string
+  declare reportsLoading: boolean
+  declare step: Step
+  declare draft: ReportDraft | null
+  declare receipt: ReportReceipt | null
+  /** Bumped to start a fresh, empty form. */
+  declare formGeneration: number
+  declare loggingOut: boolean
+  declare notice: string
+
+  constructor() {
+    super()
+    this.locale = storedLocale()
+    this.auth = 'checking'
+    this.me = null
+    this.authError = ''
+    this.expired = false
+    this.home = null
+    this.homeError = ''
+    this.reports = null
+    this.reportsError = ''
+    this.reportsLoading = false
+    this.step = 'form'
+    this.draft = null
+    this.receipt = null
+    this.formGeneration = 0
+    this.loggingOut = false
+    this.notice = ''
+  }
+
+  static override styles = [
+    tokens,
+    buttons,
+    guardianStyles,
+    css`
+      :host {
+        max-width: 560px;
+        margin: 0 auto;
+        padding: 0 12px calc(48px + env(safe-area-inset-bottom));
+        box-sizing: border-box;
+        background: var(--asg-bg);
+        min-height: 100vh;
+      }
+      header {
+        padding: 10px 2px 12px;
+      }
+      .bar {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 8px;
+      }
+      .title {
+        font-size: 1rem;
+        font-weight: 700;
+        color: var(--asg-accent);
+        margin: 0;
+        line-height: 1.3;
+      }
+      .who {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 8px;
+        margin-top: 6px;
+      }
+      .name {
+        font-size: 1.15rem;
+        font-weight: 700;
+        overflow-wrap: anywhere;
+      }
+      button.link {
+        border: none;
+        background: none;
+        color: var(--asg-accent);
+        text-decoration: underline;
+        padding: 0 6px;
+        min-height: 44px;
+        min-width: 44px;
+        font-size: 0.95rem;
+        white-space: nowrap;
+      }
+      button.small {
+        font-size: 0.95rem;
+        padding: 0.4em 0.9em;
+      }
+      .steps {
+        display: flex;
+        align-items: center;
+        gap: 6px;
+        flex-wrap: wrap;
+        margin: 0 0 12px;
+        padding: 0;
+        list-style: none;
+        font-size: 0.9rem;
+        color: var(--asg-ink-soft);
+      }
+      .steps li {
+        display: flex;
+        align-items: center;
+        gap: 4px;
+        white-space: nowrap;
+      }
+      .steps li + li::before {
+        content: '';
+        width: 14px;
+        height: 1px;
+        background: var(--asg-line);
+        margin-right: 4px;
+      }
+      .steps .n {
+        width: 22px;
+        height: 22px;
+        border-radius: 50%;
+        border: 1px solid var(--asg-line);
+        display: grid;
+        place-items: center;
+        font-size: 0.8rem;
+        background: var(--asg-surface);
+      }
+      .steps .current {
+        color: var(--asg-ink);
+        font-weight: 700;
+      }
+      .steps .current .n {
+        background: var(--asg-accent);
+        border-color: var(--asg-accent);
+        color: #fff;
+      }
+      .steps .to-list {
+        margin-left: auto;
+      }
+      .steps .to-list::before {
+        display: none;
+      }
+      .state {
+        text-align: center;
+        padding: 28px 16px;
+      }
+      .state .error {
+        margin-bottom: 12px;
+      }
+      asg-report-list {
+        margin-top: 28px;
+      }
+      .expired {
+        margin-bottom: 8px;
+      }
+      asg-login {
+        margin-top: 4vh;
+      }
+      a.go {
+        display: flex;
+        align-items: center;
+        justify-content: center;
+        min-height: 52px;
+        border-radius: var(--asg-radius);
+        background: var(--asg-accent);
+        color: #fff;
+        font-weight: 700;
+        text-decoration: none;
+        margin-top: 14px;
+      }
+    `,
+  ]
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    this.applyLocale()
+    void this.checkSession()
+  }
+
+  override render() {
+    const m = messages(this.locale)
+    return html`
+      <header>
+        <div class="bar">
+          <p class="title">${m.appTitle}</p>
+          <button class="link" type="button" lang=${this.locale === 'ja' ? 'en' : 'ja'} aria-label=${m.switchLanguageLabel} @click=${this.toggleLocale}>
+            ${m.switchLanguage}
+          </button>
+        </div>
+        ${this.me && this.auth === 'guardian' && !this.expired
+          ? html`<div class="who">
+              <span class="name">${m.greeting(this.me.name)}</span>
+              <button class="small" type="button" ?disabled=${this.loggingOut} @click=${this.logout}>${this.loggingOut ? m.loggingOut : m.logout}</button>
+            </div>`
+          : nothing}
+        ${this.notice ? html`<p class="error-box" role="alert">${this.notice}</p>` : nothing}
+      </header>
+      ${this.content()}
+    `
+  }
+
+  private content() {
+    const m = messages(this.locale)
+    switch (this.auth) {
+      case 'checking':
+        return html`<div class="card state muted" role="status">${m.checking}</div>`
+      case 'error':
+        return html`<div class="card state">
+          <p class="error" role="alert">${this.authError}</p>
+          <button type="button" @click=${this.checkSession}>${m.reload}</button>
+        </div>`
+      case 'anonymous':
+        return html`<asg-login heading=${m.loginHeading} @asg-logged-in=${this.onLoggedIn}></asg-login>`
+      case 'staff':
+        return html`<section class="card">
+          <h2>${m.staffTitle}</h2>
+          <p>${m.staffBody}</p>
+          <a class="go" href="/teacher/">${m.staffLink}</a>
+          <div class="actions">
+            <button type="button" ?disabled=${this.loggingOut} @click=${this.logout}>${this.loggingOut ? m.loggingOut : m.logout}</button>
+          </div>
+        </section>`
+      case 'guardian':
+        return html`
+          ${this.expired
+            ? html`<p class="note expired" role="alert">${m.sessionExpired}</p>
+                <asg-login heading=${m.loginHeading} @asg-logged-in=${this.onLoggedIn}></asg-login>`
+            : nothing}
+          <main ?hidden=${this.expired}>${this.main()}</main>
+        `
+    }
+  }
+
+  private main() {
+    const m = messages(this.locale)
+    if (this.homeError) {
+      return html`<div class="card state">
+        <p class="error" role="alert">${this.homeError}</p>
+        <button type="button" @click=${this.loadHome}>${m.reload}</button>
+      </div>`
+    }
+    const home = this.home
+    if (!home) return html`<div class="card state muted" role="status">${m.loading}</div>`
+    if (home.children.length === 0) return html`<div class="card state">${m.noChildren}</div>`
+    const stepNo = this.step === 'form' ? 1 : this.step === 'confirm' ? 2 : 3
+    return html`
+      <ol class="steps" aria-label=${m.stepOf(stepNo)}>
+        ${m.steps.map(
+          (label, i) => html`<li class=${i + 1 === stepNo ? 'current' : ''} aria-current=${i + 1 === stepNo ? 'step' : 'false'}>
+            <span class="n">${i + 1}</span>${label}
+          </li>`,
+        )}
+        ${this.step === 'form'
+          ? html`<li class="to-list"><button class="link" type="button" @click=${this.scrollToList}>${m.listHeading} ↓</button></li>`
+          : nothing}
+      </ol>
+      ${keyed(
+        this.formGeneration,
+        html`<asg-report-form ?hidden=${this.step !== 'form'} .home=${home} locale=${this.locale} @asg-review=${this.onReview}></asg-report-form>`,
+      )}
+      ${this.step === 'confirm'
+        ? html`<asg-report-confirm .draft=${this.draft} locale=${this.locale}
+            @asg-back=${this.onBack} @asg-sent=${this.onSent} @asg-unauthenticated=${this.onExpired}></asg-report-confirm>`
+        : nothing}
+      ${this.step === 'receipt'
+        ? html`<asg-report-receipt .receipt=${this.receipt} .draft=${this.draft} locale=${this.locale} @asg-done=${this.onDone}></asg-report-receipt>`
+        : nothing}
+      <asg-report-list ?hidden=${this.step === 'confirm'} .reports=${this.reports} ?loading=${this.reportsLoading} error=${this.reportsError}
+        locale=${this.locale} @asg-reload=${this.loadReports} @asg-withdrawn=${this.loadReports} @asg-unauthenticated=${this.onExpired}></asg-report-list>
+    `
+  }
+
+  private async checkSession() {
+    this.auth = 'checking'
+    this.authError = ''
+    try {
+      const me = await currentUser()
+      this.me = me
+      if (!me) this.auth = 'anonymous'
+      else if (me.kind === 'staff') this.auth = 'staff'
+      else {
+        this.auth = 'guardian'
+        void this.loadAll()
+      }
+    } catch (err) {
+      this.auth = 'error'
+      this.authError = errorText(err, this.locale)
+    }
+  }
+
+  private onLoggedIn(e: CustomEvent<Me>) {
+    const me = e.detail
+    const sameGuardian = this.expired && this.me?.kind === 'guardian' && me.kind === 'guardian' && this.me.id === me.id
+    this.me = me
+    this.expired = false
+    this.notice = ''
+    if (sameGuardian) {
+      // Carry on where the guardian was; the confirm step can resend with the same key.
+      void this.loadReports()
+      return
+    }
+    this.resetData()
+    if (me.kind === 'staff') {
+      this.auth = 'staff'
+    } else {
+      this.auth = 'guardian'
+      void this.loadAll()
+    }
+  }
+
+  private resetData() {
+    this.home = null
+    this.homeError = ''
+    this.reports = null
+    this.reportsError = ''
+    this.step = 'form'
+    this.draft = null
+    this.receipt = null
+    this.formGeneration++
+  }
+
+  private async loadAll() {
+    await Promise.all([this.loadHome(), this.loadReports()])
+  }
+
+  private loadHome = async () => {
+    this.homeError = ''
+    this.home = null
+    try {
+      this.home = await api<GuardianHome>('GET', '/api/guardian/home')
+    } catch (err) {
+      if (this.isExpiry(err)) return
+      this.homeError = errorText(err, this.locale)
+    }
+  }
+
+  private loadReports = async () => {
+    this.reportsLoading = true
+    try {
+      const res = await api<GuardianReportList>('GET', '/api/guardian/reports')
+      this.reports = res.reports
+      this.reportsError = ''
+    } catch (err) {
+      if (this.isExpiry(err)) return
+      this.reportsError = errorText(err, this.locale)
+    } finally {
+      this.reportsLoading = false
+    }
+  }
+
+  /** A lapsed login while loading: ask to log in again, keeping the page. */
+  private isExpiry(err: unknown): boolean {
+    if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') {
+      this.onExpired()
+      return true
+    }
+    return false
+  }
+
+  private onExpired = () => {
+    this.expired = true
+    window.scrollTo({ top: 0 })
+  }
+
+  private onReview(e: CustomEvent<ReportDraft>) {
+    this.draft = e.detail
+    this.step = 'confirm'
+    window.scrollTo({ top: 0 })
+  }
+
+  private onBack() {
+    this.step = 'form'
+    window.scrollTo({ top: 0 })
+  }
+
+  private onSent(e: CustomEvent<SentDetail>) {
+    this.receipt = e.detail.receipt
+    this.draft = e.detail.draft
+    this.step = 'receipt'
+    window.scrollTo({ top: 0 })
+    void this.loadReports()
+  }
+
+  private async onDone(e: CustomEvent<DoneDetail>) {
+    this.step = 'form'
+    this.draft = null
+    this.receipt = null
+    this.formGeneration++
+    if (e.detail.then === 'list') {
+      await this.updateComplete
+      this.scrollToList()
+    } else {
+      window.scrollTo({ top: 0 })
+    }
+  }
+
+  private scrollToList() {
+    this.renderRoot.querySelector('asg-report-list')?.scrollIntoView({ behavior: 'smooth', block: 'start' })
+  }
+
+  private async logout() {
+    this.loggingOut = true
+    this.notice = ''
+    try {
+      await logout()
+      this.me = null
+      this.expired = false
+      this.resetData()
+      this.auth = 'anonymous'
+    } catch (err) {
+      this.notice = errorText(err, this.locale)
+    } finally {
+      this.loggingOut = false
+    }
+  }
+
+  private toggleLocale() {
+    this.locale = this.locale === 'ja' ? 'en' : 'ja'
+    storeLocale(this.locale)
+    this.applyLocale()
+  }
+
+  private applyLocale() {
+    const m = messages(this.locale)
+    document.documentElement.lang = m.htmlLang
+    document.title = `${m.appTitle} — 朝顔`
+  }
+}
+
+customElements.define('asg-guardian-app', AsgGuardianApp)
+declare global {
+  interface HTMLElementTagNameMap {
+    'asg-guardian-app': AsgGuardianApp
+  }
+}
