@@ -9,7 +9,7 @@ import { migrate } from './db/migrate.js'
 import type { Database } from './db/types.js'
 import { createLog } from './log.js'
 import { PAGES_DIR, readBuildInfo, ROOT } from './pages/buildInfo.js'
-import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, renewDemoPairingCode, seedDemo } from './seed/demo.js'
+import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SCHOOL_NAME, isDatabaseEmpty, renewDemoPairingCode, seedDemo } from './seed/demo.js'
 
 /** Wires configuration, storage and the app, then listens. The only place holding process state. */
 export async function main(opts: { dev?: boolean } = {}): Promise<void> {
@@ -28,13 +28,12 @@ export async function main(opts: { dev?: boolean } = {}): Promise<void> {
   const db: Database = config.databaseUrl ? connectPostgres(config.databaseUrl) : await connectEmbedded({ dataDir: join(config.dataDir, 'pgdata') })
   await migrate(db.sql)
 
-  let demoSchoolId: number | null = null
   if (config.demo === 'auto' && (await isDatabaseEmpty(db.sql))) {
     log.info('empty database: creating the demo school')
-    demoSchoolId = await seedDemo(db.sql, systemClock)
+    await seedDemo(db.sql, systemClock)
   }
-  const pairingCode = config.demo === 'auto' ? await renewDemoPairingCode(db.sql, systemClock) : null
-  if (pairingCode) demoSchoolId ??= pairingCode.schoolId
+  const hasDemo = config.demo === 'auto' && (await db.sql`select 1 from school where name = ${DEMO_SCHOOL_NAME}`).length > 0
+  const pairingCode = hasDemo ? await renewDemoPairingCode(db.sql, systemClock) : null
 
   const buildId = opts.dev ? 'dev' : (readBuildInfo()?.buildId ?? 'unbuilt')
   const frontend = opts.dev ? await viteDevMiddleware() : undefined
@@ -53,9 +52,10 @@ export async function main(opts: { dev?: boolean } = {}): Promise<void> {
     `  先生   / Teacher    ${base}/teacher/`,
     `  職員室 / Board      ${pairingCode ? `${base}${pairingCode.path}` : `${base}/board/`}`,
   ]
-  if (demoSchoolId) {
+  if (hasDemo) {
     lines.push('', `  Demo logins (password: ${DEMO_PASSWORD})`)
-    for (const [who, id] of Object.entries(DEMO_LOGINS)) lines.push(`    ${who.padEnd(22)} ${id}`)
+    // Login id first: Japanese labels are double-width and would not line up.
+    for (const [who, id] of Object.entries(DEMO_LOGINS)) lines.push(`    ${id.padEnd(10)} ${who}`)
     if (pairingCode) lines.push('', `  The board link pairs one display; the code is valid for 30 minutes and renews at each start.`)
   }
   console.log(lines.join('\n') + '\n')

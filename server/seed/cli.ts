@@ -1,0 +1,74 @@
+import { join } from 'node:path'
+import { systemClock } from '../clock.js'
+import { ConfigError, loadConfig } from '../config.js'
+import { connectPostgres } from '../db/connect.js'
+import { connectEmbedded } from '../db/embedded.js'
+import { migrate } from '../db/migrate.js'
+import type { Database, Q } from '../db/types.js'
+import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SCHOOL_NAME, isDatabaseEmpty, seedDemo } from './demo.js'
+
+/**
+ * `npm run seed -- --demo`: creates the demo school in the configured database (DATABASE_URL,
+ * or the embedded one in ASAGAO_DATA_DIR), the same one the server would create on first start.
+ * Only an empty database is seeded, so real data is never mixed with demo people.
+ */
+const USAGE = `Usage: npm run seed -- --demo
+
+  --demo   create the demo school (${DEMO_SCHOOL_NAME}) in an empty database`
+
+async function run(): Promise<number> {
+  const args = process.argv.slice(2)
+  if (args.length !== 1 || args[0] !== '--demo') {
+    console.error(USAGE)
+    return 2
+  }
+  let config
+  try {
+    config = loadConfig()
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message)
+      return 2
+    }
+    throw err
+  }
+  const db: Database = config.databaseUrl ? connectPostgres(config.databaseUrl, 2) : await connectEmbedded({ dataDir: join(config.dataDir, 'pgdata') })
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `the embedded database in ${config.dataDir}`
+  try {
+    await migrate(db.sql)
+    if (!(await isDatabaseEmpty(db.sql))) {
+      console.error(`${where} already has a school; the demo is only created in an empty database.\nUse a new ASAGAO_DATA_DIR or an empty PostgreSQL database.`)
+      return 1
+    }
+    const started = Date.now()
+    const schoolId = await seedDemo(db.sql, systemClock)
+    const seconds = ((Date.now() - started) / 1000).toFixed(1)
+    const counts = await countsFor(db.sql, schoolId)
+    console.log([
+      `Created ${DEMO_SCHOOL_NAME} in ${where} (${seconds} s):`,
+      `  ${counts.classes} classes, ${counts.pupils} pupils, ${counts.staff} staff, ${counts.guardians} guardians,`,
+      `  ${counts.reports} guardian reports over ${counts.days} school days.`,
+      '',
+      `Demo logins (password: ${DEMO_PASSWORD})`,
+      ...Object.entries(DEMO_LOGINS).map(([who, id]) => `  ${id.padEnd(10)} ${who}`),
+      '',
+      'Start the server (npm start): it prints a link that pairs the staff-room board.',
+    ].join('\n'))
+    return 0
+  } finally {
+    await db.close()
+  }
+}
+
+async function countsFor(q: Q, schoolId: number): Promise<Record<'classes' | 'pupils' | 'staff' | 'guardians' | 'reports' | 'days', number>> {
+  const [row] = await q<Record<'classes' | 'pupils' | 'staff' | 'guardians' | 'reports' | 'days', number>[]>`
+    select (select count(*)::int from school_class where school_year_id = (select id from school_year where school_id = ${schoolId} order by fiscal_year desc limit 1)) as classes,
+           (select count(*)::int from pupil where school_id = ${schoolId}) as pupils,
+           (select count(*)::int from staff where school_id = ${schoolId}) as staff,
+           (select count(distinct guardian_id)::int from guardian_pupil where school_id = ${schoolId}) as guardians,
+           (select count(*)::int from guardian_report where school_id = ${schoolId}) as reports,
+           (select count(distinct date)::int from guardian_report_day where school_id = ${schoolId}) as days`
+  return row!
+}
+
+process.exitCode = await run()
