@@ -83,7 +83,13 @@ export class DayController implements ReactiveController {
       this.buffer.reset()
       void this.takeSnapshot()
     })
-    socket.on('disconnect', () => this.setState(this.state === 'ended' ? 'ended' : 'offline'))
+    socket.on('disconnect', (reason) => {
+      if (this.state === 'ended') return
+      this.setState('offline')
+      // A server shutting down disconnects us deliberately, and Socket.IO does not retry that
+      // on its own; a restart must not leave the page offline for good.
+      if (reason === 'io server disconnect') this.scheduleReconnect()
+    })
     socket.on('connect_error', (err) => this.onConnectError(err as Error & { data?: { code?: ErrorCode } }))
     socket.on('day:changed', (event) => this.onEvent(event))
     socket.on('session:ended', ({ code }) => this.end(code))
@@ -103,8 +109,9 @@ export class DayController implements ReactiveController {
   async command<K extends CommandName>(name: K, payload: CommandPayload<K>): Promise<CommandAck<K>> {
     if (!this.socket?.connected) return { ok: false, error: { code: 'INTERNAL', message: '接続が切れています。再接続を待ってもう一度お試しください。' } }
     try {
-      const emit = this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck as (n: K, p: CommandPayload<K>) => Promise<CommandAck<K>>
-      return await emit(name, payload)
+      const timed = this.socket.timeout(ACK_TIMEOUT_MS)
+      const emit = timed.emitWithAck as (n: K, p: CommandPayload<K>) => Promise<CommandAck<K>>
+      return await emit.call(timed, name, payload)
     } catch {
       return { ok: false, error: { code: 'INTERNAL', message: '応答がありません。もう一度お試しください。' } }
     }
@@ -187,7 +194,7 @@ export class DayController implements ReactiveController {
     if (this.socket === socket) {
       socket.disconnect()
       this.setState('offline')
-      this.retryTimer = setTimeout(() => socket.connect(), this.backoff())
+      this.scheduleReconnect()
     }
   }
 
@@ -200,10 +207,14 @@ export class DayController implements ReactiveController {
     }
     this.setState('offline')
     // A refusal by the server's middleware stops Socket.IO's own retries; keep trying ourselves.
-    if (!this.socket?.active) {
-      clearTimeout(this.retryTimer)
-      this.retryTimer = setTimeout(() => this.socket?.connect(), this.backoff())
-    }
+    if (!this.socket?.active) this.scheduleReconnect()
+  }
+
+  private scheduleReconnect(): void {
+    clearTimeout(this.retryTimer)
+    this.retryTimer = setTimeout(() => {
+      if (this.state !== 'ended' && !this.socket?.connected) this.socket?.connect()
+    }, this.backoff())
   }
 
   private end(code: ErrorCode): void {

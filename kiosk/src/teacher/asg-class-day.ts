@@ -1,0 +1,257 @@
+import { LitElement, css, html, nothing } from 'lit'
+import { repeat } from 'lit/directives/repeat.js'
+import { DAY_STATUS_LABEL, type ClassInfo, type DayEntry, type MarkSource } from '../../../shared/protocol/index.js'
+import { formatInstantJa, formatInstantTimeJa, formatTimeJa } from '../../../shared/time/format.js'
+import { schoolDateOf } from '../../../shared/time/schoolTime.js'
+import { buttons, tokens } from '../lib/styles.js'
+import {
+  byAttendanceNumber,
+  CONSECUTIVE_BADGE_MIN,
+  COUNTED_STATUSES,
+  countByStatus,
+  CUMULATIVE_BADGE_MIN,
+  HIGHLIGHT_MS,
+  statusColours,
+  unacknowledged,
+} from './day-view.js'
+
+const SOURCE_LABEL: Record<MarkSource, string> = {
+  guardian: '保護者連絡',
+  phone: '電話連絡',
+  teacher: '担任入力',
+  office: '職員室入力',
+  system: '自動',
+}
+
+/**
+ * One class on one school day: the counts, then every pupil who is not simply present, by
+ * attendance number, with the guardian's report and its 確認 state.
+ * @fires asg-acknowledge - detail: { reportId }, when the teacher taps 確認 (only when editable)
+ */
+export class AsgClassDay extends LitElement {
+  static override properties = {
+    classInfo: { attribute: false },
+    entries: { attribute: false },
+    changedAt: { attribute: false },
+    pending: { attribute: false },
+    timeZone: { type: String },
+    date: { type: String },
+    editable: { type: Boolean },
+    offline: { type: Boolean },
+  }
+  declare classInfo: ClassInfo | null
+  /** This class's entries (any order). */
+  declare entries: readonly DayEntry[]
+  /** pupilId → epoch ms of its last live change (DayController.changedAt). */
+  declare changedAt: ReadonlyMap<number, number>
+  /** Report ids whose 確認 is on its way to the server. */
+  declare pending: ReadonlySet<number>
+  declare timeZone: string
+  /** The school day shown, `YYYY-MM-DD`. */
+  declare date: string
+  /** Whether this user may acknowledge reports of this class. */
+  declare editable: boolean
+  /** The data may be stale and commands cannot be sent: 確認 buttons are disabled. */
+  declare offline: boolean
+
+  private highlightTimer: ReturnType<typeof setTimeout> | undefined
+
+  constructor() {
+    super()
+    this.classInfo = null
+    this.entries = []
+    this.changedAt = new Map()
+    this.pending = new Set()
+    this.timeZone = 'Asia/Tokyo'
+    this.date = ''
+    this.editable = false
+    this.offline = false
+  }
+
+  static override styles = [
+    tokens,
+    buttons,
+    statusColours,
+    css`
+      :host { display: block; }
+      header { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.2rem 0.8rem; margin: 0 0 0.6rem; }
+      h2 { font-size: 1.35rem; margin: 0; }
+      .meta { color: var(--asg-ink-soft); font-size: 0.9rem; }
+      .readonly { font-size: 0.8rem; color: var(--asg-ink-soft); border: 1px solid var(--asg-line); border-radius: 999px; padding: 0.05em 0.6em; }
+      .todo { font-size: 0.85rem; font-weight: 700; color: var(--asg-accent); }
+
+      .counts { display: grid; grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 6px; margin: 0 0 0.9rem; padding: 0; list-style: none; }
+      .counts li { border-radius: var(--asg-radius); padding: 0.35rem 0.2rem; text-align: center; line-height: 1.2; }
+      .counts li.zero { color: var(--asg-ink-soft); background: var(--asg-surface); border: 1px solid var(--asg-line); }
+      .counts .n { display: block; font-size: 1.5rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+      .counts .l { display: block; font-size: 0.72rem; font-weight: 600; }
+
+      ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
+      @media (min-width: 960px) { ol { grid-template-columns: repeat(2, minmax(0, 1fr)); align-items: start; } }
+      li.entry {
+        background: var(--asg-surface); border: 1px solid var(--asg-line); border-radius: var(--asg-radius);
+        padding: 0.7rem 0.8rem; display: flex; align-items: flex-start; gap: 0.6rem;
+        transition: background-color 1.5s ease-out, box-shadow 1.5s ease-out;
+      }
+      li.entry.open { box-shadow: inset 4px 0 0 var(--asg-accent); }
+      li.entry.changed { background: #fff6d1; box-shadow: inset 4px 0 0 #e0a800; transition: none; }
+      .body { flex: 1; min-width: 0; display: grid; gap: 0.15rem; }
+      .no { flex: none; width: 2.2rem; height: 2.2rem; border-radius: 50%; background: var(--asg-bg); border: 1px solid var(--asg-line);
+        display: flex; align-items: center; justify-content: center; font-weight: 700; font-variant-numeric: tabular-nums; }
+      .who { display: flex; flex-wrap: wrap; align-items: center; gap: 0.1rem 0.6rem; min-width: 0; }
+      .name { font-size: 1.1rem; font-weight: 700; }
+      .kana { font-size: 0.75rem; color: var(--asg-ink-soft); }
+      .status { margin-left: auto; font-weight: 700; border-radius: 6px; padding: 0.15em 0.6em; white-space: nowrap; }
+      .line { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.5rem; font-size: 0.92rem; }
+      .time { font-weight: 700; font-variant-numeric: tabular-nums; }
+      .badge { font-size: 0.78rem; font-weight: 700; border-radius: 999px; padding: 0.05em 0.6em; border: 1px solid currentColor; }
+      .badge.streak { color: var(--asg-absent); }
+      .badge.total { color: var(--asg-late); }
+      blockquote { margin: 0.35rem 0 0.1rem; padding: 0.45rem 0.65rem; background: var(--asg-bg); border-radius: 8px; font-size: 0.95rem; white-space: pre-wrap; overflow-wrap: anywhere; }
+      .health { font-size: 0.88rem; color: var(--asg-ink); }
+      .health .fever { color: var(--asg-absent); font-weight: 700; }
+      .foot { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.4rem 0.8rem; margin-top: 0.35rem; }
+      .submitted { font-size: 0.8rem; color: var(--asg-ink-soft); }
+      .acked { display: inline-flex; align-items: center; gap: 0.4em; color: var(--asg-ok); font-weight: 700; font-size: 0.9rem; }
+      .acked .by { font-weight: 400; color: var(--asg-ink-soft); font-size: 0.82rem; }
+      .unacked { font-size: 0.85rem; color: var(--asg-accent); font-weight: 700; }
+      button.ack { min-width: 7.5rem; min-height: 44px; margin-left: auto; }
+      .spinner { display: inline-block; width: 0.9em; height: 0.9em; border: 2px solid rgb(255 255 255 / 0.5); border-top-color: #fff;
+        border-radius: 50%; animation: spin 0.8s linear infinite; vertical-align: -0.1em; margin-right: 0.4em; }
+      @keyframes spin { to { transform: rotate(360deg); } }
+      .empty { background: var(--asg-surface); border: 1px dashed var(--asg-line); border-radius: var(--asg-radius); padding: 1.5rem 1rem; text-align: center; color: var(--asg-ink-soft); }
+      @media (prefers-reduced-motion: reduce) {
+        li.entry { transition: none; }
+        .spinner { animation: none; }
+      }
+    `,
+  ]
+
+  override render() {
+    const info = this.classInfo
+    const entries = [...this.entries].sort(byAttendanceNumber)
+    const counts = countByStatus(entries)
+    const todo = unacknowledged(entries)
+    const now = Date.now()
+    return html`
+      <header>
+        <h2>${info?.label ?? 'クラス'}</h2>
+        ${info
+          ? html`<span class="meta">${info.homeroomTeacher ? `担任 ${info.homeroomTeacher}` : '担任 未設定'} ・ 在籍 ${info.pupilCount}名</span>`
+          : nothing}
+        ${this.editable
+          ? todo > 0
+            ? html`<span class="todo">未確認 ${todo}件</span>`
+            : nothing
+          : html`<span class="readonly">閲覧のみ</span>`}
+      </header>
+      <ul class="counts" aria-label="人数">
+        ${COUNTED_STATUSES.map(
+          (s) => html`<li class=${counts[s] ? `st-${s}` : 'zero'}><span class="n">${counts[s]}</span><span class="l">${DAY_STATUS_LABEL[s]}</span></li>`,
+        )}
+      </ul>
+      ${entries.length === 0
+        ? html`<p class="empty">連絡はありません</p>`
+        : html`<ol aria-label="連絡・出欠">
+            ${repeat(
+              entries,
+              (e) => e.pupilId,
+              (e) => this.renderEntry(e, now),
+            )}
+          </ol>`}
+    `
+  }
+
+  private renderEntry(e: DayEntry, now: number) {
+    const r = e.report
+    const changed = now - (this.changedAt.get(e.pupilId) ?? 0) < HIGHLIGHT_MS
+    const classes = ['entry', changed ? 'changed' : '', r && !r.acknowledgedAt ? 'open' : ''].filter(Boolean).join(' ')
+    const reason = r?.reasonLabel ?? (e.codeLabel && e.codeLabel !== DAY_STATUS_LABEL[e.status] ? e.codeLabel : null)
+    return html`<li class=${classes} data-pupil=${e.pupilId}>
+      <span class="no" title="出席番号">${e.attendanceNumber}</span>
+      <div class="body">
+      <div class="who">
+        <span class="name">${e.name}</span>
+        <span class="kana">${e.kana}</span>
+        <span class="status st-${e.status}">${DAY_STATUS_LABEL[e.status]}</span>
+      </div>
+      <div class="line">
+        ${reason ? html`<span class="reason">${reason}</span>` : nothing} ${this.renderTime(e)}
+        ${(e.consecutiveAbsences ?? 0) >= CONSECUTIVE_BADGE_MIN ? html`<span class="badge streak">連続${e.consecutiveAbsences}日</span>` : nothing}
+        ${(e.cumulativeAbsences ?? 0) >= CUMULATIVE_BADGE_MIN ? html`<span class="badge total">累計${e.cumulativeAbsences}日</span>` : nothing}
+      </div>
+      ${r?.message ? html`<blockquote>${r.message}</blockquote>` : nothing}
+      ${r && ((r.symptoms && r.symptoms.length > 0) || r.temperature !== null)
+        ? html`<div class="health">
+            ${r.symptoms && r.symptoms.length > 0 ? html`症状: ${r.symptoms.join('・')}` : nothing}
+            ${r.temperature !== null
+              ? html`<span class=${r.temperature >= 37.5 ? 'fever' : ''}>${r.symptoms?.length ? ' ・ ' : ''}体温 ${r.temperature.toFixed(1)}℃</span>`
+              : nothing}
+          </div>`
+        : nothing}
+      <div class="foot">
+        <span class="submitted">${[r ? `${this.instant(r.submittedAt)} 受付` : null, e.source ? SOURCE_LABEL[e.source] : null].filter(Boolean).join(' ・ ')}</span>
+        ${r ? this.renderAck(r) : nothing}
+      </div>
+      </div>
+    </li>`
+  }
+
+  private renderTime(e: DayEntry) {
+    if (!e.time) return nothing
+    const kind = e.status === 'late' || e.status === 'early_leave' ? e.status : e.report?.kind
+    if (kind === 'late') return html`<span class="time">${formatTimeJa(e.time)}予定</span>`
+    if (kind === 'early_leave') return html`<span class="time">${formatTimeJa(e.time)}お迎え</span>`
+    return nothing
+  }
+
+  private renderAck(r: NonNullable<DayEntry['report']>) {
+    if (r.acknowledgedAt) {
+      return html`<span class="acked"
+        >✓ 確認済<span class="by">${r.acknowledgedBy ? `${r.acknowledgedBy} ` : ''}${this.instant(r.acknowledgedAt)}</span></span
+      >`
+    }
+    if (!this.editable) return html`<span class="unacked">未確認</span>`
+    const busy = this.pending.has(r.id)
+    return html`<button class="primary ack" ?disabled=${busy || this.offline} title=${this.offline ? '接続が戻ると確認できます' : ''} aria-busy=${busy ? 'true' : 'false'} @click=${() => this.acknowledge(r.id)}>
+      ${busy ? html`<span class="spinner" aria-hidden="true"></span>確認中…` : '確認'}
+    </button>`
+  }
+
+  /** `8:05`, or `11月27日(金) 18:40` for an instant on another day than the one shown. */
+  private instant(iso: string): string {
+    const ms = Date.parse(iso)
+    return this.date && schoolDateOf(ms, this.timeZone) !== this.date ? formatInstantJa(iso, this.timeZone) : formatInstantTimeJa(iso, this.timeZone)
+  }
+
+  private acknowledge(reportId: number) {
+    this.dispatchEvent(new CustomEvent<{ reportId: number }>('asg-acknowledge', { detail: { reportId }, bubbles: true, composed: true }))
+  }
+
+  protected override updated(): void {
+    // Drop the highlight when the newest change is older than HIGHLIGHT_MS.
+    clearTimeout(this.highlightTimer)
+    const now = Date.now()
+    let next = Infinity
+    for (const e of this.entries) {
+      const t = this.changedAt.get(e.pupilId)
+      if (t !== undefined && now - t < HIGHLIGHT_MS) next = Math.min(next, t + HIGHLIGHT_MS - now)
+    }
+    if (next !== Infinity) this.highlightTimer = setTimeout(() => this.requestUpdate(), next + 50)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    clearTimeout(this.highlightTimer)
+  }
+}
+
+customElements.define('asg-class-day', AsgClassDay)
+declare global {
+  interface HTMLElementTagNameMap {
+    'asg-class-day': AsgClassDay
+  }
+  interface HTMLElementEventMap {
+    'asg-acknowledge': CustomEvent<{ reportId: number }>
+  }
+}

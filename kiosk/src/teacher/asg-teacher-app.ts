@@ -1,0 +1,324 @@
+import { LitElement, css, html, nothing } from 'lit'
+import type { DayEntry, Me } from '../../../shared/protocol/index.js'
+import { formatDateJa, formatInstantTimeJa } from '../../../shared/time/format.js'
+import { DayController } from '../controllers/day-controller.js'
+import { buttons, tokens } from '../lib/styles.js'
+import { currentUser, logout } from '../lib/session.js'
+import '../components/asg-connection-status.js'
+import '../components/asg-login.js'
+import './asg-class-day.js'
+import './asg-school-overview.js'
+
+type Staff = Extract<Me, { kind: 'staff' }>
+/** Which view is shown: one class, or 全クラス. */
+type Selection = number | 'all'
+
+/** Mirrors the server's SCHOOL_WIDE_ROLES: they see every class and may acknowledge any report. */
+const SCHOOL_WIDE_ROLES: readonly Staff['roles'][number][] = ['admin', 'principal', 'vice_principal', 'support', 'nurse']
+const TOAST_MS = 6000
+
+/**
+ * The teacher page: logs in, owns the page's socket (DayController), and shows the user's
+ * class today (or 全クラス) with the guardians' reports; 確認 marks a report 確認済 on every
+ * screen live. The selection lives in the URL hash (#all, #class-12) so a reload keeps it.
+ */
+export class AsgTeacherApp extends LitElement {
+  static override properties = {
+    me: { state: true },
+    loaded: { state: true },
+    loadError: { state: true },
+    selected: { state: true },
+    pending: { state: true },
+    toast: { state: true },
+  }
+  declare me: Me | null
+  declare loaded: boolean
+  declare loadError: string
+  /** null until chosen: then the default for the user applies. */
+  declare selected: Selection | null
+  declare pending: ReadonlySet<number>
+  declare toast: string
+
+  private day: DayController | null = null
+  private minuteTimer: ReturnType<typeof setInterval> | undefined
+  private toastTimer: ReturnType<typeof setTimeout> | undefined
+  private readonly onHashChange = () => {
+    this.selected = selectionFromHash(location.hash)
+  }
+
+  constructor() {
+    super()
+    this.me = null
+    this.loaded = false
+    this.loadError = ''
+    this.selected = selectionFromHash(location.hash)
+    this.pending = new Set()
+    this.toast = ''
+  }
+
+  static override styles = [
+    tokens,
+    buttons,
+    css`
+      :host { display: block; min-height: 100vh; background: var(--asg-bg); }
+      .top { background: var(--asg-accent); color: #fff; }
+      .top-in { max-width: 1100px; margin: 0 auto; padding: 0.5rem 12px; display: flex; flex-wrap: wrap; align-items: center; gap: 0.2rem 1rem; }
+      .school { font-weight: 700; font-size: 1.05rem; }
+      .date { font-weight: 700; font-size: 1.05rem; font-variant-numeric: tabular-nums; }
+      .user { margin-left: auto; display: flex; flex-wrap: wrap; align-items: center; justify-content: flex-end; gap: 0.2rem 0.8rem; font-size: 0.9rem; }
+      .top asg-connection-status { font-size: 0.85rem; }
+      .top button { background: transparent; color: #fff; border-color: rgb(255 255 255 / 0.6); min-height: 40px; padding: 0.3em 0.8em; font-size: 0.9rem; white-space: nowrap; flex: none; }
+      main { max-width: 1100px; margin: 0 auto; padding: 12px 12px 96px; }
+      .picker { display: flex; align-items: center; gap: 0.6rem; margin: 0 0 0.9rem; }
+      select { font: inherit; font-size: 1.05rem; min-height: 44px; padding: 0 2.2em 0 0.8em; border: 1px solid var(--asg-line); border-radius: var(--asg-radius);
+        background: var(--asg-surface); color: var(--asg-ink); flex: 1 1 auto; min-width: 0; max-width: 22rem; }
+      .picker button { flex: none; font-size: 0.95rem; }
+      .banner { border-radius: var(--asg-radius); padding: 0.7rem 0.9rem; margin: 0 0 0.9rem; display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; font-weight: 700; }
+      .banner.offline { background: var(--asg-absent-bg); color: var(--asg-absent); border: 1px solid var(--asg-absent); }
+      .banner.info { background: var(--asg-surface); border: 1px solid var(--asg-line); color: var(--asg-ink); font-weight: 400; }
+      .banner button { margin-left: auto; }
+      .stale { opacity: 0.75; }
+      .loading, .message { text-align: center; color: var(--asg-ink-soft); padding: 3rem 1rem; }
+      .message { max-width: 28rem; margin: 10vh auto; color: var(--asg-ink); line-height: 1.8; }
+      .message a { color: var(--asg-accent); font-weight: 700; font-size: 1.1rem; }
+      .toast { position: fixed; left: 50%; bottom: max(16px, env(safe-area-inset-bottom)); transform: translateX(-50%); width: min(92vw, 32rem); box-sizing: border-box;
+        background: var(--asg-ink); color: #fff; border-radius: var(--asg-radius); padding: 0.7rem 0.8rem 0.7rem 1rem; display: flex; align-items: center; gap: 0.8rem;
+        box-shadow: 0 6px 24px rgb(0 0 0 / 0.25); z-index: 10; }
+      .toast button { margin-left: auto; background: transparent; color: #fff; border-color: rgb(255 255 255 / 0.5); flex: none; }
+      .banner .sub { font-weight: 400; font-size: 0.9rem; }
+      @media (max-width: 599px) {
+        .user { margin-left: 0; width: 100%; flex-wrap: nowrap; }
+        .top asg-connection-status { flex: 1 1 auto; min-width: 0; }
+        .top .name { white-space: nowrap; }
+      }
+    `,
+  ]
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    window.addEventListener('hashchange', this.onHashChange)
+    this.minuteTimer = setInterval(() => this.day?.checkDate(), 60_000)
+    if (!this.loaded) void this.loadUser()
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    window.removeEventListener('hashchange', this.onHashChange)
+    clearInterval(this.minuteTimer)
+    clearTimeout(this.toastTimer)
+  }
+
+  override render() {
+    if (!this.loaded) return html`<p class="loading">読み込み中…</p>`
+    if (this.loadError) {
+      return html`<div class="message" role="alert"><p>${this.loadError}</p><button @click=${() => this.retryLoad()}>もう一度読み込む</button></div>`
+    }
+    const me = this.me
+    if (!me) return html`<asg-login heading="教職員ログイン" @asg-logged-in=${this.onLoggedIn}></asg-login>`
+    if (me.kind === 'guardian') {
+      return html`<div class="message">
+        <p>このページは教職員用です。<br />保護者の方は保護者用ページをお使いください。</p>
+        <p><a href="/guardian/">保護者用ページへ</a></p>
+        <p><button @click=${this.onLogout}>ログアウト</button></p>
+      </div>`
+    }
+    return html`${this.renderHeader(me)}
+      <main>${this.renderBanner()}${this.renderBody(me)}</main>
+      ${this.toast
+        ? html`<div class="toast" role="alert"><span>${this.toast}</span><button @click=${this.closeToast}>閉じる</button></div>`
+        : nothing}`
+  }
+
+  private renderHeader(me: Staff) {
+    const day = this.day
+    const snap = day?.snapshot
+    return html`<header class="top">
+      <div class="top-in">
+        <span class="school">${snap?.schoolName ?? me.schoolName}</span>
+        ${snap ? html`<span class="date">${formatDateJa(snap.date)}</span>` : nothing}
+        <span class="user">
+          <asg-connection-status .state=${day?.state ?? 'connecting'} .lastSyncAt=${day?.lastSyncAt ?? null} .timeZone=${snap?.timeZone ?? 'Asia/Tokyo'}></asg-connection-status>
+          <span class="name">${me.name}</span>
+          <button @click=${this.onLogout}>ログアウト</button>
+        </span>
+      </div>
+    </header>`
+  }
+
+  private renderBanner() {
+    const day = this.day
+    if (!day) return nothing
+    if (day.state === 'ended') {
+      const text = day.endedCode === 'UNAUTHENTICATED' ? 'ログインの有効期限が切れたか、ログアウトされました。' : '接続が終了しました。'
+      return html`<div class="banner offline" role="alert">${text}<button class="primary" @click=${this.onLoginAgain}>もう一度ログイン</button></div>`
+    }
+    if (day.state === 'offline') {
+      const zone = day.snapshot?.timeZone ?? 'Asia/Tokyo'
+      const last = day.lastSyncAt ? ` — 最終更新 ${formatInstantTimeJa(new Date(day.lastSyncAt).toISOString(), zone)}` : ''
+      return html`<div class="banner offline" role="alert">接続が切れています${last}<span class="sub">再接続しています…</span></div>`
+    }
+    if (day.buildChanged) {
+      return html`<div class="banner info" role="status">新しい版に更新されました。<button @click=${() => location.reload()}>再読み込み</button></div>`
+    }
+    return nothing
+  }
+
+  private renderBody(me: Staff) {
+    const day = this.day
+    const snap = day?.snapshot
+    if (!day || !snap) return html`<p class="loading">${day?.state === 'ended' ? '' : '読み込み中…'}</p>`
+    const selection = this.effectiveSelection(me)
+    const entries = [...day.entries.values()]
+    const stale = day.state !== 'live'
+    const schoolWide = isSchoolWide(me)
+    return html`
+      ${snap.isSchoolDay ? nothing : html`<div class="banner info" role="status">${formatDateJa(snap.date)}は授業日ではありません。</div>`}
+      <div class="picker">
+        <!-- ?selected covers the first render, .value later ones (after a user pick, option attributes no longer apply). -->
+        <select aria-label="表示するクラス" .value=${String(selection)} @change=${this.onPick}>
+          <option value="all" ?selected=${selection === 'all'}>全クラス</option>
+          ${snap.classes.map(
+            (c) => html`<option value=${c.id} ?selected=${selection === c.id}>${c.label}${me.homeroomClassIds.includes(c.id) ? '(担任)' : ''}</option>`,
+          )}
+        </select>
+        ${selection !== 'all' ? html`<button @click=${() => this.select('all')}>全クラス</button>` : nothing}
+      </div>
+      <div class=${stale ? 'stale' : ''}>
+        ${selection === 'all'
+          ? html`<asg-school-overview
+              .classes=${snap.classes}
+              .entries=${entries}
+              .changedAt=${day.changedAt}
+              .homeroomClassIds=${me.homeroomClassIds}
+              @asg-select-class=${(e: CustomEvent<{ classId: number }>) => this.select(e.detail.classId)}
+            ></asg-school-overview>`
+          : html`<asg-class-day
+              .classInfo=${snap.classes.find((c) => c.id === selection) ?? null}
+              .entries=${entries.filter((e: DayEntry) => e.classId === selection)}
+              .changedAt=${day.changedAt}
+              .pending=${this.pending}
+              .timeZone=${snap.timeZone}
+              .date=${snap.date}
+              .editable=${schoolWide || me.homeroomClassIds.includes(selection)}
+              .offline=${stale}
+              @asg-acknowledge=${this.onAcknowledge}
+            ></asg-class-day>`}
+      </div>
+    `
+  }
+
+  /** The chosen view if it still exists, else: school-wide roles 全クラス, teachers their homeroom class. */
+  private effectiveSelection(me: Staff): Selection {
+    const classes = this.day?.snapshot?.classes ?? []
+    const exists = (id: number) => classes.some((c) => c.id === id)
+    if (this.selected === 'all') return 'all'
+    if (this.selected !== null && exists(this.selected)) return this.selected
+    if (isSchoolWide(me)) return 'all'
+    return me.homeroomClassIds.find(exists) ?? 'all'
+  }
+
+  private select(selection: Selection) {
+    this.selected = selection
+    const hash = selection === 'all' ? '#all' : `#class-${selection}`
+    if (location.hash !== hash) history.pushState(null, '', hash)
+    window.scrollTo({ top: 0 })
+  }
+
+  private onPick(e: Event) {
+    const value = (e.target as HTMLSelectElement).value
+    this.select(value === 'all' ? 'all' : Number(value))
+  }
+
+  private async onAcknowledge(e: CustomEvent<{ reportId: number }>) {
+    const { reportId } = e.detail
+    const day = this.day
+    if (!day || this.pending.has(reportId)) return
+    this.pending = new Set([...this.pending, reportId])
+    const res = await day.command('report:acknowledge', { reportId })
+    // The live day:changed event (sent before the ack) has already updated the entry.
+    const next = new Set(this.pending)
+    next.delete(reportId)
+    this.pending = next
+    if (!res.ok) this.showToast(res.error.message)
+  }
+
+  private showToast(message: string) {
+    clearTimeout(this.toastTimer)
+    this.toast = message
+    this.toastTimer = setTimeout(() => (this.toast = ''), TOAST_MS)
+  }
+
+  private closeToast() {
+    clearTimeout(this.toastTimer)
+    this.toast = ''
+  }
+
+  private async loadUser() {
+    try {
+      this.me = await currentUser()
+      this.loadError = ''
+    } catch (err) {
+      this.loadError = err instanceof Error && err.message ? err.message : '読み込めませんでした。'
+    }
+    this.loaded = true
+    if (this.me?.kind === 'staff') this.startDay()
+  }
+
+  private retryLoad() {
+    this.loaded = false
+    this.loadError = ''
+    void this.loadUser()
+  }
+
+  private onLoggedIn(e: CustomEvent<Me>) {
+    this.me = e.detail
+    this.selected = selectionFromHash(location.hash)
+    if (e.detail.kind === 'staff') this.startDay()
+  }
+
+  private async onLogout() {
+    try {
+      await logout()
+    } catch {
+      // The session may already be gone; the page forgets it either way.
+    }
+    this.stopDay()
+    this.me = null
+  }
+
+  private onLoginAgain() {
+    this.stopDay()
+    this.me = null
+  }
+
+  private startDay() {
+    this.stopDay()
+    this.day = new DayController(this, { client: 'person' })
+    this.requestUpdate()
+  }
+
+  private stopDay() {
+    if (!this.day) return
+    this.day.hostDisconnected()
+    this.removeController(this.day)
+    this.day = null
+    this.pending = new Set()
+  }
+}
+
+function isSchoolWide(me: Staff): boolean {
+  return me.roles.some((r) => SCHOOL_WIDE_ROLES.includes(r))
+}
+
+function selectionFromHash(hash: string): Selection | null {
+  if (hash === '#all') return 'all'
+  const m = /^#class-(\d+)$/.exec(hash)
+  return m ? Number(m[1]) : null
+}
+
+customElements.define('asg-teacher-app', AsgTeacherApp)
+declare global {
+  interface HTMLElementTagNameMap {
+    'asg-teacher-app': AsgTeacherApp
+  }
+}

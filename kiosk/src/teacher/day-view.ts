@@ -1,0 +1,51 @@
+import { css } from 'lit'
+import type { DayEntry, DayStatus } from '../../../shared/protocol/index.js'
+
+/**
+ * Shared bits of the teacher page's elements: the status buckets that are counted, the
+ * thresholds for the absence badges and the status chip styles.
+ */
+
+/** The buckets counted on the teacher page, in display order ('present' is not counted). */
+export const COUNTED_STATUSES = ['absent', 'late', 'early_leave', 'not_arrived', 'excused'] as const satisfies readonly DayStatus[]
+export type CountedStatus = (typeof COUNTED_STATUSES)[number]
+
+/** Short labels where space is tight (the overview's cards). */
+export const STATUS_SHORT_LABEL: Record<DayStatus, string> = {
+  absent: '欠席',
+  late: '遅刻',
+  early_leave: '早退',
+  not_arrived: '未登校',
+  excused: '停止・忌引',
+  present: '出席',
+}
+
+/** Show 連続N日 from this many consecutive absences. Becomes a school setting later. */
+export const CONSECUTIVE_BADGE_MIN = 2
+/** Show 累計N日 from this many absences in the school year. Becomes a school setting later. */
+export const CUMULATIVE_BADGE_MIN = 5
+/** How long a row stays highlighted after it changed live. */
+export const HIGHLIGHT_MS = 10_000
+
+export function countByStatus(entries: readonly DayEntry[]): Record<CountedStatus, number> {
+  const counts: Record<CountedStatus, number> = { absent: 0, late: 0, early_leave: 0, not_arrived: 0, excused: 0 }
+  for (const e of entries) if (e.status !== 'present') counts[e.status]++
+  return counts
+}
+
+/** Reports that still wait for a teacher's 確認. */
+export function unacknowledged(entries: readonly DayEntry[]): number {
+  return entries.filter((e) => e.report && !e.report.acknowledgedAt).length
+}
+
+export const byAttendanceNumber = (a: DayEntry, b: DayEntry): number => a.attendanceNumber - b.attendanceNumber
+
+/** `.st-<status>` colours for chips and count tiles; always paired with text. */
+export const statusColours = css`
+  .st-absent { color: var(--asg-absent); background: var(--asg-absent-bg); }
+  .st-late { color: var(--asg-late); background: var(--asg-late-bg); }
+  .st-early_leave { color: var(--asg-early); background: var(--asg-early-bg); }
+  .st-not_arrived { color: var(--asg-not-arrived); background: var(--asg-not-arrived-bg); }
+  .st-excused { color: var(--asg-excused); background: var(--asg-excused-bg); }
+  .st-present { color: var(--asg-ink-soft); background: #eeece6; }
+`
