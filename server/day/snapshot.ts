@@ -19,7 +19,8 @@ export async function buildSnapshot(sql: Sql, opts: { schoolId: number; date: st
              (select count(*)::int from class_membership m join pupil p on p.id = m.pupil_id
                where m.class_id = c.id and p.enrolled_on <= ${opts.date} and (p.left_on is null or p.left_on >= ${opts.date})) as pupil_count,
              (select s.family_name || ' ' || s.given_name from homeroom_assignment h join staff s on s.id = h.staff_id
-               where h.class_id = c.id and h.is_main order by s.id limit 1) as homeroom_teacher
+               where h.class_id = c.id and h.is_main order by s.id limit 1) as homeroom_teacher,
+             null as roll_taken
       from school_class c where c.school_year_id = ${year.id}
       order by c.grade, c.sort_order, c.name` : []
     const entries = year ? await loadEntries(tx, opts.schoolId, year, opts.date) : []
@@ -37,6 +38,9 @@ export async function buildSnapshot(sql: Sql, opts: { schoolId: number; date: st
       showEraYear: s.showEraYear,
       dimBefore: s.boardDimBefore,
       dimAfter: s.boardDimAfter,
+      rollCallTime: s.rollCallTime,
+      consecutiveAbsenceBadge: s.consecutiveAbsenceBadge,
+      cumulativeAbsenceBadges: s.cumulativeAbsenceBadges,
       classes,
       entries: opts.forBoard ? entries.map((e) => redactForBoard(e, s.boardShowsMessages)) : entries,
     }

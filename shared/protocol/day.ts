@@ -10,6 +10,8 @@ export const ClassInfo = z.object({
   label: z.string(),
   pupilCount: z.number().int().nonnegative(),
   homeroomTeacher: z.string().nullable(),
+  /** Whether the homeroom teacher has taken today's roll, and who; null until then. */
+  rollTaken: z.object({ at: z.string(), by: z.string() }).nullable(),
 })
 export type ClassInfo = z.infer<typeof ClassInfo>
 
@@ -60,6 +62,10 @@ export const DaySnapshot = z.object({
   showEraYear: z.boolean(),
   dimBefore: TimeOfDay,
   dimAfter: TimeOfDay,
+  rollCallTime: TimeOfDay,
+  /** Badge thresholds from the school's settings. */
+  consecutiveAbsenceBadge: z.number().int().positive(),
+  cumulativeAbsenceBadges: z.array(z.number().int().positive()),
   classes: z.array(ClassInfo),
   entries: z.array(DayEntry),
 })
