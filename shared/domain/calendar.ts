@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon'
-import { datesBetween } from '../time/schoolTime.js'
+import { datesBetween, weekdayOf } from '../time/schoolTime.js'
 
 /** What decides whether a date is a school day, besides the weekday. */
 export interface CalendarRules {
@@ -15,7 +14,7 @@ export interface CalendarRules {
 export function isSchoolDay(date: string, rules: CalendarRules): boolean {
   if (rules.extraSchoolDays.has(date)) return true
   if (rules.closedDays.has(date) || rules.holidays.has(date)) return false
-  return DateTime.fromISO(date, { zone: 'utc' }).weekday <= 5
+  return weekdayOf(date) <= 5
 }
 
 /** The school days from `from` to `to` inclusive, in order. */

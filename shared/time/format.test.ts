@@ -46,3 +46,13 @@ describe('school time arithmetic', () => {
     expect(minutesOfTime('8:30')).toBe(510)
   })
 })
+
+describe('weekdays', () => {
+  it('agree with the calendar, across years', async () => {
+    const { weekdayOf } = await import('./schoolTime.js')
+    expect(weekdayOf('2026-11-28')).toBe(6)
+    expect(weekdayOf('2026-11-29')).toBe(7)
+    expect(weekdayOf('2026-11-30')).toBe(1)
+    expect(weekdayOf('2028-02-29')).toBe(2)
+  })
+})

@@ -23,9 +23,19 @@ export function fiscalYearOf(isoDate: string): number {
   return m! >= 4 ? y! : y! - 1
 }
 
-/** Adds days to an ISO date without touching time zones. */
+/**
+ * Adds days to an ISO date without touching time zones. Plain UTC arithmetic rather than
+ * Luxon: streaks and ranges call this for every day, inside transactions.
+ */
 export function addDays(isoDate: string, days: number): string {
-  return DateTime.fromISO(isoDate, { zone: 'utc' }).plus({ days }).toISODate()!
+  const [y, m, d] = isoDate.split('-').map(Number)
+  return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10)
+}
+
+/** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
+export function weekdayOf(isoDate: string): number {
+  const [y, m, d] = isoDate.split('-').map(Number)
+  return new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay() || 7
 }
 
 /** Every date from `from` to `to` inclusive. */
