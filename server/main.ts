@@ -3,10 +3,7 @@ import { join } from 'node:path'
 import { createApp } from './app.js'
 import { systemClock } from './clock.js'
 import { ConfigError, loadConfig } from './config.js'
-import { connectPostgres } from './db/connect.js'
-import { connectEmbedded } from './db/embedded.js'
-import { migrate } from './db/migrate.js'
-import type { Database } from './db/types.js'
+import { openDatabase } from './db/open.js'
 import { createLog } from './log.js'
 import { PAGES_DIR, readBuildInfo, ROOT } from './pages/buildInfo.js'
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SCHOOL_NAME, isDatabaseEmpty, renewDemoPairingCode, seedDemo } from './seed/demo.js'
@@ -25,8 +22,7 @@ export async function main(opts: { dev?: boolean } = {}): Promise<void> {
   }
   const log = createLog(config.log)
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
-  const db: Database = config.databaseUrl ? connectPostgres(config.databaseUrl) : await connectEmbedded({ dataDir: join(config.dataDir, 'pgdata') })
-  await migrate(db.sql)
+  const db = await openDatabase(config)
 
   if (config.demo === 'auto' && (await isDatabaseEmpty(db.sql))) {
     log.info('empty database: creating the demo school')

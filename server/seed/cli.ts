@@ -1,10 +1,7 @@
-import { join } from 'node:path'
 import { systemClock } from '../clock.js'
 import { ConfigError, loadConfig } from '../config.js'
-import { connectPostgres } from '../db/connect.js'
-import { connectEmbedded } from '../db/embedded.js'
-import { migrate } from '../db/migrate.js'
-import type { Database, Q } from '../db/types.js'
+import { openDatabase } from '../db/open.js'
+import type { Q } from '../db/types.js'
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SCHOOL_NAME, isDatabaseEmpty, seedDemo } from './demo.js'
 
 /**
@@ -32,10 +29,9 @@ async function run(): Promise<number> {
     }
     throw err
   }
-  const db: Database = config.databaseUrl ? connectPostgres(config.databaseUrl, 2) : await connectEmbedded({ dataDir: join(config.dataDir, 'pgdata') })
+  const db = await openDatabase(config, 2)
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `the embedded database in ${config.dataDir}`
   try {
-    await migrate(db.sql)
     if (!(await isDatabaseEmpty(db.sql))) {
       console.error(`${where} already has a school; the demo is only created in an empty database.\nUse a new ASAGAO_DATA_DIR or an empty PostgreSQL database.`)
       return 1
