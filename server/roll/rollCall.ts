@@ -1,4 +1,4 @@
-import { ConfirmRollRequest, StaffNoteRequest, type PupilHistory, type RosterPupil } from '../../shared/protocol/index.js'
+import { ConfirmRollRequest, StaffNoteRequest, type PupilHistory, type Reason, type RosterPupil } from '../../shared/protocol/index.js'
 import type { StaffPrincipal } from '../auth/principal.js'
 import { classOfSchool, classRoster, insertRollCall, insertStaffNote, pupilHistory, pupilPlace } from '../data/roll.js'
 import type { Deps } from '../deps.js'
@@ -29,10 +29,12 @@ export async function confirmRoll(deps: Deps, who: StaffPrincipal, body: unknown
 const NO_CHANGE = Symbol('no change')
 
 /** Everyone in a class today, for the roll call list. Any staff member may glance at any class. */
-export async function roster(deps: Deps, who: StaffPrincipal, classId: number): Promise<RosterPupil[]> {
+export async function roster(deps: Deps, who: StaffPrincipal, classId: number): Promise<{ pupils: RosterPupil[]; reasons: Reason[] }> {
   const t = await staffToday(deps, who, { requireSchoolDay: false })
   if (!(await classOfSchool(deps.sql, who.schoolId, t.year.id, classId))) throw new AppError('CLASS_NOT_FOUND')
-  return classRoster(deps.sql, classId, t.today)
+  const reasons = await deps.sql<Reason[]>`
+    select id, label, category from school_reason where school_id = ${who.schoolId} and active order by sort_order, id`
+  return { pupils: await classRoster(deps.sql, classId, t.today), reasons }
 }
 
 /** A staff-only note on a pupil, by the homeroom teacher or the office. */

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { DayChanged, DaySnapshot } from './day.js'
 import { ErrorBody, ErrorCode } from './errors.js'
 import { Id, IsoDate } from './primitives.js'
+import { Reason } from './reports.js'
 import { ConfirmRollRequest, MarkPupilRequest, PhoneReportRequest, PupilHistory, RosterPupil, StaffNoteRequest } from './roll.js'
 
 /** Sent in the Socket.IO handshake `auth`; checked before anything else. */
@@ -31,7 +32,8 @@ export const clientCommands = {
   // issue 4: roll call, marks, phone reports, notes, history (staff only)
   'class:roster': {
     payload: z.object({ classId: Id }),
-    ack: okWith({ pupils: z.array(RosterPupil) }),
+    /** The school's reasons come along for the phone report form. */
+    ack: okWith({ pupils: z.array(RosterPupil), reasons: z.array(Reason) }),
   },
   'pupil:mark': {
     payload: MarkPupilRequest,
