@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../db/types.js'
 import { smallSchool, type SmallSchool } from '../test/fixtures.js'
 import { testDatabase } from '../test/db.js'
-import { Client, nextEvent, startTestServer, type TestServer, type TestSocket } from '../test/server.js'
+import { Client, eventWhere, nextEvent, startTestServer, type TestServer, type TestSocket } from '../test/server.js'
 
 let db: Database
 let server: TestServer
@@ -69,10 +69,10 @@ describe('roll call', () => {
   })
 
   it('records 遅刻 with the arrival time and 早退 with the time of leaving', async () => {
-    const seen = nextEvent(vp, 'day:changed')
+    const seen = eventWhere(vp, (e) => e.changes[0]?.entry?.status === 'late')
     await teacher1.emitWithAck('pupil:mark', { pupilId: s.pupils.hanako, mark: 'late', time: '9:05' })
     expect((await seen).changes[0]!.entry).toMatchObject({ status: 'late', time: '9:05', codeLabel: '遅刻' })
-    const left = nextEvent(vp, 'day:changed')
+    const left = eventWhere(vp, (e) => e.changes[0]?.entry?.status === 'early_leave')
     await teacher1.emitWithAck('pupil:mark', { pupilId: s.pupils.hanako, mark: 'early_leave', time: '13:40' })
     expect((await left).changes[0]!.entry).toMatchObject({ status: 'early_leave', time: '13:40' })
     const noTime = await teacher1.emitWithAck('pupil:mark', { pupilId: s.pupils.hanako, mark: 'late' })
@@ -80,7 +80,7 @@ describe('roll call', () => {
   })
 
   it('confirms the roll once: who and when, live and in the snapshot', async () => {
-    const seen = nextEvent(teacher2, 'day:changed')
+    const seen = eventWhere(teacher2, (e) => !!e.classes)
     expect((await teacher1.emitWithAck('roll:confirm', { classId: s.classes.c1 })).ok).toBe(true)
     const event = await seen
     expect(event.changes).toEqual([])
@@ -97,7 +97,7 @@ describe('roll call', () => {
   })
 
   it('lets the office mark any class, recorded as 職員室', async () => {
-    const seen = nextEvent(teacher2, 'day:changed')
+    const seen = eventWhere(teacher2, (e) => e.changes[0]?.pupilId === s.pupils.other)
     expect((await vp.emitWithAck('pupil:mark', { pupilId: s.pupils.other, mark: 'not_arrived' })).ok).toBe(true)
     expect((await seen).changes[0]!.entry).toMatchObject({ pupilId: s.pupils.other, status: 'not_arrived', source: 'office' })
   })
@@ -110,7 +110,7 @@ describe('roll call', () => {
     })
     expect(rep.status).toBe(201)
     server.clock.set('2026-11-30T08:35:00+09:00')
-    const seen = nextEvent(vp, 'day:changed')
+    const seen = eventWhere(vp, (e) => e.changes[0]?.pupilId === s.pupils.jiro && e.changes[0]?.entry?.source === 'teacher')
     expect((await teacher2.emitWithAck('pupil:mark', { pupilId: s.pupils.jiro, mark: 'present' })).ok).toBe(true)
     const entry = (await seen).changes[0]!.entry!
     expect(entry).toMatchObject({ status: 'present', source: 'teacher', codeLabel: '出席' })
@@ -161,7 +161,7 @@ describe('refusals change nothing', () => {
 describe('phone reports, notes and history', () => {
   it('records a phoned-in absence as 電話 and shows it in the history with notes, newest first', async () => {
     const [reason] = await db.sql<{ id: number }[]>`select id from school_reason where school_id = ${s.schoolId} and label = 'けが'`
-    const seen = nextEvent(vp, 'day:changed')
+    const seen = eventWhere(vp, (e) => e.changes[0]?.entry?.source === 'phone')
     server.clock.set('2026-11-30T08:41:00+09:00')
     const res = await teacher2.emitWithAck('report:phone', { pupilId: s.pupils.other, kind: 'absent', reasonId: reason!.id, message: '母より。足を痛めたため' })
     expect(res.ok).toBe(true)
