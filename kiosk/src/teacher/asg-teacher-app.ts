@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit'
+import { officeLists } from '../../../shared/domain/officeLists.js'
 import type { DayEntry, Me } from '../../../shared/protocol/index.js'
 import { formatDateJa, formatInstantTimeJa } from '../../../shared/time/format.js'
 import { DayController } from '../controllers/day-controller.js'
@@ -10,6 +11,7 @@ import '../components/asg-login.js'
 import './asg-class-day.js'
 import './asg-class-roll.js'
 import './asg-office-lists.js'
+import './asg-office-notices.js'
 import './asg-school-overview.js'
 
 type Staff = Extract<Me, { kind: 'staff' }>
@@ -194,7 +196,12 @@ export class AsgTeacherApp extends LitElement {
                     .entries=${entries}
                     .rollCallOverdue=${rollCallPassed(snap.rollCallTime, snap.timeZone)}
                     @asg-select-class=${(e: CustomEvent<{ classId: number }>) => this.select(e.detail.classId)}
-                  ></asg-office-lists>`
+                  ></asg-office-lists>
+                  <asg-office-notices
+                    .unexplained=${officeLists(snap.classes, entries).unexplained}
+                    .seq=${snap.seq}
+                    .timeZone=${snap.timeZone}
+                  ></asg-office-notices>`
                 : nothing}<asg-school-overview
               .classes=${snap.classes}
               .entries=${entries}
