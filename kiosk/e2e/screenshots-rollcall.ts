@@ -65,6 +65,31 @@ try {
   await office.locator('asg-office-lists section').first().waitFor()
   await office.waitForTimeout(1000)
   await office.screenshot({ path: join(OUT, 'office-lists.png') })
+
+  // The office sends the notices; one family answers 遅刻 9:30 on the phone; the other is to be phoned.
+  await db.sql`update school set settings = settings || '{"callListAfterMinutes": 0}'::jsonb`
+  await office.getByRole('button', { name: /名の保護者に送信/ }).click()
+  await office.getByText(/名に送信しました/).waitFor()
+  const [family] = await db.sql<{ loginId: string }[]>`
+    select g.login_id from not_arrived_notice n join guardian_pupil gp on gp.pupil_id = n.pupil_id join guardian g on g.id = gp.guardian_id
+    order by n.id limit 1`
+  const guardianCtx = await contextAt(browser, phone)
+  await guardianCtx.clock.setSystemTime(new Date(AT))
+  const guardian = await guardianCtx.newPage()
+  await guardian.goto(url + '/guardian/')
+  await loginThroughPage(guardian, family!.loginId, DEMO_PASSWORD)
+  const notice = guardian.locator('asg-guardian-notices section.notice').first()
+  await notice.getByRole('button', { name: '遅刻します' }).click()
+  await notice.locator('input[type="time"]').fill('09:30')
+  await guardian.waitForTimeout(300)
+  await guardian.screenshot({ path: join(OUT, 'guardian-notice.png') })
+  await notice.getByRole('button', { name: '回答を送る' }).click()
+  await guardian.getByText('回答済').first().waitFor()
+  await office.locator('asg-office-notices section[aria-label="電話リスト"]').waitFor()
+  await office.getByText('遅刻します 9:30').waitFor()
+  await office.locator('asg-office-notices').scrollIntoViewIfNeeded()
+  await office.waitForTimeout(500)
+  await office.screenshot({ path: join(OUT, 'office-notices.png'), fullPage: true })
   console.log(`screenshots written to ${OUT}`)
 } finally {
   await browser.close()

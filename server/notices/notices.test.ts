@@ -127,6 +127,7 @@ describe('answers, the call list and calls', () => {
     const mine = await suzuki.get('/api/guardian/notices')
     const notice = mine.body.notices.find((n: { pupilId: number }) => n.pupilId === s.pupils.taro)
     expect(notice).toMatchObject({ open: true, answer: null, subject: '【ntc小学校】鈴木 太郎さんがまだ登校していません' })
+    expect(notice.body).toContain('鈴木 明美 様')
     expect(JSON.stringify(mine.body)).not.toContain('田中 花子')
 
     const live = eventWhere(officeSocket, (e) => e.changes[0]?.entry?.status === 'late')

@@ -87,7 +87,10 @@ export async function capturedMail(deps: Deps, who: StaffPrincipal): Promise<Cap
 /** A family's notices of the last week; open ones can be answered. */
 export async function guardianNotices(deps: Deps, who: GuardianPrincipal): Promise<GuardianNotice[]> {
   const rows = await deps.sql<(Omit<GuardianNotice, 'open'> & { timeZone: string })[]>`
-    select n.id, n.pupil_id, p.family_name || ' ' || p.given_name as pupil_name, n.date, n.subject, n.body, n.sent_at,
+    select n.id, n.pupil_id, p.family_name || ' ' || p.given_name as pupil_name, n.date, n.subject,
+           -- The text addressed to this guardian (their name, the link), as it was delivered in the app.
+           coalesce((select o.body from outbox o where o.notice_id = n.id and o.guardian_id = ${who.guardianId} and o.channel = 'in_app' order by o.id limit 1), n.body) as body,
+           n.sent_at,
            n.answer, to_char(n.answer_time, 'FMHH24:MI') as answer_time, n.answer_message, n.answered_at, sc.time_zone
     from not_arrived_notice n
     join guardian_pupil gp on gp.pupil_id = n.pupil_id and gp.guardian_id = ${who.guardianId}

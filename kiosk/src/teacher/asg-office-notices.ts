@@ -113,7 +113,7 @@ export class AsgOfficeNotices extends LitElement {
       </section>
       ${toCall.length > 0
         ? html`<section aria-label="電話リスト">
-            <h3>電話リスト(${this.list!.callListAfterMinutes}分たっても回答なし) ${toCall.length}名</h3>
+            <h3>電話リスト ${toCall.length}名 <span class="muted">送信から${this.list!.callListAfterMinutes}分 回答なし</span></h3>
             ${toCall.map((n) => this.renderCall(n))}
           </section>`
         : nothing}
