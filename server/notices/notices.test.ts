@@ -174,9 +174,9 @@ describe('answers, the call list and calls', () => {
   })
 
   it('lets the office edit the template, which must name the child', async () => {
-    const bad = await office.request('PUT', '/api/office/notice-template', { subject: 'お知らせ', body: '登校していません' })
+    const bad = await office.post('/api/office/notice-template', { subject: 'お知らせ', body: '登校していません' })
     expect(bad.body.error.code).toBe('BAD_REQUEST')
-    const ok = await office.request('PUT', '/api/office/notice-template', { subject: '{児童名}さんの登校について', body: '{保護者名} 様\n{日付}、{児童名}さんの登校が確認できません。\n{リンク}' })
+    const ok = await office.post('/api/office/notice-template', { subject: '{児童名}さんの登校について', body: '{保護者名} 様\n{日付}、{児童名}さんの登校が確認できません。\n{リンク}' })
     expect(ok.body).toEqual({ ok: true })
     expect((await office.get('/api/office/notice-template')).body.subject).toBe('{児童名}さんの登校について')
     await teacher2.emitWithAck('pupil:mark', { pupilId: s.pupils.jiro, mark: 'present' })

@@ -12,6 +12,7 @@ import './asg-class-day.js'
 import './asg-class-roll.js'
 import './asg-office-lists.js'
 import './asg-office-notices.js'
+import './asg-notice-template.js'
 import './asg-school-overview.js'
 
 type Staff = Extract<Me, { kind: 'staff' }>
@@ -201,7 +202,8 @@ export class AsgTeacherApp extends LitElement {
                     .unexplained=${officeLists(snap.classes, entries).unexplained}
                     .seq=${snap.seq}
                     .timeZone=${snap.timeZone}
-                  ></asg-office-notices>`
+                  ></asg-office-notices>
+                  <asg-notice-template .timeZone=${snap.timeZone}></asg-notice-template>`
                 : nothing}<asg-school-overview
               .classes=${snap.classes}
               .entries=${entries}

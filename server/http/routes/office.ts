@@ -23,7 +23,7 @@ export function officeRoutes(deps: Deps): Router {
   r.get('/notice-template', async (_req, res) => {
     res.json({ ok: true, ...(await noticeTemplate(deps, staff(res))) })
   })
-  r.put('/notice-template', async (req, res) => {
+  r.post('/notice-template', async (req, res) => {
     await saveNoticeTemplate(deps, staff(res), req.body)
     res.json({ ok: true })
   })
