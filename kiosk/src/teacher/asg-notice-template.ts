@@ -64,8 +64,8 @@ export class AsgNoticeTemplate extends LitElement {
         ${this.message ? html`<span class="msg" role="status">${this.message}</span>` : nothing}
       </details>
       ${this.mail
-        ? html`<details>
-            <summary>保存されたメール(デモ・送信されません) ${this.mail.length}通</summary>
+        ? html`<details @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && void this.loadMail()}>
+            <summary>保存されたメール(デモ・送信されません)</summary>
             ${this.mail.map((m) => html`<article><div class="muted">${formatInstantJa(m.createdAt, this.timeZone)} → ${m.recipient}</div><strong>${m.subject}</strong><pre>${m.body}</pre></article>`)}
           </details>`
         : nothing}`
@@ -90,6 +90,11 @@ export class AsgNoticeTemplate extends LitElement {
     } catch {
       // Shown empty; saving reports the problem.
     }
+    await this.loadMail()
+  }
+
+  /** Loaded again each time it is opened: notices are sent meanwhile. */
+  private async loadMail() {
     try {
       this.mail = (await api<{ mail: CapturedMail[] }>('GET', '/api/office/captured-mail')).mail
     } catch {
