@@ -37,4 +37,26 @@ describe('captured mail', () => {
     const [pending] = await db.sql<{ n: number }[]>`select count(*)::int as n from outbox where status = 'pending'`
     expect(pending!.n).toBe(0) // nothing waits for a worker that does not run
   })
+
+  it('puts a family that says the child left for school on the call list at once, and keeps the pupil 未登校', async () => {
+    const teacher = await (await new Client(server).login(s.login.teacher1)).socket()
+    await teacher.emitWithAck('pupil:mark', { pupilId: s.pupils.hanako, mark: 'not_arrived' })
+    const vp = await new Client(server).login(s.login.vp)
+    expect((await vp.post('/api/office/notices', { pupilIds: [s.pupils.hanako] })).body.sent).toEqual([s.pupils.hanako])
+    const before = (await vp.get('/api/office/notices')).body.notices.find((n: { pupilId: number }) => n.pupilId === s.pupils.hanako)
+    expect(before.toCall).toBe(false)
+
+    const tanaka = await new Client(server).login(s.login.tanaka)
+    const notice = (await tanaka.get('/api/guardian/notices')).body.notices[0]
+    const other = await tanaka.post(`/api/guardian/notices/${notice.id}/answer`, { answer: 'absent', reasonId: 2_000_000 })
+    expect(other.body.error.code).toBe('REASON_NOT_FOUND')
+    expect((await tanaka.post(`/api/guardian/notices/${notice.id}/answer`, { answer: 'should_be_at_school', message: '7時50分に家を出ました' })).body).toEqual({ ok: true })
+
+    const after = (await vp.get('/api/office/notices')).body.notices.find((n: { pupilId: number }) => n.pupilId === s.pupils.hanako)
+    expect(after).toMatchObject({ answer: 'should_be_at_school', answerMessage: '7時50分に家を出ました', toCall: true })
+    const snap = await teacher.emitWithAck('day:snapshot', {})
+    if (!snap.ok) throw new Error(snap.error.code)
+    expect(snap.snapshot.entries.find((e) => e.pupilId === s.pupils.hanako)!.status).toBe('not_arrived')
+    teacher.disconnect()
+  })
 })

@@ -42,8 +42,9 @@ export async function officeNotices(deps: Deps, who: StaffPrincipal): Promise<{ 
   const notices = rows.map(({ stillWaiting, ...n }) => ({
     ...n,
     calls: n.calls.map((c) => ({ ...c, at: new Date(c.at).toISOString() })),
-    // No answer after the wait and still not in school: phone the family.
-    toCall: !n.answer && stillWaiting && now - Date.parse(n.sentAt) >= wait * 60_000,
+    // Still not in school, and either no answer after the wait, or the family says the child
+    // left for school (登校しているはずです): the most urgent call of all.
+    toCall: stillWaiting && (n.answer === 'should_be_at_school' || (!n.answer && now - Date.parse(n.sentAt) >= wait * 60_000)),
   }))
   return { date: t.today, callListAfterMinutes: wait, notices }
 }

@@ -54,7 +54,7 @@ export const OfficeNotice = z.object({
   answeredAt: z.string().nullable(),
   /** E-mail delivery per guardian; in-app is always delivered. */
   deliveries: z.array(z.object({ channel: z.enum(['in_app', 'email']), recipient: z.string(), status: DeliveryState, attempts: z.number().int(), lastError: z.string().nullable() })),
-  /** No answer after the school's wait: phone the family. */
+  /** Still not in school and no answer after the school's wait, or 登校しているはずです: phone the family. */
   toCall: z.boolean(),
   phones: z.array(z.object({ guardian: z.string(), phone: z.string() })),
   calls: z.array(z.object({ at: z.string(), by: z.string(), outcome: z.enum(['reached', 'no_answer', 'left_message']), note: z.string() })),

@@ -113,7 +113,7 @@ export class AsgOfficeNotices extends LitElement {
       </section>
       ${toCall.length > 0
         ? html`<section aria-label="電話リスト">
-            <h3>電話リスト ${toCall.length}名 <span class="muted">送信から${this.list!.callListAfterMinutes}分 回答なし</span></h3>
+            <h3>電話リスト ${toCall.length}名 <span class="muted">送信から${this.list!.callListAfterMinutes}分 回答なし・「登校しているはず」</span></h3>
             ${toCall.map((n) => this.renderCall(n))}
           </section>`
         : nothing}
@@ -141,7 +141,8 @@ export class AsgOfficeNotices extends LitElement {
 
   private renderCall(n: OfficeNotice) {
     return html`<div class="call" data-pupil=${n.pupilId}>
-      <div><span class="cls">${n.classLabel}</span> <span class="name">${n.pupilName}</span></div>
+      <div><span class="cls">${n.classLabel}</span> <span class="name">${n.pupilName}</span>
+        ${n.answer ? html`<span class="bad">${NOTICE_ANSWER_LABEL[n.answer]}${n.answerMessage ? `「${n.answerMessage}」` : ''}</span>` : html`<span class="waiting">未回答</span>`}</div>
       ${n.phones.length ? n.phones.map((p) => html`<div>${p.guardian} <a href="tel:${p.phone}">${p.phone}</a></div>`) : html`<span class="muted">電話番号が登録されていません</span>`}
       ${n.calls.map((c) => html`<div class="muted">${formatInstantTimeJa(c.at, this.timeZone)} ${c.by}: ${CALL_OUTCOME_LABEL[c.outcome]}${c.note ? ` ・ ${c.note}` : ''}</div>`)}
       <div class="buttons">
