@@ -73,7 +73,9 @@ export async function pupilHistory(q: Q, pupilId: number, from: string, to: stri
     left join attendance_code c on c.id = l.code_id
     left join staff s on s.id = l.actor_staff_id
     left join guardian g on g.id = l.actor_guardian_id
-    where l.pupil_id = ${pupilId} and l.date between ${from} and ${to} and l.source <> 'guardian'`
+    where l.pupil_id = ${pupilId} and l.date between ${from} and ${to}
+      -- A report's own marks repeat the report; answers to notices (no report) stay.
+      and not (l.source = 'guardian' and l.report_id is not null)`
   const reports = await q<Omit<Extract<HistoryItem, { type: 'report' }>, 'type'>[]>`
     select r.submitted_at as at, r.from_date, r.to_date, r.kind, sr.label as reason_label, sr.category as reason_category,
            to_char(r.expected_time, 'FMHH24:MI') as time, r.message, r.withdrawn_at is not null as withdrawn

@@ -57,6 +57,10 @@ describe('captured mail', () => {
     const snap = await teacher.emitWithAck('day:snapshot', {})
     if (!snap.ok) throw new Error(snap.error.code)
     expect(snap.snapshot.entries.find((e) => e.pupilId === s.pupils.hanako)!.status).toBe('not_arrived')
+    // 登校しているはずです is not a mark: the history shows the teacher's 未登校 only.
+    const hist = await teacher.emitWithAck('pupil:history', { pupilId: s.pupils.hanako })
+    if (!hist.ok) throw new Error(hist.error.code)
+    expect(hist.history.items.map((i) => i.type === 'mark' && i.codeLabel)).toEqual(['未登校'])
     teacher.disconnect()
   })
 })

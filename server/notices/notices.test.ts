@@ -135,6 +135,11 @@ describe('answers, the call list and calls', () => {
     expect(res.body).toEqual({ ok: true })
     expect((await live).changes[0]!.entry).toMatchObject({ pupilId: s.pupils.taro, status: 'late', time: '9:30', source: 'guardian' })
 
+    // The answer is part of the pupil's history.
+    const hist = await teacher1.emitWithAck('pupil:history', { pupilId: s.pupils.taro })
+    if (!hist.ok) throw new Error(hist.error.code)
+    expect(hist.history.items[0]).toMatchObject({ type: 'mark', source: 'guardian', codeLabel: '遅刻', time: '9:30', by: '鈴木 明美', note: 'お知らせへの回答 ・ 寝坊しました' })
+
     const again = await suzuki.post(`/api/guardian/notices/${notice.id}/answer`, { answer: 'absent', reasonId: 1 })
     expect(again.body.error.code).toBe('NOTICE_ALREADY_ANSWERED')
   })
