@@ -8,7 +8,9 @@ import { servePages } from './pages/serve.js'
 import { adminRoutes } from './http/routes/admin.js'
 import { boardRoutes } from './http/routes/board.js'
 import { guardianRoutes } from './http/routes/guardian.js'
+import { guardianNoticeRoutes } from './http/routes/guardianNotices.js'
 import { healthRoutes } from './http/routes/health.js'
+import { officeRoutes } from './http/routes/office.js'
 import { sessionRoutes } from './http/routes/session.js'
 import { originGuard, securityHeaders } from './http/security.js'
 import type { Change, Publish } from './realtime/changes.js'
@@ -57,6 +59,8 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   api.use('/guardian', guardianRoutes(deps))
   api.use('/board', boardRoutes(deps, opts))
   api.use('/admin', adminRoutes(deps, hub.control))
+  api.use('/guardian', guardianNoticeRoutes(deps))
+  api.use('/office', officeRoutes(deps))
   api.use((_req, _res, next) => next(new AppError('NOT_FOUND')))
   app.use('/api', api)
 

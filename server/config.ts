@@ -22,7 +22,15 @@ const EnvSchema = z.object({
   ASAGAO_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ASAGAO_DEMO: z.enum(['auto', 'off']).default('auto'),
   ASAGAO_LOG: z.enum(['silent', 'info', 'debug']).default('info'),
+  // issue 4: e-mail for not-arrived notices. Without an SMTP server, mail is captured (embedded demo) or not sent.
+  ASAGAO_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/\s]+/, 'must be an SMTP address like smtp://user:pass@mail.example.jp:587')
+    .optional(),
+  ASAGAO_MAIL_FROM: z.string().email('must be an e-mail address').optional(),
+  ASAGAO_PUBLIC_URL: z.string().url('must be the address guardians open, like https://asagao.example.jp').optional(),
 })
+  .refine((e) => !e.ASAGAO_SMTP_URL || e.ASAGAO_MAIL_FROM, { message: 'is required when ASAGAO_SMTP_URL is set', path: ['ASAGAO_MAIL_FROM'] })
 
 export interface Config {
   port: number
@@ -35,6 +43,9 @@ export interface Config {
   secret: string
   demo: 'auto' | 'off'
   log: 'silent' | 'info' | 'debug'
+  /** issue 4: outgoing mail; null when no SMTP server is configured. */
+  smtp: { url: string; from: string } | null
+  publicUrl: string | null
 }
 
 /** Thrown with one line per bad variable, so an operator fixes them all at once. */
@@ -62,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: e.ASAGAO_SESSION_SECRET ?? persistedSecret(dataDir),
     demo: e.ASAGAO_DEMO,
     log: e.ASAGAO_LOG,
+    smtp: e.ASAGAO_SMTP_URL ? { url: e.ASAGAO_SMTP_URL, from: e.ASAGAO_MAIL_FROM! } : null,
+    publicUrl: e.ASAGAO_PUBLIC_URL ?? null,
   }
 }
 

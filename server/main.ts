@@ -5,6 +5,7 @@ import { systemClock } from './clock.js'
 import { ConfigError, loadConfig } from './config.js'
 import { openDatabase } from './db/open.js'
 import { createLog } from './log.js'
+import { smtpTransport, startOutboxWorker } from './notices/outbox.js'
 import { PAGES_DIR, readBuildInfo, ROOT } from './pages/buildInfo.js'
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SCHOOL_NAME, isDatabaseEmpty, renewDemoPairingCode, seedDemo } from './seed/demo.js'
 
@@ -33,8 +34,11 @@ export async function main(opts: { dev?: boolean } = {}): Promise<void> {
 
   const buildId = opts.dev ? 'dev' : (readBuildInfo()?.buildId ?? 'unbuilt')
   const frontend = opts.dev ? await viteDevMiddleware() : undefined
+  // issue 4: notices go out by SMTP when configured; the embedded demo captures them instead.
+  const mail = { mode: config.smtp ? 'smtp' : db.mode === 'embedded' ? 'capture' : 'off', publicUrl: config.publicUrl } as const
+  const outboxWorker = config.smtp ? startOutboxWorker(db.sql, systemClock, smtpTransport(config.smtp.url, config.smtp.from), log) : null
   const app = createApp(
-    { sql: db.sql, dbMode: db.mode, clock: systemClock, log, buildId, version },
+    { sql: db.sql, dbMode: db.mode, clock: systemClock, log, buildId, version, mail },
     { allowedOrigins: config.allowedOrigins, secureCookies: config.secureCookies, pagesDir: PAGES_DIR, frontend },
   )
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve))
@@ -58,6 +62,7 @@ export async function main(opts: { dev?: boolean } = {}): Promise<void> {
 
   const shutdown = async () => {
     log.info('shutting down')
+    outboxWorker?.stop()
     app.io.disconnectSockets(true)
     await new Promise<void>((resolve) => app.io.close(() => resolve()))
     await db.close()

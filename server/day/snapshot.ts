@@ -1,7 +1,8 @@
-import type { ClassInfo, DaySnapshot } from '../../shared/protocol/index.js'
+import type { DaySnapshot } from '../../shared/protocol/index.js'
 import { isSchoolDay } from '../../shared/domain/calendar.js'
 import { calendarRules, getSchool, schoolYearOn } from '../data/schools.js'
 import type { Sql } from '../db/types.js'
+import { loadClasses } from './classes.js'
 import { loadEntries, redactForBoard } from './entries.js'
 
 /**
@@ -14,15 +15,7 @@ export async function buildSnapshot(sql: Sql, opts: { schoolId: number; date: st
     if (!school) throw new Error(`school ${opts.schoolId} not found`)
     const [{ seq }] = (await tx<{ seq: number }[]>`select seq from school where id = ${opts.schoolId}`) as unknown as [{ seq: number }]
     const year = await schoolYearOn(tx, opts.schoolId, opts.date)
-    const classes = year ? await tx<ClassInfo[]>`
-      select c.id, c.grade, c.name, c.grade || '年' || c.name as label,
-             (select count(*)::int from class_membership m join pupil p on p.id = m.pupil_id
-               where m.class_id = c.id and p.enrolled_on <= ${opts.date} and (p.left_on is null or p.left_on >= ${opts.date})) as pupil_count,
-             (select s.family_name || ' ' || s.given_name from homeroom_assignment h join staff s on s.id = h.staff_id
-               where h.class_id = c.id and h.is_main order by s.id limit 1) as homeroom_teacher,
-             null as roll_taken
-      from school_class c where c.school_year_id = ${year.id}
-      order by c.grade, c.sort_order, c.name` : []
+    const classes = year ? await loadClasses(tx, year.id, opts.date) : []
     const entries = year ? await loadEntries(tx, opts.schoolId, year, opts.date) : []
     const rules = await calendarRules(tx, opts.schoolId, opts.date, opts.date)
     const s = school.settings

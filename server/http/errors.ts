@@ -20,6 +20,12 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   DEVICE_REVOKED: 401,
   PAIRING_INVALID: 400,
   INTERNAL: 500,
+  // issue 4
+  CLASS_NOT_FOUND: 404,
+  NOT_HOMEROOM: 403,
+  NOTICE_NOT_FOUND: 404,
+  NOTICE_EXPIRED: 409,
+  NOTICE_ALREADY_ANSWERED: 409,
 }
 
 /** An error the user may see: a stable code and a Japanese message. Anything else is hidden. */

@@ -1,4 +1,5 @@
 import type { DayChanged, EntryChange } from '../../shared/protocol/index.js'
+import { loadClasses } from '../day/classes.js'
 import { loadEntries } from '../day/entries.js'
 import { getSchool, nextSeq, type SchoolYear } from '../data/schools.js'
 import type { Q } from '../db/types.js'
@@ -29,6 +30,8 @@ export async function recordChange(
   seq: number,
   year: SchoolYear,
   pupilDays: { pupilId: number; date: string }[],
+  /** issue 4: classes whose own state changed (roll taken) on a date. */
+  classDays: { classId: number; date: string }[] = [],
 ): Promise<Change> {
   const school = (await getSchool(tx, schoolId))!
   const byDate = new Map<string, Set<number>>()
@@ -42,6 +45,12 @@ export async function recordChange(
     for (const pupilId of ids) changes.push({ date, pupilId, entry: entries.get(pupilId) ?? null })
   }
   const event: DayChanged = { schoolId, seq, changes }
+  if (classDays.length > 0) {
+    event.classes = []
+    for (const { classId, date } of classDays) {
+      for (const classInfo of await loadClasses(tx, year.id, date, [classId])) event.classes.push({ date, classInfo })
+    }
+  }
   await tx`insert into school_event (school_id, seq, kind, payload) values (${schoolId}, ${seq}, 'day:changed', ${tx.json(event as never)})`
   return { event, boardShowsMessages: school.settings.boardShowsMessages }
 }

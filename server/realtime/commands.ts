@@ -4,6 +4,8 @@ import { getSchool } from '../data/schools.js'
 import { buildSnapshot } from '../day/snapshot.js'
 import type { Deps } from '../deps.js'
 import { acknowledgeReport } from '../reports/acknowledgeReport.js'
+import { markPupil, recordPhoneReport } from '../roll/marks.js'
+import { addStaffNote, confirmRoll, history, roster } from '../roll/rollCall.js'
 import { schoolNow } from '../reports/schoolDates.js'
 
 type Handler<K extends CommandName> = (who: Principal, input: Required<CommandPayload<K>> | CommandPayload<K>) => Promise<CommandAck<K>>
@@ -22,6 +24,25 @@ export function commandHandlers(deps: Deps): { [K in CommandName]: Handler<K> } 
       await acknowledgeReport(deps, requireStaff(who), input.reportId)
       return { ok: true }
     },
+    // issue 4: roll call
+    'class:roster': async (who, input) => ({ ok: true, ...(await roster(deps, requireStaff(who), input.classId)) }),
+    'pupil:mark': async (who, input) => {
+      await markPupil(deps, requireStaff(who), input)
+      return { ok: true }
+    },
+    'roll:confirm': async (who, input) => {
+      await confirmRoll(deps, requireStaff(who), input)
+      return { ok: true }
+    },
+    'report:phone': async (who, input) => {
+      await recordPhoneReport(deps, requireStaff(who), input)
+      return { ok: true }
+    },
+    'pupil:note': async (who, input) => {
+      await addStaffNote(deps, requireStaff(who), input)
+      return { ok: true }
+    },
+    'pupil:history': async (who, input) => ({ ok: true, history: await history(deps, requireStaff(who), input.pupilId) }),
     'heartbeat:ping': async (_who, input) => ({ ok: true, sentAt: input.sentAt, serverTime: new Date(deps.clock.now()).toISOString() }),
   }
 }

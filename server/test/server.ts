@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net'
 import { io as ioClient, type Socket } from 'socket.io-client'
-import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/protocol/index.js'
+import { PROTOCOL_VERSION, type ClientToServerEvents, type DayChanged, type ServerToClientEvents } from '../../shared/protocol/index.js'
 import { createApp, type App } from '../app.js'
 import { ManualClock } from '../clock.js'
 import type { Database } from '../db/types.js'
+import type { Deps } from '../deps.js'
 import type { Log } from '../log.js'
 
 /** Tests stay quiet, except for errors the server hides from clients. */
@@ -19,10 +20,10 @@ export interface TestServer extends App {
 }
 
 /** Starts the real app on a free port, with a clock the test controls. */
-export async function startTestServer(db: Database, now = '2026-11-30T07:45:00+09:00'): Promise<TestServer> {
+export async function startTestServer(db: Database, now = '2026-11-30T07:45:00+09:00', extra: Partial<Omit<Deps, 'publish'>> = {}): Promise<TestServer> {
   const clock = new ManualClock(Date.parse(now))
   const app = createApp(
-    { sql: db.sql, dbMode: db.mode, clock, log: errorsOnly, buildId: 'test-build', version: 'test' },
+    { sql: db.sql, dbMode: db.mode, clock, log: errorsOnly, buildId: 'test-build', version: 'test', ...extra },
     { allowedOrigins: [], secureCookies: false },
   )
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve))
@@ -95,5 +96,19 @@ export function nextEvent<K extends keyof ServerToClientEvents>(socket: TestSock
       clearTimeout(timer)
       resolve(payload)
     }) as never)
+  })
+}
+
+/** The next day:changed event that matches (earlier marks may still be in flight). */
+export function eventWhere(socket: TestSocket, match: (e: DayChanged) => boolean, ms = 5000): Promise<DayChanged> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no matching day:changed')), ms)
+    const on = (e: DayChanged) => {
+      if (!match(e)) return
+      clearTimeout(timer)
+      socket.off('day:changed', on)
+      resolve(e)
+    }
+    socket.on('day:changed', on)
   })
 }

@@ -32,6 +32,13 @@ export const ERROR_MESSAGES = {
   PAIRING_INVALID: { ja: 'ペアリングコードが無効か期限切れです。', en: 'The pairing code is invalid or expired.' },
   DEVICE_REVOKED: { ja: 'この表示端末は登録されていません。', en: 'This display is not paired.' },
   INTERNAL: { ja: 'サーバーでエラーが起きました。時間をおいてお試しください。', en: 'Something went wrong on the server.' },
+  // issue 4: roll call, marks, notes, notices
+  CLASS_NOT_FOUND: { ja: 'クラスが見つかりません。', en: 'Class not found.' },
+  NOT_HOMEROOM: { ja: '担任または管理職・職員室の方のみ入力できます。', en: 'Only the homeroom teacher or the office may do this.' },
+  NOTICE_NOT_FOUND: { ja: 'お知らせが見つかりません。', en: 'Notice not found.' },
+  NOTICE_EXPIRED: { ja: 'このお知らせは受付を終了しました。学校へお電話ください。', en: 'This notice is closed. Please phone the school.' },
+  NOTICE_ALREADY_ANSWERED: { ja: 'このお知らせにはすでに回答済みです。', en: 'This notice was already answered.' },
+  NO_ELIGIBLE_PUPILS: { ja: '送信できる児童がいません(連絡済・登校済・送信済を除きます)。', en: 'No pupils to notify.' },
 } as const satisfies Record<string, { ja: string; en: string }>
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

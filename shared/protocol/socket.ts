@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { DayChanged, DaySnapshot } from './day.js'
 import { ErrorBody, ErrorCode } from './errors.js'
 import { Id, IsoDate } from './primitives.js'
+import { Reason } from './reports.js'
+import { ConfirmRollRequest, MarkPupilRequest, PhoneReportRequest, PupilHistory, RosterPupil, StaffNoteRequest } from './roll.js'
 
 /** Sent in the Socket.IO handshake `auth`; checked before anything else. */
 export const HandshakeAuth = z.object({
@@ -26,6 +28,32 @@ export const clientCommands = {
   'report:acknowledge': {
     payload: z.object({ reportId: Id }),
     ack: okWith({}),
+  },
+  // issue 4: roll call, marks, phone reports, notes, history (staff only)
+  'class:roster': {
+    payload: z.object({ classId: Id }),
+    /** The school's reasons come along for the phone report form. */
+    ack: okWith({ pupils: z.array(RosterPupil), reasons: z.array(Reason) }),
+  },
+  'pupil:mark': {
+    payload: MarkPupilRequest,
+    ack: okWith({}),
+  },
+  'roll:confirm': {
+    payload: ConfirmRollRequest,
+    ack: okWith({}),
+  },
+  'report:phone': {
+    payload: PhoneReportRequest,
+    ack: okWith({}),
+  },
+  'pupil:note': {
+    payload: StaffNoteRequest,
+    ack: okWith({}),
+  },
+  'pupil:history': {
+    payload: z.object({ pupilId: Id }),
+    ack: okWith({ history: PupilHistory }),
   },
   'heartbeat:ping': {
     payload: z.object({ sentAt: z.number() }),

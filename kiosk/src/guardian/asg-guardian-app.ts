@@ -9,6 +9,7 @@ import './asg-report-confirm.js'
 import type { SentDetail } from './asg-report-confirm.js'
 import './asg-report-form.js'
 import './asg-report-list.js'
+import './asg-guardian-notices.js'
 import './asg-report-receipt.js'
 import type { DoneDetail } from './asg-report-receipt.js'
 import type { ReportDraft } from './draft.js'
@@ -290,6 +291,7 @@ export class AsgGuardianApp extends LitElement {
     if (home.children.length === 0) return html`<div class="card state">${m.noChildren}</div>`
     const stepNo = this.step === 'form' ? 1 : this.step === 'confirm' ? 2 : 3
     return html`
+      <asg-guardian-notices .reasons=${Object.values(home.reasons)[0] ?? []} @asg-unauthenticated=${this.onExpired}></asg-guardian-notices>
       <ol class="steps" aria-label=${m.stepOf(stepNo)}>
         ${m.steps.map(
           (label, i) => html`<li class=${i + 1 === stepNo ? 'current' : ''} aria-current=${i + 1 === stepNo ? 'step' : 'false'}>

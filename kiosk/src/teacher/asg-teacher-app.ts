@@ -1,12 +1,18 @@
 import { LitElement, css, html, nothing } from 'lit'
+import { officeLists } from '../../../shared/domain/officeLists.js'
 import type { DayEntry, Me } from '../../../shared/protocol/index.js'
 import { formatDateJa, formatInstantTimeJa } from '../../../shared/time/format.js'
 import { DayController } from '../controllers/day-controller.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { currentUser, logout } from '../lib/session.js'
+import { rollCallPassed, type RunCommand } from './roll-view.js'
 import '../components/asg-connection-status.js'
 import '../components/asg-login.js'
 import './asg-class-day.js'
+import './asg-class-roll.js'
+import './asg-office-lists.js'
+import './asg-office-notices.js'
+import './asg-notice-template.js'
 import './asg-school-overview.js'
 
 type Staff = Extract<Me, { kind: 'staff' }>
@@ -185,14 +191,37 @@ export class AsgTeacherApp extends LitElement {
       </div>
       <div class=${stale ? 'stale' : ''}>
         ${selection === 'all'
-          ? html`<asg-school-overview
+          ? html`${schoolWide && snap.isSchoolDay
+                ? html`<asg-office-lists
+                    .classes=${snap.classes}
+                    .entries=${entries}
+                    .rollCallOverdue=${rollCallPassed(snap.rollCallTime, snap.timeZone)}
+                    @asg-select-class=${(e: CustomEvent<{ classId: number }>) => this.select(e.detail.classId)}
+                  ></asg-office-lists>
+                  <asg-office-notices
+                    .unexplained=${officeLists(snap.classes, entries).unexplained}
+                    .seq=${snap.seq}
+                    .timeZone=${snap.timeZone}
+                  ></asg-office-notices>
+                  <asg-notice-template .timeZone=${snap.timeZone}></asg-notice-template>`
+                : nothing}<asg-school-overview
               .classes=${snap.classes}
               .entries=${entries}
               .changedAt=${day.changedAt}
               .homeroomClassIds=${me.homeroomClassIds}
               @asg-select-class=${(e: CustomEvent<{ classId: number }>) => this.select(e.detail.classId)}
             ></asg-school-overview>`
-          : html`<asg-class-day
+          : html`<asg-class-roll
+                .classInfo=${snap.classes.find((c) => c.id === selection) ?? null}
+                .entries=${entries.filter((e: DayEntry) => e.classId === selection)}
+                .run=${this.run}
+                .timeZone=${snap.timeZone}
+                .rollCallTime=${snap.rollCallTime}
+                .editable=${snap.isSchoolDay && (schoolWide || me.homeroomClassIds.includes(selection))}
+                .offline=${stale}
+                @asg-toast=${(e: CustomEvent<{ message: string }>) => this.showToast(e.detail.message)}
+              ></asg-class-roll>
+              <asg-class-day
               .classInfo=${snap.classes.find((c) => c.id === selection) ?? null}
               .entries=${entries.filter((e: DayEntry) => e.classId === selection)}
               .changedAt=${day.changedAt}
@@ -241,6 +270,9 @@ export class AsgTeacherApp extends LitElement {
     this.pending = next
     if (!res.ok) this.showToast(res.error.message)
   }
+
+  /** issue 4: the roll call elements send their commands through the page's one socket. */
+  private readonly run: RunCommand = (name, payload) => this.day ? this.day.command(name, payload) : Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: '接続していません。' } })
 
   private showToast(message: string) {
     clearTimeout(this.toastTimer)

@@ -1,0 +1,139 @@
+import { LitElement, css, html, nothing } from 'lit'
+import { NOTICE_ANSWER_LABEL, type GuardianNotice, type NoticeAnswerKind, type Reason } from '../../../shared/protocol/index.js'
+import { formatInstantJa, formatTimeJa } from '../../../shared/time/format.js'
+import { api, ApiError } from '../lib/api.js'
+import { buttons, tokens } from '../lib/styles.js'
+
+const ANSWERS: NoticeAnswerKind[] = ['late', 'absent', 'should_be_at_school', 'will_call']
+
+/**
+ * issue 4: the school's "your child has not arrived" notices on the guardian page, answered
+ * with one tap (遅刻します + time, 欠席します + reason, 登校しているはずです, 学校に電話します)
+ * and an optional message. Shows nothing when there are no notices.
+ * @fires asg-unauthenticated - the session ran out
+ */
+export class AsgGuardianNotices extends LitElement {
+  static override properties = {
+    reasons: { attribute: false },
+    notices: { state: true },
+    choice: { state: true },
+    error: { state: true },
+    busy: { state: true },
+  }
+  declare reasons: readonly Reason[]
+  declare notices: GuardianNotice[]
+  /** The answer being filled in, per notice. */
+  declare choice: Record<number, NoticeAnswerKind>
+  declare error: string
+  declare busy: boolean
+
+  private timer: ReturnType<typeof setInterval> | undefined
+
+  constructor() {
+    super()
+    this.reasons = []
+    this.notices = []
+    this.choice = {}
+    this.error = ''
+    this.busy = false
+  }
+
+  static override styles = [
+    tokens,
+    buttons,
+    css`
+      :host { display: block; }
+      .notice { background: #fff4f0; border: 2px solid var(--asg-not-arrived-bg); border-radius: var(--asg-radius); padding: 14px; margin: 0 0 16px; }
+      .notice.done { background: var(--asg-surface); border-color: var(--asg-line); }
+      h2 { margin: 0 0 6px; font-size: 1.1rem; }
+      .body { white-space: pre-wrap; margin: 0 0 10px; }
+      .answers { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; }
+      .answers button[aria-pressed='true'] { background: var(--asg-accent); color: #fff; border-color: var(--asg-accent); font-weight: 700; }
+      label { display: grid; gap: 4px; margin-top: 10px; font-weight: 600; }
+      input, select, textarea { font: inherit; min-height: 44px; border: 1px solid var(--asg-line); border-radius: 8px; padding: 0 0.6rem; box-sizing: border-box; width: 100%; }
+      textarea { min-height: 4rem; padding: 0.5rem; }
+      .send { margin-top: 12px; width: 100%; }
+      .muted { color: var(--asg-ink-soft); font-size: 0.9rem; }
+      .error { color: var(--asg-absent); font-weight: 700; }
+      .answered { font-weight: 700; color: var(--asg-ok); }
+    `,
+  ]
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    void this.load()
+    this.timer = setInterval(() => void this.load(), 60_000)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    clearInterval(this.timer)
+  }
+
+  override render() {
+    if (this.notices.length === 0) return nothing
+    return html`${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.notices.map((n) => (n.open ? this.renderOpen(n) : this.renderDone(n)))}`
+  }
+
+  private renderOpen(n: GuardianNotice) {
+    const c = this.choice[n.id]
+    return html`<section class="notice" data-notice=${n.id} aria-label="学校からのお知らせ">
+      <h2>${n.subject}</h2>
+      <p class="body">${n.body}</p>
+      <div class="answers" role="group" aria-label="回答">
+        ${ANSWERS.map((a) => html`<button type="button" aria-pressed=${c === a ? 'true' : 'false'} @click=${() => (this.choice = { ...this.choice, [n.id]: a })}>${NOTICE_ANSWER_LABEL[a]}</button>`)}
+      </div>
+      ${c === 'late' ? html`<label>到着予定の時刻<input type="time" name="time-${n.id}" /></label>` : nothing}
+      ${c === 'absent'
+        ? html`<label>理由<select name="reason-${n.id}">${this.reasons.map((r) => html`<option value=${r.id}>${r.label}</option>`)}</select></label>`
+        : nothing}
+      ${c ? html`<label>学校へのメッセージ(任意)<textarea name="message-${n.id}"></textarea></label>
+            <button class="primary send" ?disabled=${this.busy} @click=${() => this.answer(n, c)}>回答を送る</button>` : nothing}
+    </section>`
+  }
+
+  private renderDone(n: GuardianNotice) {
+    return html`<section class="notice done" data-notice=${n.id}>
+      <h2>${n.subject}</h2>
+      <p class="muted">${formatInstantJa(n.sentAt, 'Asia/Tokyo')} 受信</p>
+      ${n.answer
+        ? html`<p class="answered">回答済: ${NOTICE_ANSWER_LABEL[n.answer]}${n.answerTime ? ` ${formatTimeJa(n.answerTime)}` : ''}</p>`
+        : html`<p class="muted">受付は終了しました。</p>`}
+    </section>`
+  }
+
+  private field(name: string): string {
+    return (this.renderRoot.querySelector(`[name="${name}"]`) as HTMLInputElement | null)?.value ?? ''
+  }
+
+  private async answer(n: GuardianNotice, answer: NoticeAnswerKind) {
+    this.busy = true
+    this.error = ''
+    try {
+      const time = answer === 'late' ? this.field(`time-${n.id}`).replace(/^0(\d)/, '$1') || null : null
+      const reasonId = answer === 'absent' ? Number(this.field(`reason-${n.id}`)) || null : null
+      await api('POST', `/api/guardian/notices/${n.id}/answer`, { answer, time, reasonId, message: this.field(`message-${n.id}`) })
+      await this.load()
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') this.dispatchEvent(new CustomEvent('asg-unauthenticated', { bubbles: true, composed: true }))
+      this.error = err instanceof Error ? err.message : '送信できませんでした。'
+    }
+    this.busy = false
+  }
+
+  private async load() {
+    try {
+      this.notices = (await api<{ notices: GuardianNotice[] }>('GET', '/api/guardian/notices')).notices
+    } catch {
+      // Notices are an extra on this page: the reports still work without them.
+    }
+  }
+}
+
+customElements.define('asg-guardian-notices', AsgGuardianNotices)
+declare global {
+  interface HTMLElementTagNameMap {
+    'asg-guardian-notices': AsgGuardianNotices
+  }
+}

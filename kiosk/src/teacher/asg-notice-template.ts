@@ -1,0 +1,111 @@
+import { LitElement, css, html, nothing } from 'lit'
+import type { CapturedMail } from '../../../shared/protocol/index.js'
+import { formatInstantJa } from '../../../shared/time/format.js'
+import { api, ApiError } from '../lib/api.js'
+import { buttons, tokens } from '../lib/styles.js'
+
+/**
+ * issue 4: the office edits the school's notice template; administrators also read the mail
+ * the embedded demo kept instead of sending. Both folded away until opened.
+ */
+export class AsgNoticeTemplate extends LitElement {
+  static override properties = {
+    timeZone: { type: String },
+    subject: { state: true },
+    body: { state: true },
+    message: { state: true },
+    mail: { state: true },
+  }
+  declare timeZone: string
+  declare subject: string
+  declare body: string
+  declare message: string
+  /** null: not an administrator, or not loaded. */
+  declare mail: CapturedMail[] | null
+
+  constructor() {
+    super()
+    this.timeZone = 'Asia/Tokyo'
+    this.subject = ''
+    this.body = ''
+    this.message = ''
+    this.mail = null
+  }
+
+  static override styles = [
+    tokens,
+    buttons,
+    css`
+      :host { display: block; margin: 0 0 1.2rem; }
+      details { background: var(--asg-surface); border: 1px solid var(--asg-line); border-radius: var(--asg-radius); padding: 0.5rem 0.9rem; margin: 0 0 8px; }
+      summary { font-weight: 700; cursor: pointer; min-height: 36px; display: flex; align-items: center; }
+      label { display: grid; gap: 4px; margin: 0.5rem 0; font-weight: 600; }
+      input, textarea { font: inherit; border: 1px solid var(--asg-line); border-radius: 8px; padding: 0.4rem 0.6rem; box-sizing: border-box; width: 100%; }
+      textarea { min-height: 10rem; }
+      .hint, .muted { color: var(--asg-ink-soft); font-size: 0.85rem; }
+      .msg { font-weight: 700; }
+      article { border-top: 1px solid var(--asg-line); padding: 0.5rem 0; }
+      pre { white-space: pre-wrap; font: inherit; margin: 0.3rem 0 0; }
+    `,
+  ]
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    void this.load()
+  }
+
+  override render() {
+    return html`<details>
+        <summary>お知らせの文面</summary>
+        <p class="hint">使える差し込み: {学校名} {児童名} {保護者名} {日付} {リンク}</p>
+        <label>件名<input name="subject" .value=${this.subject} /></label>
+        <label>本文<textarea name="body" .value=${this.body}></textarea></label>
+        <button class="primary" @click=${this.save}>保存</button>
+        ${this.message ? html`<span class="msg" role="status">${this.message}</span>` : nothing}
+      </details>
+      ${this.mail
+        ? html`<details @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && void this.loadMail()}>
+            <summary>保存されたメール(デモ・送信されません)</summary>
+            ${this.mail.map((m) => html`<article><div class="muted">${formatInstantJa(m.createdAt, this.timeZone)} → ${m.recipient}</div><strong>${m.subject}</strong><pre>${m.body}</pre></article>`)}
+          </details>`
+        : nothing}`
+  }
+
+  private async save() {
+    const value = (name: string) => (this.renderRoot.querySelector(`[name="${name}"]`) as HTMLInputElement).value
+    try {
+      await api('POST', '/api/office/notice-template', { subject: value('subject'), body: value('body') })
+      this.message = '保存しました'
+      await this.load()
+    } catch (err) {
+      this.message = err instanceof ApiError && err.fields ? Object.values(err.fields)[0] ?? err.message : err instanceof Error ? err.message : '保存できませんでした'
+    }
+  }
+
+  private async load() {
+    try {
+      const t = await api<{ subject: string; body: string }>('GET', '/api/office/notice-template')
+      this.subject = t.subject
+      this.body = t.body
+    } catch {
+      // Shown empty; saving reports the problem.
+    }
+    await this.loadMail()
+  }
+
+  /** Loaded again each time it is opened: notices are sent meanwhile. */
+  private async loadMail() {
+    try {
+      this.mail = (await api<{ mail: CapturedMail[] }>('GET', '/api/office/captured-mail')).mail
+    } catch {
+      this.mail = null // not an administrator
+    }
+  }
+}
+
+customElements.define('asg-notice-template', AsgNoticeTemplate)
+declare global {
+  interface HTMLElementTagNameMap {
+    'asg-notice-template': AsgNoticeTemplate
+  }
+}

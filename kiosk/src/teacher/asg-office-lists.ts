@@ -1,0 +1,100 @@
+import { LitElement, css, html, nothing } from 'lit'
+import { officeLists } from '../../../shared/domain/officeLists.js'
+import { DAY_STATUS_LABEL, REPORT_KIND_LABEL, type ClassInfo, type DayEntry } from '../../../shared/protocol/index.js'
+import { formatTimeJa } from '../../../shared/time/format.js'
+import { buttons, tokens } from '../lib/styles.js'
+import { statusColours } from './day-view.js'
+
+/**
+ * issue 4: the office / vice-principal's morning lists, live: unexplained 未登校, reports not
+ * yet acknowledged, discrepancies, and classes that have not taken the roll.
+ * @fires asg-select-class - detail: { classId }, to open a class
+ */
+export class AsgOfficeLists extends LitElement {
+  static override properties = {
+    classes: { attribute: false },
+    entries: { attribute: false },
+    rollCallOverdue: { type: Boolean },
+  }
+  declare classes: readonly ClassInfo[]
+  declare entries: readonly DayEntry[]
+  /** The roll-call time has passed: classes without roll are shown as late. */
+  declare rollCallOverdue: boolean
+
+  constructor() {
+    super()
+    this.classes = []
+    this.entries = []
+    this.rollCallOverdue = false
+  }
+
+  static override styles = [
+    tokens,
+    buttons,
+    statusColours,
+    css`
+      :host { display: block; margin: 0 0 1.2rem; }
+      h2 { font-size: 1.15rem; margin: 0 0 0.5rem; }
+      .grid { display: grid; gap: 8px; }
+      @media (min-width: 900px) { .grid { grid-template-columns: repeat(2, minmax(0, 1fr)); align-items: start; } }
+      ul.classes { display: flex; flex-wrap: wrap; gap: 4px; }
+      ul.classes li button { width: auto; border: 1px solid var(--asg-line); }
+      section { background: var(--asg-surface); border: 1px solid var(--asg-line); border-radius: var(--asg-radius); padding: 0.6rem 0.8rem; }
+      section.alert { border-color: var(--asg-not-arrived-bg); box-shadow: inset 4px 0 0 var(--asg-not-arrived-bg); }
+      h3 { margin: 0 0 0.4rem; font-size: 1rem; display: flex; align-items: baseline; gap: 0.5rem; }
+      .n { font-size: 1.4rem; font-variant-numeric: tabular-nums; }
+      ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 2px; }
+      li button { width: 100%; min-height: 40px; text-align: left; border: 0; border-radius: 6px; background: transparent; padding: 0.25rem 0.3rem;
+        display: flex; flex-wrap: wrap; gap: 0.1rem 0.6rem; align-items: baseline; }
+      li button:hover { background: var(--asg-bg); }
+      .cls { color: var(--asg-ink-soft); font-size: 0.85rem; min-width: 4.5em; }
+      .name { font-weight: 700; }
+      .chip { font-size: 0.8rem; font-weight: 700; border-radius: 6px; padding: 0 0.5em; }
+      .why { font-size: 0.85rem; color: var(--asg-absent); }
+      .none { color: var(--asg-ink-soft); font-size: 0.9rem; }
+    `,
+  ]
+
+  override render() {
+    const lists = officeLists(this.classes, this.entries)
+    const label = new Map(this.classes.map((c) => [c.id, c.label]))
+    const pupil = (e: DayEntry, extra: unknown = nothing) =>
+      html`<li><button @click=${() => this.open(e.classId)}><span class="cls">${label.get(e.classId) ?? ''}</span><span class="name">${e.attendanceNumber}. ${e.name}</span>${extra}</button></li>`
+    return html`<h2>職員室 朝の確認</h2>
+      <div class="grid">
+        <section class=${lists.unexplained.length ? 'alert' : ''} aria-label="連絡のない未登校">
+          <h3>連絡のない未登校 <span class="n">${lists.unexplained.length}</span>名</h3>
+          ${lists.unexplained.length ? html`<ul>${lists.unexplained.map((e) => pupil(e, html`<span class="chip st-not_arrived">未登校</span>`))}</ul>` : html`<p class="none">ありません</p>`}
+        </section>
+        <section class=${this.rollCallOverdue && lists.classesWithoutRoll.length ? 'alert' : ''} aria-label="点呼が済んでいないクラス">
+          <h3>点呼が済んでいないクラス <span class="n">${lists.classesWithoutRoll.length}</span></h3>
+          ${lists.classesWithoutRoll.length
+            ? html`<ul class="classes">${lists.classesWithoutRoll.map((c) => html`<li><button @click=${() => this.open(c.id)}><span class="name">${c.label}</span><span class="cls">${c.homeroomTeacher ?? '担任未設定'}</span></button></li>`)}</ul>`
+            : html`<p class="none">全クラス点呼済</p>`}
+        </section>
+        <section aria-label="未確認の連絡">
+          <h3>未確認の連絡 <span class="n">${lists.unacknowledged.length}</span>件</h3>
+          ${lists.unacknowledged.length
+            ? html`<ul>${lists.unacknowledged.map((e) => pupil(e, html`<span class="chip st-${e.report!.kind}">${REPORT_KIND_LABEL[e.report!.kind]}</span>${e.time ? html`<span>${formatTimeJa(e.time)}</span>` : nothing}`))}</ul>`
+            : html`<p class="none">ありません</p>`}
+        </section>
+        <section class=${lists.discrepancies.length ? 'alert' : ''} aria-label="食い違い">
+          <h3>食い違い <span class="n">${lists.discrepancies.length}</span>件</h3>
+          ${lists.discrepancies.length
+            ? html`<ul>${lists.discrepancies.map((d) => pupil(d.entry, html`<span class="chip st-${d.entry.status}">${DAY_STATUS_LABEL[d.entry.status]}</span><span class="why">${d.why}</span>`))}</ul>`
+            : html`<p class="none">ありません</p>`}
+        </section>
+      </div>`
+  }
+
+  private open(classId: number) {
+    this.dispatchEvent(new CustomEvent<{ classId: number }>('asg-select-class', { detail: { classId }, bubbles: true, composed: true }))
+  }
+}
+
+customElements.define('asg-office-lists', AsgOfficeLists)
+declare global {
+  interface HTMLElementTagNameMap {
+    'asg-office-lists': AsgOfficeLists
+  }
+}

@@ -1,0 +1,200 @@
+import { LitElement, css, html, nothing } from 'lit'
+import { CALL_OUTCOME_LABEL, NOTICE_ANSWER_LABEL, type DayEntry, type OfficeNotice, type OfficeNoticeList, type SendNoticesResult } from '../../../shared/protocol/index.js'
+import { formatInstantTimeJa, formatTimeJa } from '../../../shared/time/format.js'
+import { api } from '../lib/api.js'
+import { buttons, tokens } from '../lib/styles.js'
+
+type Outcome = keyof typeof CALL_OUTCOME_LABEL
+const DELIVERY_LABEL = { pending: '未送達(再送待ち)', sending: '送信中', sent: '送信済', captured: '保存済(デモ)', failed: '送信できず' } as const
+
+/**
+ * issue 4: the office's not-arrived follow-up: send notices to the unexplained 未登校 pupils
+ * (all or a selection), follow answers and delivery, and phone the families on the call list.
+ * Refreshes whenever the day changes (every change publishes an event) and once a minute.
+ */
+export class AsgOfficeNotices extends LitElement {
+  static override properties = {
+    unexplained: { attribute: false },
+    seq: { type: Number },
+    timeZone: { type: String },
+    list: { state: true },
+    unselected: { state: true },
+    message: { state: true },
+    busy: { state: true },
+  }
+  /** 未登校 pupils nobody explained (from the office lists). */
+  declare unexplained: readonly DayEntry[]
+  /** The day's sequence number: when it moves, something changed (a mark, an answer, a call). */
+  declare seq: number
+  declare timeZone: string
+  declare list: OfficeNoticeList | null
+  declare unselected: ReadonlySet<number>
+  declare message: string
+  declare busy: boolean
+
+  private timer: ReturnType<typeof setInterval> | undefined
+  private refresh: ReturnType<typeof setTimeout> | undefined
+
+  constructor() {
+    super()
+    this.unexplained = []
+    this.seq = 0
+    this.timeZone = 'Asia/Tokyo'
+    this.list = null
+    this.unselected = new Set()
+    this.message = ''
+    this.busy = false
+  }
+
+  static override styles = [
+    tokens,
+    buttons,
+    css`
+      :host { display: block; margin: 0 0 1.2rem; }
+      section { background: var(--asg-surface); border: 1px solid var(--asg-line); border-radius: var(--asg-radius); padding: 0.7rem 0.9rem; margin: 0 0 8px; }
+      h3 { margin: 0 0 0.5rem; font-size: 1rem; }
+      ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; }
+      .pick { display: flex; flex-wrap: wrap; gap: 6px 14px; margin: 0 0 0.6rem; }
+      .pick label { display: inline-flex; align-items: center; gap: 0.3rem; min-height: 40px; }
+      .pick input { width: 22px; height: 22px; }
+      .row { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.2rem 0.7rem; padding: 0.35rem 0; border-bottom: 1px solid var(--asg-line); }
+      .row:last-child { border-bottom: 0; }
+      .name { font-weight: 700; }
+      .cls, .muted { color: var(--asg-ink-soft); font-size: 0.85rem; }
+      .answer { font-weight: 700; color: var(--asg-ok); }
+      .waiting { font-weight: 700; color: var(--asg-late); }
+      .bad { font-weight: 700; color: var(--asg-absent); }
+      .call { display: grid; gap: 0.4rem; padding: 0.5rem 0; border-bottom: 1px solid var(--asg-line); }
+      .call a { font-weight: 700; font-size: 1.1rem; color: var(--asg-accent); }
+      .call .buttons { display: flex; flex-wrap: wrap; gap: 6px; }
+      .call input { font: inherit; min-height: 44px; border: 1px solid var(--asg-line); border-radius: 8px; padding: 0 0.6rem; flex: 1; min-width: 10rem; }
+      .msg { font-weight: 700; }
+    `,
+  ]
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    void this.load()
+    this.timer = setInterval(() => void this.load(), 60_000)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    clearInterval(this.timer)
+    clearTimeout(this.refresh)
+  }
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('seq') && changed.get('seq') !== undefined) {
+      // Several events may arrive together; one request covers them.
+      clearTimeout(this.refresh)
+      this.refresh = setTimeout(() => void this.load(), 300)
+    }
+  }
+
+  override render() {
+    const notices = this.list?.notices ?? []
+    const sentIds = new Set(notices.map((n) => n.pupilId))
+    const candidates = this.unexplained.filter((e) => !sentIds.has(e.pupilId))
+    const chosen = candidates.filter((e) => !this.unselected.has(e.pupilId))
+    const toCall = notices.filter((n) => n.toCall)
+    return html`
+      <section aria-label="お知らせの送信">
+        <h3>「登校していません」のお知らせ</h3>
+        ${candidates.length === 0
+          ? html`<p class="muted">送信できる児童はいません(連絡のない未登校のみが対象です)。</p>`
+          : html`<div class="pick">
+                ${candidates.map((e) => html`<label><input type="checkbox" .checked=${!this.unselected.has(e.pupilId)} @change=${() => this.toggle(e.pupilId)} />${e.name}</label>`)}
+              </div>
+              <button class="primary" ?disabled=${this.busy || chosen.length === 0} @click=${() => this.send(chosen.map((e) => e.pupilId))}>
+                ${chosen.length}名の保護者に送信
+              </button>`}
+        ${this.message ? html`<p class="msg" role="status">${this.message}</p>` : nothing}
+      </section>
+      ${toCall.length > 0
+        ? html`<section aria-label="電話リスト">
+            <h3>電話リスト ${toCall.length}名 <span class="muted">送信から${this.list!.callListAfterMinutes}分 回答なし・「登校しているはず」</span></h3>
+            ${toCall.map((n) => this.renderCall(n))}
+          </section>`
+        : nothing}
+      ${notices.length > 0
+        ? html`<section aria-label="送信済みのお知らせ">
+            <h3>送信済み ${notices.length}件</h3>
+            <ul>${notices.map((n) => this.renderNotice(n))}</ul>
+          </section>`
+        : nothing}
+    `
+  }
+
+  private renderNotice(n: OfficeNotice) {
+    const mail = n.deliveries.filter((d) => d.channel === 'email')
+    return html`<li class="row" data-pupil=${n.pupilId}>
+      <span class="cls">${n.classLabel}</span><span class="name">${n.pupilName}</span>
+      <span class="muted">${formatInstantTimeJa(n.sentAt, this.timeZone)} 送信(${n.sentBy})</span>
+      ${n.answer
+        ? html`<span class="answer">${NOTICE_ANSWER_LABEL[n.answer]}${n.answerTime ? ` ${formatTimeJa(n.answerTime)}` : ''}</span>${n.answerMessage ? html`<span>「${n.answerMessage}」</span>` : nothing}`
+        : html`<span class="waiting">未回答</span>`}
+      ${mail.map((d) => html`<span class=${d.status === 'pending' || d.status === 'failed' ? 'bad' : 'muted'}>メール ${DELIVERY_LABEL[d.status]}</span>`)}
+      ${n.calls.length ? html`<span class="muted">電話 ${CALL_OUTCOME_LABEL[n.calls[0]!.outcome]}</span>` : nothing}
+    </li>`
+  }
+
+  private renderCall(n: OfficeNotice) {
+    return html`<div class="call" data-pupil=${n.pupilId}>
+      <div><span class="cls">${n.classLabel}</span> <span class="name">${n.pupilName}</span>
+        ${n.answer ? html`<span class="bad">${NOTICE_ANSWER_LABEL[n.answer]}${n.answerMessage ? `「${n.answerMessage}」` : ''}</span>` : html`<span class="waiting">未回答</span>`}</div>
+      ${n.phones.length ? n.phones.map((p) => html`<div>${p.guardian} <a href="tel:${p.phone}">${p.phone}</a></div>`) : html`<span class="muted">電話番号が登録されていません</span>`}
+      ${n.calls.map((c) => html`<div class="muted">${formatInstantTimeJa(c.at, this.timeZone)} ${c.by}: ${CALL_OUTCOME_LABEL[c.outcome]}${c.note ? ` ・ ${c.note}` : ''}</div>`)}
+      <div class="buttons">
+        <input name="note-${n.pupilId}" placeholder="メモ(例: 祖母が送っていく)" aria-label="通話メモ" />
+        ${(Object.keys(CALL_OUTCOME_LABEL) as Outcome[]).map((o) => html`<button ?disabled=${this.busy} @click=${() => this.recordCall(n.pupilId, o)}>${CALL_OUTCOME_LABEL[o]}</button>`)}
+      </div>
+    </div>`
+  }
+
+  private toggle(pupilId: number) {
+    const next = new Set(this.unselected)
+    if (next.has(pupilId)) next.delete(pupilId)
+    else next.add(pupilId)
+    this.unselected = next
+  }
+
+  private async send(pupilIds: number[]) {
+    this.busy = true
+    try {
+      const res = await api<SendNoticesResult>('POST', '/api/office/notices', { pupilIds })
+      this.message = `${res.sent.length}名に送信しました。${res.skipped.length ? `送信しなかった児童 ${res.skipped.length}名(${[...new Set(res.skipped.map((s) => s.why))].join('・')})` : ''}`
+      await this.load()
+    } catch (err) {
+      this.message = err instanceof Error ? err.message : '送信できませんでした。'
+    }
+    this.busy = false
+  }
+
+  private async recordCall(pupilId: number, outcome: Outcome) {
+    this.busy = true
+    const note = (this.renderRoot.querySelector(`[name="note-${pupilId}"]`) as HTMLInputElement | null)?.value ?? ''
+    try {
+      await api('POST', '/api/office/calls', { pupilId, outcome, note })
+      await this.load()
+    } catch (err) {
+      this.message = err instanceof Error ? err.message : '記録できませんでした。'
+    }
+    this.busy = false
+  }
+
+  private async load() {
+    try {
+      this.list = await api<OfficeNoticeList>('GET', '/api/office/notices')
+    } catch {
+      // The next change or the minute timer tries again.
+    }
+  }
+}
+
+customElements.define('asg-office-notices', AsgOfficeNotices)
+declare global {
+  interface HTMLElementTagNameMap {
+    'asg-office-notices': AsgOfficeNotices
+  }
+}

@@ -1,0 +1,214 @@
+import { LitElement, css, html, nothing } from 'lit'
+import { DAY_STATUS_LABEL, REPORT_KIND_LABEL, type DayEntry, type HistoryItem, type PupilHistory, type Reason, type ReportKind, type RosterPupil } from '../../../shared/protocol/index.js'
+import { formatDateJa, formatInstantJa, formatTimeJa } from '../../../shared/time/format.js'
+import { buttons, tokens } from '../lib/styles.js'
+import { statusColours } from './day-view.js'
+import { nowTime, type RunCommand } from './roll-view.js'
+
+const SOURCE: Record<string, string> = { guardian: '保護者', phone: '電話', teacher: '担任', office: '職員室', system: '自動' }
+
+/**
+ * issue 4: one pupil, opened from the roll call: 遅刻/早退 with a time, back to 出席, a report
+ * taken by phone (電話), a staff-only note, and the history of this school year, newest first.
+ * Sends its own commands through `run` and shows their errors in place.
+ * @fires asg-close - when the sheet should close
+ */
+export class AsgPupilSheet extends LitElement {
+  static override properties = {
+    pupil: { attribute: false },
+    entry: { attribute: false },
+    reasons: { attribute: false },
+    run: { attribute: false },
+    timeZone: { type: String },
+    editable: { type: Boolean },
+    history: { state: true },
+    error: { state: true },
+    done: { state: true },
+    busy: { state: true },
+  }
+  declare pupil: RosterPupil | null
+  declare entry: DayEntry | null
+  declare reasons: readonly Reason[]
+  declare run: RunCommand | null
+  declare timeZone: string
+  declare editable: boolean
+  declare history: PupilHistory | null
+  declare error: string
+  declare done: string
+  declare busy: boolean
+
+  constructor() {
+    super()
+    this.pupil = null
+    this.entry = null
+    this.reasons = []
+    this.run = null
+    this.timeZone = 'Asia/Tokyo'
+    this.editable = false
+    this.history = null
+    this.error = ''
+    this.done = ''
+    this.busy = false
+  }
+
+  static override styles = [
+    tokens,
+    buttons,
+    statusColours,
+    css`
+      :host { position: fixed; inset: 0; z-index: 20; background: rgb(0 0 0 / 0.35); display: flex; align-items: flex-end; justify-content: center; }
+      .sheet { background: var(--asg-bg); width: min(100%, 40rem); max-height: 92vh; overflow: auto; border-radius: 16px 16px 0 0; padding: 1rem 1rem 2rem; box-sizing: border-box; }
+      .top { display: flex; align-items: center; gap: 0.6rem; }
+      h2 { margin: 0; font-size: 1.25rem; }
+      .top button { margin-left: auto; }
+      .status { font-weight: 700; border-radius: 6px; padding: 0.1em 0.6em; }
+      section { background: var(--asg-surface); border: 1px solid var(--asg-line); border-radius: var(--asg-radius); padding: 0.7rem; margin-top: 0.7rem; display: grid; gap: 0.5rem; }
+      h3 { margin: 0; font-size: 1rem; }
+      .row { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+      input, select, textarea { font: inherit; min-height: 44px; border: 1px solid var(--asg-line); border-radius: 8px; padding: 0 0.6rem; background: #fff; box-sizing: border-box; }
+      input[type='time'] { width: 9.5rem; }
+      textarea { width: 100%; min-height: 4.5rem; padding: 0.5rem; }
+      .error { color: var(--asg-absent); font-weight: 700; margin: 0.5rem 0 0; }
+      .done { color: var(--asg-ok); font-weight: 700; margin: 0.5rem 0 0; }
+      ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.4rem; }
+      ol li { border-left: 3px solid var(--asg-line); padding: 0.1rem 0 0.1rem 0.6rem; font-size: 0.92rem; }
+      ol li.note { border-left-color: var(--asg-accent); }
+      ol li.report { border-left-color: var(--asg-late); }
+      .when { color: var(--asg-ink-soft); font-size: 0.8rem; }
+    `,
+  ]
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    void this.loadHistory()
+  }
+
+  override render() {
+    const p = this.pupil
+    if (!p) return nothing
+    const e = this.entry
+    return html`<div class="sheet" role="dialog" aria-modal="true" aria-label=${p.name}>
+      <div class="top">
+        <h2>${p.attendanceNumber}. ${p.name}</h2>
+        ${e ? html`<span class="status st-${e.status}">${DAY_STATUS_LABEL[e.status]}${e.time ? ` ${formatTimeJa(e.time)}` : ''}</span>` : html`<span class="status st-present">出席</span>`}
+        <button @click=${this.close}>閉じる</button>
+      </div>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.done ? html`<p class="done" role="status">${this.done}</p>` : nothing}
+      ${this.editable ? this.renderActions() : nothing}
+      <section aria-label="履歴">
+        <h3>今年度の履歴</h3>
+        ${this.history ? this.renderHistory(this.history.items) : html`<span class="when">読み込み中…</span>`}
+      </section>
+    </div>`
+  }
+
+  private renderActions() {
+    const now = nowTime(this.timeZone)
+    return html`
+      <section aria-label="遅刻・早退">
+        <h3>遅刻・早退</h3>
+        <div class="row">
+          <input type="time" name="late" .value=${now.padStart(5, '0')} aria-label="到着時刻" />
+          <button ?disabled=${this.busy} @click=${() => this.mark('late', 'late')}>遅刻(到着)</button>
+        </div>
+        <div class="row">
+          <input type="time" name="early" .value=${now.padStart(5, '0')} aria-label="下校時刻" />
+          <button ?disabled=${this.busy} @click=${() => this.mark('early_leave', 'early')}>早退</button>
+          <button ?disabled=${this.busy} @click=${() => this.mark('present')}>出席に戻す</button>
+        </div>
+      </section>
+      <section aria-label="電話連絡">
+        <h3>電話で受けた連絡</h3>
+        <div class="row">
+          <select name="kind" aria-label="種類">${(['absent', 'late', 'early_leave'] as ReportKind[]).map((k) => html`<option value=${k}>${REPORT_KIND_LABEL[k]}</option>`)}</select>
+          <select name="reason" aria-label="理由">${this.reasons.map((r) => html`<option value=${r.id}>${r.label}</option>`)}</select>
+          <input type="time" name="phoneTime" aria-label="時刻(遅刻・早退)" />
+        </div>
+        <textarea name="phoneMessage" placeholder="誰から・内容(例: 母より。病院に寄ってから登校)"></textarea>
+        <div class="row"><button class="primary" ?disabled=${this.busy} @click=${this.phone}>電話連絡を記録</button></div>
+      </section>
+      <section aria-label="メモ">
+        <h3>職員メモ(保護者には見えません)</h3>
+        <textarea name="note" placeholder="例: 足の怪我は大丈夫か声をかける"></textarea>
+        <div class="row"><button ?disabled=${this.busy} @click=${this.note}>メモを保存</button></div>
+      </section>`
+  }
+
+  private renderHistory(items: readonly HistoryItem[]) {
+    if (items.length === 0) return html`<span class="when">記録はありません</span>`
+    return html`<ol>
+      ${items.map((i) => {
+        const when = html`<span class="when">${formatInstantJa(i.at, this.timeZone)}</span>`
+        if (i.type === 'note') return html`<li class="note">${when} メモ(${i.by}): ${i.body}</li>`
+        if (i.type === 'report') {
+          const days = i.fromDate === i.toDate ? formatDateJa(i.fromDate) : `${formatDateJa(i.fromDate)}〜${formatDateJa(i.toDate)}`
+          return html`<li class="report">${when} 保護者連絡: ${days} ${REPORT_KIND_LABEL[i.kind]}(${i.reasonLabel})${i.time ? ` ${formatTimeJa(i.time)}` : ''}${i.withdrawn ? ' 取消済' : ''}${i.message ? html`<br />「${i.message}」` : nothing}</li>`
+        }
+        return html`<li>${when} ${formatDateJa(i.date)} ${i.codeLabel ?? '出席に戻す'}${i.time ? ` ${formatTimeJa(i.time)}` : ''}(${SOURCE[i.source]}${i.by ? ` ${i.by}` : ''})${i.note ? ` ${i.note}` : ''}</li>`
+      })}
+    </ol>`
+  }
+
+  private value(name: string): string {
+    return (this.renderRoot.querySelector(`[name="${name}"]`) as HTMLInputElement | null)?.value ?? ''
+  }
+
+  private async act(work: () => Promise<{ ok: boolean; error?: { message: string } }>, done: string) {
+    this.busy = true
+    this.error = ''
+    this.done = ''
+    const res = await work()
+    this.busy = false
+    if (!res.ok) this.error = res.error?.message ?? 'できませんでした'
+    else {
+      this.done = done
+      void this.loadHistory()
+    }
+    return res.ok
+  }
+
+  private async mark(mark: 'late' | 'early_leave' | 'present', timeField?: string) {
+    const p = this.pupil
+    if (!p || !this.run) return
+    const time = timeField ? this.value(timeField).replace(/^0(\d)/, '$1') || null : null
+    await this.act(() => this.run!('pupil:mark', { pupilId: p.pupilId, mark, time }), mark === 'present' ? '出席に戻しました' : '記録しました')
+  }
+
+  private async phone() {
+    const p = this.pupil
+    if (!p || !this.run) return
+    const kind = this.value('kind') as ReportKind
+    const time = this.value('phoneTime').replace(/^0(\d)/, '$1') || null
+    await this.act(() => this.run!('report:phone', { pupilId: p.pupilId, kind, reasonId: Number(this.value('reason')), time, message: this.value('phoneMessage') }), '電話連絡を記録しました')
+  }
+
+  private async note() {
+    const p = this.pupil
+    if (!p || !this.run) return
+    const ok = await this.act(() => this.run!('pupil:note', { pupilId: p.pupilId, body: this.value('note') }), 'メモを保存しました')
+    if (ok) (this.renderRoot.querySelector('[name="note"]') as HTMLTextAreaElement).value = ''
+  }
+
+  private async loadHistory() {
+    const p = this.pupil
+    if (!p || !this.run) return
+    const res = await this.run('pupil:history', { pupilId: p.pupilId })
+    if (res.ok) this.history = res.history
+    else this.error = res.error.message
+  }
+
+  private close() {
+    this.dispatchEvent(new CustomEvent('asg-close', { bubbles: true, composed: true }))
+  }
+}
+
+customElements.define('asg-pupil-sheet', AsgPupilSheet)
+declare global {
+  interface HTMLElementTagNameMap {
+    'asg-pupil-sheet': AsgPupilSheet
+  }
+  interface HTMLElementEventMap {
+    'asg-close': CustomEvent<unknown>
+  }
+}

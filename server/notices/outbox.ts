@@ -1,0 +1,101 @@
+import nodemailer from 'nodemailer'
+import type { Clock } from '../clock.js'
+import type { Sql } from '../db/types.js'
+import type { Log } from '../log.js'
+
+/** issue 4: delivering the outbox's e-mail with retries. */
+
+export interface MailMessage {
+  to: string
+  subject: string
+  text: string
+  /** Stable per outbox row, so a receiving system can spot a duplicate after a crash. */
+  messageId: string
+}
+
+export interface MailTransport {
+  send(message: MailMessage): Promise<void>
+  close(): void
+}
+
+/** An SMTP transport through nodemailer (`smtp://user:pass@host:587`, `smtps://…`). */
+export function smtpTransport(url: string, from: string): MailTransport {
+  const transporter = nodemailer.createTransport(url, { from })
+  return {
+    async send(m) {
+      await transporter.sendMail({ to: m.to, subject: m.subject, text: m.text, messageId: m.messageId })
+    },
+    close: () => transporter.close(),
+  }
+}
+
+export const DELIVERY = {
+  maxAttempts: 6,
+  batch: 20,
+  /** A row claimed by a worker that died is taken up again after this lease. */
+  leaseMs: 5 * 60_000,
+  firstRetryMs: 30_000,
+} as const
+
+interface Claimed {
+  id: number
+  recipient: string
+  subject: string
+  body: string
+  attempts: number
+}
+
+/**
+ * Delivers due e-mail rows once each. A row is claimed ('sending', with a lease) in its own
+ * statement before the SMTP conversation and marked 'sent' right after, so two workers never
+ * send the same row, and a sent row is never sent again. A failure leaves the row 'pending'
+ * with the error and a later attempt (exponential backoff), and 'failed' after the last one.
+ */
+export async function deliverOutbox(sql: Sql, clock: Clock, transport: MailTransport, log: Log): Promise<{ sent: number; failed: number }> {
+  const now = clock.now()
+  const nowIso = new Date(now).toISOString()
+  const claimed = await sql<Claimed[]>`
+    update outbox set status = 'sending', attempts = attempts + 1, next_attempt_at = ${new Date(now + DELIVERY.leaseMs).toISOString()}
+    where id in (
+      select id from outbox
+      where channel = 'email' and status in ('pending', 'sending') and next_attempt_at <= ${nowIso}
+      order by id limit ${DELIVERY.batch}
+      for update skip locked
+    )
+    returning id, recipient, subject, body, attempts`
+  let sent = 0
+  let failed = 0
+  for (const row of claimed) {
+    try {
+      await transport.send({ to: row.recipient, subject: row.subject, text: row.body, messageId: `<outbox-${row.id}@asagao>` })
+      await sql`update outbox set status = 'sent', sent_at = ${new Date(clock.now()).toISOString()}, last_error = null where id = ${row.id}`
+      sent++
+    } catch (err) {
+      failed++
+      const last = row.attempts >= DELIVERY.maxAttempts
+      const retryAt = new Date(clock.now() + DELIVERY.firstRetryMs * 2 ** (row.attempts - 1)).toISOString()
+      const message = err instanceof Error ? err.message : String(err)
+      await sql`update outbox set status = ${last ? 'failed' : 'pending'}, next_attempt_at = ${retryAt}, last_error = ${message.slice(0, 500)} where id = ${row.id}`
+      log.warn('mail delivery failed', { outboxId: row.id, attempts: row.attempts, err: message })
+    }
+  }
+  return { sent, failed }
+}
+
+/** Runs the delivery every `everyMs` until stopped; one run at a time. */
+export function startOutboxWorker(sql: Sql, clock: Clock, transport: MailTransport, log: Log, everyMs = 5000): { stop(): void } {
+  let running = false
+  const timer = setInterval(() => {
+    if (running) return
+    running = true
+    deliverOutbox(sql, clock, transport, log)
+      .catch((err: unknown) => log.error('outbox worker', { err: String(err) }))
+      .finally(() => (running = false))
+  }, everyMs)
+  return {
+    stop() {
+      clearInterval(timer)
+      transport.close()
+    },
+  }
+}

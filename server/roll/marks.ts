@@ -1,0 +1,71 @@
+import { MarkPupilRequest, PhoneReportRequest } from '../../shared/protocol/index.js'
+import type { StaffPrincipal } from '../auth/principal.js'
+import { activeReason, appendMarks, codeIdByName, type MarkRow } from '../data/reports.js'
+import { currentState } from '../data/roll.js'
+import type { Deps } from '../deps.js'
+import { AppError, parseInput } from '../http/errors.js'
+import { beginChange, recordChange } from '../realtime/changes.js'
+import { isSchoolWide, pupilToday, requireClassActor, staffToday } from './today.js'
+
+/**
+ * Staff mark a pupil today: 未登校 at roll call, 遅刻 with the arrival time, 早退 with the time
+ * of leaving, or back to present. Every mark is a new register row (source 担任 or 職員室);
+ * nothing is overwritten.
+ */
+export async function markPupil(deps: Deps, who: StaffPrincipal, body: unknown): Promise<void> {
+  const cmd = parseInput(MarkPupilRequest, body)
+  const t = await staffToday(deps, who, { requireSchoolDay: true })
+  const place = await pupilToday(deps, who, t, cmd.pupilId)
+  requireClassActor(who, place.classId)
+  const change = await deps.sql.begin(async (tx) => {
+    const seq = await beginChange(tx, t.school.id)
+    // Read under the school's sequence lock, so two taps cannot both see the old mark.
+    const state = await currentState(tx, cmd.pupilId, t.today)
+    // Back to present: with no report there is nothing to contradict, so the mark is cleared
+    // (the pupil is plain present again); with a report, an explicit 出席 keeps the
+    // discrepancy visible ("the family said 欠席, the teacher saw the child").
+    const codeId = cmd.mark === 'present' && !state.hasReport ? null : await codeIdByName(tx, t.school.id, cmd.mark)
+    if (codeId === state.codeId && cmd.mark !== 'late' && cmd.mark !== 'early_leave') throw NO_CHANGE
+    const mark: MarkRow = {
+      schoolId: t.school.id, seq, pupilId: cmd.pupilId, date: t.today, codeId, suggestedCodeId: null,
+      source: who.homeroomClassIds.includes(place.classId) || !isSchoolWide(who) ? 'teacher' : 'office',
+      actorStaffId: who.staffId, actorGuardianId: null, reportId: null, atTime: cmd.mark === 'late' || cmd.mark === 'early_leave' ? cmd.time : null,
+      note: cmd.note, recordedAt: t.nowIso,
+    }
+    await appendMarks(tx, [mark])
+    return recordChange(tx, t.school.id, seq, t.year, [mark])
+  }).catch((err: unknown) => {
+    // A repeated tap changes nothing; rolling back also returns the sequence number, so
+    // pages never see a hole.
+    if (err === NO_CHANGE) return null
+    throw err
+  })
+  if (change) deps.publish(change)
+}
+
+const NO_CHANGE = Symbol('no change')
+
+/**
+ * A guardian phoned: staff record the report on their behalf (source 電話), so families
+ * without smartphones count the same. It is an explanation: the pupil leaves the unexplained list.
+ */
+export async function recordPhoneReport(deps: Deps, who: StaffPrincipal, body: unknown): Promise<void> {
+  const cmd = parseInput(PhoneReportRequest, body)
+  const t = await staffToday(deps, who, { requireSchoolDay: true })
+  const place = await pupilToday(deps, who, t, cmd.pupilId)
+  requireClassActor(who, place.classId)
+  const reason = await activeReason(deps.sql, t.school.id, cmd.reasonId)
+  if (!reason) throw new AppError('REASON_NOT_FOUND')
+  const change = await deps.sql.begin(async (tx) => {
+    const seq = await beginChange(tx, t.school.id)
+    const codeId = cmd.kind === 'absent' ? reason.suggestedCodeId : await codeIdByName(tx, t.school.id, cmd.kind)
+    const note = [reason.label, cmd.message].filter(Boolean).join(' ・ ')
+    const mark: MarkRow = {
+      schoolId: t.school.id, seq, pupilId: cmd.pupilId, date: t.today, codeId, suggestedCodeId: codeId, source: 'phone',
+      actorStaffId: who.staffId, actorGuardianId: null, reportId: null, atTime: cmd.time, note, recordedAt: t.nowIso,
+    }
+    await appendMarks(tx, [mark])
+    return recordChange(tx, t.school.id, seq, t.year, [mark])
+  })
+  deps.publish(change)
+}
