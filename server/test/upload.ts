@@ -14,7 +14,7 @@ export async function postBytes(client: Client, path: string, bytes: Uint8Array)
   const res = await fetch(client.server.url + path, {
     method: 'POST',
     headers: { origin: client.server.url, 'content-type': 'text/csv', ...(client.cookie ? { cookie: client.cookie } : {}) },
-    body: bytes,
+    body: new Blob([new Uint8Array(bytes)]),
   })
   const text = await res.text()
   return { status: res.status, body: text ? JSON.parse(text) : null }
