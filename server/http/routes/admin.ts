@@ -8,6 +8,7 @@ import type { SocketControl } from '../../realtime/hub.js'
 import { idParam } from '../context.js'
 import { AppError, parseInput } from '../errors.js'
 import { adminOf, requireAdmin } from './adminAuth.js'
+import { adminRegistrationRoutes } from './adminRegistration.js'
 import { adminRosterRoutes } from './adminRoster.js'
 
 const PAIRING_MINUTES = 30
@@ -26,6 +27,7 @@ export function adminRoutes(deps: Deps, sockets: SocketControl): Router {
   r.use(requireAdmin)
   const admin = adminOf
   r.use('/roster', adminRosterRoutes(deps))
+  r.use('/registration', adminRegistrationRoutes(deps))
 
   r.get('/board-devices', async (_req, res) => {
     const who = admin(res)
