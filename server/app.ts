@@ -5,6 +5,7 @@ import type { Deps } from './deps.js'
 import { resolvePrincipal } from './http/context.js'
 import { AppError, errorMiddleware } from './http/errors.js'
 import { servePages } from './pages/serve.js'
+import { accountRoutes } from './http/routes/account.js'
 import { adminRoutes } from './http/routes/admin.js'
 import { boardRoutes } from './http/routes/board.js'
 import { guardianRoutes } from './http/routes/guardian.js'
@@ -59,6 +60,7 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   api.use('/board', boardRoutes(deps, opts))
   api.use('/admin', adminRoutes(deps, hub.control))
   api.use('/registration', registrationRoutes(deps, opts))
+  api.use('/account', accountRoutes(deps, hub.control))
   api.use((_req, _res, next) => next(new AppError('NOT_FOUND')))
   app.use('/api', api)
 

@@ -10,6 +10,8 @@ import { AppError, parseInput } from '../errors.js'
 import { adminOf, requireAdmin } from './adminAuth.js'
 import { adminRegistrationRoutes } from './adminRegistration.js'
 import { adminRosterRoutes } from './adminRoster.js'
+import { adminSchoolRoutes } from './adminSchool.js'
+import { adminStaffRoutes } from './adminStaff.js'
 
 const PAIRING_MINUTES = 30
 
@@ -28,6 +30,8 @@ export function adminRoutes(deps: Deps, sockets: SocketControl): Router {
   const admin = adminOf
   r.use('/roster', adminRosterRoutes(deps))
   r.use('/registration', adminRegistrationRoutes(deps))
+  r.use(adminStaffRoutes(deps, sockets))
+  r.use(adminSchoolRoutes(deps))
 
   r.get('/board-devices', async (_req, res) => {
     const who = admin(res)
