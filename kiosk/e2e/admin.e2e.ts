@@ -125,4 +125,30 @@ describe('from a roster file to registered families', () => {
       await admin.screenshot({ path: join(SHOTS, `admin-${name}.png`), fullPage: true })
     }
   })
+
+  it('the next April: a new school year from the new roster, the sixth grade graduates (進級)', async () => {
+    const ctx = await contextAt(browser, { viewport: { width: 1280, height: 900 } })
+    const admin = await ctx.newPage()
+    admin.on('dialog', (d) => void d.accept())
+    await admin.goto(server.url + '/admin/')
+    await loginThroughPage(admin, 'himawari-admin', 'admin-pass-1')
+    await admin.getByRole('button', { name: '新しい年度を作る(進級)' }).click()
+    await admin.locator('select').first().locator('option', { hasText: '2027年度' }).waitFor({ state: 'attached' })
+    await admin.locator('input[type="file"]').setInputFiles(join(ROOT, 'server', 'roster', 'fixtures', 'roster-2027-sjis.csv'))
+    await admin.getByRole('button', { name: '内容を確認' }).click()
+    await admin.getByText('問題はありません。').waitFor()
+    const text = await deepText(admin)
+    expect(text).toContain('確認(2027年度')
+    expect(text).toContain('小林 七海(卒業)')
+    expect(text).toContain('組・番号の変更:7人')
+    await admin.screenshot({ path: join(SHOTS, 'admin-new-year-preview.png'), fullPage: true })
+    await admin.getByRole('button', { name: 'この内容で取り込む' }).click()
+    await admin.getByText('転出・卒業 2人').waitFor()
+    // The guardian links stay: 髙橋 一郎 is still registered, now in 2年1組 of 2027.
+    const [row] = await server.db.sql<{ n: number }[]>`
+      select count(*)::int as n from guardian_pupil gp join pupil p on p.id = gp.pupil_id
+      join class_membership m on m.pupil_id = p.id join school_year y on y.id = m.school_year_id join school_class c on c.id = m.class_id
+      where p.family_name = '髙橋' and y.fiscal_year = 2027 and c.grade = 2`
+    expect(row!.n).toBe(1)
+  })
 })

@@ -9,9 +9,10 @@ const percent = (n: number, of: number) => (of === 0 ? 0 : Math.round((n / of) *
 
 /** Registration rate per class and school, pupils with no guardian yet, and the letters to print. */
 export class AsgAdminRegistration extends LitElement {
-  static override properties = { data: { state: true }, error: { state: true }, busy: { state: true }, detail: { state: true }, detailPupil: { state: true } }
+  static override properties = { data: { state: true }, error: { state: true }, notice: { state: true }, busy: { state: true }, detail: { state: true }, detailPupil: { state: true } }
   declare data: RegistrationDashboard | null
   declare error: string
+  declare notice: string
   declare busy: boolean
   declare detail: PupilGuardians | null
   declare detailPupil: { pupilId: number; name: string } | null
@@ -20,6 +21,7 @@ export class AsgAdminRegistration extends LitElement {
     super()
     this.data = null
     this.error = ''
+    this.notice = ''
     this.busy = false
     this.detail = null
     this.detailPupil = null
@@ -96,7 +98,8 @@ export class AsgAdminRegistration extends LitElement {
     return html`<section>
       <h2>${p.name} さんの保護者と登録コード</h2>
       <table><tbody>
-        ${d.guardians.map((g) => html`<tr><td>${g.name}</td><td><button @click=${() => this.unlink(p, g.guardianId)}>登録を解除</button></td></tr>`)}
+        ${d.guardians.map((g) => html`<tr><td>${g.name}</td><td><button @click=${() => this.unlink(p, g.guardianId)}>登録を解除</button>
+          <button @click=${() => this.resetCode(g.guardianId, g.name)}>パスワード再設定コード</button></td></tr>`)}
       </tbody></table>
       <h3>登録コード</h3>
       <table><tbody>
@@ -104,12 +107,22 @@ export class AsgAdminRegistration extends LitElement {
           <td>${!c.usedAt && !c.revokedAt ? html`<button @click=${() => this.revoke(p, c.codeId)}>無効にする</button>` : nothing}</td></tr>`)}
       </tbody></table>
       <div class="row"><button @click=${() => this.reissue(p)}>コードを再発行して印刷</button></div>
+      ${this.notice ? html`<p class="ok" role="status">${this.notice}</p>` : nothing}
     </section>`
   }
 
   private async showPupil(pupilId: number, name: string) {
     this.detailPupil = { pupilId, name }
     this.detail = await api<PupilGuardians>('GET', `/api/admin/registration/pupils/${pupilId}/guardians`).catch((e) => ((this.error = errorText(e)), null))
+  }
+
+  private async resetCode(guardianId: number, name: string) {
+    try {
+      const r = await api<{ code: string }>('POST', `/api/admin/guardians/${guardianId}/reset-code`)
+      this.notice = `${name} さんの再設定コード:${r.code}(24時間有効・1回限り)。${location.host}/register/#reset で使います。`
+    } catch (e) {
+      this.error = errorText(e)
+    }
   }
 
   private async unlink(p: { pupilId: number; name: string }, guardianId: number) {

@@ -7,7 +7,7 @@ export const panel = css`
   h2 { font-size: 1.15rem; margin: 0 0 12px; }
   h3 { font-size: 1rem; margin: 16px 0 8px; }
   table { border-collapse: collapse; width: 100%; }
-  th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--asg-line); vertical-align: top; }
+  th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--asg-line); vertical-align: middle; }
   th { font-weight: 600; color: var(--asg-ink-soft); font-size: 0.9rem; }
   label { display: inline-flex; gap: 6px; align-items: center; margin: 4px 12px 4px 0; }
   label.block { display: block; margin: 10px 0 4px; font-weight: 600; }

@@ -3,8 +3,9 @@ import type { AddChildResponse, CheckCodeResponse, Me } from '../../../shared/pr
 import { api, ApiError } from '../lib/api.js'
 import { currentUser } from '../lib/session.js'
 import { buttons, tokens } from '../lib/styles.js'
+import './asg-password-reset.js'
 
-type Step = 'code' | 'form' | 'done'
+type Step = 'code' | 'form' | 'done' | 'reset'
 
 const errorText = (e: unknown) => (e instanceof ApiError ? e.message : String(e))
 
@@ -30,7 +31,7 @@ export class AsgRegisterApp extends LitElement {
   constructor() {
     super()
     this.me = null
-    this.step = 'code'
+    this.step = location.hash === '#reset' ? 'reset' : 'code'
     this.code = new URLSearchParams(location.search).get('code') ?? ''
     this.found = null
     this.added = []
@@ -67,8 +68,9 @@ export class AsgRegisterApp extends LitElement {
 
   override render() {
     return html`
-      <h1>${this.step === 'done' ? '登録が完了しました' : this.me?.kind === 'guardian' ? 'お子さまを追加' : '保護者の登録'}</h1>
-      ${this.step === 'code' ? this.codeStep() : this.step === 'form' ? this.formStep() : this.doneStep()}
+      <h1>${this.step === 'reset' ? 'パスワードの再設定' : this.step === 'done' ? '登録が完了しました' : this.me?.kind === 'guardian' ? 'お子さまを追加' : '保護者の登録'}</h1>
+      ${this.step === 'reset' ? html`<div class="card"><asg-password-reset></asg-password-reset></div><a href="/guardian/">ログイン画面へ</a>`
+        : this.step === 'code' ? this.codeStep() : this.step === 'form' ? this.formStep() : this.doneStep()}
     `
   }
 
@@ -78,7 +80,8 @@ export class AsgRegisterApp extends LitElement {
       <input id="code" class="code" autocomplete="off" autocapitalize="characters" .value=${this.code} @input=${(e: Event) => (this.code = (e.target as HTMLInputElement).value)} placeholder="XXXX-XXXX-XXXX" />
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <button class="primary" type="submit" ?disabled=${this.busy || this.code.trim().length < 8}>次へ</button>
-    </form>`
+    </form>
+    <p><a href="#reset" @click=${() => (this.step = 'reset')}>パスワードを忘れた方(学校から再設定コードを受け取った方)</a></p>`
   }
 
   private formStep() {
