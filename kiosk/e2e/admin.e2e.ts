@@ -110,6 +110,11 @@ describe('from a roster file to registered families', () => {
     await phone.getByRole('button', { name: '確認へ進む' }).click()
     await phone.getByRole('button', { name: 'この内容で送信する' }).click()
     await phone.getByText('受付番号').waitFor()
+    // The guardian's own account: password change and the sessions, from the guardian page's header.
+    await phone.getByRole('link', { name: 'アカウント・お子さまの追加' }).click()
+    await phone.getByText('ログイン中の端末').waitFor()
+    await phone.getByText('この端末', { exact: true }).waitFor()
+    await phone.screenshot({ path: join(SHOTS, 'register-phone-account.png'), fullPage: true })
 
     // The dashboard: two of nine pupils now have a registered guardian.
     await admin.getByRole('button', { name: '更新' }).click()

@@ -3,7 +3,7 @@ import type { Me } from '../../../shared/protocol/index.js'
 import '../components/asg-login.js'
 import { currentUser, logout } from '../lib/session.js'
 import { buttons, tokens } from '../lib/styles.js'
-import './asg-admin-account.js'
+import '../components/asg-account.js'
 import './asg-admin-devices.js'
 import './asg-admin-registration.js'
 import './asg-admin-roster.js'
@@ -80,7 +80,7 @@ export class AsgAdminApp extends LitElement {
       case 'staff': return html`<asg-admin-staff></asg-admin-staff>`
       case 'settings': return html`<asg-admin-settings></asg-admin-settings>`
       case 'devices': return html`<asg-admin-devices></asg-admin-devices>`
-      case 'account': return html`<asg-admin-account></asg-admin-account>`
+      case 'account': return html`<asg-account></asg-account>`
     }
   }
 

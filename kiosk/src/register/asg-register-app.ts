@@ -3,9 +3,10 @@ import type { AddChildResponse, CheckCodeResponse, Me } from '../../../shared/pr
 import { api, ApiError } from '../lib/api.js'
 import { currentUser } from '../lib/session.js'
 import { buttons, tokens } from '../lib/styles.js'
+import '../components/asg-account.js'
 import './asg-password-reset.js'
 
-type Step = 'code' | 'form' | 'done' | 'reset'
+type Step = 'code' | 'form' | 'done' | 'reset' | 'account'
 
 const errorText = (e: unknown) => (e instanceof ApiError ? e.message : String(e))
 
@@ -31,7 +32,7 @@ export class AsgRegisterApp extends LitElement {
   constructor() {
     super()
     this.me = null
-    this.step = location.hash === '#reset' ? 'reset' : 'code'
+    this.step = location.hash === '#reset' ? 'reset' : location.hash === '#account' ? 'account' : 'code'
     this.code = new URLSearchParams(location.search).get('code') ?? ''
     this.found = null
     this.added = []
@@ -68,8 +69,8 @@ export class AsgRegisterApp extends LitElement {
 
   override render() {
     return html`
-      <h1>${this.step === 'reset' ? 'パスワードの再設定' : this.step === 'done' ? '登録が完了しました' : this.me?.kind === 'guardian' ? 'お子さまを追加' : '保護者の登録'}</h1>
-      ${this.step === 'reset' ? html`<div class="card"><asg-password-reset></asg-password-reset></div><a href="/guardian/">ログイン画面へ</a>`
+      <h1>${this.step === 'account' ? 'アカウント' : this.step === 'reset' ? 'パスワードの再設定' : this.step === 'done' ? '登録が完了しました' : this.me?.kind === 'guardian' ? 'お子さまを追加' : '保護者の登録'}</h1>
+      ${this.step === 'account' ? this.accountStep() : this.step === 'reset' ? html`<div class="card"><asg-password-reset></asg-password-reset></div><a href="/guardian/">ログイン画面へ</a>`
         : this.step === 'code' ? this.codeStep() : this.step === 'form' ? this.formStep() : this.doneStep()}
     `
   }
@@ -121,6 +122,7 @@ export class AsgRegisterApp extends LitElement {
         ${this.added.map((n) => html`<div class="child">${n} さん</div>`)}
       </div>
       <a class="button" href="/guardian/">欠席・遅刻・早退の連絡へ</a>
+      <p><a href="#account" @click=${() => (this.step = 'account')}>パスワードの変更・ログイン中の端末</a></p>
       <form class="card" @submit=${(e: Event) => (e.preventDefault(), this.check())}>
         <label for="code">きょうだいを追加する(そのお子さまの用紙のコード)</label>
         <input id="code" class="code" autocomplete="off" .value=${this.code} @input=${(e: Event) => (this.code = (e.target as HTMLInputElement).value)} placeholder="XXXX-XXXX-XXXX" />
@@ -128,6 +130,14 @@ export class AsgRegisterApp extends LitElement {
         <button type="submit" ?disabled=${this.busy || this.code.trim().length < 8}>お子さまを追加</button>
       </form>
     `
+  }
+
+  /** Password change and sessions for whoever is logged in; adding a child is one tap away. */
+  private accountStep() {
+    if (!this.me) return html`<p>ログインしてください。</p><a class="button" href="/guardian/">ログイン画面へ</a>`
+    return html`<asg-account></asg-account>
+      <p><a href="/register/" @click=${() => (this.step = 'code')}>お子さまを追加する(登録コード)</a></p>
+      <a class="button" href="/guardian/">連絡ページへ戻る</a>`
   }
 
   private fieldError(name: string) {

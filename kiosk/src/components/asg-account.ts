@@ -1,11 +1,11 @@
-import { LitElement, html, nothing } from 'lit'
+import { LitElement, css, html, nothing } from 'lit'
 import type { SessionView } from '../../../shared/protocol/index.js'
 import { buttons, tokens } from '../lib/styles.js'
-import { api, errorText } from './http.js'
-import { panel } from './styles.js'
+import { api, errorText } from '../admin/http.js'
+import { panel } from '../admin/styles.js'
 
 /** My account: change the password, see where I am logged in and end the other sessions. */
-export class AsgAdminAccount extends LitElement {
+export class AsgAccount extends LitElement {
   static override properties = { sessions: { state: true }, error: { state: true }, notice: { state: true } }
   declare sessions: SessionView[]
   declare error: string
@@ -18,7 +18,10 @@ export class AsgAdminAccount extends LitElement {
     this.notice = ''
   }
 
-  static override styles = [tokens, buttons, panel]
+  static override styles = [tokens, buttons, panel, css`
+    td.ua { font-size: 0.8rem; word-break: break-all; }
+    td.now, td.when { white-space: nowrap; }
+  `]
 
   override connectedCallback() {
     super.connectedCallback()
@@ -45,8 +48,8 @@ export class AsgAdminAccount extends LitElement {
       <section>
         <h2>ログイン中の端末</h2>
         <table><thead><tr><th>ブラウザ</th><th>ログイン</th><th>最終利用</th><th></th></tr></thead><tbody>
-          ${this.sessions.map((s) => html`<tr><td>${s.userAgent.slice(0, 60) || '不明'}</td><td>${when(s.createdAt)}</td><td>${when(s.lastSeenAt)}</td>
-            <td>${s.current ? html`<b>この端末</b>` : html`<button @click=${() => this.end(s.id)}>ログアウトさせる</button>`}</td></tr>`)}
+          ${this.sessions.map((s) => html`<tr><td class="ua">${s.userAgent.slice(0, 60) || '不明'}</td><td class="when">${when(s.createdAt)}</td><td class="when">${when(s.lastSeenAt)}</td>
+            <td class="now">${s.current ? html`<b>この端末</b>` : html`<button @click=${() => this.end(s.id)}>ログアウトさせる</button>`}</td></tr>`)}
         </tbody></table>
         <div class="row"><button @click=${this.endOthers} ?disabled=${this.sessions.length < 2}>この端末以外をすべてログアウト</button></div>
       </section>
@@ -79,9 +82,9 @@ export class AsgAdminAccount extends LitElement {
   }
 }
 
-customElements.define('asg-admin-account', AsgAdminAccount)
+customElements.define('asg-account', AsgAccount)
 declare global {
   interface HTMLElementTagNameMap {
-    'asg-admin-account': AsgAdminAccount
+    'asg-account': AsgAccount
   }
 }
