@@ -67,6 +67,17 @@ describe('passwords and sessions', () => {
     expect((await anon.post('/api/account/reset', { loginId: s.login.vp, code: issued.body.code, password: 'brand-new-2' })).body.error.code).toBe('RESET_CODE_INVALID')
   })
 
+  it('an expired reset code is refused, and guessing reset codes is rate-limited', async () => {
+    const issued = await admin.post(`/api/admin/staff/${s.staff.teacher2}/reset-code`)
+    server.clock.advance(25 * 3600_000)
+    const guesser = new Client(server)
+    const reset = (code: string) => guesser.request('POST', '/api/account/reset', { loginId: s.login.teacher2, code, password: 'never-set-1' }, { 'x-forwarded-for': '10.9.9.9' })
+    expect((await reset(issued.body.code)).body.error.code).toBe('RESET_CODE_INVALID')
+    for (let i = 0; i < 9; i++) expect((await reset(`ZZZZ-ZZZZ-ZZ${i}${i}`)).status).toBe(422)
+    expect((await reset('ZZZZ-ZZZZ-ZZZZ')).body.error.code).toBe('RATE_LIMITED')
+    server.clock.advance(-25 * 3600_000)
+  })
+
   it('a guardian of the school can be given a reset code', async () => {
     const issued = await admin.post(`/api/admin/guardians/${s.guardians.tanaka}/reset-code`)
     expect((await new Client(server).post('/api/account/reset', { loginId: s.login.tanaka, code: issued.body.code, password: 'tanaka-new-1' })).status).toBe(200)

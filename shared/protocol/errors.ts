@@ -35,7 +35,6 @@ export const ERROR_MESSAGES = {
   // issue 6: roster import, registration codes, accounts
   ROSTER_INVALID: { ja: '名簿ファイルに問題があります。行ごとの内容を確認してください。', en: 'The roster file has problems.' },
   ROSTER_CHANGED: { ja: '確認した内容から変わりました。もう一度確認してください。', en: 'The roster changed since the preview.' },
-  ROSTER_TOO_LARGE: { ja: '名簿ファイルが大きすぎます(2MBまで)。', en: 'The roster file is too large.' },
   YEAR_NOT_FOUND: { ja: 'その年度がありません。', en: 'School year not found.' },
   YEAR_EXISTS: { ja: 'その年度はすでにあります。', en: 'That school year already exists.' },
   YEAR_IN_PAST: { ja: '終わった年度には取り込めません。', en: 'That school year has ended.' },
