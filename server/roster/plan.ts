@@ -91,7 +91,11 @@ export function planRoster(ctx: RosterContext, rows: RosterRow[], opts: { create
       dropMembership: p.current !== null && leftOn < year.startsOn,
     }))
   // A pupil who left during the year keeps their number; the file cannot give it to someone else.
-  const taken = new Map(leaving.filter((l) => l.pupil.current && !l.dropMembership).map((l) => [`${l.pupil.current!.classId}|${l.pupil.current!.number}`, l.pupil]))
+  // So does anyone not in the file who attended this year (leaving now, or left earlier).
+  const dropped = new Set(leaving.filter((l) => l.dropMembership).map((l) => l.pupil.id))
+  const taken = new Map(
+    ctx.pupils.filter((p) => !used.has(p.id) && p.current && !dropped.has(p.id)).map((p) => [`${p.current!.classId}|${p.current!.number}`, p]),
+  )
   for (const row of [...add, ...update.map((u) => u.row)]) {
     const p = taken.get(`${ctx.classes.get(`${row.grade}|${row.className}`)}|${row.number}`)
     if (p) problems.push({ line: row.line, message: `出席番号${row.number}は、この年度に在籍した${p.familyName} ${p.givenName}さんの番号です` })

@@ -143,6 +143,11 @@ describe('importing a roster', () => {
       select p.left_on::text, p.left_reason, (select count(*)::int from class_membership m where m.pupil_id = p.id) as members
       from pupil p where p.family_name = '渡辺'`
     expect(rows).toEqual([{ leftOn: '2026-11-30', leftReason: 'left', members: 1 }])
+    // A pupil who left keeps their number this year: the file cannot give it to a newcomer.
+    const newcomer = fixture('roster-utf8-lf.csv').toString('utf8').replace('2,1,2,渡辺 六花,わたなべ りっか,渡辺 光', '2,1,2,新井 七瀬,あらい ななせ,')
+    const seat = await preview(Buffer.from(newcomer))
+    expect(seat.body.problems).toEqual([{ line: 8, message: '出席番号2は、この年度に在籍した渡辺 六花さんの番号です' }])
+    expect((await apply(Buffer.from(newcomer))).status).toBe(422)
     // The full file brings them back.
     expect((await apply('roster-utf8-lf.csv')).body).toMatchObject({ updated: 3, left: 0 })
     expect((await db.sql`select 1 from pupil where school_id = ${schoolId} and left_on is not null`).length).toBe(0)
