@@ -113,7 +113,7 @@ describe('from a roster file to registered families', () => {
     // The guardian's own account: password change and the sessions, from the guardian page's header.
     await phone.getByRole('link', { name: 'アカウント・お子さまの追加' }).click()
     await phone.getByText('ログイン中の端末').waitFor()
-    await phone.getByText('この端末', { exact: true }).waitFor()
+    await phone.getByText('(この端末)', { exact: true }).waitFor()
     await phone.screenshot({ path: join(SHOTS, 'register-phone-account.png'), fullPage: true })
 
     // The dashboard: two of nine pupils now have a registered guardian.

@@ -4,6 +4,13 @@ import { buttons, tokens } from '../lib/styles.js'
 import { api, errorText } from '../admin/http.js'
 import { panel } from '../admin/styles.js'
 
+/** A readable name for a browser, from its user agent: 「iPhone・Safari」. */
+function deviceLabel(ua: string): string {
+  const os = /iPhone|iPad/.test(ua) ? (/iPad/.test(ua) ? 'iPad' : 'iPhone') : /Android/.test(ua) ? 'Android' : /Windows/.test(ua) ? 'Windows' : /Mac OS X/.test(ua) ? 'Mac' : /CrOS/.test(ua) ? 'Chromebook' : /Linux/.test(ua) ? 'Linux' : ''
+  const browser = /Edg\//.test(ua) ? 'Edge' : /Firefox\//.test(ua) ? 'Firefox' : /Chrome\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : ''
+  return [os, browser].filter(Boolean).join('・') || '不明な端末'
+}
+
 /** My account: change the password, see where I am logged in and end the other sessions. */
 export class AsgAccount extends LitElement {
   static override properties = { sessions: { state: true }, error: { state: true }, notice: { state: true } }
@@ -19,8 +26,9 @@ export class AsgAccount extends LitElement {
   }
 
   static override styles = [tokens, buttons, panel, css`
-    td.ua { font-size: 0.8rem; word-break: break-all; }
-    td.now, td.when { white-space: nowrap; }
+    ul.sessions { list-style: none; padding: 0; margin: 0; }
+    ul.sessions li { border-bottom: 1px solid var(--asg-line); padding: 8px 0; }
+    .now { color: var(--asg-ok); font-weight: 600; }
   `]
 
   override connectedCallback() {
@@ -47,10 +55,13 @@ export class AsgAccount extends LitElement {
       </section>
       <section>
         <h2>ログイン中の端末</h2>
-        <table><thead><tr><th>ブラウザ</th><th>ログイン</th><th>最終利用</th><th></th></tr></thead><tbody>
-          ${this.sessions.map((s) => html`<tr><td class="ua">${s.userAgent.slice(0, 60) || '不明'}</td><td class="when">${when(s.createdAt)}</td><td class="when">${when(s.lastSeenAt)}</td>
-            <td class="now">${s.current ? html`<b>この端末</b>` : html`<button @click=${() => this.end(s.id)}>ログアウトさせる</button>`}</td></tr>`)}
-        </tbody></table>
+        <ul class="sessions">
+          ${this.sessions.map((s) => html`<li>
+            <div><b>${deviceLabel(s.userAgent)}</b>${s.current ? html` <span class="now">(この端末)</span>` : nothing}</div>
+            <div class="muted">ログイン ${when(s.createdAt)}・最終利用 ${when(s.lastSeenAt)}</div>
+            ${s.current ? nothing : html`<button @click=${() => this.end(s.id)}>この端末をログアウトさせる</button>`}
+          </li>`)}
+        </ul>
         <div class="row"><button @click=${this.endOthers} ?disabled=${this.sessions.length < 2}>この端末以外をすべてログアウト</button></div>
       </section>
     `
