@@ -33,6 +33,8 @@ export default defineConfig({
         board: join(root, 'board', 'index.html'),
         teacher: join(root, 'teacher', 'index.html'),
         guardian: join(root, 'guardian', 'index.html'),
+        admin: join(root, 'admin', 'index.html'),
+        register: join(root, 'register', 'index.html'),
       },
     },
   },

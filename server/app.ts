@@ -5,12 +5,14 @@ import type { Deps } from './deps.js'
 import { resolvePrincipal } from './http/context.js'
 import { AppError, errorMiddleware } from './http/errors.js'
 import { servePages } from './pages/serve.js'
+import { accountRoutes } from './http/routes/account.js'
 import { adminRoutes } from './http/routes/admin.js'
 import { boardRoutes } from './http/routes/board.js'
 import { guardianRoutes } from './http/routes/guardian.js'
 import { guardianNoticeRoutes } from './http/routes/guardianNotices.js'
 import { healthRoutes } from './http/routes/health.js'
 import { officeRoutes } from './http/routes/office.js'
+import { registrationRoutes } from './http/routes/registration.js'
 import { sessionRoutes } from './http/routes/session.js'
 import { originGuard, securityHeaders } from './http/security.js'
 import type { Change, Publish } from './realtime/changes.js'
@@ -61,6 +63,8 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   api.use('/admin', adminRoutes(deps, hub.control))
   api.use('/guardian', guardianNoticeRoutes(deps))
   api.use('/office', officeRoutes(deps))
+  api.use('/registration', registrationRoutes(deps, opts))
+  api.use('/account', accountRoutes(deps, hub.control))
   api.use((_req, _res, next) => next(new AppError('NOT_FOUND')))
   app.use('/api', api)
 

@@ -40,8 +40,8 @@ export async function createReports(deps: Deps, who: GuardianPrincipal, body: un
 
   let lateNotice: string | null = null
   if (cmd.fromDate === today && minutesOfTime(nowTime) > minutesOfTime(school.settings.sameDayCutoff)) {
-    if (!school.settings.acceptLateReports) throw new AppError('CUTOFF_PASSED')
-    lateNotice = `受付時刻(${school.settings.sameDayCutoff})を過ぎての連絡です。急ぎの場合は学校へお電話ください。`
+    if (!school.settings.acceptLateReports) throw new AppError('CUTOFF_PASSED', school.settings.cutoffMessage || undefined)
+    lateNotice = school.settings.cutoffMessage || `受付時刻(${school.settings.sameDayCutoff})を過ぎての連絡です。急ぎの場合は学校へお電話ください。`
   }
 
   const rules = await calendarRules(deps.sql, school.id, cmd.fromDate, cmd.toDate)

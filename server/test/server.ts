@@ -89,7 +89,7 @@ export class Client {
 }
 
 /** Resolves with the next event of that name, or rejects after `ms`. */
-export function nextEvent<K extends keyof ServerToClientEvents>(socket: TestSocket, name: K, ms = 5000): Promise<Parameters<ServerToClientEvents[K]>[0]> {
+export function nextEvent<K extends keyof ServerToClientEvents>(socket: TestSocket, name: K, ms = 15_000): Promise<Parameters<ServerToClientEvents[K]>[0]> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${String(name)} within ${ms} ms`)), ms)
     socket.once(name as never, ((payload: never) => {
@@ -100,7 +100,7 @@ export function nextEvent<K extends keyof ServerToClientEvents>(socket: TestSock
 }
 
 /** The next day:changed event that matches (earlier marks may still be in flight). */
-export function eventWhere(socket: TestSocket, match: (e: DayChanged) => boolean, ms = 5000): Promise<DayChanged> {
+export function eventWhere(socket: TestSocket, match: (e: DayChanged) => boolean, ms = 15_000): Promise<DayChanged> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('no matching day:changed')), ms)
     const on = (e: DayChanged) => {

@@ -39,6 +39,21 @@ export const ERROR_MESSAGES = {
   NOTICE_EXPIRED: { ja: 'このお知らせは受付を終了しました。学校へお電話ください。', en: 'This notice is closed. Please phone the school.' },
   NOTICE_ALREADY_ANSWERED: { ja: 'このお知らせにはすでに回答済みです。', en: 'This notice was already answered.' },
   NO_ELIGIBLE_PUPILS: { ja: '送信できる児童がいません(連絡済・登校済・送信済を除きます)。', en: 'No pupils to notify.' },
+  // issue 6: roster import, registration codes, accounts
+  ROSTER_INVALID: { ja: '名簿ファイルに問題があります。行ごとの内容を確認してください。', en: 'The roster file has problems.' },
+  ROSTER_CHANGED: { ja: '確認した内容から変わりました。もう一度確認してください。', en: 'The roster changed since the preview.' },
+  YEAR_NOT_FOUND: { ja: 'その年度がありません。', en: 'School year not found.' },
+  YEAR_EXISTS: { ja: 'その年度はすでにあります。', en: 'That school year already exists.' },
+  YEAR_IN_PAST: { ja: '終わった年度には取り込めません。', en: 'That school year has ended.' },
+  CODE_INVALID: { ja: '登録コードが正しくありません。用紙のコードをご確認ください。', en: 'The registration code is not valid.' },
+  CODE_EXPIRED: { ja: '登録コードの有効期限が切れています。学校へお問い合わせください。', en: 'The registration code has expired.' },
+  CODE_USED: { ja: 'この登録コードはすでに使われています。学校へお問い合わせください。', en: 'The registration code was already used.' },
+  CODE_REVOKED: { ja: 'この登録コードは無効になりました。新しい用紙をお使いください。', en: 'The registration code was revoked.' },
+  ALREADY_LINKED: { ja: 'このお子さまはすでに登録されています。', en: 'This child is already linked.' },
+  LOGIN_ID_TAKEN: { ja: 'このログインIDはすでに使われています。別のIDにしてください。', en: 'That login ID is taken.' },
+  PASSWORD_WRONG: { ja: '現在のパスワードが違います。', en: 'The current password is wrong.' },
+  RESET_CODE_INVALID: { ja: '再設定コードが正しくないか、期限切れです。', en: 'The reset code is invalid or expired.' },
+  CANNOT_DISABLE_SELF: { ja: '自分のアカウントは無効にできません。', en: 'You cannot disable your own account.' },
 } as const satisfies Record<string, { ja: string; en: string }>
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { StaffRole } from './auth.js'
 import { TimeOfDay } from './primitives.js'
 
 /** Per-school settings, stored as JSON; every field has a default so old rows stay valid. */
@@ -23,5 +24,8 @@ export const SchoolSettings = z.object({
     ),
   /** Minutes after a notice without an answer before the pupil joins the call list. */
   callListAfterMinutes: z.number().int().min(0).max(240).default(20),
+  // issue 6: what guardians read after the same-day cut-off; which roles read health notes.
+  cutoffMessage: z.string().max(200).default(''),
+  healthNoteRoles: z.array(StaffRole).default(['admin', 'principal', 'vice_principal', 'nurse']),
 })
 export type SchoolSettings = z.infer<typeof SchoolSettings>

@@ -1,13 +1,17 @@
 import { Router } from 'express'
 import { DateTime } from 'luxon'
 import { CreateBoardDeviceRequest, type CreateBoardDeviceResponse } from '../../../shared/protocol/index.js'
-import { requireStaff } from '../../auth/principal.js'
 import { hashToken, newHumanCode, normaliseHumanCode } from '../../auth/tokens.js'
 import { insertBoardDevice, listBoardDevices, revokeBoardDevice } from '../../data/boardDevices.js'
 import type { Deps } from '../../deps.js'
 import type { SocketControl } from '../../realtime/hub.js'
-import { idParam, principalOf } from '../context.js'
+import { idParam } from '../context.js'
 import { AppError, parseInput } from '../errors.js'
+import { adminOf, requireAdmin } from './adminAuth.js'
+import { adminRegistrationRoutes } from './adminRegistration.js'
+import { adminRosterRoutes } from './adminRoster.js'
+import { adminSchoolRoutes } from './adminSchool.js'
+import { adminStaffRoutes } from './adminStaff.js'
 
 const PAIRING_MINUTES = 30
 
@@ -22,7 +26,12 @@ export async function createBoardDevice(deps: Deps, schoolId: number, createdBy:
 /** School administration. Every route is limited to the administrator roles of the caller's own school. */
 export function adminRoutes(deps: Deps, sockets: SocketControl): Router {
   const r = Router()
-  const admin = (res: Parameters<typeof principalOf>[0]) => requireStaff(principalOf(res), 'admin', 'principal', 'vice_principal')
+  r.use(requireAdmin)
+  const admin = adminOf
+  r.use('/roster', adminRosterRoutes(deps))
+  r.use('/registration', adminRegistrationRoutes(deps))
+  r.use(adminStaffRoutes(deps, sockets))
+  r.use(adminSchoolRoutes(deps))
 
   r.get('/board-devices', async (_req, res) => {
     const who = admin(res)

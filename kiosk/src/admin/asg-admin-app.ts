@@ -1,0 +1,103 @@
+import { LitElement, css, html } from 'lit'
+import type { Me } from '../../../shared/protocol/index.js'
+import '../components/asg-login.js'
+import { currentUser, logout } from '../lib/session.js'
+import { buttons, tokens } from '../lib/styles.js'
+import '../components/asg-account.js'
+import './asg-admin-devices.js'
+import './asg-admin-registration.js'
+import './asg-admin-roster.js'
+import './asg-admin-settings.js'
+import './asg-admin-staff.js'
+
+const TABS = [
+  ['roster', '名簿'],
+  ['registration', '保護者の登録'],
+  ['staff', '職員'],
+  ['settings', '学校の設定'],
+  ['devices', '表示端末'],
+  ['account', 'アカウント'],
+] as const
+type Tab = (typeof TABS)[number][0]
+const ADMIN_ROLES = ['admin', 'principal', 'vice_principal']
+
+/** The admin page: login, then one panel per tab. Each panel loads its own data. */
+export class AsgAdminApp extends LitElement {
+  static override properties = { me: { state: true }, checked: { state: true }, tab: { state: true } }
+  declare me: Me | null
+  declare checked: boolean
+  declare tab: Tab
+
+  constructor() {
+    super()
+    this.me = null
+    this.checked = false
+    const hash = location.hash.slice(1)
+    this.tab = (TABS.find(([t]) => t === hash)?.[0] ?? 'roster') as Tab
+  }
+
+  static override styles = [
+    tokens,
+    buttons,
+    css`
+      :host { display: block; min-height: 100vh; background: var(--asg-bg); }
+      header { display: flex; align-items: center; gap: 16px; padding: 10px 20px; background: var(--asg-accent); color: #fff; }
+      header h1 { font-size: 1.1rem; margin: 0; flex: 1; }
+      header button { min-height: 36px; padding: 0.3em 0.8em; }
+      nav { display: flex; gap: 4px; padding: 10px 20px 0; flex-wrap: wrap; }
+      nav button { border-radius: var(--asg-radius) var(--asg-radius) 0 0; border-bottom: none; min-height: 40px; }
+      nav button[aria-selected='true'] { background: var(--asg-surface); font-weight: 700; border-color: var(--asg-accent); border-top-width: 3px; }
+      main { padding: 16px 20px 40px; max-width: 1100px; }
+      .denied { padding: 40px; }
+    `,
+  ]
+
+  override async connectedCallback() {
+    super.connectedCallback()
+    this.me = await currentUser().catch(() => null)
+    this.checked = true
+  }
+
+  override render() {
+    if (!this.checked) return html``
+    if (!this.me) return html`<asg-login heading="学校の管理 ログイン" @asg-logged-in=${(e: CustomEvent<Me>) => (this.me = e.detail)}></asg-login>`
+    if (this.me.kind !== 'staff' || !this.me.roles.some((r) => ADMIN_ROLES.includes(r))) {
+      return html`<p class="denied">このページは管理者・校長・教頭のみ使えます。 <button @click=${this.signOut}>ログアウト</button></p>`
+    }
+    return html`
+      <header><h1>朝顔 学校の管理 — ${this.me.schoolName}</h1><span>${this.me.name}</span><button @click=${this.signOut}>ログアウト</button></header>
+      <nav role="tablist">
+        ${TABS.map(([id, label]) => html`<button role="tab" aria-selected=${this.tab === id} @click=${() => this.select(id)}>${label}</button>`)}
+      </nav>
+      <main>${this.panel()}</main>
+    `
+  }
+
+  private panel() {
+    switch (this.tab) {
+      case 'roster': return html`<asg-admin-roster></asg-admin-roster>`
+      case 'registration': return html`<asg-admin-registration></asg-admin-registration>`
+      case 'staff': return html`<asg-admin-staff></asg-admin-staff>`
+      case 'settings': return html`<asg-admin-settings></asg-admin-settings>`
+      case 'devices': return html`<asg-admin-devices></asg-admin-devices>`
+      case 'account': return html`<asg-account></asg-account>`
+    }
+  }
+
+  private select(tab: Tab) {
+    this.tab = tab
+    history.replaceState(null, '', `#${tab}`)
+  }
+
+  private async signOut() {
+    await logout().catch(() => {})
+    this.me = null
+  }
+}
+
+customElements.define('asg-admin-app', AsgAdminApp)
+declare global {
+  interface HTMLElementTagNameMap {
+    'asg-admin-app': AsgAdminApp
+  }
+}

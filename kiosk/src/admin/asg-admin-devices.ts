@@ -1,0 +1,76 @@
+import { LitElement, html, nothing } from 'lit'
+import type { BoardDevice, CreateBoardDeviceResponse } from '../../../shared/protocol/index.js'
+import { buttons, tokens } from '../lib/styles.js'
+import { api, errorText } from './http.js'
+import { panel } from './styles.js'
+
+/** Board devices (職員室の表示端末): create with a one-time pairing link, revoke. */
+export class AsgAdminDevices extends LitElement {
+  static override properties = { devices: { state: true }, created: { state: true }, error: { state: true } }
+  declare devices: BoardDevice[]
+  declare created: CreateBoardDeviceResponse | null
+  declare error: string
+
+  constructor() {
+    super()
+    this.devices = []
+    this.created = null
+    this.error = ''
+  }
+
+  static override styles = [tokens, buttons, panel]
+
+  override connectedCallback() {
+    super.connectedCallback()
+    void this.load()
+  }
+
+  private async load() {
+    this.devices = (await api<{ devices: BoardDevice[] }>('GET', '/api/admin/board-devices').catch((e) => ((this.error = errorText(e)), { devices: [] }))).devices
+  }
+
+  override render() {
+    const state = (d: BoardDevice) => (d.revokedAt ? '解除済み' : d.pairedAt ? '接続済み' : 'ペアリング待ち')
+    return html`
+      <section>
+        <h2>表示端末</h2>
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        <table><thead><tr><th>名前</th><th>状態</th><th></th></tr></thead><tbody>
+          ${this.devices.map((d) => html`<tr><td>${d.name}</td><td>${state(d)}</td>
+            <td>${d.revokedAt ? nothing : html`<button @click=${() => this.revoke(d)}>登録を解除</button>`}</td></tr>`)}
+        </tbody></table>
+        <form class="row" @submit=${this.create}>
+          <label>新しい端末の名前 <input name="name" required placeholder="職員室 大型モニター" /></label>
+          <button class="primary" type="submit">追加</button>
+        </form>
+        ${this.created ? html`<p role="status">端末のブラウザで次のリンクを開いてください(30分有効):<br />
+          <a class="code" href=${this.created.pairingPath}>${location.origin}${this.created.pairingPath}</a><br />コード:<span class="code">${this.created.pairingCode}</span></p>` : nothing}
+      </section>
+    `
+  }
+
+  private async create(e: SubmitEvent) {
+    e.preventDefault()
+    const form = e.target as HTMLFormElement
+    try {
+      this.created = await api<CreateBoardDeviceResponse>('POST', '/api/admin/board-devices', { name: new FormData(form).get('name') })
+      form.reset()
+      await this.load()
+    } catch (err) {
+      this.error = errorText(err)
+    }
+  }
+
+  private async revoke(d: BoardDevice) {
+    if (!confirm(`「${d.name}」の登録を解除しますか?画面はすぐに消えます。`)) return
+    await api('POST', `/api/admin/board-devices/${d.id}/revoke`).catch((e) => (this.error = errorText(e)))
+    await this.load()
+  }
+}
+
+customElements.define('asg-admin-devices', AsgAdminDevices)
+declare global {
+  interface HTMLElementTagNameMap {
+    'asg-admin-devices': AsgAdminDevices
+  }
+}

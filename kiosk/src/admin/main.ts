@@ -1,0 +1,3 @@
+/** The admin page (/admin/): roster, registration letters, staff, settings, board devices. */
+import '../components/asg-login.js'
+import './asg-admin-app.js'

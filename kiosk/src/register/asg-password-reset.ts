@@ -1,0 +1,67 @@
+import { LitElement, css, html, nothing } from 'lit'
+import { api, ApiError } from '../lib/api.js'
+import { buttons, tokens } from '../lib/styles.js'
+
+/**
+ * A new password with the one-time reset code the school handed over (works with no e-mail).
+ * @fires asg-password-reset - after the password was set
+ */
+export class AsgPasswordReset extends LitElement {
+  static override properties = { error: { state: true }, done: { state: true }, busy: { state: true } }
+  declare error: string
+  declare done: boolean
+  declare busy: boolean
+
+  constructor() {
+    super()
+    this.error = ''
+    this.done = false
+    this.busy = false
+  }
+
+  static override styles = [
+    tokens,
+    buttons,
+    css`
+      :host { display: block; }
+      label { display: block; margin: 14px 0 4px; font-weight: 600; }
+      input { font: inherit; font-size: 1.1rem; width: 100%; box-sizing: border-box; padding: 0.65em; border: 1px solid var(--asg-line); border-radius: var(--asg-radius); }
+      button { width: 100%; margin-top: 16px; font-size: 1.1rem; }
+      .error { color: var(--asg-absent); }
+    `,
+  ]
+
+  override render() {
+    if (this.done) return html`<p role="status">新しいパスワードを設定しました。ほかの端末はログアウトしました。</p>`
+    return html`<form @submit=${this.submit}>
+      <label for="r-login">ログインID</label><input id="r-login" name="loginId" autocomplete="username" autocapitalize="none" required />
+      <label for="r-code">学校から受け取った再設定コード</label><input id="r-code" name="code" autocomplete="off" required />
+      <label for="r-password">新しいパスワード(8文字以上)</label><input id="r-password" name="password" type="password" autocomplete="new-password" required />
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <button class="primary" type="submit" ?disabled=${this.busy}>パスワードを設定する</button>
+    </form>`
+  }
+
+  private async submit(e: SubmitEvent) {
+    e.preventDefault()
+    const f = new FormData(e.target as HTMLFormElement)
+    this.busy = true
+    this.error = ''
+    try {
+      await api('POST', '/api/account/reset', { loginId: f.get('loginId'), code: f.get('code'), password: f.get('password') })
+      this.done = true
+      this.dispatchEvent(new CustomEvent('asg-password-reset', { bubbles: true, composed: true }))
+    } catch (err) {
+      this.error = err instanceof ApiError ? err.message : String(err)
+    } finally {
+      this.busy = false
+    }
+  }
+}
+
+customElements.define('asg-password-reset', AsgPasswordReset)
+declare global {
+  interface HTMLElementTagNameMap {
+    'asg-password-reset': AsgPasswordReset
+  }
+}

@@ -1,0 +1,42 @@
+import { DateTime } from 'luxon'
+import type { Q, Sql } from '../db/types.js'
+import { AppError } from '../http/errors.js'
+import { hashPassword } from './password.js'
+import { hashToken, newHumanCode, normaliseHumanCode } from './tokens.js'
+
+const RESET_HOURS = 24
+
+/**
+ * A one-time password reset code a staff member reads out or hands over on paper: works with
+ * no e-mail configured. Stored only as a hash; a new code replaces any earlier one.
+ */
+export async function issueResetCode(q: Q, who: { kind: 'staff' | 'guardian'; id: number }, schoolId: number, createdBy: number, now: number) {
+  const code = newHumanCode()
+  const expiresAt = DateTime.fromMillis(now).plus({ hours: RESET_HOURS }).toISO()!
+  const staffId = who.kind === 'staff' ? who.id : null
+  const guardianId = who.kind === 'guardian' ? who.id : null
+  await q`delete from password_reset_code where used_at is null and (staff_id = ${staffId} or guardian_id = ${guardianId})`
+  await q`insert into password_reset_code (code_hash, staff_id, guardian_id, school_id, created_by, expires_at)
+    values (${hashToken(normaliseHumanCode(code))}, ${staffId}, ${guardianId}, ${schoolId}, ${createdBy}, ${expiresAt})`
+  return { ok: true as const, code, expiresAt }
+}
+
+/** Sets a new password with a reset code; ends every session of the account. Returns their session hashes. */
+export async function resetWithCode(sql: Sql, loginId: string, code: string, password: string, now: number): Promise<string[]> {
+  const hash = await hashPassword(password)
+  return sql.begin(async (tx) => {
+    const [row] = await tx<{ staffId: number | null; guardianId: number | null }[]>`
+      select r.staff_id, r.guardian_id from password_reset_code r
+      left join staff s on s.id = r.staff_id left join guardian g on g.id = r.guardian_id
+      where r.code_hash = ${hashToken(normaliseHumanCode(code))} and r.used_at is null and r.expires_at > ${new Date(now).toISOString()}
+        and lower(coalesce(s.login_id, g.login_id)) = lower(${loginId}) and s.disabled_at is null and g.disabled_at is null
+      for update of r`
+    if (!row) throw new AppError('RESET_CODE_INVALID')
+    await tx`update password_reset_code set used_at = ${new Date(now).toISOString()} where code_hash = ${hashToken(normaliseHumanCode(code))}`
+    if (row.staffId) await tx`update staff set password_hash = ${hash} where id = ${row.staffId}`
+    else await tx`update guardian set password_hash = ${hash} where id = ${row.guardianId}`
+    const ended = await tx<{ tokenHash: string }[]>`
+      delete from user_session where staff_id = ${row.staffId} or guardian_id = ${row.guardianId} returning token_hash`
+    return ended.map((s) => s.tokenHash)
+  })
+}
