@@ -114,7 +114,7 @@ describe('passwords and sessions', () => {
 describe('school settings', () => {
   it('saves name, times, messages, roles and the reason list; a removed reason is switched off, not deleted', async () => {
     const cur = await admin.get('/api/admin/settings')
-    expect(cur.body.settings).toMatchObject({ rollCallTime: '8:30', acceptLateReports: true, healthNoteRoles: ['admin', 'principal', 'vice_principal', 'nurse'] })
+    expect(cur.body.settings).toMatchObject({ rollCallTime: '8:30', acceptLateReports: true, healthNoteRoles: ['admin', 'principal', 'vice_principal', 'teacher', 'nurse'] })
     const reasons = cur.body.reasons.slice(1).map((r: { id: number; label: string }, i: number) => (i === 0 ? { ...r, label: `${r.label}(改)` } : r))
     reasons.push({ label: '地域の行事', category: 'appointment', suggestedCodeId: cur.body.codes[0].id })
     const body = {

@@ -13,6 +13,11 @@ export type GuardianPrincipal = Extract<Principal, { kind: 'guardian' }>
 /** Roles that may see every class of their school and act as the office. */
 export const SCHOOL_WIDE_ROLES: readonly StaffRole[] = ['admin', 'principal', 'vice_principal', 'support', 'nurse']
 
+/** Whether this staff member may read health notes, by the school's setting. */
+export function readsHealthNotes(p: StaffPrincipal, allowed: readonly StaffRole[]): boolean {
+  return p.roles.some((r) => allowed.includes(r))
+}
+
 export function requireStaff(p: Principal | null, ...anyOf: StaffRole[]): StaffPrincipal {
   if (!p) throw new AppError('UNAUTHENTICATED')
   if (p.kind !== 'staff') throw new AppError('FORBIDDEN')

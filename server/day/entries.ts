@@ -160,6 +160,11 @@ async function streaksFor(q: Q, schoolId: number, year: SchoolYear, date: string
   return out
 }
 
+/** Health notes (symptoms, temperature) removed, for staff whose role may not read them. */
+export function redactHealth(entry: DayEntry): DayEntry {
+  return entry.report ? { ...entry, report: { ...entry.report, symptoms: null, temperature: null } } : entry
+}
+
 /** What a board may show: no health notes, and free text only when the school allows it. */
 export function redactForBoard(entry: DayEntry, showMessages: boolean): DayEntry {
   if (!entry.report) return entry

@@ -3,13 +3,13 @@ import { isSchoolDay } from '../../shared/domain/calendar.js'
 import { calendarRules, getSchool, schoolYearOn } from '../data/schools.js'
 import type { Sql } from '../db/types.js'
 import { loadClasses } from './classes.js'
-import { loadEntries, redactForBoard } from './entries.js'
+import { loadEntries, redactForBoard, redactHealth } from './entries.js'
 
 /**
  * A consistent picture of one school day: the sequence number and the rows are read in one
  * repeatable-read transaction, so applying events after `seq` yields exactly the live state.
  */
-export async function buildSnapshot(sql: Sql, opts: { schoolId: number; date: string; buildId: string; forBoard: boolean }): Promise<DaySnapshot> {
+export async function buildSnapshot(sql: Sql, opts: { schoolId: number; date: string; buildId: string; forBoard: boolean; healthNotes?: boolean }): Promise<DaySnapshot> {
   return sql.begin('isolation level repeatable read read only', async (tx) => {
     const school = await getSchool(tx, opts.schoolId)
     if (!school) throw new Error(`school ${opts.schoolId} not found`)
@@ -35,7 +35,7 @@ export async function buildSnapshot(sql: Sql, opts: { schoolId: number; date: st
       consecutiveAbsenceBadge: s.consecutiveAbsenceBadge,
       cumulativeAbsenceBadges: s.cumulativeAbsenceBadges,
       classes,
-      entries: opts.forBoard ? entries.map((e) => redactForBoard(e, s.boardShowsMessages)) : entries,
+      entries: opts.forBoard ? entries.map((e) => redactForBoard(e, s.boardShowsMessages)) : opts.healthNotes === false ? entries.map(redactHealth) : entries,
     }
   }) as Promise<DaySnapshot>
 }

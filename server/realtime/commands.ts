@@ -1,5 +1,5 @@
 import type { CommandAck, CommandName, CommandPayload } from '../../shared/protocol/index.js'
-import { requireSchoolReader, requireStaff, type Principal } from '../auth/principal.js'
+import { readsHealthNotes, requireSchoolReader, requireStaff, type Principal } from '../auth/principal.js'
 import { getSchool } from '../data/schools.js'
 import { buildSnapshot } from '../day/snapshot.js'
 import type { Deps } from '../deps.js'
@@ -17,7 +17,8 @@ export function commandHandlers(deps: Deps): { [K in CommandName]: Handler<K> } 
       const reader = requireSchoolReader(who)
       const school = (await getSchool(deps.sql, reader.schoolId))!
       const date = input.date ?? schoolNow(school, deps.clock.now()).today
-      const snapshot = await buildSnapshot(deps.sql, { schoolId: reader.schoolId, date, buildId: deps.buildId, forBoard: reader.kind === 'board' })
+      const healthNotes = reader.kind === 'staff' && readsHealthNotes(reader, school.settings.healthNoteRoles)
+      const snapshot = await buildSnapshot(deps.sql, { schoolId: reader.schoolId, date, buildId: deps.buildId, forBoard: reader.kind === 'board', healthNotes })
       return { ok: true, snapshot }
     },
     'report:acknowledge': async (who, input) => {

@@ -13,7 +13,9 @@ import {
 import type { Principal } from '../auth/principal.js'
 import { principalFromCookies } from '../auth/resolve.js'
 import type { Deps } from '../deps.js'
-import { redactForBoard } from '../day/entries.js'
+import { redactForBoard, redactHealth } from '../day/entries.js'
+import { getSchool } from '../data/schools.js'
+import { readsHealthNotes } from '../auth/principal.js'
 import { parseInput, toErrorBody } from '../http/errors.js'
 import { originAllowed } from '../http/security.js'
 import type { Change, Publish } from './changes.js'
@@ -22,6 +24,8 @@ import { commandHandlers } from './commands.js'
 export interface SocketData {
   principal: Principal
   client: 'board' | 'person'
+  /** Staff only: whether this person may read health notes (symptoms, temperature). */
+  healthNotes: boolean
 }
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
@@ -36,6 +40,9 @@ export interface SocketControl {
 export const rooms = {
   board: (schoolId: number) => `school:${schoolId}:board`,
   staff: (schoolId: number) => `school:${schoolId}:staff`,
+  /** Staff who may read health notes, and those who may not: they get the same events, redacted. */
+  staffHealth: (schoolId: number) => `school:${schoolId}:staff:health`,
+  staffPlain: (schoolId: number) => `school:${schoolId}:staff:plain`,
   class: (classId: number) => `class:${classId}`,
   session: (hash: string) => `session:${hash}`,
   device: (id: number) => `device:${id}`,
@@ -69,7 +76,10 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
       return next(refusal('INTERNAL'))
     }
     if (!principal) return next(refusal(auth.data.client === 'board' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED'))
-    socket.data = { principal, client: auth.data.client }
+    // Decided at connect: a settings change reaches a page when it reconnects.
+    const school = principal.kind === 'staff' ? await getSchool(deps.sql, principal.schoolId) : null
+    const healthNotes = principal.kind === 'staff' && !!school && readsHealthNotes(principal, school.settings.healthNoteRoles)
+    socket.data = { principal, client: auth.data.client, healthNotes }
     next()
   })
 
@@ -77,6 +87,7 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
   io.on('connection', (socket) => {
     const p = socket.data.principal
     void socket.join(roomsFor(p))
+    if (p.kind === 'staff') void socket.join(socket.data.healthNotes ? rooms.staffHealth(p.schoolId) : rooms.staffPlain(p.schoolId))
     for (const name of Object.keys(clientCommands) as CommandName[]) {
       socket.on(name, async (payload: unknown, ack: unknown) => {
         if (typeof ack !== 'function') return
@@ -100,8 +111,9 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
 
   const publish: Publish = (change: Change) => {
     const { event } = change
-    const classRooms = [...new Set(event.changes.flatMap((c) => (c.entry ? [rooms.class(c.entry.classId)] : [])))]
-    io.to(rooms.staff(event.schoolId)).to(classRooms).emit('day:changed', event)
+    // Every staff member is in one of these two rooms, so each gets the event exactly once.
+    io.to(rooms.staffHealth(event.schoolId)).emit('day:changed', event)
+    io.to(rooms.staffPlain(event.schoolId)).emit('day:changed', { ...event, changes: event.changes.map((c) => ({ ...c, entry: c.entry && redactHealth(c.entry) })) })
     io.to(rooms.board(event.schoolId)).emit('day:changed', {
       ...event,
       changes: event.changes.map((c) => ({ ...c, entry: c.entry && redactForBoard(c.entry, change.boardShowsMessages) })),

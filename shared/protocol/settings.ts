@@ -26,6 +26,7 @@ export const SchoolSettings = z.object({
   callListAfterMinutes: z.number().int().min(0).max(240).default(20),
   // issue 6: what guardians read after the same-day cut-off; which roles read health notes.
   cutoffMessage: z.string().max(200).default(''),
-  healthNoteRoles: z.array(StaffRole).default(['admin', 'principal', 'vice_principal', 'nurse']),
+  // Homeroom teachers need to know about a fever; support staff, by default, do not.
+  healthNoteRoles: z.array(StaffRole).default(['admin', 'principal', 'vice_principal', 'teacher', 'nurse']),
 })
 export type SchoolSettings = z.infer<typeof SchoolSettings>
