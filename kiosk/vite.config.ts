@@ -34,7 +34,7 @@ export default defineConfig({
         teacher: join(root, 'teacher', 'index.html'),
         guardian: join(root, 'guardian', 'index.html'),
         admin: join(root, 'admin', 'index.html'),
-        register: join(root, 'register', 'index.html'),
+        join: join(root, 'join', 'index.html'),
       },
     },
   },

@@ -68,7 +68,7 @@ describe('from a roster file to registered families', () => {
     const code = (await first.locator('.code b').textContent())!.trim()
     expect(await first.textContent()).toContain('1年1組 1番 髙橋 一郎 さんの保護者様')
     // The QR code is exactly the registration link with this code filled in.
-    const link = `${server.url}/register/?code=${encodeURIComponent(code)}`
+    const link = `${server.url}/join/?code=${encodeURIComponent(code)}`
     expect(await first.locator('img').getAttribute('src')).toBe(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(await QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }))}`)
     await admin.emulateMedia({ media: 'screen' })
     await admin.setViewportSize({ width: 1280, height: 900 })

@@ -7,7 +7,7 @@ import { AppError } from '../http/errors.js'
 import { schoolNow } from '../reports/schoolDates.js'
 import { findYear } from '../roster/context.js'
 
-export const REGISTER_PATH = '/register/'
+export const REGISTER_PATH = '/join/'
 
 /** A code with less than this left is replaced rather than printed again. */
 const REUSE_MIN_DAYS = 7

@@ -45,7 +45,7 @@ const registration = (code: string, loginId: string) => ({ code, familyName: '�
 describe('registration letters', () => {
   it('prints one letter per pupil of a class with a readable code, the same codes when printed again', async () => {
     const first = await admin.post('/api/admin/registration/letters', { classId: s.classes.c1 })
-    expect(first.body).toMatchObject({ schoolName: 'reg小学校', registerPath: '/register/' })
+    expect(first.body).toMatchObject({ schoolName: 'reg小学校', registerPath: '/join/' })
     expect(first.body.letters.map((l: { pupilName: string }) => l.pupilName)).toEqual(['鈴木 太郎', '田中 花子'])
     expect(first.body.letters[0]).toMatchObject({ classLabel: '1年1組', number: 1, code: expect.stringMatching(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/) })
     expect(first.body.letters[0].expiresAt).toBe('2026-12-30T14:59:59.999Z') // end of the 30th day, school time

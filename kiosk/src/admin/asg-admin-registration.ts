@@ -119,7 +119,7 @@ export class AsgAdminRegistration extends LitElement {
   private async resetCode(guardianId: number, name: string) {
     try {
       const r = await api<{ code: string }>('POST', `/api/admin/guardians/${guardianId}/reset-code`)
-      this.notice = `${name} さんの再設定コード:${r.code}(24時間有効・1回限り)。${location.host}/register/#reset で使います。`
+      this.notice = `${name} さんの再設定コード:${r.code}(24時間有効・1回限り)。${location.host}/join/#reset で使います。`
     } catch (e) {
       this.error = errorText(e)
     }

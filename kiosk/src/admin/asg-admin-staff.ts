@@ -118,7 +118,7 @@ export class AsgAdminStaff extends LitElement {
   private async resetCode(s: StaffAccount) {
     try {
       const r = await api<ResetCodeResponse>('POST', `/api/admin/staff/${s.id}/reset-code`)
-      this.notice = `${s.familyName} さんの再設定コード:${r.code}(24時間有効・1回限り)。/register/#reset の「パスワードの再設定」で使います。`
+      this.notice = `${s.familyName} さんの再設定コード:${r.code}(24時間有効・1回限り)。/join/#reset の「パスワードの再設定」で使います。`
     } catch (e) {
       this.error = errorText(e)
     }

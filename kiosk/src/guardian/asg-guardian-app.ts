@@ -237,7 +237,7 @@ export class AsgGuardianApp extends LitElement {
         ${this.me && this.auth === 'guardian' && !this.expired
           ? html`<div class="who">
               <span class="name">${m.greeting(this.me.name)}</span>
-              <a class="small" href="/register/#account">アカウント・お子さまの追加</a>
+              <a class="small" href="/join/#account">アカウント・お子さまの追加</a>
               <button class="small" type="button" ?disabled=${this.loggingOut} @click=${this.logout}>${this.loggingOut ? m.loggingOut : m.logout}</button>
             </div>`
           : nothing}

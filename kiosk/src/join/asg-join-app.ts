@@ -14,7 +14,7 @@ const errorText = (e: unknown) => (e instanceof ApiError ? e.message : String(e)
  * Registration from the letter, on a phone: the code (filled in from the QR link), the
  * child's name to check, then name and password. A logged-in guardian adds a child instead.
  */
-export class AsgRegisterApp extends LitElement {
+export class AsgJoinApp extends LitElement {
   static override properties = {
     me: { state: true }, step: { state: true }, code: { state: true }, found: { state: true },
     added: { state: true }, error: { state: true }, fields: { state: true }, busy: { state: true },
@@ -136,7 +136,7 @@ export class AsgRegisterApp extends LitElement {
   private accountStep() {
     if (!this.me) return html`<p>ログインしてください。</p><a class="button" href="/guardian/">ログイン画面へ</a>`
     return html`<asg-account></asg-account>
-      <p><a href="/register/" @click=${() => (this.step = 'code')}>お子さまを追加する(登録コード)</a></p>
+      <p><a href="/join/" @click=${() => (this.step = 'code')}>お子さまを追加する(登録コード)</a></p>
       <a class="button" href="/guardian/">連絡ページへ戻る</a>`
   }
 
@@ -193,9 +193,9 @@ export class AsgRegisterApp extends LitElement {
   }
 }
 
-customElements.define('asg-register-app', AsgRegisterApp)
+customElements.define('asg-join-app', AsgJoinApp)
 declare global {
   interface HTMLElementTagNameMap {
-    'asg-register-app': AsgRegisterApp
+    'asg-join-app': AsgJoinApp
   }
 }
