@@ -32,6 +32,10 @@ export const ERROR_MESSAGES = {
   PAIRING_INVALID: { ja: 'ペアリングコードが無効か期限切れです。', en: 'The pairing code is invalid or expired.' },
   DEVICE_REVOKED: { ja: 'この表示端末は登録されていません。', en: 'This display is not paired.' },
   INTERNAL: { ja: 'サーバーでエラーが起きました。時間をおいてお試しください。', en: 'Something went wrong on the server.' },
+  // issue 5: calendar, register, guidance
+  CODE_NOT_FOUND: { ja: '出欠の区分に誤りがあります。', en: 'Unknown attendance code.' },
+  SUSPENSION_INCOMPLETE: { ja: '出席停止の期間を決めるには、日付が足りません。', en: 'More dates are needed to compute the suspension.' },
+  CLOSURE_TARGET_REQUIRED: { ja: '閉鎖する学級か学年を選んでください。', en: 'Choose a class or a grade to close.' },
 } as const satisfies Record<string, { ja: string; en: string }>
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES
