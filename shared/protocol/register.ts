@@ -90,3 +90,9 @@ export const CorrectMarkRequest = z.object({
   note: shortText(200).pipe(z.string().min(1, '訂正の理由を入力してください。')),
 })
 export type CorrectMarkRequest = z.infer<typeof CorrectMarkRequest>
+
+export interface RegisterClasses {
+  ok: true
+  today: string
+  classes: { id: number; label: string }[]
+}

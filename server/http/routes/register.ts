@@ -1,7 +1,8 @@
 import { Router } from 'express'
 import { CorrectMarkRequest, MarkHistoryQuery, RegisterMonthQuery } from '../../../shared/protocol/register.js'
 import { requireStaff } from '../../auth/principal.js'
-import { getSchool } from '../../data/schools.js'
+import { getSchool, schoolYearOn } from '../../data/schools.js'
+import { readableClasses } from '../../register/access.js'
 import type { Deps } from '../../deps.js'
 import { sendCsv } from '../../register/csv.js'
 import { correctMark, markHistory } from '../../register/marks.js'
@@ -15,6 +16,14 @@ import { parseInput } from '../errors.js'
 export function registerRoutes(deps: Deps): Router {
   const r = Router()
   const today = async (schoolId: number) => schoolNow((await getSchool(deps.sql, schoolId))!, deps.clock.now()).today
+
+  /** The classes the caller may open this school year, and today's date, to start the page. */
+  r.get('/classes', async (_req, res) => {
+    const who = requireStaff(principalOf(res))
+    const day = await today(who.schoolId)
+    const year = await schoolYearOn(deps.sql, who.schoolId, day)
+    res.json({ ok: true, today: day, classes: year ? await readableClasses(deps.sql, who, year.id) : [] })
+  })
 
   r.get('/month', async (req, res) => {
     const who = requireStaff(principalOf(res))
