@@ -11,6 +11,7 @@ import { guardianRoutes } from './http/routes/guardian.js'
 import { healthRoutes } from './http/routes/health.js'
 import { sessionRoutes } from './http/routes/session.js'
 import { registerRoutes } from './http/routes/register.js'
+import { guidanceRoutes } from './http/routes/guidance.js'
 import { originGuard, securityHeaders } from './http/security.js'
 import type { Change, Publish } from './realtime/changes.js'
 import { createHub, type AppServer, type SocketControl } from './realtime/hub.js'
@@ -59,6 +60,7 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   api.use('/board', boardRoutes(deps, opts))
   api.use('/admin', adminRoutes(deps, hub.control))
   api.use('/register', registerRoutes(deps))
+  api.use('/guidance', guidanceRoutes(deps))
   api.use((_req, _res, next) => next(new AppError('NOT_FOUND')))
   app.use('/api', api)
 

@@ -31,8 +31,9 @@ export interface CountsQuery {
   yearDays: string[]
   /** Start of the shorter period (e.g. the month); days before it count for the year only. */
   periodFrom: string
-  /** Only these pupils (a class); all pupils of the year when omitted. */
+  /** Only these pupils (a class, or some classes); all pupils of the year when omitted. */
   classId?: number
+  classIds?: number[]
   pupilIds?: number[]
 }
 
@@ -42,16 +43,17 @@ const COUNT_KEYS = ['schoolDays', 'excusedDays', 'requiredDays', 'absentDays', '
 type Row = { pupilId: number; streak: number } & Partial<Record<string, number>>
 
 /**
- * Per pupil counts for the period and the year so far, and the streak at the last day. One
- * query: a pupil × school-day grid restricted to each pupil's enrolment, joined with the
- * current mark of each day (newest log row) and with the closures of the pupil's class/grade.
+ * The pupil × school-day grid as CTEs ending in `w`: each enrolled pupil-day with its kind
+ * ('excused' | 'absent' | 'attended'), late/early/provisional flags, `in_period`, and the
+ * pupil's last attended day (for the streak). Shared by the register and the guidance view.
  */
-export async function registerCounts(q: Q, c: CountsQuery): Promise<PupilCounts[]> {
-  if (c.yearDays.length === 0) return []
+export function gridSql(q: Q, c: CountsQuery) {
   const from = c.yearDays[0]!
   const to = c.yearDays.at(-1)!
-  const who = c.classId !== undefined ? q`and m.class_id = ${c.classId}` : c.pupilIds ? q`and m.pupil_id = any(${c.pupilIds}::int[])` : q``
-  const rows = await q<Row[]>`
+  const who = c.classId !== undefined ? q`and m.class_id = ${c.classId}`
+    : c.classIds ? q`and m.class_id = any(${c.classIds}::int[])`
+    : c.pupilIds ? q`and m.pupil_id = any(${c.pupilIds}::int[])` : q``
+  return q`
     with d as (select unnest(${c.yearDays}::date[]) as date),
     p as (
       select m.pupil_id, m.class_id, sc.grade, pu.enrolled_on, pu.left_on
@@ -79,6 +81,18 @@ export async function registerCounts(q: Q, c: CountsQuery): Promise<PupilCounts[
     ), w as (
       select g.*, max(date) filter (where kind = 'attended') over (partition by pupil_id) as last_attended from g
     )
+  `
+}
+
+/**
+ * Per pupil counts for the period and the year so far, and the streak at the last day. One
+ * query: a pupil × school-day grid restricted to each pupil's enrolment, joined with the
+ * current mark of each day (newest log row) and with the closures of the pupil's class/grade.
+ */
+export async function registerCounts(q: Q, c: CountsQuery): Promise<PupilCounts[]> {
+  if (c.yearDays.length === 0) return []
+  const rows = await q<Row[]>`
+    ${gridSql(q, c)}
     select pupil_id,
       count(*) filter (where in_period)::int as p_school_days,
       count(*) filter (where in_period and kind = 'excused')::int as p_excused_days,
