@@ -12,6 +12,7 @@ import { healthRoutes } from './http/routes/health.js'
 import { sessionRoutes } from './http/routes/session.js'
 import { registerRoutes } from './http/routes/register.js'
 import { guidanceRoutes } from './http/routes/guidance.js'
+import { calendarRoutes } from './http/routes/calendar.js'
 import { originGuard, securityHeaders } from './http/security.js'
 import type { Change, Publish } from './realtime/changes.js'
 import { createHub, type AppServer, type SocketControl } from './realtime/hub.js'
@@ -61,6 +62,7 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   api.use('/admin', adminRoutes(deps, hub.control))
   api.use('/register', registerRoutes(deps))
   api.use('/guidance', guidanceRoutes(deps))
+  api.use('/calendar', calendarRoutes(deps))
   api.use((_req, _res, next) => next(new AppError('NOT_FOUND')))
   app.use('/api', api)
 

@@ -8,6 +8,9 @@ import { sendCsv } from '../../register/csv.js'
 import { correctMark, markHistory } from '../../register/marks.js'
 import { registerMonth } from '../../register/month.js'
 import { registerCsv } from '../../register/registerCsv.js'
+import { resolveDay } from '../../register/resolve.js'
+import { applySuspension, planSuspension } from '../../register/suspension.js'
+import { ResolveDayRequest, SuspensionRequest } from '../../../shared/protocol/calendar.js'
 import { schoolNow } from '../../reports/schoolDates.js'
 import { principalOf } from '../context.js'
 import { parseInput } from '../errors.js'
@@ -48,6 +51,21 @@ export function registerRoutes(deps: Deps): Router {
     const who = requireStaff(principalOf(res))
     await correctMark(deps, who, parseInput(CorrectMarkRequest, req.body))
     res.json({ ok: true })
+  })
+  r.post('/resolve', async (req, res) => {
+    const who = requireStaff(principalOf(res))
+    const q = parseInput(ResolveDayRequest, req.body)
+    res.json(await resolveDay(deps, who, q.classId, q.date))
+  })
+
+  r.post('/suspension/propose', async (req, res) => {
+    const who = requireStaff(principalOf(res))
+    res.json({ ok: true, plan: await planSuspension(deps.sql, who, parseInput(SuspensionRequest, req.body)) })
+  })
+
+  r.post('/suspension/apply', async (req, res) => {
+    const who = requireStaff(principalOf(res))
+    res.json({ ok: true, plan: await applySuspension(deps, who, parseInput(SuspensionRequest, req.body)) })
   })
   return r
 }
