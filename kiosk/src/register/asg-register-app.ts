@@ -17,6 +17,7 @@ export class AsgRegisterApp extends LitElement {
     error: { state: true },
     loading: { state: true },
     history: { state: true },
+    calculator: { state: true },
   }
   declare classes: { id: number; label: string }[]
   declare classId: number | null
@@ -25,6 +26,7 @@ export class AsgRegisterApp extends LitElement {
   declare error: string
   declare loading: boolean
   declare history: { pupilId: number; name: string; date: string } | null
+  declare calculator: boolean
 
   constructor() {
     super()
@@ -36,6 +38,7 @@ export class AsgRegisterApp extends LitElement {
     this.error = ''
     this.loading = false
     this.history = null
+    this.calculator = false
   }
 
   static override styles = [
@@ -62,6 +65,7 @@ export class AsgRegisterApp extends LitElement {
         </select>
         <input type="month" aria-label="月" .value=${this.month} @change=${(e: Event) => this.go(this.classId, (e.target as HTMLInputElement).value)} />
         <span class="spacer"></span>
+        <button @click=${() => (this.calculator = !this.calculator)} aria-pressed=${this.calculator}>出席停止の計算</button>
         <button @click=${() => window.print()} ?disabled=${!this.data}>印刷(A4横)</button>
         ${this.classId && this.month
           ? html`<a class="button" href=${this.csvUrl('utf8')} download>CSV</a>
@@ -69,6 +73,7 @@ export class AsgRegisterApp extends LitElement {
           : nothing}
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.calculator && this.data ? html`<asg-suspension-calculator .pupils=${this.data.pupils} @asg-applied=${() => this.load()}></asg-suspension-calculator>` : nothing}
       ${this.loading && !this.data ? html`<p>読み込み中…</p>` : nothing}
       ${this.data
         ? html`<h2>${this.data.schoolName} ${this.data.classLabel} 出席簿 ${Number(this.month.slice(0, 4))}年${Number(this.month.slice(5))}月</h2>
