@@ -96,13 +96,15 @@ export class AsgMarkHistory extends LitElement {
 
   private async onSubmit(e: SubmitEvent) {
     e.preventDefault()
-    const form = new FormData(e.target as HTMLFormElement)
+    // Taken now: after dispatch, an event from inside a shadow root no longer has a target.
+    const formEl = e.target as HTMLFormElement
+    const form = new FormData(formEl)
     const code = String(form.get('code') ?? '')
     this.busy = true
     this.error = ''
     try {
       await api('POST', '/api/register/marks', { pupilId: this.target!.pupilId, date: this.target!.date, codeId: code ? Number(code) : null, note: String(form.get('note') ?? '') })
-      ;(e.target as HTMLFormElement).reset()
+      formEl.reset()
       await this.load()
       this.dispatchEvent(new CustomEvent('asg-corrected', { bubbles: true, composed: true }))
     } catch (err) {

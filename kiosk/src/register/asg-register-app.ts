@@ -3,6 +3,17 @@ import type { RegisterClasses, RegisterMonth } from '../../../shared/protocol/in
 import { api, ApiError } from '../lib/api.js'
 import { buttons, tokens } from '../lib/styles.js'
 
+/** The twelve months (April–March) of the school year containing `month`. */
+function schoolYearMonths(month: string): string[] {
+  if (!month) return []
+  const y = Number(month.slice(0, 4))
+  const fy = Number(month.slice(5)) >= 4 ? y : y - 1
+  return Array.from({ length: 12 }, (_, i) => {
+    const m = ((i + 3) % 12) + 1
+    return `${i < 9 ? fy : fy + 1}-${String(m).padStart(2, '0')}`
+  })
+}
+
 /**
  * The register page (出席簿): one class, one month. The class and month live in the URL
  * (?class=12&month=2026-11) so a link or a reload opens the same register. Prints on A4
@@ -63,7 +74,9 @@ export class AsgRegisterApp extends LitElement {
         <select aria-label="学級" @change=${(e: Event) => this.go(Number((e.target as HTMLSelectElement).value), this.month)}>
           ${this.classes.map((c) => html`<option value=${c.id} ?selected=${c.id === this.classId}>${c.label}</option>`)}
         </select>
-        <input type="month" aria-label="月" .value=${this.month} @change=${(e: Event) => this.go(this.classId, (e.target as HTMLInputElement).value)} />
+        <select aria-label="月" @change=${(e: Event) => this.go(this.classId, (e.target as HTMLSelectElement).value)}>
+          ${schoolYearMonths(this.month).map((m) => html`<option value=${m} ?selected=${m === this.month}>${Number(m.slice(0, 4))}年${Number(m.slice(5))}月</option>`)}
+        </select>
         <span class="spacer"></span>
         <button @click=${() => (this.calculator = !this.calculator)} aria-pressed=${this.calculator}>出席停止の計算</button>
         <button @click=${() => window.print()} ?disabled=${!this.data}>印刷(A4横)</button>
