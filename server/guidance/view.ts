@@ -41,12 +41,13 @@ export async function guidanceView(q: Q, who: StaffPrincipal, date: string): Pro
   const wk = (k: number) => q`count(*) filter (where kind = 'absent' and ${date}::date - date between ${7 * k} and ${7 * k + 6})::int`
   const rows = await q<Row[]>`
     ${grid}, agg as (
-      select pupil_id,
-        count(*) filter (where kind = 'absent')::int as cumulative,
-        count(*) filter (where in_period and kind = 'absent')::int as month_absent,
-        count(*) filter (where kind = 'absent' and (last_attended is null or date > last_attended))::int as streak,
+      select pp.pupil_id, pp.streak,
+        count(sp.pupil_id) filter (where kind = 'absent')::int as cumulative,
+        count(sp.pupil_id) filter (where in_period and kind = 'absent')::int as month_absent,
         array[${wk(5)}, ${wk(4)}, ${wk(3)}, ${wk(2)}, ${wk(1)}, ${wk(0)}] as trend
-      from w group by pupil_id
+      from pp left join sp on sp.pupil_id = pp.pupil_id
+      where pp.school_days > 0
+      group by pp.pupil_id, pp.streak
     )
     select agg.*, sc.grade || '年' || sc.name as class_label, m.attendance_number, pu.family_name || ' ' || pu.given_name as name,
            n.memo, n.long_absence_reason, n.reported_to_board_at

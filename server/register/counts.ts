@@ -43,9 +43,13 @@ const COUNT_KEYS = ['schoolDays', 'excusedDays', 'requiredDays', 'absentDays', '
 type Row = { pupilId: number; streak: number } & Partial<Record<string, number>>
 
 /**
- * The pupil × school-day grid as CTEs ending in `w`: each enrolled pupil-day with its kind
- * ('excused' | 'absent' | 'attended'), late/early/provisional flags, `in_period`, and the
- * pupil's last attended day (for the streak). Shared by the register and the guidance view.
+ * The register's CTEs, without building the pupil × school-day grid: a day without a mark is
+ * attended by definition, so only the "special" days need rows. Ends in two relations:
+ * - `sp`: one row per pupil-day that has a mark or a closure, within the pupil's enrolment,
+ *   on a school day: kind ('excused' | 'absent' | 'attended'), late/early/provisional, in_period;
+ * - `pp`: one row per pupil: school days in the year and in the period (from positions in the
+ *   ordered list of school days) and the streak at the pupil's last counted day.
+ * Shared by the register and the guidance view.
  */
 export function gridSql(q: Q, c: CountsQuery) {
   const from = c.yearDays[0]!
@@ -54,9 +58,12 @@ export function gridSql(q: Q, c: CountsQuery) {
     : c.classIds ? q`and m.class_id = any(${c.classIds}::int[])`
     : c.pupilIds ? q`and m.pupil_id = any(${c.pupilIds}::int[])` : q``
   return q`
-    with d as (select unnest(${c.yearDays}::date[]) as date),
+    with d as (select x.date, x.pos::int from unnest(${c.yearDays}::date[]) with ordinality as x(date, pos)),
     p as (
-      select m.pupil_id, m.class_id, sc.grade, pu.enrolled_on, pu.left_on
+      -- Positions in the school-day list: the pupil counts the days first_pos < pos <= last_pos.
+      select m.pupil_id, m.class_id, sc.grade, pu.enrolled_on, coalesce(pu.left_on, ${to}::date) as last_on,
+             (select count(*) from d where d.date < pu.enrolled_on)::int as first_pos,
+             (select count(*) from d where d.date <= coalesce(pu.left_on, ${to}::date))::int as last_pos
       from class_membership m join pupil pu on pu.id = m.pupil_id join school_class sc on sc.id = m.class_id
       where m.school_year_id = ${c.schoolYearId} ${who}
     ), cur as (
@@ -64,22 +71,34 @@ export function gridSql(q: Q, c: CountsQuery) {
       from attendance_log l
       where l.school_id = ${c.schoolId} and l.date between ${from} and ${to} and l.pupil_id in (select pupil_id from p)
       order by l.pupil_id, l.date, l.id desc
-    ), cl as (
-      select class_id, grade, from_date, to_date from class_closure
-      where school_id = ${c.schoolId} and school_year_id = ${c.schoolYearId} and to_date >= ${from} and from_date <= ${to}
-    ), g as (
-      select p.pupil_id, d.date,
-             case when exists (select 1 from cl where d.date between cl.from_date and cl.to_date and (cl.class_id = p.class_id or cl.grade = p.grade))
-                    or coalesce(k.excused, false) then 'excused'
-                  when coalesce(k.counts_absent, false) then 'absent'
-                  else 'attended' end as kind,
-             coalesce(k.is_late, false) as late, coalesce(k.is_early_leave, false) as early, coalesce(k.provisional, false) as provisional,
-             d.date >= ${c.periodFrom} as in_period
-      from p join d on d.date >= p.enrolled_on and (p.left_on is null or d.date <= p.left_on)
-      left join cur on cur.pupil_id = p.pupil_id and cur.date = d.date
-      left join attendance_code k on k.id = cur.code_id
-    ), w as (
-      select g.*, max(date) filter (where kind = 'attended') over (partition by pupil_id) as last_attended from g
+    ), mk as (
+      select cur.pupil_id, cur.date, d.pos, k.excused, k.counts_absent, k.is_late, k.is_early_leave, k.provisional
+      from cur join d on d.date = cur.date join p on p.pupil_id = cur.pupil_id
+      join attendance_code k on k.id = cur.code_id
+      where cur.date between p.enrolled_on and p.last_on
+    ), cd as (
+      select distinct p.pupil_id, d.date, d.pos
+      from class_closure cl
+      join p on cl.class_id = p.class_id or cl.grade = p.grade
+      join d on d.date between cl.from_date and cl.to_date and d.date between p.enrolled_on and p.last_on
+      where cl.school_id = ${c.schoolId} and cl.school_year_id = ${c.schoolYearId} and cl.to_date >= ${from} and cl.from_date <= ${to}
+    ), sp as (
+      select coalesce(mk.pupil_id, cd.pupil_id) as pupil_id, coalesce(mk.date, cd.date) as date, coalesce(mk.pos, cd.pos) as pos,
+             case when cd.date is not null or mk.excused then 'excused' when mk.counts_absent then 'absent' else 'attended' end as kind,
+             coalesce(mk.is_late, false) as late, coalesce(mk.is_early_leave, false) as early, coalesce(mk.provisional, false) as provisional,
+             coalesce(mk.date, cd.date) >= ${c.periodFrom} as in_period
+      from mk full join cd on cd.pupil_id = mk.pupil_id and cd.date = mk.date
+    ), na as (
+      -- Days not attended, newest first: the streak is the run of them that starts at the
+      -- pupil's last day with no school day in between (position gap = rank gap).
+      select sp.pupil_id, sp.kind, sp.pos, row_number() over (partition by sp.pupil_id order by sp.pos desc) as rn
+      from sp where sp.kind <> 'attended'
+    ), pp as (
+      select p.pupil_id,
+             greatest(p.last_pos - p.first_pos, 0) as school_days,
+             greatest(p.last_pos - greatest(p.first_pos, (select count(*) from d where d.date < ${c.periodFrom})::int), 0) as period_days,
+             (select count(*) from na where na.pupil_id = p.pupil_id and na.kind = 'absent' and p.last_pos - na.pos = na.rn - 1)::int as streak
+      from p
     )
   `
 }
@@ -93,21 +112,26 @@ export async function registerCounts(q: Q, c: CountsQuery): Promise<PupilCounts[
   if (c.yearDays.length === 0) return []
   const rows = await q<Row[]>`
     ${gridSql(q, c)}
-    select pupil_id,
-      count(*) filter (where in_period)::int as p_school_days,
-      count(*) filter (where in_period and kind = 'excused')::int as p_excused_days,
-      count(*) filter (where in_period and kind = 'absent')::int as p_absent_days,
-      count(*) filter (where in_period and kind = 'attended' and late)::int as p_late,
-      count(*) filter (where in_period and kind = 'attended' and early)::int as p_early_leave,
-      count(*) filter (where in_period and kind = 'attended' and provisional)::int as p_unresolved,
-      count(*)::int as y_school_days,
-      count(*) filter (where kind = 'excused')::int as y_excused_days,
-      count(*) filter (where kind = 'absent')::int as y_absent_days,
-      count(*) filter (where kind = 'attended' and late)::int as y_late,
-      count(*) filter (where kind = 'attended' and early)::int as y_early_leave,
-      count(*) filter (where kind = 'attended' and provisional)::int as y_unresolved,
-      count(*) filter (where kind = 'absent' and (last_attended is null or date > last_attended))::int as streak
-    from w group by pupil_id order by pupil_id`
+    , agg as (
+      select pupil_id,
+        count(*) filter (where in_period and kind = 'excused')::int as p_excused_days,
+        count(*) filter (where in_period and kind = 'absent')::int as p_absent_days,
+        count(*) filter (where in_period and kind = 'attended' and late)::int as p_late,
+        count(*) filter (where in_period and kind = 'attended' and early)::int as p_early_leave,
+        count(*) filter (where in_period and kind = 'attended' and provisional)::int as p_unresolved,
+        count(*) filter (where kind = 'excused')::int as y_excused_days,
+        count(*) filter (where kind = 'absent')::int as y_absent_days,
+        count(*) filter (where kind = 'attended' and late)::int as y_late,
+        count(*) filter (where kind = 'attended' and early)::int as y_early_leave,
+        count(*) filter (where kind = 'attended' and provisional)::int as y_unresolved
+      from sp group by pupil_id
+    )
+    select pp.pupil_id, pp.school_days as y_school_days, pp.period_days as p_school_days, pp.streak,
+      agg.p_excused_days, agg.p_absent_days, agg.p_late, agg.p_early_leave, agg.p_unresolved,
+      agg.y_excused_days, agg.y_absent_days, agg.y_late, agg.y_early_leave, agg.y_unresolved
+    from pp left join agg on agg.pupil_id = pp.pupil_id
+    where pp.school_days > 0
+    order by pp.pupil_id`
   return rows.map((r) => ({ pupilId: r.pupilId, period: pick(r, 'p'), year: pick(r, 'y'), streak: r.streak }))
 }
 
