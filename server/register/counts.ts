@@ -93,12 +93,15 @@ export function gridSql(q: Q, c: CountsQuery) {
       -- pupil's last day with no school day in between (position gap = rank gap).
       select sp.pupil_id, sp.kind, sp.pos, row_number() over (partition by sp.pupil_id order by sp.pos desc) as rn
       from sp where sp.kind <> 'attended'
+    ), st as (
+      select na.pupil_id, count(*) filter (where na.kind = 'absent' and p.last_pos - na.pos = na.rn - 1)::int as streak
+      from na join p on p.pupil_id = na.pupil_id group by na.pupil_id
     ), pp as (
       select p.pupil_id,
              greatest(p.last_pos - p.first_pos, 0) as school_days,
              greatest(p.last_pos - greatest(p.first_pos, (select count(*) from d where d.date < ${c.periodFrom})::int), 0) as period_days,
-             (select count(*) from na where na.pupil_id = p.pupil_id and na.kind = 'absent' and p.last_pos - na.pos = na.rn - 1)::int as streak
-      from p
+             coalesce(st.streak, 0) as streak
+      from p left join st on st.pupil_id = p.pupil_id
     )
   `
 }
