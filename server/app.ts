@@ -14,6 +14,9 @@ import { healthRoutes } from './http/routes/health.js'
 import { officeRoutes } from './http/routes/office.js'
 import { registrationRoutes } from './http/routes/registration.js'
 import { sessionRoutes } from './http/routes/session.js'
+import { registerRoutes } from './http/routes/register.js'
+import { guidanceRoutes } from './http/routes/guidance.js'
+import { calendarRoutes } from './http/routes/calendar.js'
 import { originGuard, securityHeaders } from './http/security.js'
 import type { Change, Publish } from './realtime/changes.js'
 import { createHub, type AppServer, type SocketControl } from './realtime/hub.js'
@@ -65,6 +68,9 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   api.use('/office', officeRoutes(deps))
   api.use('/registration', registrationRoutes(deps, opts))
   api.use('/account', accountRoutes(deps, hub.control))
+  api.use('/register', registerRoutes(deps))
+  api.use('/guidance', guidanceRoutes(deps))
+  api.use('/calendar', calendarRoutes(deps))
   api.use((_req, _res, next) => next(new AppError('NOT_FOUND')))
   app.use('/api', api)
 

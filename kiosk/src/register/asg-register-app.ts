@@ -1,0 +1,148 @@
+import { LitElement, css, html, nothing } from 'lit'
+import type { RegisterClasses, RegisterMonth } from '../../../shared/protocol/index.js'
+import { api, ApiError } from '../lib/api.js'
+import { buttons, tokens } from '../lib/styles.js'
+
+/** The twelve months (April–March) of the school year containing `month`. */
+function schoolYearMonths(month: string): string[] {
+  if (!month) return []
+  const y = Number(month.slice(0, 4))
+  const fy = Number(month.slice(5)) >= 4 ? y : y - 1
+  return Array.from({ length: 12 }, (_, i) => {
+    const m = ((i + 3) % 12) + 1
+    return `${i < 9 ? fy : fy + 1}-${String(m).padStart(2, '0')}`
+  })
+}
+
+/**
+ * The register page (出席簿): one class, one month. The class and month live in the URL
+ * (?class=12&month=2026-11) so a link or a reload opens the same register. Prints on A4
+ * landscape; exports CSV in UTF-8 (with BOM) or Shift_JIS.
+ */
+export class AsgRegisterApp extends LitElement {
+  static override properties = {
+    classes: { state: true },
+    classId: { state: true },
+    month: { state: true },
+    data: { state: true },
+    error: { state: true },
+    loading: { state: true },
+    history: { state: true },
+    calculator: { state: true },
+  }
+  declare classes: { id: number; label: string }[]
+  declare classId: number | null
+  declare month: string
+  declare data: RegisterMonth | null
+  declare error: string
+  declare loading: boolean
+  declare history: { pupilId: number; name: string; date: string } | null
+  declare calculator: boolean
+
+  constructor() {
+    super()
+    const q = new URLSearchParams(location.search)
+    this.classes = []
+    this.classId = Number(q.get('class')) || null
+    this.month = /^\d{4}-\d{2}$/.test(q.get('month') ?? '') ? q.get('month')! : ''
+    this.data = null
+    this.error = ''
+    this.loading = false
+    this.history = null
+    this.calculator = false
+  }
+
+  static override styles = [
+    tokens,
+    buttons,
+    css`
+      :host { display: block; }
+      .controls { display: flex; flex-wrap: wrap; align-items: center; gap: 0.6rem; margin: 0 0 0.8rem; }
+      select, input { font: inherit; min-height: 44px; padding: 0 0.6em; border: 1px solid var(--asg-line); border-radius: var(--asg-radius); background: var(--asg-surface); }
+      a.button { display: inline-flex; align-items: center; min-height: 44px; padding: 0 1em; border: 1px solid var(--asg-line); border-radius: var(--asg-radius); background: var(--asg-surface); color: var(--asg-ink); text-decoration: none; }
+      .spacer { flex: 1; }
+      h2 { font-size: 1.15rem; margin: 0 0 0.5rem; }
+      .error { color: var(--asg-absent); }
+      .hint { color: var(--asg-ink-soft); font-size: 0.85rem; margin: 0.6rem 0 0; }
+      @media print { .controls, .hint { display: none; } h2 { font-size: 12pt; } }
+    `,
+  ]
+
+  override render() {
+    return html`<asg-staff-gate heading="出席簿" @asg-staff-ready=${() => this.start()}>
+      <div class="controls">
+        <select aria-label="学級" @change=${(e: Event) => this.go(Number((e.target as HTMLSelectElement).value), this.month)}>
+          ${this.classes.map((c) => html`<option value=${c.id} ?selected=${c.id === this.classId}>${c.label}</option>`)}
+        </select>
+        <select aria-label="月" @change=${(e: Event) => this.go(this.classId, (e.target as HTMLSelectElement).value)}>
+          ${schoolYearMonths(this.month).map((m) => html`<option value=${m} ?selected=${m === this.month}>${Number(m.slice(0, 4))}年${Number(m.slice(5))}月</option>`)}
+        </select>
+        <span class="spacer"></span>
+        <button @click=${() => (this.calculator = !this.calculator)} aria-pressed=${this.calculator}>出席停止の計算</button>
+        <button @click=${() => window.print()} ?disabled=${!this.data}>印刷(A4横)</button>
+        ${this.classId && this.month
+          ? html`<a class="button" href=${this.csvUrl('utf8')} download>CSV</a>
+              <a class="button" href=${this.csvUrl('sjis')} download>CSV(Shift_JIS)</a>`
+          : nothing}
+      </div>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.calculator && this.data ? html`<asg-suspension-calculator .pupils=${this.data.pupils} @asg-applied=${() => this.load()}></asg-suspension-calculator>` : nothing}
+      ${this.loading && !this.data ? html`<p>読み込み中…</p>` : nothing}
+      ${this.data
+        ? html`<h2>${this.data.schoolName} ${this.data.classLabel} 出席簿 ${Number(this.month.slice(0, 4))}年${Number(this.month.slice(5))}月</h2>
+            <asg-register-grid .data=${this.data} @asg-open-history=${(e: CustomEvent<{ pupilId: number; name: string; date: string }>) => (this.history = e.detail)}></asg-register-grid>
+            <p class="hint">欄を押すと記録の履歴と訂正。・印は訂正のある日、閉は学級・学年閉鎖、―は在籍期間外。記号のない授業日は出席です。</p>`
+        : nothing}
+      ${this.history && this.data
+        ? html`<asg-mark-history .target=${this.history} .codes=${this.data.codes}
+            @asg-close=${() => (this.history = null)} @asg-corrected=${() => this.load()}></asg-mark-history>`
+        : nothing}
+    </asg-staff-gate>`
+  }
+
+  private csvUrl(encoding: 'utf8' | 'sjis'): string {
+    return `/api/register/month.csv?classId=${this.classId}&month=${this.month}&encoding=${encoding}`
+  }
+
+  private async start() {
+    try {
+      const r = await api<RegisterClasses>('GET', '/api/register/classes')
+      this.classes = r.classes
+      if (!this.classId || !r.classes.some((c) => c.id === this.classId)) this.classId = r.classes[0]?.id ?? null
+      if (!this.month) this.month = r.today.slice(0, 7)
+      if (!this.classId) this.error = '表示できる学級がありません。'
+      else await this.load()
+    } catch (err) {
+      this.error = err instanceof ApiError ? err.message : '読み込めませんでした。'
+    }
+  }
+
+  private go(classId: number | null, month: string) {
+    if (!classId || !/^\d{4}-\d{2}$/.test(month)) return
+    this.classId = classId
+    this.month = month
+    history.replaceState(null, '', `?class=${classId}&month=${month}`)
+    void this.load()
+  }
+
+  private async load() {
+    if (!this.classId) return
+    this.loading = true
+    this.error = ''
+    try {
+      this.data = await api<RegisterMonth>('GET', `/api/register/month?classId=${this.classId}&month=${this.month}`)
+    } catch (err) {
+      this.data = null
+      this.error = err instanceof ApiError ? err.message : '読み込めませんでした。'
+    } finally {
+      this.loading = false
+    }
+  }
+}
+
+customElements.define('asg-register-app', AsgRegisterApp)
+declare global {
+  interface HTMLElementTagNameMap {
+    'asg-register-app': AsgRegisterApp
+  }
+}

@@ -1,0 +1,109 @@
+import { LitElement, css, html, nothing } from 'lit'
+import { DISEASE_RULES, Disease, type SuspensionInput, type SuspensionProposal } from '../../../shared/domain/suspension.js'
+import type { RegisterPupil } from '../../../shared/protocol/index.js'
+import { formatDateJa } from '../../../shared/time/format.js'
+import { api, ApiError } from '../lib/api.js'
+import { buttons, tokens } from '../lib/styles.js'
+
+type Plan = SuspensionProposal & { schoolDays: string[] }
+const MISSING: Record<string, string> = { feverBroke: '解熱した日', symptomsEased: '症状が軽快した日', doctorReturnOn: '医師が登校を認めた日' }
+
+/**
+ * The 出席停止 calculator (学校保健安全法施行規則 第19条) for the nurse: disease and dates in,
+ * the proposed range and the school days it covers out; applied only on confirmation.
+ * @fires asg-applied - the 出席停止 was recorded
+ */
+export class AsgSuspensionCalculator extends LitElement {
+  static override properties = { pupils: { attribute: false }, plan: { state: true }, error: { state: true }, done: { state: true } }
+  declare pupils: RegisterPupil[]
+  declare plan: Plan | null
+  declare error: string
+  declare done: string
+  private last: { pupilId: number; input: SuspensionInput } | null = null
+
+  constructor() {
+    super()
+    this.pupils = []
+    this.plan = null
+    this.error = ''
+    this.done = ''
+  }
+
+  static override styles = [
+    tokens,
+    buttons,
+    css`
+      :host { display: block; background: var(--asg-surface); border: 1px solid var(--asg-line); border-radius: var(--asg-radius); padding: 0.8rem 1rem; margin: 0 0 0.9rem; }
+      h3 { margin: 0 0 0.5rem; font-size: 1rem; }
+      form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; }
+      label { display: grid; gap: 0.15rem; font-size: 0.85rem; }
+      input, select { font: inherit; min-height: 40px; padding: 0 0.5em; border: 1px solid var(--asg-line); border-radius: var(--asg-radius); }
+      .plan { margin-top: 0.7rem; padding: 0.6rem 0.8rem; background: var(--asg-excused-bg); border-radius: var(--asg-radius); }
+      .error { color: var(--asg-absent); }
+      .done { color: var(--asg-ok); }
+      @media print { :host { display: none; } }
+    `,
+  ]
+
+  override render() {
+    return html`<h3>出席停止の期間(学校保健安全法施行規則 第19条)</h3>
+      <form @submit=${this.onPropose}>
+        <label>児童<select name="pupil">${this.pupils.map((p) => html`<option value=${p.pupilId}>${p.attendanceNumber} ${p.name}</option>`)}</select></label>
+        <label>病名<select name="disease">${Disease.options.map((d) => html`<option value=${d}>${DISEASE_RULES[d].label}</option>`)}</select></label>
+        <label>発症日<input type="date" name="onset" required /></label>
+        <label>解熱した日<input type="date" name="feverBroke" /></label>
+        <label>症状が軽快した日<input type="date" name="symptomsEased" /></label>
+        <label>医師の登校許可日<input type="date" name="doctorReturnOn" /></label>
+        <button>期間を計算</button>
+      </form>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.done ? html`<p class="done" role="status">${this.done}</p>` : nothing}
+      ${this.plan ? this.renderPlan(this.plan) : nothing}`
+  }
+
+  private renderPlan(p: Plan) {
+    if (!p.ok) return html`<div class="plan">${p.basis}<br /><strong>${MISSING[p.missing]}を入力してください。</strong></div>`
+    return html`<div class="plan">
+      <div>${p.basis}</div>
+      <p><strong>${formatDateJa(p.from)}〜${formatDateJa(p.lastDay)}</strong>(授業日 ${p.schoolDays.length}日)— 登校できるのは${formatDateJa(p.returnOn)}から</p>
+      <button class="primary" ?disabled=${p.schoolDays.length === 0} @click=${this.onApply}>この期間を出席停止として記録</button>
+    </div>`
+  }
+
+  private async onPropose(e: SubmitEvent) {
+    e.preventDefault()
+    const f = new FormData(e.target as HTMLFormElement)
+    const opt = (k: string) => (f.get(k) ? String(f.get(k)) : null)
+    this.last = {
+      pupilId: Number(f.get('pupil')),
+      input: { disease: f.get('disease') as Disease, onset: String(f.get('onset')), feverBroke: opt('feverBroke'), symptomsEased: opt('symptomsEased'), doctorReturnOn: opt('doctorReturnOn') },
+    }
+    this.error = ''
+    this.done = ''
+    try {
+      this.plan = (await api<{ plan: Plan }>('POST', '/api/register/suspension/propose', this.last)).plan
+    } catch (err) {
+      this.plan = null
+      this.error = err instanceof ApiError ? err.message : '計算できませんでした。'
+    }
+  }
+
+  private async onApply() {
+    if (!this.last) return
+    try {
+      const r = await api<{ plan: Plan }>('POST', '/api/register/suspension/apply', this.last)
+      this.done = `出席停止を${r.plan.schoolDays.length}日分記録しました。`
+      this.plan = null
+      this.dispatchEvent(new CustomEvent('asg-applied', { bubbles: true, composed: true }))
+    } catch (err) {
+      this.error = err instanceof ApiError ? err.message : '記録できませんでした。'
+    }
+  }
+}
+
+customElements.define('asg-suspension-calculator', AsgSuspensionCalculator)
+declare global {
+  interface HTMLElementTagNameMap {
+    'asg-suspension-calculator': AsgSuspensionCalculator
+  }
+}

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto'
+import { performance } from 'node:perf_hooks'
+import postgres from 'postgres'
+import type { StaffPrincipal } from '../auth/principal.js'
+import { connectPostgres } from '../db/connect.js'
+import { connectEmbedded } from '../db/embedded.js'
+import { migrate } from '../db/migrate.js'
+import type { Database } from '../db/types.js'
+import { guidanceView } from '../guidance/view.js'
+import { generateYear } from '../register/generateYear.js'
+import { registerMonth } from '../register/month.js'
+
+/**
+ * `npm run bench:register`: the guidance view and one class's monthly register on a school of
+ * 1,020 pupils with a mark on every pupil-day of a full school year (plus corrections), next
+ * to a bare `select count(*)` over the same log rows as the baseline. Embedded PGlite by
+ * default; a fresh PostgreSQL database (dropped afterwards) when DATABASE_URL is set.
+ * Prints medians and ratios; never asserts a time.
+ */
+const FY = 2026
+const RUNS = Number(process.env.BENCH_RUNS ?? 7)
+
+async function open(): Promise<Database> {
+  const url = process.env.DATABASE_URL
+  if (!url) {
+    const db = await connectEmbedded()
+    await migrate(db.sql)
+    return db
+  }
+  const name = `asagao_bench_${randomBytes(4).toString('hex')}`
+  const admin = postgres(url, { max: 1, onnotice: () => {} })
+  await admin.unsafe(`create database ${name}`)
+  const u = new URL(url)
+  u.pathname = `/${name}`
+  const db = connectPostgres(u.toString(), 4)
+  await migrate(db.sql)
+  return { ...db, async close() { await db.close(); await admin.unsafe(`drop database if exists ${name} with (force)`); await admin.end() } }
+}
+
+async function median(label: string, fn: () => Promise<unknown>): Promise<number> {
+  await fn() // warm-up: plans and caches
+  const times: number[] = []
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now()
+    await fn()
+    times.push(performance.now() - t)
+  }
+  times.sort((a, b) => a - b)
+  const m = times[Math.floor(times.length / 2)]!
+  console.log(`${label.padEnd(46)} median ${m.toFixed(1).padStart(8)} ms  (min ${times[0]!.toFixed(1)}, max ${times.at(-1)!.toFixed(1)}, ${RUNS} runs)`)
+  return m
+}
+
+const db = await open()
+try {
+  const t0 = performance.now()
+  const y = await generateYear(db.sql, { name: 'ベンチ小学校', fiscalYear: FY, grades: 6, classesPerGrade: 5, pupilsPerClass: 34, seed: 2026, markEveryDay: true })
+  await db.sql`analyze`
+  console.log(`database: ${db.mode}; ${y.pupilIds.length} pupils, ${y.classIds.length} classes, ${y.logRows} attendance_log rows (generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`)
+  const who: StaffPrincipal = { kind: 'staff', staffId: 0, schoolId: y.schoolId, roles: ['vice_principal'], homeroomClassIds: [], name: 'bench', sessionHash: '' }
+  const today = `${FY + 1}-03-24`
+  const baseline = await median('baseline: select count(*) over the year\'s rows', () =>
+    db.sql`select count(*) from attendance_log where school_id = ${y.schoolId} and date between ${`${FY}-04-01`} and ${today}`)
+  const guidance = await median('guidance view (all pupils, whole year)', async () => {
+    const v = await guidanceView(db.sql, who, today)
+    if (v.pupils.length !== y.pupilIds.length) throw new Error('guidance view lost pupils')
+  })
+  const register = await median('one class, monthly register (March, year so far)', async () => {
+    await registerMonth(db.sql, who, y.classIds[7]!, `${FY + 1}-03`, today)
+  })
+  console.log(`ratio guidance / count(*): ${(guidance / baseline).toFixed(1)}×`)
+  console.log(`ratio register / count(*): ${(register / baseline).toFixed(1)}×`)
+} finally {
+  await db.close()
+}

@@ -1,0 +1,81 @@
+import { COUNT_COLUMNS } from '../../shared/domain/register.js'
+import { LONG_ABSENCE_REASON_LABEL, type LongAbsenceReason } from '../../shared/protocol/guidance.js'
+import type { StaffPrincipal } from '../auth/principal.js'
+import { schoolYearOn } from '../data/schools.js'
+import type { Q } from '../db/types.js'
+import { AppError } from '../http/errors.js'
+import { toCsv } from '../register/csv.js'
+import { registerCounts, schoolDaysOf } from '../register/counts.js'
+import { monthRange } from '../register/month.js'
+
+/** 長期欠席: 30 or more 欠席 days in the school year (MEXT survey definition). */
+export const LONG_ABSENCE_DAYS = 30
+
+/**
+ * The monthly long-term-absence list for the board of education: pupils at or above 30 欠席
+ * days in the school year up to the end of the month (or `today`), with the reason category
+ * staff chose. No memo: it is internal.
+ */
+export async function longAbsenceCsv(q: Q, who: StaffPrincipal, month: string, today: string): Promise<string> {
+  const { from, to: monthEnd } = monthRange(month)
+  const to = monthEnd < today ? monthEnd : today
+  const year = await schoolYearOn(q, who.schoolId, from)
+  if (!year) throw new AppError('DATE_OUTSIDE_SCHOOL_YEAR')
+  const yearDays = await schoolDaysOf(q, who.schoolId, year.startsOn, to)
+  const counts = (await registerCounts(q, { schoolId: who.schoolId, schoolYearId: year.id, yearDays, periodFrom: from })).filter((c) => c.year.absentDays >= LONG_ABSENCE_DAYS)
+  const ids = counts.map((c) => c.pupilId)
+  const people = new Map((await q<{ pupilId: number; grade: number; className: string; attendanceNumber: number; name: string; kana: string; reason: LongAbsenceReason | null; reportedAt: string | null }[]>`
+    select m.pupil_id, sc.grade, sc.name as class_name, m.attendance_number, p.family_name || ' ' || p.given_name as name,
+           p.family_kana || ' ' || p.given_kana as kana, n.long_absence_reason as reason, n.reported_to_board_at as reported_at
+    from class_membership m join school_class sc on sc.id = m.class_id join pupil p on p.id = m.pupil_id
+    left join guidance_note n on n.pupil_id = m.pupil_id and n.school_year_id = m.school_year_id
+    where m.school_year_id = ${year.id} and m.pupil_id = any(${ids}::int[])`).map((r) => [r.pupilId, r]))
+  const rows = counts
+    .map((c) => ({ c, p: people.get(c.pupilId)! }))
+    .sort((a, b) => a.p.grade - b.p.grade || a.p.className.localeCompare(b.p.className) || a.p.attendanceNumber - b.p.attendanceNumber)
+    .map(({ c, p }) => [p.grade, p.className, p.attendanceNumber, p.name, p.kana, c.year.absentDays, c.period.absentDays, c.year.excusedDays, c.year.schoolDays,
+      p.reason ? LONG_ABSENCE_REASON_LABEL[p.reason] : '未選択', p.reportedAt ? p.reportedAt.slice(0, 10) : ''])
+  return toCsv([
+    ['学年', '学級', '番号', '氏名', 'ふりがな', '欠席日数(年度累計)', '欠席日数(当月)', COUNT_COLUMNS[1]!.label, COUNT_COLUMNS[0]!.label, '理由区分', '教育委員会報告日'],
+    ...rows,
+  ])
+}
+
+/**
+ * Daily absentees by class and symptom, in the shape of the school absence and infectious
+ * disease information system (学校等欠席者・感染症情報システム): per class the enrolment, 欠席,
+ * 出席停止・忌引等, then one column per reason and per symptom the families reported.
+ */
+export async function dailyAbsenteesCsv(q: Q, who: StaffPrincipal, date: string): Promise<string> {
+  const year = await schoolYearOn(q, who.schoolId, date)
+  if (!year) throw new AppError('DATE_OUTSIDE_SCHOOL_YEAR')
+  const rows = await q<{ grade: number; className: string; enrolled: number; absent: number; excused: number; reasons: string[]; symptoms: string[] }[]>`
+    with cur as (
+      select distinct on (pupil_id) pupil_id, code_id, report_id from attendance_log
+      where school_id = ${who.schoolId} and date = ${date} order by pupil_id, id desc
+    ), pd as (
+      select m.class_id, c.counts_absent, c.excused, sr.label as reason, r.symptoms
+      from class_membership m join pupil p on p.id = m.pupil_id
+      left join cur on cur.pupil_id = m.pupil_id
+      left join attendance_code c on c.id = cur.code_id
+      left join guardian_report r on r.id = cur.report_id
+      left join school_reason sr on sr.id = r.reason_id
+      where m.school_year_id = ${year.id} and p.enrolled_on <= ${date} and (p.left_on is null or p.left_on >= ${date})
+    )
+    -- Correlated per class: unnesting symptoms in the main join would multiply the pupils.
+    select sc.grade, sc.name as class_name,
+           (select count(*) from pd where pd.class_id = sc.id)::int as enrolled,
+           (select count(*) from pd where pd.class_id = sc.id and pd.counts_absent)::int as absent,
+           (select count(*) from pd where pd.class_id = sc.id and pd.excused)::int as excused,
+           array(select pd.reason from pd where pd.class_id = sc.id and (pd.counts_absent or pd.excused) and pd.reason is not null) as reasons,
+           array(select s from pd, unnest(pd.symptoms) s where pd.class_id = sc.id and (pd.counts_absent or pd.excused)) as symptoms
+    from school_class sc where sc.school_year_id = ${year.id}
+    order by sc.grade, sc.sort_order, sc.name`
+  const reasonCols = [...new Set(rows.flatMap((r) => r.reasons))].sort()
+  const symptomCols = [...new Set(rows.flatMap((r) => r.symptoms))].sort()
+  const tally = (xs: string[], k: string) => xs.filter((x) => x === k).length
+  return toCsv([
+    ['日付', '学年', '学級', '在籍者数', '欠席者数', '出席停止・忌引等', ...reasonCols.map((r) => `理由:${r}`), ...symptomCols.map((s) => `症状:${s}`)],
+    ...rows.map((r) => [date, r.grade, r.className, r.enrolled, r.absent, r.excused, ...reasonCols.map((k) => tally(r.reasons, k)), ...symptomCols.map((k) => tally(r.symptoms, k))]),
+  ])
+}

@@ -1,0 +1,30 @@
+import iconv from 'iconv-lite'
+import type { Response } from 'express'
+
+/** One CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180). */
+function field(v: string | number | null): string {
+  const s = v === null ? '' : String(v)
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+/** Rows to CSV text with CRLF line ends, as Excel writes them. */
+export function toCsv(rows: readonly (readonly (string | number | null)[])[]): string {
+  return rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n'
+}
+
+/**
+ * The bytes Excel opens correctly: UTF-8 with a BOM (without it Excel guesses Shift_JIS and
+ * garbles), or Shift_JIS on request — Windows-31J (cp932), the variant Excel and most 校務支援
+ * systems actually use, which also has ①, ～ and the NEC/IBM extensions.
+ */
+export function encodeCsv(text: string, encoding: 'utf8' | 'sjis'): Buffer {
+  return encoding === 'sjis' ? iconv.encode(text, 'cp932') : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])
+}
+
+/** Sends a CSV download with a Japanese file name (RFC 5987) and an ASCII fallback. */
+export function sendCsv(res: Response, fileName: string, text: string, encoding: 'utf8' | 'sjis'): void {
+  res.setHeader('content-type', `text/csv; charset=${encoding === 'sjis' ? 'Shift_JIS' : 'utf-8'}`)
+  res.setHeader('content-disposition', `attachment; filename="asagao.csv"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+  res.setHeader('cache-control', 'no-store')
+  res.send(encodeCsv(text, encoding))
+}

@@ -1,0 +1,52 @@
+import type { StaffPrincipal } from '../auth/principal.js'
+import { appendMarks } from '../data/reports.js'
+import type { Deps } from '../deps.js'
+import { AppError } from '../http/errors.js'
+import { beginChange, recordChange, type Change } from '../realtime/changes.js'
+import { readableClass } from './access.js'
+import { schoolDaysOf } from './counts.js'
+
+export interface ResolveResult {
+  ok: true
+  /** Pupils given 出席 because they had no mark. */
+  markedPresent: number
+  /** 未登校 still unresolved: shown to the teacher, never turned into 欠席 by the system. */
+  unresolved: { pupilId: number; name: string }[]
+}
+
+/**
+ * End-of-day resolution of a class's day (or when the roll is confirmed): an enrolled pupil
+ * with no mark is 出席 (a system row records it); a 未登校 is left as it is and returned, so
+ * the teacher resolves it to 遅刻 or 欠席.
+ */
+export async function resolveDay(deps: Deps, who: StaffPrincipal, classId: number, date: string): Promise<ResolveResult> {
+  const cls = await readableClass(deps.sql, who, classId)
+  if (date < cls.year.startsOn || date > cls.year.endsOn) throw new AppError('DATE_OUTSIDE_SCHOOL_YEAR')
+  if ((await schoolDaysOf(deps.sql, who.schoolId, date, date)).length === 0) throw new AppError('NOT_A_SCHOOL_DAY')
+  const nowIso = new Date(deps.clock.now()).toISOString()
+  const { result, change } = await deps.sql.begin(async (tx) => {
+    const rows = await tx<{ pupilId: number; name: string; codeId: number | null; provisional: boolean | null }[]>`
+      select m.pupil_id, p.family_name || ' ' || p.given_name as name, cur.code_id, c.provisional
+      from class_membership m join pupil p on p.id = m.pupil_id
+      left join lateral (select code_id from attendance_log l where l.pupil_id = m.pupil_id and l.date = ${date} order by l.id desc limit 1) cur on true
+      left join attendance_code c on c.id = cur.code_id
+      where m.class_id = ${classId} and p.enrolled_on <= ${date} and (p.left_on is null or p.left_on >= ${date})
+      order by m.attendance_number`
+    const blank = rows.filter((r) => r.codeId === null)
+    const [present] = await tx<{ id: number }[]>`select id from attendance_code where school_id = ${who.schoolId} and code = 'present'`
+    let change: Change | null = null
+    if (blank.length && present) {
+      const seq = await beginChange(tx, who.schoolId)
+      await appendMarks(tx, blank.map((r) => ({
+        schoolId: who.schoolId, seq, pupilId: r.pupilId, date, codeId: present.id, suggestedCodeId: null, source: 'system' as const,
+        actorStaffId: who.staffId, actorGuardianId: null, reportId: null, atTime: null, note: '記録なし→出席(終業時の確定)', recordedAt: nowIso,
+      })))
+      change = await recordChange(tx, who.schoolId, seq, cls.year, blank.map((r) => ({ pupilId: r.pupilId, date })))
+    }
+    const result: ResolveResult = { ok: true, markedPresent: change ? blank.length : 0, unresolved: rows.filter((r) => r.provisional).map((r) => ({ pupilId: r.pupilId, name: r.name })) }
+    return { result, change }
+  })
+  // Published only after commit, so no page sees an uncommitted state.
+  if (change) deps.publish(change)
+  return result
+}
