@@ -48,6 +48,20 @@ describe('fitBoard', () => {
     expect(placedEntries(fit)).toEqual(expected(heavy))
   })
 
+  it('lets a heavy class continue in the next column (続き) rather than open a second page', () => {
+    const flu = school([12, 4, 8, 4, 4, 8, 4, 4, 4, 8, 4, 6]) // 70 entries, unevenly
+    const fit = fitBoard({ widthPx: 1900, heightPx: 940, classes: flu, minFontPx: 23, maxFontPx: 36 })
+    expect(fit.pages).toHaveLength(1)
+    expect(fit.pages[0]!.flat().some((b) => b.continued)).toBe(true)
+    for (const col of fit.pages[0]!) expect(columnEm(col)).toBeLessThanOrEqual(940 / fit.fontPx + 1e-6)
+    // A split never leaves a lone entry under a header at the foot of a column.
+    for (const col of fit.pages[0]!) {
+      const last = col.at(-1)!
+      if (col.length > 1 && last.to < flu[last.classId - 1]!.entries) expect(last.to - last.from).toBeGreaterThanOrEqual(2)
+    }
+    expect(placedEntries(fit)).toEqual(expected(flu))
+  })
+
   it('splits a class longer than a whole column and heads the rest (続き)', () => {
     const loads = school([1, 40, 2])
     const fit = fitBoard({ widthPx: 1000, heightPx: 500, classes: loads, minFontPx: 20, maxFontPx: 20 })

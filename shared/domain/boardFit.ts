@@ -6,9 +6,10 @@
  * Every size is in em of the board's base font, and the board's CSS uses exactly these
  * heights (see BOARD_METRICS), so the model and the pixels agree by construction.
  *
- * It picks the largest font (up to maxFontPx) at which everything fits on one page. When even
- * the smallest readable font (minFontPx) does not fit, it keeps that font and pages the
- * columns instead of shrinking further.
+ * It picks the largest font (up to maxFontPx) at which everything fits on one page: whole
+ * classes spread evenly if possible, otherwise flowing on with long classes continued in the
+ * next column. When even the smallest readable font (minFontPx) does not fit, it keeps that
+ * font and pages the columns instead of shrinking further.
  */
 
 export const BOARD_METRICS = {
@@ -27,6 +28,9 @@ export const BOARD_METRICS = {
 } as const
 
 export type BoardMetrics = typeof BOARD_METRICS
+
+/** Entries that must stay with a class's header when it is split at the end of a column. */
+const MIN_SPLIT = 2
 
 export interface ClassLoad {
   classId: number
@@ -81,9 +85,11 @@ export function fitBoard(input: FitInput): BoardFit {
     const columns = columnsFor(input.widthPx / font, input.classes.length, m)
     const single = balanced(input.classes, columns, input.heightPx / font, m)
     if (single) return { fontPx: font, columns, pages: [single] }
+    const flowed = flow(input.classes, columns, input.heightPx / font, m)
+    if (flowed.length === 1) return { fontPx: font, columns, pages: flowed }
   }
   const columns = columnsFor(input.widthPx / min, input.classes.length, m)
-  return { fontPx: min, columns, pages: paginate(input.classes, columns, input.heightPx / min, m) }
+  return { fontPx: min, columns, pages: flow(input.classes, columns, input.heightPx / min, m) }
 }
 
 /** Height in em a column of these blocks needs (gaps between blocks included). */
@@ -132,48 +138,52 @@ function greedyColumns(heights: readonly number[], cap: number, m: BoardMetrics)
 }
 
 /**
- * More than fits: fill columns in order, page after page. A class moves to the next column
- * when it does not fit in what is left; a class longer than a whole column is split, its
- * continuation headed (続き).
+ * Newspaper flow: fill columns in order, page after page. A class that does not fit in what is
+ * left of a column continues in the next one, its continuation headed (続き), unless not even
+ * MIN_SPLIT entries would stay behind (then the whole class moves on).
  */
-function paginate(classes: readonly ClassLoad[], columns: number, heightEm: number, m: BoardMetrics): BoardColumn[][] {
-  const perColumn = Math.max(1, Math.floor((heightEm - m.headerEm - m.blockPadEm) / m.entryEm))
+function flow(classes: readonly ClassLoad[], columns: number, heightEm: number, m: BoardMetrics): BoardColumn[][] {
+  const room = (usedEm: number, first: boolean) =>
+    Math.floor((heightEm - usedEm - (first ? 0 : m.gapEm) - m.headerEm - m.blockPadEm + 1e-9) / m.entryEm)
   const cols: BoardColumn[] = [[]]
   let used = 0
-  const place = (block: BoardBlock) => {
-    const h = blockEm(block.to - block.from, m)
-    const current = cols[cols.length - 1]!
-    if (current.length > 0 && used + m.gapEm + h > heightEm + 1e-9) {
-      cols.push([block])
-      used = h
-    } else {
-      current.push(block)
-      used += (current.length > 1 ? m.gapEm : 0) + h
-    }
+  const push = (block: BoardBlock) => {
+    const col = cols[cols.length - 1]!
+    used += (col.length > 0 ? m.gapEm : 0) + blockEm(block.to - block.from, m)
+    col.push(block)
+  }
+  const nextColumn = () => {
+    cols.push([])
+    used = 0
   }
   for (const c of classes) {
-    if (blockEm(c.entries, m) <= heightEm + 1e-9) {
-      place({ classId: c.classId, from: 0, to: c.entries, continued: false })
-      continue
-    }
-    // Too long for any column: use what is left of this column (if at least one entry fits), then whole columns.
     let from = 0
-    const current = cols[cols.length - 1]!
-    const room = current.length === 0 ? perColumn : Math.floor((heightEm - used - m.gapEm - m.headerEm - m.blockPadEm) / m.entryEm)
-    if (room >= 1) {
-      place({ classId: c.classId, from: 0, to: room, continued: false })
-      from = room
-    }
-    while (from < c.entries) {
-      const to = Math.min(c.entries, from + perColumn)
-      cols.push([{ classId: c.classId, from, to, continued: from > 0 }])
-      used = blockEm(to - from, m)
-      from = to
+    for (;;) {
+      const col = cols[cols.length - 1]!
+      const left = c.entries - from
+      const fitsWhole = used + (col.length > 0 ? m.gapEm : 0) + blockEm(left, m) <= heightEm + 1e-9
+      if (fitsWhole) {
+        push({ classId: c.classId, from, to: c.entries, continued: from > 0 })
+        break
+      }
+      // An empty column always takes something (at least one entry), so even a screen too
+      // small for one entry makes progress; the column's overflow is cut by the page.
+      const n = col.length === 0 ? Math.max(1, Math.min(left, room(used, true))) : Math.min(left, room(used, false))
+      if (col.length === 0 && left <= n) {
+        push({ classId: c.classId, from, to: c.entries, continued: from > 0 })
+        break
+      }
+      if (n >= MIN_SPLIT || col.length === 0) {
+        push({ classId: c.classId, from, to: from + n, continued: from > 0 })
+        from += n
+      }
+      nextColumn()
     }
   }
+  if (cols[cols.length - 1]!.length === 0) cols.pop()
   const pages: BoardColumn[][] = []
   for (let i = 0; i < cols.length; i += columns) pages.push(cols.slice(i, i + columns))
-  return pages
+  return pages.length > 0 ? pages : [[]]
 }
 
 /** Which page to show now: pages rotate every `rotateMs`, derived from the clock so it never sticks. */
