@@ -13,14 +13,14 @@ import { contextAt, launchChromium } from './harness.js'
 
 /**
  * `npm run screenshots:board`: the board at 1920×1080, 3840×2160 and 1366×768 with 0, 10 and
- * 70 pupils on it (a quiet day, a normal day, flu season) on Monday 30 November 2026 at 8:20,
+ * 70 pupils on it (a quiet day, a normal day, flu season; 150 to show paging) on Monday 30 November 2026 at 8:20,
  * and once after the roll-call time (未点呼 marks). Writes docs/screenshots/board-<size>-<n>.png.
  */
 const AT = '2026-11-30T08:20:00+09:00'
 const AFTER_ROLL_CALL = '2026-11-30T08:40:00+09:00'
 const OUT = join(ROOT, 'docs', 'screenshots')
 const SIZES = [[1920, 1080], [3840, 2160], [1366, 768]] as const
-const LOADS = [0, 10, 70]
+const LOADS = [0, 10, 70, 150]
 
 if (readBuildInfo()?.buildId !== sourceHash()) await build({ configFile: join(ROOT, 'kiosk', 'vite.config.ts'), logLevel: 'warn' })
 mkdirSync(OUT, { recursive: true })

@@ -59,6 +59,8 @@ describe('isFresh', () => {
     expect(isFresh(1000, 1000)).toBe(true)
     expect(isFresh(1000, 8999)).toBe(true)
     expect(isFresh(1000, 9000)).toBe(false)
+    expect(isFresh(1500, 1000)).toBe(true) // arrived after the last tick
+    expect(isFresh(60_000, 1000)).toBe(false) // a clock that jumped back does not highlight forever
   })
 })
 

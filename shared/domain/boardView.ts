@@ -56,8 +56,12 @@ export function isDimmed(nowMs: number, zone: string, dimBefore: string, dimAfte
 /** Highlight an entry this long after it changed live. */
 export const FRESH_MS = 8000
 
+/**
+ * Whether an entry is still highlighted. `nowMs` is the board's last tick, which may be up to
+ * a second older than a change that arrived since, so a change slightly "in the future" counts.
+ */
 export function isFresh(changedAt: number | undefined, nowMs: number): boolean {
-  return changedAt !== undefined && nowMs - changedAt >= 0 && nowMs - changedAt < FRESH_MS
+  return changedAt !== undefined && changedAt - nowMs < 2000 && nowMs - changedAt < FRESH_MS
 }
 
 const SHIFT_STEPS: ReadonlyArray<readonly [number, number]> = [

@@ -201,9 +201,9 @@ export class AsgBoardApp extends LitElement {
               .changedAt=${day.changedAt}
               .thresholds=${snap}
               .now=${this.now}
-              ?continued=${b.continued}
-              ?missingRoll=${missing.has(b.classId)}
-              ?showMessages=${snap.boardShowsMessages}
+              .continued=${b.continued}
+              .missingRoll=${missing.has(b.classId)}
+              .showMessages=${snap.boardShowsMessages}
             ></asg-board-class>`,
           )}
         </div>`,

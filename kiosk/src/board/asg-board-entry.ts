@@ -32,15 +32,15 @@ export class AsgBoardEntry extends LitElement {
   }
 
   static override styles = css`
-    :host { display: block; height: 2.6em; box-sizing: border-box; padding: 0.12em 0.35em; border-radius: 0.3em; overflow: hidden;
+    :host { display: block; height: 2.6em; box-sizing: border-box; padding: 0.1em 0.35em; border-radius: 0.3em; overflow: hidden;
       transition: background-color 1.5s ease-out; }
     :host([fresh]) { background: #ffe58a; transition: none; }
     :host([unexplained]) { background: #fff0e8; box-shadow: inset 0.3em 0 0 var(--asg-not-arrived-bg); }
-    .top { display: grid; grid-template-columns: 1.5em minmax(0, 1fr) auto; align-items: center; column-gap: 0.35em; height: 1.4em; line-height: 1.4em; }
+    .top { display: grid; grid-template-columns: 1.5em minmax(0, 1fr) auto; align-items: center; column-gap: 0.35em; height: 1.35em; line-height: 1.35em; }
     .no { color: var(--asg-ink-soft); text-align: right; font-variant-numeric: tabular-nums; font-size: 0.9em; }
     .name { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; font-weight: 700; }
     .status { font-weight: 700; padding: 0 0.35em; border-radius: 0.25em; white-space: nowrap; line-height: 1.3em; }
-    .detail { margin-left: 1.85em; display: flex; flex-wrap: wrap; column-gap: 0.45em; font-size: 0.8em; height: 1.3em; line-height: 1.3em;
+    .detail { margin-left: 1.85em; display: flex; flex-wrap: wrap; column-gap: 0.45em; font-size: 0.85em; height: 1.2em; line-height: 1.2em;
       overflow: hidden; color: #3b424a; }
     .detail > span { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 100%; }
     .absent { color: var(--asg-absent); background: var(--asg-absent-bg); }
