@@ -137,6 +137,7 @@ export class DayController implements ReactiveController {
     this.snapshotInFlight = true
     this.buffer.reset()
     clearTimeout(this.gapTimer)
+    this.gapTimer = undefined
     const res = await this.command('day:snapshot', {})
     this.snapshotInFlight = false
     if (!res.ok) {
@@ -181,10 +182,19 @@ export class DayController implements ReactiveController {
     this.host.requestUpdate()
   }
 
+  /**
+   * A hole in the sequence gets gapGraceMs to fill, counted from when it opened: later events
+   * must not push the deadline back, or a steady stream of events would hide a lost one forever.
+   */
   private scheduleGapCheck(): void {
-    clearTimeout(this.gapTimer)
-    if (!this.buffer.hasGap) return
+    if (!this.buffer.hasGap) {
+      clearTimeout(this.gapTimer)
+      this.gapTimer = undefined
+      return
+    }
+    if (this.gapTimer !== undefined) return
     this.gapTimer = setTimeout(() => {
+      this.gapTimer = undefined
       if (this.buffer.hasGap) void this.takeSnapshot()
     }, this.opts.gapGraceMs ?? 1500)
   }
