@@ -1,5 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit'
-import { DAY_STATUS_LABEL } from '../../../shared/protocol/index.js'
+import { repeat } from 'lit/directives/repeat.js'
+import { pageAt, type BoardFit } from '../../../shared/domain/boardFit.js'
+import { burnInShift, classesMissingRoll, isDimmed, isUnexplained } from '../../../shared/domain/boardView.js'
+import { DAY_STATUS_LABEL, type DayEntry, type DaySnapshot } from '../../../shared/protocol/index.js'
 import { formatLongDateJa } from '../../../shared/time/format.js'
 import { DayController } from '../controllers/day-controller.js'
 import { api, ApiError } from '../lib/api.js'
@@ -7,7 +10,9 @@ import { tokens } from '../lib/styles.js'
 import '../components/asg-connection-status.js'
 import './asg-board-class.js'
 import './asg-board-unpaired.js'
+import { BoardFitController } from './board-fit-controller.js'
 import { COUNTED, countByStatus, entriesByClass } from './board-counts.js'
+import { keepScreenAwake, reloadForNewBuild } from './board-unattended.js'
 
 type Phase = 'starting' | 'unpaired' | 'running'
 
@@ -15,6 +20,8 @@ type Phase = 'starting' | 'unpaired' | 'running'
 const STALE_AFTER_MS = 5000
 /** A new build reloads the page only after this long without a change on screen. */
 const QUIET_MS = 20_000
+/** When the classes need more than one page, each page shows this long. */
+export const PAGE_MS = 12_000
 
 /** The staff-room board: the whole school's day, live, unattended. */
 export class AsgBoardApp extends LitElement {
@@ -22,42 +29,53 @@ export class AsgBoardApp extends LitElement {
     phase: { state: true },
     pairError: { state: true },
     now: { state: true },
+    dimmed: { type: Boolean, reflect: true },
   }
   declare phase: Phase
   declare pairError: string
   declare now: number
+  declare dimmed: boolean
 
   private day: DayController | null = null
+  private readonly fitter = new BoardFitController(this)
   private tickTimer: ReturnType<typeof setTimeout> | undefined
   private readonly startedAt = Date.now()
+  private readonly stopWakeLock = keepScreenAwake()
 
   constructor() {
     super()
     this.phase = 'starting'
     this.pairError = ''
     this.now = Date.now()
+    this.dimmed = false
   }
 
   static override styles = [
     tokens,
     css`
-      :host { display: flex; flex-direction: column; height: 100vh; overflow: hidden; background: var(--asg-bg); font-size: clamp(14px, 1.05vw, 40px); }
-      header { display: flex; align-items: center; gap: 1.5em; padding: 0.4em 1em; background: var(--asg-surface); border-bottom: 2px solid var(--asg-line); }
-      .date { font-size: 1.6em; font-weight: 700; white-space: nowrap; }
-      .clock { font-size: 2em; font-weight: 700; font-variant-numeric: tabular-nums; }
-      .counts { display: flex; gap: 0.5em; margin-left: auto; }
-      .count { text-align: center; padding: 0.1em 0.7em; border-radius: 8px; background: #f0efe9; }
-      .count b { display: block; font-size: 1.8em; line-height: 1.1; font-variant-numeric: tabular-nums; }
-      .count span { font-size: 0.8em; }
+      :host { display: block; height: 100vh; overflow: hidden; background: #000; font-size: 2.2vh; }
+      .frame { display: flex; flex-direction: column; height: 100%; background: var(--asg-bg); transition: opacity 2s; }
+      :host([dimmed]) .frame { opacity: 0.35; }
+      header { display: flex; align-items: center; gap: 1em; padding: 0.3em 0.8em; background: var(--asg-surface); border-bottom: 2px solid var(--asg-line); }
+      .date { font-size: 1.5em; font-weight: 700; white-space: nowrap; }
+      .clock { font-size: 2.1em; font-weight: 700; font-variant-numeric: tabular-nums; }
+      .page { font-size: 1.3em; font-weight: 700; color: #fff; background: var(--asg-accent); border-radius: 0.4em; padding: 0.05em 0.5em; white-space: nowrap; }
+      .counts { display: flex; gap: 0.4em; margin-left: auto; }
+      .count { text-align: center; padding: 0.1em 0.6em; border-radius: 0.4em; background: #f0efe9; min-width: 3.2em; }
+      .count b { display: block; font-size: 1.9em; line-height: 1.1; font-variant-numeric: tabular-nums; }
+      .count span { font-size: 0.85em; white-space: nowrap; }
       .count.absent b { color: var(--asg-absent); }
       .count.late b { color: var(--asg-late); }
       .count.early_leave b { color: var(--asg-early); }
       .count.not_arrived b { color: var(--asg-not-arrived-bg); }
       .count.excused b { color: var(--asg-excused); }
-      .grid { flex: 1; display: grid; grid-template-columns: repeat(6, minmax(0, 1fr)); grid-auto-rows: minmax(0, 1fr); gap: 0.5em; padding: 0.5em; min-height: 0; }
+      .count.alert { background: var(--asg-not-arrived-bg); }
+      .count.alert b, .count.alert span { color: #fff; }
+      .grid { flex: 1; min-height: 0; display: grid; gap: 0.4em; padding: 0.4em; overflow: hidden; }
+      .col { display: flex; flex-direction: column; gap: 0.4em; min-width: 0; min-height: 0; overflow: hidden; }
       .stale { background: #c4320a; color: #fff; font-size: 1.4em; font-weight: 700; text-align: center; padding: 0.3em; }
       .closed { flex: 1; display: grid; place-items: center; font-size: 2.5em; color: var(--asg-ink-soft); }
-      footer { display: flex; justify-content: space-between; padding: 0.2em 1em; font-size: 0.85em; color: var(--asg-ink-soft); }
+      footer { display: flex; justify-content: space-between; padding: 0.15em 1em; font-size: 0.8em; color: var(--asg-ink-soft); }
     `,
   ]
 
@@ -70,6 +88,7 @@ export class AsgBoardApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback()
     clearTimeout(this.tickTimer)
+    this.stopWakeLock()
   }
 
   /** Pairs with a code from the link if there is one, then checks the device and goes live. */
@@ -110,13 +129,19 @@ export class AsgBoardApp extends LitElement {
   private tick(): void {
     this.now = Date.now()
     const day = this.day
-    if (day) {
-      if (this.now % 60_000 < 1000) day.checkDate(this.now)
+    const snap = day?.snapshot
+    if (day && snap) {
+      day.checkDate(this.now)
+      this.dimmed = isDimmed(this.now, snap.timeZone, snap.dimBefore, snap.dimAfter)
       if (day.state === 'ended' && this.phase === 'running') this.phase = 'unpaired'
       const quiet = [...day.changedAt.values()].every((t) => this.now - t > QUIET_MS)
-      if (day.buildChanged && day.state === 'live' && quiet) location.reload()
-    }
+      if (day.buildChanged && day.state === 'live' && quiet) reloadForNewBuild(snap.buildId)
+    } else if (day?.state === 'ended' && this.phase === 'running') this.phase = 'unpaired'
     this.tickTimer = setTimeout(() => this.tick(), 1000 - (Date.now() % 1000) + 5)
+  }
+
+  override updated(): void {
+    this.fitter.observe(this.renderRoot.querySelector('.grid'))
   }
 
   override render() {
@@ -125,32 +150,65 @@ export class AsgBoardApp extends LitElement {
     const snap = day?.snapshot
     if (!day || !snap) return html`<div class="closed">接続しています…</div>`
     const zone = snap.timeZone
-    const clock = new Intl.DateTimeFormat('ja-JP', { hour: 'numeric', minute: '2-digit', timeZone: zone }).format(this.now)
-    const counts = countByStatus(day.entries.values())
-    const byClass = entriesByClass(day.entries.values())
+    const hm = new Intl.DateTimeFormat('ja-JP', { hour: 'numeric', minute: '2-digit', timeZone: zone })
+    const entries = [...day.entries.values()]
+    const byClass = entriesByClass(entries)
+    const fit = this.fitter.fit(snap.classes.map((c) => ({ classId: c.id, entries: byClass.get(c.id)?.length ?? 0 })), window.innerHeight)
+    const page = fit ? pageAt(this.now, fit.pages.length, PAGE_MS) : 0
     const stale = day.state !== 'live' && this.now - (day.lastSyncAt ?? this.startedAt) > STALE_AFTER_MS
-    const lastUpdate = day.lastSyncAt ? new Intl.DateTimeFormat('ja-JP', { hour: 'numeric', minute: '2-digit', timeZone: zone }).format(day.lastSyncAt) : '—'
-    return html`
+    const shift = burnInShift(this.now)
+    return html`<div class="frame" style="transform: translate(${shift.x}px, ${shift.y}px)">
       <header>
         <span class="date">${formatLongDateJa(snap.date, snap.showEraYear)}</span>
-        <span class="clock">${clock}</span>
-        <div class="counts">
-          ${COUNTED.map((s) => html`<div class="count ${s}"><b>${counts[s]}</b><span>${DAY_STATUS_LABEL[s]}</span></div>`)}
-        </div>
+        <span class="clock">${hm.format(this.now)}</span>
+        ${fit && fit.pages.length > 1 ? html`<span class="page" aria-label="ページ">${page + 1}/${fit.pages.length}</span>` : nothing}
+        ${this.renderCounts(entries, snap)}
       </header>
-      ${stale ? html`<div class="stale" role="alert">接続が切れています — 最終更新 ${lastUpdate}(自動で再接続します)</div>` : nothing}
-      ${snap.isSchoolDay || day.entries.size > 0
-        ? html`<div class="grid">
-            ${snap.classes.map(
-              (c) => html`<asg-board-class .info=${c} .entries=${byClass.get(c.id) ?? []} .changedAt=${day.changedAt} .now=${this.now}></asg-board-class>`,
-            )}
-          </div>`
-        : html`<div class="closed">本日は授業日ではありません</div>`}
+      ${stale ? html`<div class="stale" role="alert">接続が切れています — 最終更新 ${day.lastSyncAt ? hm.format(day.lastSyncAt) : '—'}(自動で再接続します)</div>` : nothing}
+      ${snap.isSchoolDay || entries.length > 0 ? this.renderGrid(snap, byClass, fit, page) : html`<div class="closed">本日は授業日ではありません</div>`}
       <footer>
         <span>${snap.schoolName}</span>
         <asg-connection-status .state=${day.state} .lastSyncAt=${day.lastSyncAt} .timeZone=${zone}></asg-connection-status>
       </footer>
-    `
+    </div>`
+  }
+
+  private renderCounts(entries: DayEntry[], snap: DaySnapshot) {
+    const counts = countByStatus(entries)
+    const unexplained = entries.filter(isUnexplained).length
+    const missing = classesMissingRoll(snap, this.now).size
+    return html`<div class="counts">
+      ${COUNTED.map((s) => html`<div class="count ${s} ${s === 'not_arrived' && unexplained > 0 ? 'alert' : ''}"><b>${counts[s]}</b><span>${DAY_STATUS_LABEL[s]}</span></div>`)}
+      ${missing > 0 ? html`<div class="count alert roll"><b>${missing}</b><span>未点呼の学級</span></div>` : nothing}
+    </div>`
+  }
+
+  private renderGrid(snap: DaySnapshot, byClass: Map<number, DayEntry[]>, fit: BoardFit | null, page: number) {
+    const day = this.day!
+    const classes = new Map(snap.classes.map((c) => [c.id, c]))
+    const missing = classesMissingRoll(snap, this.now)
+    const columns = fit?.pages[page] ?? []
+    const style = fit ? `font-size: ${fit.fontPx}px; grid-template-columns: repeat(${fit.columns}, minmax(0, 1fr))` : ''
+    return html`<div class="grid" style=${style}>
+      ${columns.map(
+        (col) => html`<div class="col">
+          ${repeat(
+            col,
+            (b) => `${b.classId}:${b.from}`,
+            (b) => html`<asg-board-class
+              .info=${classes.get(b.classId)!}
+              .entries=${(byClass.get(b.classId) ?? []).slice(b.from, b.to)}
+              .changedAt=${day.changedAt}
+              .thresholds=${snap}
+              .now=${this.now}
+              .continued=${b.continued}
+              .missingRoll=${missing.has(b.classId)}
+              .showMessages=${snap.boardShowsMessages}
+            ></asg-board-class>`,
+          )}
+        </div>`,
+      )}
+    </div>`
   }
 }
 

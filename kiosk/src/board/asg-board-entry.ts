@@ -1,63 +1,87 @@
 import { LitElement, css, html, nothing } from 'lit'
+import type { Badge } from '../../../shared/domain/boardView.js'
 import { DAY_STATUS_LABEL, REASON_CATEGORY_LABEL, type DayEntry } from '../../../shared/protocol/index.js'
 import { formatTimeJa } from '../../../shared/time/format.js'
 
-/** One pupil on the board: number, name, status, reason, time, badges and 確認済. */
+/**
+ * One pupil on the board: number, name and status on the first line; reason, time, badges,
+ * 確認済 (and the guardian's message, when the school allows it) on the second. Its height is
+ * fixed (BOARD_METRICS.entryEm) so the board's fitting model matches the pixels; whatever
+ * does not fit is cut, never overlapping.
+ */
 export class AsgBoardEntry extends LitElement {
   static override properties = {
     entry: { attribute: false },
+    badges: { attribute: false },
+    showMessage: { type: Boolean },
     fresh: { type: Boolean, reflect: true },
-    consecutiveBadge: { type: Number },
+    unexplained: { type: Boolean, reflect: true },
   }
   declare entry: DayEntry
+  declare badges: Badge[]
+  declare showMessage: boolean
   declare fresh: boolean
-  declare consecutiveBadge: number
+  declare unexplained: boolean
 
   constructor() {
     super()
+    this.badges = []
+    this.showMessage = false
     this.fresh = false
-    this.consecutiveBadge = 3
+    this.unexplained = false
   }
 
   static override styles = css`
-    :host { display: grid; grid-template-columns: 1.6em minmax(0, 1fr) auto; align-items: center; column-gap: 0.4em;
-      padding: 0.25em 0.4em; border-radius: 6px; line-height: 1.25; }
-    :host([fresh]) { animation: flash 6s ease-out; }
-    @keyframes flash { from { background: #ffe58a; } to { background: transparent; } }
-    .no { color: var(--asg-ink-soft); text-align: right; font-variant-numeric: tabular-nums; }
-    .name { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; font-weight: 600; }
-    .status { font-weight: 700; padding: 0.05em 0.45em; border-radius: 4px; white-space: nowrap; }
-    .detail { grid-column: 2 / 4; display: flex; flex-wrap: wrap; gap: 0.3em; font-size: 0.78em; color: var(--asg-ink-soft);
-      white-space: nowrap; overflow: hidden; max-height: 1.4em; }
+    :host { display: block; height: 2.6em; box-sizing: border-box; padding: 0.1em 0.35em; border-radius: 0.3em; overflow: hidden;
+      transition: background-color 1.5s ease-out; }
+    :host([fresh]) { background: #ffe58a; transition: none; }
+    :host([unexplained]) { background: #fff0e8; box-shadow: inset 0.3em 0 0 var(--asg-not-arrived-bg); }
+    .top { display: grid; grid-template-columns: 1.5em minmax(0, 1fr) auto; align-items: center; column-gap: 0.35em; height: 1.35em; line-height: 1.35em; }
+    .no { color: var(--asg-ink-soft); text-align: right; font-variant-numeric: tabular-nums; font-size: 0.9em; }
+    .name { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; font-weight: 700; }
+    .status { font-weight: 700; padding: 0 0.35em; border-radius: 0.25em; white-space: nowrap; line-height: 1.3em; }
+    .detail { margin-left: 1.85em; display: flex; flex-wrap: wrap; column-gap: 0.45em; font-size: 0.85em; height: 1.2em; line-height: 1.2em;
+      overflow: hidden; color: #3b424a; }
+    .detail > span { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 100%; }
     .absent { color: var(--asg-absent); background: var(--asg-absent-bg); }
     .late { color: var(--asg-late); background: var(--asg-late-bg); }
     .early_leave { color: var(--asg-early); background: var(--asg-early-bg); }
     .not_arrived { color: var(--asg-not-arrived); background: var(--asg-not-arrived-bg); }
     .excused { color: var(--asg-excused); background: var(--asg-excused-bg); }
-    .badge { border: 1px solid currentColor; border-radius: 4px; padding: 0 0.3em; }
+    .badge { border: 1px solid currentColor; border-radius: 0.25em; padding: 0 0.25em; line-height: 1.15em; align-self: center; }
     .badge.streak { color: var(--asg-absent); font-weight: 700; }
+    .badge.cumulative.level2, .badge.cumulative.level3, .badge.cumulative.level4, .badge.cumulative.level5 { color: #fff; background: var(--asg-absent); border-color: var(--asg-absent); font-weight: 700; }
     .ack { color: var(--asg-ok); font-weight: 700; }
-    .unexplained { outline: 3px solid var(--asg-not-arrived-bg); }
+    .warn { color: var(--asg-not-arrived-bg); font-weight: 700; }
   `
 
   override render() {
     const e = this.entry
     const r = e.report
     const time = e.time ? `${formatTimeJa(e.time)}${e.status === 'late' ? '予定' : e.status === 'early_leave' ? '下校' : ''}` : null
+    const reason = r ? (r.reasonLabel || REASON_CATEGORY_LABEL[r.reasonCategory]) : null
     return html`
-      <span class="no">${e.attendanceNumber}</span>
-      <span class="name" title=${e.name}>${e.name}</span>
-      <span class="status ${e.status} ${e.status === 'not_arrived' && !r ? 'unexplained' : ''}">${DAY_STATUS_LABEL[e.status]}</span>
-      <span class="detail">
-        ${r ? html`<span>${r.reasonLabel !== REASON_CATEGORY_LABEL[r.reasonCategory] ? r.reasonLabel : REASON_CATEGORY_LABEL[r.reasonCategory]}</span>` : nothing}
+      <div class="top">
+        <span class="no">${e.attendanceNumber}</span>
+        <span class="name" title=${e.name}>${e.name}</span>
+        <span class="status ${e.status}">${statusText(e)}</span>
+      </div>
+      <div class="detail">
+        ${this.unexplained ? html`<span class="warn">連絡なし・確認を</span>` : nothing}
+        ${reason ? html`<span>${reason}</span>` : nothing}
         ${time ? html`<span>${time}</span>` : nothing}
-        ${e.consecutiveAbsences && e.consecutiveAbsences >= this.consecutiveBadge ? html`<span class="badge streak">連続${e.consecutiveAbsences}日</span>` : nothing}
-        ${e.cumulativeAbsences ? html`<span class="badge">累計${e.cumulativeAbsences}日</span>` : nothing}
+        ${this.badges.map((b) => html`<span class="badge ${b.kind} level${b.level}">${b.text}</span>`)}
         ${r?.acknowledgedAt ? html`<span class="ack">✓確認済</span>` : nothing}
-        ${r?.message ? html`<span title=${r.message}>「${r.message}」</span>` : nothing}
-      </span>
+        ${this.showMessage && r?.message ? html`<span class="msg">「${r.message}」</span>` : nothing}
+      </div>
     `
   }
+}
+
+/** The status chip: 出席停止・忌引 is too wide next to a name, so the entry says which one it is. */
+function statusText(e: DayEntry): string {
+  if (e.status !== 'excused') return DAY_STATUS_LABEL[e.status]
+  return e.codeLabel?.includes('忌引') ? '忌引' : '出席停止'
 }
 
 customElements.define('asg-board-entry', AsgBoardEntry)

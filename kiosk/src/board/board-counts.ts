@@ -9,10 +9,14 @@ export function countByStatus(entries: Iterable<DayEntry>): Record<DayStatus, nu
   return counts
 }
 
-/** Entries grouped by class id, each group sorted by attendance number. */
+/**
+ * Entries grouped by class id, each group sorted by attendance number. A pupil marked 出席
+ * explicitly (a teacher's mark over an earlier absence) is simply present: not on the board.
+ */
 export function entriesByClass(entries: Iterable<DayEntry>): Map<number, DayEntry[]> {
   const out = new Map<number, DayEntry[]>()
   for (const e of entries) {
+    if (e.status === 'present') continue
     if (!out.has(e.classId)) out.set(e.classId, [])
     out.get(e.classId)!.push(e)
   }

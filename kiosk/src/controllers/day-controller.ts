@@ -28,6 +28,7 @@ export interface DayControllerOptions {
 type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 
 const ACK_TIMEOUT_MS = 10_000
+const DATE_RETRY_MS = 20_000
 /** Codes after which reconnecting with the same credential is pointless. */
 const FINAL: readonly ErrorCode[] = ['UNAUTHENTICATED', 'DEVICE_REVOKED']
 
@@ -58,6 +59,7 @@ export class DayController implements ReactiveController {
   private retryTimer: ReturnType<typeof setTimeout> | undefined
   private retries = 0
   private snapshotInFlight = false
+  private dateCheckedAt = -Infinity
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -117,10 +119,17 @@ export class DayController implements ReactiveController {
     }
   }
 
-  /** Called by pages once a minute: at school-local midnight the day changes without a reload. */
+  /**
+   * Called by pages regularly (each second is fine): at school-local midnight the day changes
+   * without a reload. While the server still answers with the old date (its clock a little
+   * behind), it asks again at most every DATE_RETRY_MS instead of on every call.
+   */
   checkDate(nowMs = Date.now()): void {
     const snap = this.snapshot
-    if (snap && this.state === 'live' && schoolDateOf(nowMs, snap.timeZone) !== snap.date) void this.takeSnapshot()
+    if (!snap || this.state !== 'live' || schoolDateOf(nowMs, snap.timeZone) === snap.date) return
+    if (Math.abs(nowMs - this.dateCheckedAt) < DATE_RETRY_MS) return
+    this.dateCheckedAt = nowMs
+    void this.takeSnapshot()
   }
 
   private async takeSnapshot(): Promise<void> {
@@ -128,6 +137,7 @@ export class DayController implements ReactiveController {
     this.snapshotInFlight = true
     this.buffer.reset()
     clearTimeout(this.gapTimer)
+    this.gapTimer = undefined
     const res = await this.command('day:snapshot', {})
     this.snapshotInFlight = false
     if (!res.ok) {
@@ -177,10 +187,19 @@ export class DayController implements ReactiveController {
     this.host.requestUpdate()
   }
 
+  /**
+   * A hole in the sequence gets gapGraceMs to fill, counted from when it opened: later events
+   * must not push the deadline back, or a steady stream of events would hide a lost one forever.
+   */
   private scheduleGapCheck(): void {
-    clearTimeout(this.gapTimer)
-    if (!this.buffer.hasGap) return
+    if (!this.buffer.hasGap) {
+      clearTimeout(this.gapTimer)
+      this.gapTimer = undefined
+      return
+    }
+    if (this.gapTimer !== undefined) return
     this.gapTimer = setTimeout(() => {
+      this.gapTimer = undefined
       if (this.buffer.hasGap) void this.takeSnapshot()
     }, this.opts.gapGraceMs ?? 1500)
   }
