@@ -70,7 +70,23 @@ async function measure(cdp: CDPSession, page: Page) {
   // The header's counts cover every page; the DOM holds only the page on screen.
   const counts = await page.locator('.count:not(.roll) b').allInnerTexts()
   const shown = counts.reduce((sum, n) => sum + Number(n), 0)
-  return { heapMB: (m.JSHeapUsedSize ?? 0) / 2 ** 20, nodes: m.Nodes ?? 0, listeners: m.JSEventListeners ?? 0, entriesShown: shown }
+  // Nodes in the page itself, shadow roots included: what the board actually keeps on screen.
+  // A string, not a function: tsx would add helpers to a function that do not exist in the page.
+  const liveNodes = await page.evaluate<number>(`(() => {
+    let n = 0
+    const stack = [document]
+    while (stack.length) {
+      const node = stack.pop()
+      n++
+      if (node.shadowRoot) stack.push(node.shadowRoot)
+      for (let c = node.firstChild; c; c = c.nextSibling) stack.push(c)
+    }
+    return n
+  })()`)
+  // Detached trees something still references (a leak would show here); Lit's cached <template>s are expected.
+  await cdp.send('DOM.enable')
+  const detached = ((await cdp.send('DOM.getDetachedDomNodes' as never)) as unknown as { detachedNodes: unknown[] }).detachedNodes.length
+  return { heapMB: (m.JSHeapUsedSize ?? 0) / 2 ** 20, nodes: m.Nodes ?? 0, liveNodes, detached, listeners: m.JSEventListeners ?? 0, entriesShown: shown }
 }
 
 const browser = await launchChromium()
@@ -110,14 +126,14 @@ try {
       select distinct on (pupil_id) pupil_id, code_id from attendance_log where school_id = ${load.schoolId} and date = ${TODAY} order by pupil_id, id desc
     ) latest join attendance_code c on c.id = latest.code_id where c.code <> 'present'`)[0]!.n
   console.log(`\nboard soak: ${UPDATES} live updates, ${reconnects} reconnects in ${((Date.now() - t0) / 1000).toFixed(0)} s (Chromium ${browser.version()}, 1920×1080)`)
-  console.log('              JS heap (MB)  DOM nodes  listeners  entries counted')
+  console.log('              JS heap (MB)  renderer nodes  nodes in page  detached roots  listeners  entries counted')
   const row = (label: string, r: typeof start) =>
-    console.log(`  ${label}  ${r.heapMB.toFixed(2).padStart(12)}  ${String(r.nodes).padStart(9)}  ${String(r.listeners).padStart(9)}  ${String(r.entriesShown).padStart(16)}`)
+    console.log(`  ${label}  ${r.heapMB.toFixed(2).padStart(12)}  ${String(r.nodes).padStart(14)}  ${String(r.liveNodes).padStart(13)}  ${String(r.detached).padStart(14)}  ${String(r.listeners).padStart(9)}  ${String(r.entriesShown).padStart(15)}`)
   row('start     ', start)
   row('end       ', end)
   row('end + 30 s', later)
   const sign = (n: number, digits = 0) => `${n >= 0 ? '+' : ''}${n.toFixed(digits)}`
-  console.log(`  change      ${sign(later.heapMB - start.heapMB, 2)} MB, ${sign(later.nodes - start.nodes)} nodes (start → end + 30 s)`)
+  console.log(`  change      ${sign(later.heapMB - start.heapMB, 2)} MB heap, ${sign(later.nodes - start.nodes)} renderer nodes, ${sign(later.liveNodes - start.liveNodes)} nodes in page (start → end + 30 s)`)
   console.log(`  entries expected from the register: ${expected}; counted on the board: ${end.entriesShown}`)
   if (expected !== end.entriesShown) console.log('  MISMATCH: the board does not show what the register holds')
 } finally {
