@@ -152,6 +152,19 @@ async function streaksFor(q: Q, schoolId: number, year: SchoolYear, date: string
     if (!byPupil.has(m.pupilId)) byPupil.set(m.pupilId, new Map())
     byPupil.get(m.pupilId)!.set(m.date, mark)
   }
+  // A class or grade closure makes the day excused for its pupils, whatever their mark (as the register counts it).
+  const closed = await q<{ pupilId: number; date: string }[]>`
+    select m.pupil_id, d::date::text as date
+    from class_membership m
+    join school_class c on c.id = m.class_id
+    join class_closure cc on cc.school_year_id = m.school_year_id
+      and (cc.class_id = m.class_id or (cc.class_id is null and cc.grade = c.grade))
+    cross join generate_series(greatest(cc.from_date, ${from}::date), least(cc.to_date, ${date}::date), interval '1 day') d
+    where m.school_year_id = ${year.id} and m.pupil_id = any(${pupilIds}::int[])`
+  for (const c of closed) {
+    if (!byPupil.has(c.pupilId)) byPupil.set(c.pupilId, new Map())
+    byPupil.get(c.pupilId)!.set(c.date, 'excused')
+  }
   const days = schoolDaysBetween(from, date, await calendarRules(q, schoolId, from, date)).reverse()
   for (const id of pupilIds) {
     const mine = byPupil.get(id)
