@@ -42,6 +42,27 @@ export const AdminReason = z.object({
 })
 export type AdminReason = z.infer<typeof AdminReason>
 
+/**
+ * A school's own attendance code. Its meaning is in the semantic columns, which is all the
+ * counting code ever asks, so a new code works everywhere without code changes.
+ */
+export const CreateCodeRequest = z
+  .object({
+    code: z.string().regex(/^[a-z][a-z0-9_]{1,30}$/, '記号は半角英小文字・数字・_ で入力してください'),
+    label: shortText(30).pipe(z.string().min(1, '名前を入力してください')),
+    shortLabel: shortText(2).pipe(z.string().min(1, '略号を入力してください')),
+    onSite: z.boolean(),
+    countsAbsent: z.boolean(),
+    excused: z.boolean(),
+    isLate: z.boolean().default(false),
+    isEarlyLeave: z.boolean().default(false),
+    guardianSelectable: z.boolean().default(false),
+    futureAllowed: z.boolean().default(true),
+  })
+  .refine((c) => !(c.countsAbsent && c.excused), { message: '欠席と出席停止・忌引等は同時に選べません', path: ['excused'] })
+  .refine((c) => !(c.countsAbsent && c.onSite), { message: '欠席と登校は同時に選べません', path: ['onSite'] })
+export type CreateCodeRequest = z.input<typeof CreateCodeRequest>
+
 export const SchoolSettingsView = z.object({
   ok: z.literal(true),
   name: z.string(),

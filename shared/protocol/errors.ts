@@ -54,6 +54,7 @@ export const ERROR_MESSAGES = {
   PASSWORD_WRONG: { ja: '現在のパスワードが違います。', en: 'The current password is wrong.' },
   RESET_CODE_INVALID: { ja: '再設定コードが正しくないか、期限切れです。', en: 'The reset code is invalid or expired.' },
   CANNOT_DISABLE_SELF: { ja: '自分のアカウントは無効にできません。', en: 'You cannot disable your own account.' },
+  CODE_EXISTS: { ja: 'その記号の出欠の区分はすでにあります。', en: 'That attendance code already exists.' },
   // issue 5: calendar, register, guidance
   CODE_NOT_FOUND: { ja: '出欠の区分に誤りがあります。', en: 'Unknown attendance code.' },
   SUSPENSION_INCOMPLETE: { ja: '出席停止の期間を決めるには、日付が足りません。', en: 'More dates are needed to compute the suspension.' },

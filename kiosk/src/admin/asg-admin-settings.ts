@@ -4,6 +4,7 @@ import { ReasonCategory } from '../../../shared/domain/attendance.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { api, errorText, put } from './http.js'
 import { panel } from './styles.js'
+import './asg-admin-code-form.js'
 
 const CATEGORY_LABEL: Record<ReasonCategory, string> = {
   illness: '病気', injury: 'けが', family: '家庭の事情', suspension: '出席停止', bereavement: '忌引', appointment: '通院・用事', other: 'その他',
@@ -77,10 +78,19 @@ export class AsgAdminSettings extends LitElement {
         </tbody></table>
         <div class="row"><button type="button" @click=${this.addReason}>理由を追加</button></div>
       </section>
+      <section>
+        <asg-admin-code-form @asg-codes-changed=${(e: CustomEvent<SchoolSettingsView>) => this.codesChanged(e.detail)}></asg-admin-code-form>
+      </section>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.notice ? html`<p class="ok" role="status">${this.notice}</p>` : nothing}
       <button class="primary" type="submit">保存する</button>
     </form>`
+  }
+
+  /** A new code is saved at once; the unsaved reason edits stay as they are. */
+  private codesChanged(v: SchoolSettingsView) {
+    if (this.view) this.view = { ...this.view, codes: v.codes }
+    this.notice = '出欠の区分を追加しました'
   }
 
   private editReason(i: number, change: Partial<AdminReason>) {

@@ -1,5 +1,5 @@
 import { Router } from 'express'
-import { CreateYearRequest, UpdateSchoolSettingsRequest } from '../../../shared/protocol/index.js'
+import { CreateCodeRequest, CreateYearRequest, UpdateSchoolSettingsRequest } from '../../../shared/protocol/index.js'
 import { loadSettings, saveSettings } from '../../admin/settings.js'
 import type { Deps } from '../../deps.js'
 import { createSchoolYear } from '../../seed/schoolSetup.js'
@@ -19,6 +19,20 @@ export function adminSchoolRoutes(deps: Deps): Router {
     const who = adminOf(res)
     await saveSettings(deps.sql, who.schoolId, parseInput(UpdateSchoolSettingsRequest, req.body))
     res.json(await loadSettings(deps.sql, who.schoolId))
+  })
+
+  r.post('/codes', async (req, res) => {
+    const who = adminOf(res)
+    const c = parseInput(CreateCodeRequest, req.body)
+    const [sort] = await deps.sql<{ n: number }[]>`select coalesce(max(sort_order), 0)::int + 1 as n from attendance_code where school_id = ${who.schoolId}`
+    const [created] = await deps.sql`
+      insert into attendance_code (school_id, code, label, short_label, on_site, counts_absent, excused, is_late, is_early_leave,
+                                   provisional, guardian_selectable, future_allowed, sort_order)
+      values (${who.schoolId}, ${c.code}, ${c.label}, ${c.shortLabel}, ${c.onSite}, ${c.countsAbsent}, ${c.excused}, ${c.isLate},
+              ${c.isEarlyLeave}, false, ${c.guardianSelectable}, ${c.futureAllowed}, ${sort!.n})
+      on conflict (school_id, code) do nothing returning id`
+    if (!created) throw new AppError('CODE_EXISTS')
+    res.status(201).json(await loadSettings(deps.sql, who.schoolId))
   })
 
   r.get('/years', async (_req, res) => {
