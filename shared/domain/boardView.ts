@@ -14,7 +14,8 @@ export interface Badge {
   level: number
 }
 
-type Thresholds = Pick<DaySnapshot, 'consecutiveAbsenceBadge' | 'cumulativeAbsenceBadges'>
+/** The school's badge thresholds, as the snapshot carries them. */
+export type Thresholds = Pick<DaySnapshot, 'consecutiveAbsenceBadge' | 'cumulativeAbsenceBadges'>
 
 /** The badges an entry earns with the school's thresholds (the counts themselves come from the server). */
 export function badgesFor(entry: Pick<DayEntry, 'consecutiveAbsences' | 'cumulativeAbsences'>, t: Thresholds): Badge[] {

@@ -1,5 +1,4 @@
 import { LitElement, css, html, nothing } from 'lit'
-import { repeat } from 'lit/directives/repeat.js'
 import { pageAt, type BoardFit } from '../../../shared/domain/boardFit.js'
 import { burnInShift, classesMissingRoll, isDimmed, isUnexplained } from '../../../shared/domain/boardView.js'
 import { DAY_STATUS_LABEL, type DayEntry, type DaySnapshot } from '../../../shared/protocol/index.js'
@@ -192,9 +191,9 @@ export class AsgBoardApp extends LitElement {
     return html`<div class="grid" style=${style}>
       ${columns.map(
         (col) => html`<div class="col">
-          ${repeat(
-            col,
-            (b) => `${b.classId}:${b.from}`,
+          ${col.map(
+            // By position, not keyed: blocks move between columns as counts change, and a keyed
+            // repeat there left a marker pair behind per move (the memory soak showed it).
             (b) => html`<asg-board-class
               .info=${classes.get(b.classId)!}
               .entries=${(byClass.get(b.classId) ?? []).slice(b.from, b.to)}

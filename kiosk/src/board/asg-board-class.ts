@@ -1,5 +1,4 @@
 import { LitElement, css, html, nothing } from 'lit'
-import { repeat } from 'lit/directives/repeat.js'
 import { badgesFor, isFresh, isUnexplained } from '../../../shared/domain/boardView.js'
 import type { ClassInfo, DayEntry, DaySnapshot } from '../../../shared/protocol/index.js'
 import './asg-board-entry.js'
@@ -67,9 +66,7 @@ export class AsgBoardClass extends LitElement {
       <div class="list">
         ${this.entries.length === 0
           ? html`<span class="none"><span>連絡なし</span></span>`
-          : repeat(
-              this.entries,
-              (e) => e.pupilId,
+          : this.entries.map(
               (e) => html`<asg-board-entry
                 .entry=${e}
                 .badges=${badgesFor(e, this.thresholds)}

@@ -3,13 +3,12 @@ import { repeat } from 'lit/directives/repeat.js'
 import { DAY_STATUS_LABEL, type ClassInfo, type DayEntry, type MarkSource } from '../../../shared/protocol/index.js'
 import { formatInstantJa, formatInstantTimeJa, formatTimeJa } from '../../../shared/time/format.js'
 import { schoolDateOf } from '../../../shared/time/schoolTime.js'
+import { badgesFor, type Thresholds } from '../../../shared/domain/boardView.js'
 import { buttons, tokens } from '../lib/styles.js'
 import {
   byAttendanceNumber,
-  CONSECUTIVE_BADGE_MIN,
   COUNTED_STATUSES,
   countByStatus,
-  CUMULATIVE_BADGE_MIN,
   HIGHLIGHT_MS,
   statusColours,
   unacknowledged,
@@ -38,6 +37,7 @@ export class AsgClassDay extends LitElement {
     date: { type: String },
     editable: { type: Boolean },
     offline: { type: Boolean },
+    thresholds: { attribute: false },
   }
   declare classInfo: ClassInfo | null
   /** This class's entries (any order). */
@@ -53,6 +53,8 @@ export class AsgClassDay extends LitElement {
   declare editable: boolean
   /** The data may be stale and commands cannot be sent: 確認 buttons are disabled. */
   declare offline: boolean
+  /** The school's badge thresholds (from the snapshot). */
+  declare thresholds: Thresholds
 
   private highlightTimer: ReturnType<typeof setTimeout> | undefined
 
@@ -66,6 +68,7 @@ export class AsgClassDay extends LitElement {
     this.date = ''
     this.editable = false
     this.offline = false
+    this.thresholds = { consecutiveAbsenceBadge: 3, cumulativeAbsenceBadges: [10, 20, 30] }
   }
 
   static override styles = [
@@ -177,8 +180,7 @@ export class AsgClassDay extends LitElement {
       </div>
       <div class="line">
         ${reason ? html`<span class="reason">${reason}</span>` : nothing} ${this.renderTime(e)}
-        ${(e.consecutiveAbsences ?? 0) >= CONSECUTIVE_BADGE_MIN ? html`<span class="badge streak">連続${e.consecutiveAbsences}日</span>` : nothing}
-        ${(e.cumulativeAbsences ?? 0) >= CUMULATIVE_BADGE_MIN ? html`<span class="badge total">累計${e.cumulativeAbsences}日</span>` : nothing}
+        ${badgesFor(e, this.thresholds).map((b) => html`<span class="badge ${b.kind === 'streak' ? 'streak' : 'total'}">${b.text}</span>`)}
       </div>
       ${r?.message ? html`<blockquote>${r.message}</blockquote>` : nothing}
       ${r && ((r.symptoms && r.symptoms.length > 0) || r.temperature !== null)

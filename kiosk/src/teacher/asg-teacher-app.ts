@@ -228,6 +228,7 @@ export class AsgTeacherApp extends LitElement {
               .pending=${this.pending}
               .timeZone=${snap.timeZone}
               .date=${snap.date}
+              .thresholds=${snap}
               .editable=${schoolWide || me.homeroomClassIds.includes(selection)}
               .offline=${stale}
               @asg-acknowledge=${this.onAcknowledge}

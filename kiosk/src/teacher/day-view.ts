@@ -20,10 +20,6 @@ export const STATUS_SHORT_LABEL: Record<DayStatus, string> = {
   present: '出席',
 }
 
-/** Show 連続N日 from this many consecutive absences. Becomes a school setting later. */
-export const CONSECUTIVE_BADGE_MIN = 2
-/** Show 累計N日 from this many absences in the school year. Becomes a school setting later. */
-export const CUMULATIVE_BADGE_MIN = 5
 /** How long a row stays highlighted after it changed live. */
 export const HIGHLIGHT_MS = 10_000
 
