@@ -75,7 +75,8 @@ describe('the not-arrived follow-up in a browser', () => {
     // 5. The other pupil is on the call list with the phone number; the office records the call.
     const callList = office.locator('asg-office-notices section[aria-label="電話リスト"]')
     await callList.getByText('090-0000-0002').waitFor()
-    expect(await callList.getByText('鈴木 太郎').count()).toBe(0)
+    // The panel reloads shortly after each change: the family that answered leaves the list.
+    await expect.poll(() => callList.getByText('鈴木 太郎').count(), { timeout: 10_000 }).toBe(0)
     await callList.locator('input').fill('祖母が送っていく')
     await callList.getByRole('button', { name: '通話できた' }).click()
     await callList.getByText(/通話できた ・ 祖母が送っていく/).waitFor()
