@@ -1,16 +1,8 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { AddressInfo } from 'node:net'
-import { build } from 'vite'
-import { createApp } from '../../server/app.js'
-import { ShiftedClock } from '../../server/clock.js'
-import { connectEmbedded } from '../../server/db/embedded.js'
-import { migrate } from '../../server/db/migrate.js'
-import { silentLog } from '../../server/log.js'
-import { PAGES_DIR, readBuildInfo, ROOT, sourceHash } from '../../server/pages/buildInfo.js'
 import { schoolDaysOf } from '../../server/register/counts.js'
-import { DEMO_PASSWORD, seedDemo } from '../../server/seed/demo.js'
+import { DEMO_PASSWORD } from '../../server/seed/demo.js'
 import { contextAt, launchChromium, loginThroughPage } from './harness.js'
+import { openDemo, SCREENSHOTS_DIR, serveDemo } from './demoServer.js'
 
 /**
  * `npm run screenshots:register`: the register (出席簿), the guidance view (生徒指導) and the
@@ -19,14 +11,9 @@ import { contextAt, launchChromium, loginThroughPage } from './harness.js'
  * cumulative badges and the threshold list have something to show.
  */
 const AT = '2026-11-30T16:00:00+09:00'
-const OUT = join(ROOT, 'docs', 'screenshots')
+const OUT = SCREENSHOTS_DIR
 
-if (readBuildInfo()?.buildId !== sourceHash()) await build({ configFile: join(ROOT, 'kiosk', 'vite.config.ts'), logLevel: 'warn' })
-mkdirSync(OUT, { recursive: true })
-const clock = new ShiftedClock(AT)
-const db = await connectEmbedded()
-await migrate(db.sql)
-await seedDemo(db.sql, clock)
+const { db, clock } = await openDemo(AT)
 const [school] = await db.sql<{ id: number }[]>`select id from school order by id limit 1`
 const schoolId = school!.id
 const pupils = await db.sql<{ pupilId: number }[]>`
@@ -44,12 +31,8 @@ await db.sql`insert into class_closure (school_id, school_year_id, grade, from_d
 await db.sql`insert into calendar_event (school_id, from_date, to_date, title) values (${schoolId}, '2026-12-04', '2026-12-04', '音楽会'), (${schoolId}, '2026-12-24', '2026-12-24', '終業式')`
 await db.sql`insert into calendar_day (school_id, date, kind, label) select ${schoolId}, d::date, 'closed', '冬季休業' from generate_series('2026-12-25'::date, '2026-12-31'::date, '1 day') d`
 
-const app = createApp(
-  { sql: db.sql, dbMode: db.mode, clock, log: silentLog, buildId: readBuildInfo()!.buildId, version: 'screenshots' },
-  { allowedOrigins: [], secureCookies: false, pagesDir: PAGES_DIR },
-)
-await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve))
-const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`
+const app = await serveDemo(db, clock)
+const url = app.url
 const browser = await launchChromium()
 try {
   const ctx = await contextAt(browser, { viewport: { width: 1600, height: 1000 } })

@@ -1,15 +1,7 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { AddressInfo } from 'node:net'
-import { build } from 'vite'
-import { createApp } from '../../server/app.js'
-import { ShiftedClock } from '../../server/clock.js'
-import { connectEmbedded } from '../../server/db/embedded.js'
-import { migrate } from '../../server/db/migrate.js'
-import { silentLog } from '../../server/log.js'
-import { PAGES_DIR, readBuildInfo, ROOT, sourceHash } from '../../server/pages/buildInfo.js'
-import { DEMO_PASSWORD, seedDemo } from '../../server/seed/demo.js'
+import { DEMO_PASSWORD } from '../../server/seed/demo.js'
 import { contextAt, launchChromium, loginThroughPage } from './harness.js'
+import { openDemo, SCREENSHOTS_DIR, serveDemo } from './demoServer.js'
 
 /**
  * issue 4, `npm run screenshots:rollcall`: the demo school on a Monday at 8:33, just after the
@@ -17,20 +9,11 @@ import { contextAt, launchChromium, loginThroughPage } from './harness.js'
  * PC. Writes docs/screenshots/teacher-rollcall-*.png and office-*.png.
  */
 const AT = '2026-11-30T08:33:00+09:00'
-const OUT = join(ROOT, 'docs', 'screenshots')
+const OUT = SCREENSHOTS_DIR
 
-if (readBuildInfo()?.buildId !== sourceHash()) await build({ configFile: join(ROOT, 'kiosk', 'vite.config.ts'), logLevel: 'warn' })
-mkdirSync(OUT, { recursive: true })
-const clock = new ShiftedClock(AT)
-const db = await connectEmbedded()
-await migrate(db.sql)
-await seedDemo(db.sql, clock)
-const app = createApp(
-  { sql: db.sql, dbMode: db.mode, clock, log: silentLog, buildId: readBuildInfo()!.buildId, version: 'screenshots' },
-  { allowedOrigins: [], secureCookies: false, pagesDir: PAGES_DIR },
-)
-await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve))
-const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`
+const { db, clock } = await openDemo(AT)
+const app = await serveDemo(db, clock)
+const url = app.url
 const browser = await launchChromium()
 try {
   const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }

@@ -1,36 +1,19 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { AddressInfo } from 'node:net'
-import { build } from 'vite'
-import { createApp } from '../../server/app.js'
-import { ShiftedClock } from '../../server/clock.js'
-import { connectEmbedded } from '../../server/db/embedded.js'
-import { migrate } from '../../server/db/migrate.js'
-import { silentLog } from '../../server/log.js'
-import { PAGES_DIR, readBuildInfo, ROOT, sourceHash } from '../../server/pages/buildInfo.js'
-import { DEMO_PASSWORD, renewDemoPairingCode, seedDemo } from '../../server/seed/demo.js'
+import { DEMO_PASSWORD, renewDemoPairingCode } from '../../server/seed/demo.js'
 import { contextAt, launchChromium, loginThroughPage } from './harness.js'
+import { openDemo, SCREENSHOTS_DIR, serveDemo } from './demoServer.js'
 
 /**
  * `npm run screenshots`: the demo school on a Monday morning at 8:20, photographed the way
  * people see it. Writes docs/screenshots/*.png.
  */
 const AT = '2026-11-30T08:20:00+09:00'
-const OUT = join(ROOT, 'docs', 'screenshots')
+const OUT = SCREENSHOTS_DIR
 
-if (readBuildInfo()?.buildId !== sourceHash()) await build({ configFile: join(ROOT, 'kiosk', 'vite.config.ts'), logLevel: 'warn' })
-mkdirSync(OUT, { recursive: true })
-const clock = new ShiftedClock(AT)
-const db = await connectEmbedded()
-await migrate(db.sql)
-await seedDemo(db.sql, clock)
+const { db, clock } = await openDemo(AT)
 const pairing = (await renewDemoPairingCode(db.sql, clock))!
-const app = createApp(
-  { sql: db.sql, dbMode: db.mode, clock, log: silentLog, buildId: readBuildInfo()!.buildId, version: 'screenshots' },
-  { allowedOrigins: [], secureCookies: false, pagesDir: PAGES_DIR },
-)
-await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve))
-const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`
+const app = await serveDemo(db, clock)
+const url = app.url
 const browser = await launchChromium()
 try {
   const boardCtx = await contextAt(browser, { viewport: { width: 1920, height: 1080 } })
