@@ -22,7 +22,7 @@ const EnvSchema = z.object({
   ASAGAO_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ASAGAO_DEMO: z.enum(['auto', 'off']).default('auto'),
   ASAGAO_LOG: z.enum(['silent', 'info', 'debug']).default('info'),
-  // issue 4: e-mail for not-arrived notices. Without an SMTP server, mail is captured (embedded demo) or not sent.
+  // E-mail for not-arrived notices. Without an SMTP server, mail is captured (embedded demo) or not sent.
   ASAGAO_SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/[^/\s]+/, 'must be an SMTP address like smtp://user:pass@mail.example.jp:587')
@@ -43,7 +43,7 @@ export interface Config {
   secret: string
   demo: 'auto' | 'off'
   log: 'silent' | 'info' | 'debug'
-  /** issue 4: outgoing mail; null when no SMTP server is configured. */
+  /** Outgoing mail; null when no SMTP server is configured. */
   smtp: { url: string; from: string } | null
   publicUrl: string | null
 }

@@ -13,7 +13,7 @@ export interface Deps {
   buildId: string
   version: string
   /**
-   * issue 4: how notices are e-mailed: 'smtp' (a server is configured), 'capture' (kept for
+   * How notices are e-mailed: 'smtp' (a server is configured), 'capture' (kept for
    * the administrator to read: the embedded demo), or 'off'. Absent: capture when embedded.
    */
   mail?: { mode: 'smtp' | 'capture' | 'off'; publicUrl: string | null }

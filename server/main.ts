@@ -34,7 +34,7 @@ export async function main(opts: { dev?: boolean } = {}): Promise<void> {
 
   const buildId = opts.dev ? 'dev' : (readBuildInfo()?.buildId ?? 'unbuilt')
   const frontend = opts.dev ? await viteDevMiddleware() : undefined
-  // issue 4: notices go out by SMTP when configured; the embedded demo captures them instead.
+  // Notices go out by SMTP when configured; the embedded demo captures them instead.
   const mail = { mode: config.smtp ? 'smtp' : db.mode === 'embedded' ? 'capture' : 'off', publicUrl: config.publicUrl } as const
   const outboxWorker = config.smtp ? startOutboxWorker(db.sql, systemClock, smtpTransport(config.smtp.url, config.smtp.from), log) : null
   const app = createApp(

@@ -4,7 +4,7 @@ import { PASSWORD } from '../../server/test/fixtures.js'
 import { Client } from '../../server/test/server.js'
 import { contextAt, launchChromium, loginThroughPage, startE2EServer, type E2EServer } from './harness.js'
 
-/** issue 4: roll call → notices → a guardian's answer → the board → the call list → a call. */
+/** Roll call → notices → a guardian's answer → the board → the call list → a call. */
 let server: E2EServer
 let browser: Browser
 

@@ -4,7 +4,7 @@ import { contextAt, launchChromium, loginThroughPage } from './harness.js'
 import { openDemo, SCREENSHOTS_DIR, serveDemo } from './demoServer.js'
 
 /**
- * issue 4, `npm run screenshots:rollcall`: the demo school on a Monday at 8:33, just after the
+ * `npm run screenshots:rollcall`: the demo school on a Monday at 8:33, just after the
  * roll-call time. 1年1組's teacher takes the roll on a phone; the vice-principal's lists on a
  * PC. Writes docs/screenshots/teacher-rollcall-*.png and office-*.png.
  */

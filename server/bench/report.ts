@@ -10,7 +10,7 @@ export function machineLine(): string {
 
 export function header(opts: BenchOptions): string {
   return [
-    'Asagao report → board latency (issue 2)',
+    'Asagao report → board latency',
     `  machine   ${machineLine()}`,
     `  workload  ${opts.reports} reports one at a time (after ${opts.warmupReports} warm-up), ${opts.boards} boards; ` +
       `baseline ${opts.baselineOps} ops (after ${opts.warmupBaseline}), interleaved in blocks; ${opts.runs} run(s) per mode`,

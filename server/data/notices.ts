@@ -1,6 +1,6 @@
 import type { Q } from '../db/types.js'
 
-/** issue 4: not-arrived notices, their outbox and the office's calls. */
+/** Not-arrived notices, their outbox and the office's calls. */
 
 export interface Recipient {
   guardianId: number

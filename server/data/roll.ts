@@ -1,7 +1,7 @@
 import type { HistoryItem, RosterPupil } from '../../shared/protocol/index.js'
 import type { Q } from '../db/types.js'
 
-/** issue 4: the data of the roll call, staff notes and a pupil's history. */
+/** The data of the roll call, staff notes and a pupil's history. */
 
 export interface PupilPlace {
   pupilId: number

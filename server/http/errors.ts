@@ -21,7 +21,6 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   DEVICE_REVOKED: 401,
   PAIRING_INVALID: 400,
   INTERNAL: 500,
-  // issue 4
   CLASS_NOT_FOUND: 404,
   NOT_HOMEROOM: 403,
   NOTICE_NOT_FOUND: 404,

@@ -4,7 +4,7 @@ import { smallSchool, type SmallSchool } from '../test/fixtures.js'
 import { testDatabase } from '../test/db.js'
 import { Client, startTestServer, type TestServer } from '../test/server.js'
 
-/** issue 4: without SMTP, the embedded demo keeps the mail for administrators to read. */
+/** Without SMTP, the embedded demo keeps the mail for administrators to read. */
 let db: Database
 let server: TestServer
 let s: SmallSchool

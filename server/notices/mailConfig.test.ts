@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from '../config.js'
 
-/** issue 4: the mail settings are checked at start like every other variable. */
+/** The mail settings are checked at start like every other variable. */
 describe('mail configuration', () => {
   const base = { ASAGAO_SESSION_SECRET: 'x'.repeat(40) }
 

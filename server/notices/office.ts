@@ -8,7 +8,7 @@ import { AppError, parseInput } from '../http/errors.js'
 import { beginChange, recordChange } from '../realtime/changes.js'
 import { isSchoolWide, staffToday } from '../roll/today.js'
 
-/** issue 4: the office's view of today's notices, the call list, call records, the template. */
+/** The office's view of today's notices, the call list, call records, the template. */
 
 function requireOffice(who: StaffPrincipal): void {
   if (!isSchoolWide(who)) throw new AppError('FORBIDDEN', '職員室・管理職のみ使えます。')

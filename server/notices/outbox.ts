@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js'
 import type { Sql } from '../db/types.js'
 import type { Log } from '../log.js'
 
-/** issue 4: delivering the outbox's e-mail with retries. */
+/** Delivering the outbox's e-mail with retries. */
 
 export interface MailMessage {
   to: string

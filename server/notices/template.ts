@@ -1,6 +1,6 @@
 import { formatDateJa } from '../../shared/time/format.js'
 
-/** issue 4: the school's notice template with its placeholders filled in. */
+/** The school's notice template with its placeholders filled in. */
 export interface TemplateValues {
   school: string
   pupil: string

@@ -30,7 +30,7 @@ export async function recordChange(
   seq: number,
   year: SchoolYear,
   pupilDays: { pupilId: number; date: string }[],
-  /** issue 4: classes whose own state changed (roll taken) on a date. */
+  /** Classes whose own state changed (roll taken) on a date. */
   classDays: { classId: number; date: string }[] = [],
 ): Promise<Change> {
   const school = (await getSchool(tx, schoolId))!

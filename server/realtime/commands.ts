@@ -25,7 +25,7 @@ export function commandHandlers(deps: Deps): { [K in CommandName]: Handler<K> } 
       await acknowledgeReport(deps, requireStaff(who), input.reportId)
       return { ok: true }
     },
-    // issue 4: roll call
+    // Roll call
     'class:roster': async (who, input) => ({ ok: true, ...(await roster(deps, requireStaff(who), input.classId)) }),
     'pupil:mark': async (who, input) => {
       await markPupil(deps, requireStaff(who), input)

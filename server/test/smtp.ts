@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { SMTPServer } from 'smtp-server'
 
-/** issue 4: a real SMTP server inside the test, and a decoder for what it received. */
+/** A real SMTP server inside the test, and a decoder for what it received. */
 export interface ReceivedMail {
   to: string[]
   subject: string

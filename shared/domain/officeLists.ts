@@ -1,7 +1,7 @@
 import type { ClassInfo, DayEntry } from '../protocol/day.js'
 
 /**
- * issue 4: the office's morning lists, derived from the live day (snapshot + events), so they
+ * The office's morning lists, derived from the live day (snapshot + events), so they
  * update with every change without a query of their own.
  */
 export interface Discrepancy {

@@ -80,7 +80,7 @@ export const DayChanged = z.object({
   schoolId: Id,
   seq: z.number().int().positive(),
   changes: z.array(EntryChange),
-  /** issue 4: classes whose state changed (roll taken), with their new info. */
+  /** Classes whose state changed (roll taken), with their new info. */
   classes: z.array(z.object({ date: IsoDate, classInfo: ClassInfo })).optional(),
 })
 export type DayChanged = z.infer<typeof DayChanged>

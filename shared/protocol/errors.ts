@@ -32,14 +32,14 @@ export const ERROR_MESSAGES = {
   PAIRING_INVALID: { ja: 'ペアリングコードが無効か期限切れです。', en: 'The pairing code is invalid or expired.' },
   DEVICE_REVOKED: { ja: 'この表示端末は登録されていません。', en: 'This display is not paired.' },
   INTERNAL: { ja: 'サーバーでエラーが起きました。時間をおいてお試しください。', en: 'Something went wrong on the server.' },
-  // issue 4: roll call, marks, notes, notices
+  // Roll call, marks, notes, notices
   CLASS_NOT_FOUND: { ja: 'クラスが見つかりません。', en: 'Class not found.' },
   NOT_HOMEROOM: { ja: '担任または管理職・職員室の方のみ入力できます。', en: 'Only the homeroom teacher or the office may do this.' },
   NOTICE_NOT_FOUND: { ja: 'お知らせが見つかりません。', en: 'Notice not found.' },
   NOTICE_EXPIRED: { ja: 'このお知らせは受付を終了しました。学校へお電話ください。', en: 'This notice is closed. Please phone the school.' },
   NOTICE_ALREADY_ANSWERED: { ja: 'このお知らせにはすでに回答済みです。', en: 'This notice was already answered.' },
   NO_ELIGIBLE_PUPILS: { ja: '送信できる児童がいません(連絡済・登校済・送信済を除きます)。', en: 'No pupils to notify.' },
-  // issue 6: roster import, registration codes, accounts
+  // Roster import, registration codes, accounts
   ROSTER_INVALID: { ja: '名簿ファイルに問題があります。行ごとの内容を確認してください。', en: 'The roster file has problems.' },
   ROSTER_CHANGED: { ja: '確認した内容から変わりました。もう一度確認してください。', en: 'The roster changed since the preview.' },
   YEAR_NOT_FOUND: { ja: 'その年度がありません。', en: 'School year not found.' },
@@ -55,7 +55,7 @@ export const ERROR_MESSAGES = {
   RESET_CODE_INVALID: { ja: '再設定コードが正しくないか、期限切れです。', en: 'The reset code is invalid or expired.' },
   CANNOT_DISABLE_SELF: { ja: '自分のアカウントは無効にできません。', en: 'You cannot disable your own account.' },
   CODE_EXISTS: { ja: 'その記号の出欠の区分はすでにあります。', en: 'That attendance code already exists.' },
-  // issue 5: calendar, register, guidance
+  // Calendar, register, guidance
   CODE_NOT_FOUND: { ja: '出欠の区分に誤りがあります。', en: 'Unknown attendance code.' },
   SUSPENSION_INCOMPLETE: { ja: '出席停止の期間を決めるには、日付が足りません。', en: 'More dates are needed to compute the suspension.' },
   CLOSURE_TARGET_REQUIRED: { ja: '閉鎖する学級か学年を選んでください。', en: 'Choose a class or a grade to close.' },

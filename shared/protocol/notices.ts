@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { Id, IsoDate, LIMITS, TimeOfDay } from './primitives.js'
 
-/** issue 4: not-arrived notices, the guardians' answers, the call list and call records. */
+/** Not-arrived notices, the guardians' answers, the call list and call records. */
 
 /** The office sends to the selected pupils, or to every unexplained 未登校 pupil. */
 export const SendNoticesRequest = z.object({ pupilIds: z.union([z.array(Id).min(1).max(500), z.literal('all')]) })

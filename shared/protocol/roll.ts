@@ -3,7 +3,7 @@ import { MarkSource, ReasonCategory, ReportKind } from '../domain/attendance.js'
 import { Id, IsoDate, LIMITS, TimeOfDay, shortText } from './primitives.js'
 
 /**
- * issue 4: the roll call. A teacher (or the office) marks the pupils who are not in the room,
+ * The roll call. A teacher (or the office) marks the pupils who are not in the room,
  * late arrivals and early leaves, and confirms the roll of a class; marks are always for the
  * school's today.
  */

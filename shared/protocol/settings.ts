@@ -13,7 +13,7 @@ export const SchoolSettings = z.object({
   showEraYear: z.boolean().default(true),
   consecutiveAbsenceBadge: z.number().int().min(1).max(30).default(3),
   cumulativeAbsenceBadges: z.array(z.number().int().min(1).max(366)).max(5).default([10, 20, 30]),
-  // issue 4: not-arrived notices. Placeholders: {学校名} {児童名} {保護者名} {日付} {リンク}
+  // Not-arrived notices. Placeholders: {学校名} {児童名} {保護者名} {日付} {リンク}
   noticeSubject: z.string().min(1).max(200).default('【{学校名}】{児童名}さんがまだ登校していません'),
   noticeBody: z
     .string()
@@ -24,7 +24,7 @@ export const SchoolSettings = z.object({
     ),
   /** Minutes after a notice without an answer before the pupil joins the call list. */
   callListAfterMinutes: z.number().int().min(0).max(240).default(20),
-  // issue 6: what guardians read after the same-day cut-off; which roles read health notes.
+  // What guardians read after the same-day cut-off; which roles read health notes.
   cutoffMessage: z.string().max(200).default(''),
   // Homeroom teachers need to know about a fever; support staff, by default, do not.
   healthNoteRoles: z.array(StaffRole).default(['admin', 'principal', 'vice_principal', 'teacher', 'nurse']),

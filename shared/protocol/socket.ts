@@ -29,7 +29,7 @@ export const clientCommands = {
     payload: z.object({ reportId: Id }),
     ack: okWith({}),
   },
-  // issue 4: roll call, marks, phone reports, notes, history (staff only)
+  // Roll call, marks, phone reports, notes, history (staff only)
   'class:roster': {
     payload: z.object({ classId: Id }),
     /** The school's reasons come along for the phone report form. */

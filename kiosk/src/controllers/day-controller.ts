@@ -173,7 +173,7 @@ export class DayController implements ReactiveController {
         else this.entries.delete(change.pupilId)
         this.changedAt.set(change.pupilId, now)
       }
-      // issue 4: a class's own state (roll taken) travels with the event.
+      // A class's own state (roll taken) travels with the event.
       for (const c of event.classes ?? []) {
         if (c.date !== this.snapshot.date) continue
         this.snapshot.classes = this.snapshot.classes.map((old) => (old.id === c.classInfo.id ? c.classInfo : old))

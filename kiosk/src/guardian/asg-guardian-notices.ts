@@ -7,7 +7,7 @@ import { buttons, tokens } from '../lib/styles.js'
 const ANSWERS: NoticeAnswerKind[] = ['late', 'absent', 'should_be_at_school', 'will_call']
 
 /**
- * issue 4: the school's "your child has not arrived" notices on the guardian page, answered
+ * The school's "your child has not arrived" notices on the guardian page, answered
  * with one tap (遅刻します + time, 欠席します + reason, 登校しているはずです, 学校に電話します)
  * and an optional message. Shows nothing when there are no notices.
  * @fires asg-unauthenticated - the session ran out

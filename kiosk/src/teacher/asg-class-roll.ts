@@ -5,7 +5,7 @@ import './asg-roll-call.js'
 import { rollCallPassed, type RunCommand } from './roll-view.js'
 
 /**
- * issue 4: the roll call of the selected class with its data: loads the roster through the
+ * The roll call of the selected class with its data: loads the roster through the
  * page's socket, sends marks and the confirmation, and opens a pupil's sheet.
  * @fires asg-toast - detail: { message }, when a command is refused
  */

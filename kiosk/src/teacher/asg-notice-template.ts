@@ -5,7 +5,7 @@ import { api, ApiError } from '../lib/api.js'
 import { buttons, tokens } from '../lib/styles.js'
 
 /**
- * issue 4: the office edits the school's notice template; administrators also read the mail
+ * The office edits the school's notice template; administrators also read the mail
  * the embedded demo kept instead of sending. Both folded away until opened.
  */
 export class AsgNoticeTemplate extends LitElement {

@@ -6,7 +6,7 @@ import { buttons, tokens } from '../lib/styles.js'
 import { statusColours } from './day-view.js'
 
 /**
- * issue 4: the office / vice-principal's morning lists, live: unexplained 未登校, reports not
+ * The office / vice-principal's morning lists, live: unexplained 未登校, reports not
  * yet acknowledged, discrepancies, and classes that have not taken the roll.
  * @fires asg-select-class - detail: { classId }, to open a class
  */

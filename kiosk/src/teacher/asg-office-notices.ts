@@ -8,7 +8,7 @@ type Outcome = keyof typeof CALL_OUTCOME_LABEL
 const DELIVERY_LABEL = { pending: '未送達(再送待ち)', sending: '送信中', sent: '送信済', captured: '保存済(デモ)', failed: '送信できず' } as const
 
 /**
- * issue 4: the office's not-arrived follow-up: send notices to the unexplained 未登校 pupils
+ * The office's not-arrived follow-up: send notices to the unexplained 未登校 pupils
  * (all or a selection), follow answers and delivery, and phone the families on the call list.
  * Refreshes whenever the day changes (every change publishes an event) and once a minute.
  */

@@ -8,7 +8,7 @@ import { nowTime, type RunCommand } from './roll-view.js'
 const SOURCE: Record<string, string> = { guardian: '保護者', phone: '電話', teacher: '担任', office: '職員室', system: '自動' }
 
 /**
- * issue 4: one pupil, opened from the roll call: 遅刻/早退 with a time, back to 出席, a report
+ * One pupil, opened from the roll call: 遅刻/早退 with a time, back to 出席, a report
  * taken by phone (電話), a staff-only note, and the history of this school year, newest first.
  * Sends its own commands through `run` and shows their errors in place.
  * @fires asg-close - when the sheet should close

@@ -7,7 +7,7 @@ import { statusColours } from './day-view.js'
 import { tapToggles } from './roll-view.js'
 
 /**
- * issue 4: the roll call of one class, phone-first. Everyone is present by default; one tap
+ * The roll call of one class, phone-first. Everyone is present by default; one tap
  * on a pupil marks 未登校 (another tap takes it back); 「…」 opens the pupil for 遅刻・早退,
  * a phone report, a note or the history; one button confirms the roll.
  * @fires asg-mark - detail: { pupilId, mark }, a tap that toggles 出席 ↔ 未登校

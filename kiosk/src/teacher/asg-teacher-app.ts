@@ -272,7 +272,7 @@ export class AsgTeacherApp extends LitElement {
     if (!res.ok) this.showToast(res.error.message)
   }
 
-  /** issue 4: the roll call elements send their commands through the page's one socket. */
+  /** The roll call elements send their commands through the page's one socket. */
   private readonly run: RunCommand = (name, payload) => this.day ? this.day.command(name, payload) : Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: '接続していません。' } })
 
   private showToast(message: string) {

@@ -1,6 +1,6 @@
 import type { CommandAck, CommandName, CommandPayload, DayEntry } from '../../../shared/protocol/index.js'
 
-/** issue 4: helpers shared by the roll call elements. */
+/** Helpers shared by the roll call elements. */
 
 /** Sends a socket command; the page passes DayController.command bound to its socket. */
 export type RunCommand = <K extends CommandName>(name: K, payload: CommandPayload<K>) => Promise<CommandAck<K>>

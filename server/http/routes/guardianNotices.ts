@@ -5,7 +5,7 @@ import { answerNotice } from '../../notices/answerNotice.js'
 import { guardianNotices } from '../../notices/office.js'
 import { idParam, principalOf } from '../context.js'
 
-/** issue 4: a family's not-arrived notices and their one-tap answers. */
+/** A family's not-arrived notices and their one-tap answers. */
 export function guardianNoticeRoutes(deps: Deps): Router {
   const r = Router()
   r.get('/notices', async (_req, res) => {

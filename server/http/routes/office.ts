@@ -5,7 +5,7 @@ import { capturedMail, noticeTemplate, officeNotices, recordCall, saveNoticeTemp
 import { sendNotices } from '../../notices/sendNotices.js'
 import { principalOf } from '../context.js'
 
-/** issue 4: the office's morning follow-up: notices, the call list, call records, the template. */
+/** The office's morning follow-up: notices, the call list, call records, the template. */
 export function officeRoutes(deps: Deps): Router {
   const r = Router()
   const staff = (res: Parameters<typeof principalOf>[0]) => requireStaff(principalOf(res))
