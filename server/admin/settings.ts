@@ -2,7 +2,7 @@ import { IANAZone } from 'luxon'
 import { SchoolSettings, type SchoolSettingsView, type UpdateSchoolSettingsRequest } from '../../shared/protocol/index.js'
 import { getSchool } from '../data/schools.js'
 import type { Q, Sql } from '../db/types.js'
-import { AppError } from '../http/errors.js'
+import { AppError } from '../errors.js'
 
 export async function loadSettings(q: Q, schoolId: number): Promise<SchoolSettingsView> {
   const school = (await getSchool(q, schoolId))!

@@ -1,7 +1,7 @@
 import type { CreateStaffRequest, StaffAccount, UpdateStaffRequest } from '../../shared/protocol/index.js'
 import { hashPassword } from '../auth/password.js'
 import type { Q, Sql } from '../db/types.js'
-import { AppError } from '../http/errors.js'
+import { AppError } from '../errors.js'
 import { loginIdTaken } from '../registration/register.js'
 
 export async function listStaff(q: Q, schoolId: number): Promise<StaffAccount[]> {

@@ -1,5 +1,5 @@
 import type { StaffRole } from '../../shared/protocol/index.js'
-import { AppError } from '../http/errors.js'
+import { AppError } from '../errors.js'
 
 /** Who is asking: resolved once per request or socket from the cookie. */
 export type Principal =

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import type { Q, Sql } from '../db/types.js'
-import { AppError } from '../http/errors.js'
+import { AppError } from '../errors.js'
 import { hashPassword } from './password.js'
 import { hashToken, newHumanCode, normaliseHumanCode } from './tokens.js'
 

@@ -3,7 +3,7 @@ import { datesBetween } from '../../shared/time/schoolTime.js'
 import type { StaffPrincipal } from '../auth/principal.js'
 import { schoolYearOn } from '../data/schools.js'
 import type { Sql } from '../db/types.js'
-import { AppError } from '../http/errors.js'
+import { AppError } from '../errors.js'
 
 /** The school year containing the whole range; a range may not straddle two years. */
 async function yearOfRange(sql: Sql, schoolId: number, from: string, to: string) {

@@ -3,7 +3,7 @@ import type { CalendarYear, ClosureRow, EventRow } from '../../shared/protocol/c
 import type { StaffPrincipal } from '../auth/principal.js'
 import { calendarRules } from '../data/schools.js'
 import type { Q } from '../db/types.js'
-import { AppError } from '../http/errors.js'
+import { AppError } from '../errors.js'
 import { holidayName, nationalHolidaysBetween } from './holidays.js'
 
 /** Roles that edit the school calendar. */

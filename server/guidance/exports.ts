@@ -3,7 +3,7 @@ import { LONG_ABSENCE_REASON_LABEL, type LongAbsenceReason } from '../../shared/
 import type { StaffPrincipal } from '../auth/principal.js'
 import { schoolYearOn } from '../data/schools.js'
 import type { Q } from '../db/types.js'
-import { AppError } from '../http/errors.js'
+import { AppError } from '../errors.js'
 import { toCsv } from '../register/csv.js'
 import { registerCounts, schoolDaysOf } from '../register/counts.js'
 import { monthRange } from '../register/month.js'

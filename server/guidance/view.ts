@@ -3,7 +3,7 @@ import type { GuidancePupil, GuidanceView, LongAbsenceReason } from '../../share
 import type { StaffPrincipal } from '../auth/principal.js'
 import { getSchool, schoolYearOn } from '../data/schools.js'
 import type { Q } from '../db/types.js'
-import { AppError } from '../http/errors.js'
+import { AppError } from '../errors.js'
 import { isSchoolWide } from '../register/access.js'
 import { gridSql, schoolDaysOf } from '../register/counts.js'
 

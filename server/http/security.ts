@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { RequestHandler } from 'express'
 import helmet from 'helmet'
-import { AppError } from './errors.js'
+import { AppError } from '../errors.js'
 
 /** Security headers: a CSP without inline scripts (Lit needs none), no framing, no sniffing. */
 export function securityHeaders(): RequestHandler {

@@ -4,7 +4,7 @@ import { noticeForGuardian } from '../data/notices.js'
 import { activeReason, appendMarks, codeIdByName, type MarkRow } from '../data/reports.js'
 import { getSchool, schoolYearOn } from '../data/schools.js'
 import type { Deps } from '../deps.js'
-import { AppError, parseInput } from '../http/errors.js'
+import { AppError, parseInput } from '../errors.js'
 import { beginChange, recordChange } from '../realtime/changes.js'
 import { schoolNow } from '../reports/schoolDates.js'
 

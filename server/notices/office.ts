@@ -4,7 +4,7 @@ import type { GuardianPrincipal, StaffPrincipal } from '../auth/principal.js'
 import { pupilPlace } from '../data/roll.js'
 import { getSchool } from '../data/schools.js'
 import type { Deps } from '../deps.js'
-import { AppError, parseInput } from '../http/errors.js'
+import { AppError, parseInput } from '../errors.js'
 import { beginChange, recordChange } from '../realtime/changes.js'
 import { isSchoolWide, staffToday } from '../roll/today.js'
 

@@ -16,7 +16,7 @@ import type { Deps } from '../deps.js'
 import { redactForBoard, redactHealth } from '../day/entries.js'
 import { getSchool } from '../data/schools.js'
 import { readsHealthNotes } from '../auth/principal.js'
-import { parseInput, toErrorBody } from '../http/errors.js'
+import { errorBodyOf, parseInput } from '../errors.js'
 import { originAllowed } from '../http/security.js'
 import type { Change, Publish } from './changes.js'
 import { commandHandlers } from './commands.js'
@@ -103,7 +103,7 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
           const input = parseInput(clientCommands[name].payload, payload)
           reply(await (handlers[name] as (who: Principal, input: unknown) => Promise<CommandAck<typeof name>>)(current, input))
         } catch (err) {
-          reply(toErrorBody(err, deps.log).body)
+          reply(errorBodyOf(err, deps.log))
         }
       })
     }

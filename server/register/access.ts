@@ -1,7 +1,7 @@
 import { SCHOOL_WIDE_ROLES, type StaffPrincipal } from '../auth/principal.js'
 import type { SchoolYear } from '../data/schools.js'
 import type { Q } from '../db/types.js'
-import { AppError } from '../http/errors.js'
+import { AppError } from '../errors.js'
 
 export interface ClassRow {
   id: number

@@ -5,7 +5,7 @@ import { appendMarks } from '../data/reports.js'
 import { calendarRules } from '../data/schools.js'
 import type { Deps } from '../deps.js'
 import type { Q } from '../db/types.js'
-import { AppError } from '../http/errors.js'
+import { AppError } from '../errors.js'
 import { beginChange, recordChange } from '../realtime/changes.js'
 import { isSchoolWide, readablePupilClass } from './access.js'
 

@@ -4,7 +4,7 @@ import type { RegisterCell, RegisterCode, RegisterMonth, RegisterPupil } from '.
 import type { StaffPrincipal } from '../auth/principal.js'
 import { getSchool } from '../data/schools.js'
 import type { Q } from '../db/types.js'
-import { AppError } from '../http/errors.js'
+import { AppError } from '../errors.js'
 import { readableClass, readableClasses } from './access.js'
 import { registerCounts, schoolDaysOf } from './counts.js'
 

@@ -1,18 +1,11 @@
+import type { ResolveResult } from '../../shared/protocol/register.js'
 import type { StaffPrincipal } from '../auth/principal.js'
 import { appendMarks } from '../data/reports.js'
 import type { Deps } from '../deps.js'
-import { AppError } from '../http/errors.js'
+import { AppError } from '../errors.js'
 import { beginChange, recordChange, type Change } from '../realtime/changes.js'
 import { readableClass } from './access.js'
 import { schoolDaysOf } from './counts.js'
-
-export interface ResolveResult {
-  ok: true
-  /** Pupils given 出席 because they had no mark. */
-  markedPresent: number
-  /** 未登校 still unresolved: shown to the teacher, never turned into 欠席 by the system. */
-  unresolved: { pupilId: number; name: string }[]
-}
 
 /**
  * End-of-day resolution of a class's day (or when the roll is confirmed): an enrolled pupil

@@ -1,16 +1,15 @@
-import { proposeSuspension, type SuspensionProposal } from '../../shared/domain/suspension.js'
+import { proposeSuspension } from '../../shared/domain/suspension.js'
 import { isEnrolledOn } from '../../shared/domain/register.js'
-import type { SuspensionRequest } from '../../shared/protocol/calendar.js'
+import type { SuspensionPlan, SuspensionRequest } from '../../shared/protocol/calendar.js'
 import { SCHOOL_WIDE_ROLES, type StaffPrincipal } from '../auth/principal.js'
 import { appendMarks } from '../data/reports.js'
 import type { Deps } from '../deps.js'
 import type { Q } from '../db/types.js'
-import { AppError } from '../http/errors.js'
+import { AppError } from '../errors.js'
 import { beginChange, recordChange } from '../realtime/changes.js'
 import { readablePupilClass } from './access.js'
 import { schoolDaysOf } from './counts.js'
 
-export type SuspensionPlan = SuspensionProposal & { schoolDays: string[] }
 
 /** The proposal and the school days it covers for the pupil (enrolled days in the school year). */
 export async function planSuspension(q: Q, who: StaffPrincipal, req: SuspensionRequest): Promise<SuspensionPlan> {

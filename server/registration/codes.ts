@@ -3,7 +3,7 @@ import { formatCode, type IssueLettersRequest, type Letter, type LettersResponse
 import { newHumanCode, normaliseHumanCode } from '../auth/tokens.js'
 import { getSchool } from '../data/schools.js'
 import type { Q, Sql } from '../db/types.js'
-import { AppError } from '../http/errors.js'
+import { AppError } from '../errors.js'
 import { schoolNow } from '../reports/schoolDates.js'
 import { findYear } from '../roster/context.js'
 

@@ -1,7 +1,7 @@
 import type { AddChildResponse, CheckCodeResponse, RegisterGuardianRequest } from '../../shared/protocol/index.js'
 import { hashPassword } from '../auth/password.js'
 import type { Q, Sql } from '../db/types.js'
-import { AppError } from '../http/errors.js'
+import { AppError } from '../errors.js'
 import { lockCode, markUsed } from './codes.js'
 
 /** What the family sees before registering: whose letter this is. Reads only. */

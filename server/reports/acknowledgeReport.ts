@@ -2,7 +2,7 @@ import { SCHOOL_WIDE_ROLES, type StaffPrincipal } from '../auth/principal.js'
 import { reportDays, reportHead } from '../data/reports.js'
 import { schoolYearOn } from '../data/schools.js'
 import type { Deps } from '../deps.js'
-import { AppError } from '../http/errors.js'
+import { AppError } from '../errors.js'
 import { beginChange, recordChange } from '../realtime/changes.js'
 
 /** Whether this staff member may act on a pupil's day: school-wide roles, or the homeroom teacher. */

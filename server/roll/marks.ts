@@ -3,7 +3,7 @@ import type { StaffPrincipal } from '../auth/principal.js'
 import { activeReason, appendMarks, codeIdByName, type MarkRow } from '../data/reports.js'
 import { currentState } from '../data/roll.js'
 import type { Deps } from '../deps.js'
-import { AppError, parseInput } from '../http/errors.js'
+import { AppError, parseInput } from '../errors.js'
 import { beginChange, recordChange } from '../realtime/changes.js'
 import { isSchoolWide, pupilToday, requireClassActor, staffToday } from './today.js'
 

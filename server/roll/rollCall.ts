@@ -2,7 +2,7 @@ import { ConfirmRollRequest, StaffNoteRequest, type PupilHistory, type Reason, t
 import type { StaffPrincipal } from '../auth/principal.js'
 import { classOfSchool, classRoster, insertRollCall, insertStaffNote, pupilHistory, pupilPlace } from '../data/roll.js'
 import type { Deps } from '../deps.js'
-import { AppError, parseInput } from '../http/errors.js'
+import { AppError, parseInput } from '../errors.js'
 import { beginChange, recordChange } from '../realtime/changes.js'
 import { pupilToday, requireClassActor, staffToday } from './today.js'
 

@@ -3,7 +3,7 @@ import { SCHOOL_WIDE_ROLES, type StaffPrincipal } from '../auth/principal.js'
 import { pupilPlace, type PupilPlace } from '../data/roll.js'
 import { calendarRules, getSchool, schoolYearOn, type School, type SchoolYear } from '../data/schools.js'
 import type { Deps } from '../deps.js'
-import { AppError } from '../http/errors.js'
+import { AppError } from '../errors.js'
 import { schoolNow } from '../reports/schoolDates.js'
 
 /** The school's today as staff act on it: marks and roll calls are for today only. */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IsoDate } from './primitives.js'
+import { Id, IsoDate } from './primitives.js'
 import { YearMonth } from './register.js'
 
 /** The reason categories of the board-of-education long-absence list (長期欠席). */
@@ -18,31 +18,33 @@ export const GuidanceQuery = z.object({ date: IsoDate.optional() })
 /** How many weeks of trend the guidance view shows. */
 export const TREND_WEEKS = 6
 
-export interface GuidancePupil {
-  pupilId: number
-  classLabel: string
-  attendanceNumber: number
-  name: string
+export const GuidancePupil = z.object({
+  pupilId: Id,
+  classLabel: z.string(),
+  attendanceNumber: z.number().int(),
+  name: z.string(),
   /** 欠席 in the school year up to the date. */
-  cumulative: number
-  monthAbsent: number
-  streak: number
+  cumulative: z.number().int(),
+  monthAbsent: z.number().int(),
+  streak: z.number().int(),
   /** 欠席 per week, oldest first, the last entry being the 7 days ending at the date. */
-  trend: number[]
+  trend: z.array(z.number().int()),
   /** Cumulative thresholds crossed since the start of the month. */
-  crossed: number[]
-  memo: string
-  longAbsenceReason: LongAbsenceReason | null
-  reportedToBoardAt: string | null
-}
+  crossed: z.array(z.number().int()),
+  memo: z.string(),
+  longAbsenceReason: LongAbsenceReason.nullable(),
+  reportedToBoardAt: z.string().nullable(),
+})
+export type GuidancePupil = z.infer<typeof GuidancePupil>
 
-export interface GuidanceView {
-  ok: true
-  date: string
-  consecutiveAbsenceBadge: number
-  cumulativeAbsenceBadges: number[]
-  pupils: GuidancePupil[]
-}
+export const GuidanceView = z.object({
+  ok: z.literal(true),
+  date: IsoDate,
+  consecutiveAbsenceBadge: z.number().int(),
+  cumulativeAbsenceBadges: z.array(z.number().int()),
+  pupils: z.array(GuidancePupil),
+})
+export type GuidanceView = z.infer<typeof GuidanceView>
 
 /** POST /api/guidance/notes/:pupilId */
 export const GuidanceNoteRequest = z.object({

@@ -23,7 +23,7 @@ export type RosterMapping = z.infer<typeof RosterMapping>
 
 /** Query of the preview/apply requests (the CSV travels as the raw body). */
 export const RosterImportQuery = z.object({
-  yearId: z.coerce.number().pipe(Id).optional(),
+  yearId: z.coerce.number<number | string>().pipe(Id).optional(),
   createClasses: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
   /** JSON of a RosterMapping; omitted = the school's remembered mapping or the guessed one. */
   mapping: z.string().max(2000).optional(),

@@ -8,7 +8,7 @@ import { resetWithCode } from '../../auth/resetCodes.js'
 import type { Deps } from '../../deps.js'
 import type { SocketControl } from '../../realtime/hub.js'
 import { principalOf } from '../context.js'
-import { AppError, parseInput } from '../errors.js'
+import { AppError, parseInput } from '../../errors.js'
 
 type Person = Exclude<Principal, { kind: 'board' }>
 

@@ -6,7 +6,7 @@ import { insertBoardDevice, listBoardDevices, revokeBoardDevice } from '../../da
 import type { Deps } from '../../deps.js'
 import type { SocketControl } from '../../realtime/hub.js'
 import { idParam } from '../context.js'
-import { AppError, parseInput } from '../errors.js'
+import { AppError, parseInput } from '../../errors.js'
 import { adminOf, requireAdmin } from './adminAuth.js'
 import { adminRegistrationRoutes } from './adminRegistration.js'
 import { adminRosterRoutes } from './adminRoster.js'

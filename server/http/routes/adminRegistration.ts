@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.js'
 import { issueLetters, reissueCode, revokeCode } from '../../registration/codes.js'
 import { registrationDashboard } from '../../registration/dashboard.js'
 import { idParam } from '../context.js'
-import { AppError, parseInput } from '../errors.js'
+import { AppError, parseInput } from '../../errors.js'
 import { adminOf, requireAdmin } from './adminAuth.js'
 
 /** Registration letters, codes, links and the dashboard; everything scoped to the admin's school. */

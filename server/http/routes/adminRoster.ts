@@ -3,7 +3,7 @@ import { RosterImportQuery, RosterMapping } from '../../../shared/protocol/index
 import type { Deps } from '../../deps.js'
 import { exportRoster } from '../../roster/exportRoster.js'
 import { applyRoster, previewRoster, type RosterRequest } from '../../roster/importRoster.js'
-import { AppError, parseInput } from '../errors.js'
+import { AppError, parseInput } from '../../errors.js'
 import { adminOf, requireAdmin } from './adminAuth.js'
 
 const MAX_BYTES = 2 * 1024 * 1024

@@ -3,7 +3,7 @@ import { CreateCodeRequest, CreateYearRequest, UpdateSchoolSettingsRequest } fro
 import { loadSettings, saveSettings } from '../../admin/settings.js'
 import type { Deps } from '../../deps.js'
 import { createSchoolYear } from '../../seed/schoolSetup.js'
-import { AppError, parseInput } from '../errors.js'
+import { AppError, parseInput } from '../../errors.js'
 import { adminOf, requireAdmin } from './adminAuth.js'
 
 /** School settings, the reason list, school years and their classes. */

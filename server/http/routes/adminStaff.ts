@@ -5,7 +5,7 @@ import { issueResetCode } from '../../auth/resetCodes.js'
 import type { Deps } from '../../deps.js'
 import type { SocketControl } from '../../realtime/hub.js'
 import { idParam } from '../context.js'
-import { AppError, parseInput } from '../errors.js'
+import { AppError, parseInput } from '../../errors.js'
 import { adminOf, requireAdmin } from './adminAuth.js'
 
 /** Staff accounts of the admin's school, and reset codes for its staff and guardians. */

@@ -5,7 +5,7 @@ import { redeemPairingCode, touchBoardDevice } from '../../data/boardDevices.js'
 import type { Deps } from '../../deps.js'
 import { clearAuthCookie, DEVICE_COOKIE, setAuthCookie } from '../cookies.js'
 import { principalOf } from '../context.js'
-import { AppError, parseInput } from '../errors.js'
+import { AppError, parseInput } from '../../errors.js'
 
 // Browsers cap cookie lifetime at 400 days; the board refreshes it every time it loads.
 const DEVICE_COOKIE_MS = 400 * 86_400_000

@@ -11,7 +11,7 @@ import type { Deps } from '../../deps.js'
 import { monthRange } from '../../register/month.js'
 import { schoolNow } from '../../reports/schoolDates.js'
 import { idParam, principalOf } from '../context.js'
-import { parseInput } from '../errors.js'
+import { parseInput } from '../../errors.js'
 
 /** The school calendar: staff read it, the administrators edit it; guardians read the events. */
 export function calendarRoutes(deps: Deps): Router {

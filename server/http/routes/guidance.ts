@@ -9,7 +9,7 @@ import { guidanceView } from '../../guidance/view.js'
 import { sendCsv } from '../../register/csv.js'
 import { schoolNow } from '../../reports/schoolDates.js'
 import { idParam, principalOf } from '../context.js'
-import { parseInput } from '../errors.js'
+import { parseInput } from '../../errors.js'
 
 /** Roles that report to the board of education and see every pupil's absences. */
 const BOARD_REPORTERS = ['admin', 'principal', 'vice_principal'] as const

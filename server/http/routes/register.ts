@@ -13,7 +13,7 @@ import { applySuspension, planSuspension } from '../../register/suspension.js'
 import { ResolveDayRequest, SuspensionRequest } from '../../../shared/protocol/calendar.js'
 import { schoolNow } from '../../reports/schoolDates.js'
 import { principalOf } from '../context.js'
-import { parseInput } from '../errors.js'
+import { parseInput } from '../../errors.js'
 
 /** The register (出席簿): staff only; homeroom teachers see their own classes. */
 export function registerRoutes(deps: Deps): Router {

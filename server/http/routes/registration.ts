@@ -6,7 +6,7 @@ import { startSession } from '../../auth/startSession.js'
 import type { Deps } from '../../deps.js'
 import { addChild, checkCode, registerGuardian } from '../../registration/register.js'
 import { principalOf } from '../context.js'
-import { AppError, parseInput } from '../errors.js'
+import { AppError, parseInput } from '../../errors.js'
 
 const CODE_ERRORS = new Set(['CODE_INVALID', 'CODE_EXPIRED', 'CODE_USED', 'CODE_REVOKED'])
 

@@ -10,7 +10,7 @@ import type { Deps } from '../../deps.js'
 import type { SocketControl } from '../../realtime/hub.js'
 import { clearAuthCookie, readCookies, SESSION_COOKIE, setAuthCookie } from '../cookies.js'
 import { principalOf } from '../context.js'
-import { AppError, parseInput } from '../errors.js'
+import { AppError, parseInput } from '../../errors.js'
 
 const SESSION_DAYS = { staff: 14, guardian: 60 } as const
 
