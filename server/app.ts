@@ -10,7 +10,6 @@ import { accountRoutes } from './http/routes/account.js'
 import { adminRoutes } from './http/routes/admin.js'
 import { boardRoutes } from './http/routes/board.js'
 import { guardianRoutes } from './http/routes/guardian.js'
-import { guardianNoticeRoutes } from './http/routes/guardianNotices.js'
 import { healthRoutes } from './http/routes/health.js'
 import { officeRoutes } from './http/routes/office.js'
 import { registrationRoutes } from './http/routes/registration.js'
@@ -18,7 +17,9 @@ import { sessionRoutes } from './http/routes/session.js'
 import { registerRoutes } from './http/routes/register.js'
 import { guidanceRoutes } from './http/routes/guidance.js'
 import { calendarRoutes } from './http/routes/calendar.js'
+import { routeMounter } from './http/mount.js'
 import { originGuard, securityHeaders } from './http/security.js'
+import type { Route } from '../shared/protocol/routes.js'
 import type { Change, Publish } from './realtime/changes.js'
 import { createHub, type AppServer, type SocketControl } from './realtime/hub.js'
 
@@ -29,6 +30,8 @@ export interface AppOptions {
   pagesDir?: string
   /** Serves the pages instead of pagesDir: the Vite dev server in `npm run dev`. */
   frontend?: RequestHandler
+  /** Check every JSON response against its route's schema and fail on a mismatch (tests). */
+  checkResponses?: boolean
 }
 
 export interface App {
@@ -37,6 +40,8 @@ export interface App {
   io: AppServer
   sockets: SocketControl
   publish: Publish
+  /** Every route mounted, in mounting order: the catalogue test compares them with the catalogue. */
+  mounted: readonly Route[]
 }
 
 /**
@@ -55,28 +60,29 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
   app.use(securityHeaders())
-  app.use(healthRoutes(deps))
+  const mounted: Route[] = []
+  const mountOn = routeMounter({ checkResponses: opts.checkResponses ?? false, record: (r) => mounted.push(r) })
+  app.use(healthRoutes(deps, mountOn))
 
   const api = express.Router()
   api.use(express.json({ limit: LIMITS.bodyBytes }))
   api.use(originGuard(opts.allowedOrigins))
   api.use(resolvePrincipal(deps))
-  api.use(sessionRoutes(deps, hub.control, opts))
-  api.use('/guardian', guardianRoutes(deps))
-  api.use('/board', boardRoutes(deps, opts))
-  api.use('/admin', adminRoutes(deps, hub.control))
-  api.use('/guardian', guardianNoticeRoutes(deps))
-  api.use('/office', officeRoutes(deps))
-  api.use('/registration', registrationRoutes(deps, opts))
-  api.use('/account', accountRoutes(deps, hub.control))
-  api.use('/register', registerRoutes(deps))
-  api.use('/guidance', guidanceRoutes(deps))
-  api.use('/calendar', calendarRoutes(deps))
+  api.use(sessionRoutes(deps, hub.control, opts, mountOn))
+  api.use('/guardian', guardianRoutes(deps, mountOn))
+  api.use('/board', boardRoutes(deps, opts, mountOn))
+  api.use('/admin', adminRoutes(deps, hub.control, mountOn))
+  api.use('/office', officeRoutes(deps, mountOn))
+  api.use('/registration', registrationRoutes(deps, opts, mountOn))
+  api.use('/account', accountRoutes(deps, hub.control, mountOn))
+  api.use('/register', registerRoutes(deps, mountOn))
+  api.use('/guidance', guidanceRoutes(deps, mountOn))
+  api.use('/calendar', calendarRoutes(deps, mountOn))
   api.use((_req, _res, next) => next(new AppError('NOT_FOUND')))
   app.use('/api', api)
 
   if (opts.frontend) app.use(opts.frontend)
   else if (opts.pagesDir) servePages(app, opts.pagesDir)
   app.use(errorMiddleware(deps.log))
-  return { app, httpServer, io: hub.io, sockets: hub.control, publish: deps.publish }
+  return { app, httpServer, io: hub.io, sockets: hub.control, publish: deps.publish, mounted }
 }

@@ -5,7 +5,7 @@ import QRCode from 'qrcode'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hashPassword } from '../../server/auth/password.js'
 import { ROOT } from '../../server/pages/buildInfo.js'
-import { createSchool, createSchoolYear, createStaff } from '../../server/seed/schoolSetup.js'
+import { createSchool, createSchoolYear, createStaff } from '../../server/data/schoolSetup.js'
 import { contextAt, launchChromium, loginThroughPage, startE2EServer, type E2EServer } from './harness.js'
 
 const SHOTS = join(ROOT, 'docs', 'screenshots')

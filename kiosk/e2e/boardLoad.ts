@@ -9,7 +9,7 @@ import { beginChange } from '../../server/realtime/changes.js'
 import type { PlannedSubmission } from '../../server/seed/demoHistory.js'
 import { writeHistory } from '../../server/seed/historyWriter.js'
 import { BOY_NAMES, FAMILY_NAMES, GIRL_NAMES, MEN_NAMES, WOMEN_NAMES } from '../../server/seed/names.js'
-import { createClass, createGuardian, createPupil, createSchool, createSchoolYear, createStaff, linkGuardian } from '../../server/seed/schoolSetup.js'
+import { createClass, createGuardian, createPupil, createSchool, createSchoolYear, createStaff, linkGuardian } from '../../server/data/schoolSetup.js'
 
 /**
  * A school of 12 classes (6 grades × 2) and 30 pupils each with exactly `entries` pupils on

@@ -40,3 +40,16 @@ export async function resetWithCode(sql: Sql, loginId: string, code: string, pas
     return ended.map((s) => s.tokenHash)
   })
 }
+
+/**
+ * A reset code for a staff member of the school, or for a guardian of one of its pupils: a
+ * guardian is the school's to help only through a pupil of that school.
+ */
+export async function issueResetCodeFor(q: Q, account: { kind: 'staff' | 'guardian'; id: number }, schoolId: number, createdBy: number, now: number) {
+  const [known] =
+    account.kind === 'staff'
+      ? await q`select 1 from staff where id = ${account.id} and school_id = ${schoolId}`
+      : await q`select 1 from guardian_pupil where guardian_id = ${account.id} and school_id = ${schoolId} limit 1`
+  if (!known) throw new AppError('NOT_FOUND')
+  return issueResetCode(q, account, schoolId, createdBy, now)
+}

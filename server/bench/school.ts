@@ -1,6 +1,6 @@
 import { hashPassword } from '../auth/password.js'
 import type { Sql } from '../db/types.js'
-import { createClass, createGuardian, createPupil, createSchool, createSchoolYear, createStaff, linkGuardian } from '../seed/schoolSetup.js'
+import { createClass, createGuardian, createPupil, createSchool, createSchoolYear, createStaff, linkGuardian } from '../data/schoolSetup.js'
 
 export const BENCH_PASSWORD = 'bench horse 7'
 const PUPILS_PER_CLASS = 25

@@ -1,5 +1,9 @@
 import type { CreateClosure, CreateEvent, SetCalendarDays } from '../../shared/protocol/calendar.js'
-import { datesBetween } from '../../shared/time/schoolTime.js'
+import type { GuardianEvents } from '../../shared/protocol/calendar.js'
+import { datesBetween, schoolDateOf } from '../../shared/time/schoolTime.js'
+import { SCHOOL_ZONE } from '../../shared/time/zone.js'
+import type { Deps } from '../deps.js'
+import { monthRange } from '../register/month.js'
 import type { StaffPrincipal } from '../auth/principal.js'
 import { schoolYearOn } from '../data/schools.js'
 import type { Sql } from '../db/types.js'
@@ -63,4 +67,10 @@ export async function guardianEvents(sql: Sql, guardianId: number, from: string,
     where e.visible_to_guardians and e.to_date >= ${from} and e.from_date <= ${to}
       and e.school_id in (select school_id from guardian_pupil where guardian_id = ${guardianId})
     order by e.from_date, e.id`
+}
+
+/** The events of a guardian's schools in a month (this month when none is given). */
+export async function guardianEventsOfMonth(deps: Deps, guardianId: number, month: string | undefined): Promise<GuardianEvents> {
+  const { from, to } = monthRange(month ?? schoolDateOf(deps.clock.now(), SCHOOL_ZONE).slice(0, 7))
+  return { ok: true, from, to, events: await guardianEvents(deps.sql, guardianId, from, to) }
 }

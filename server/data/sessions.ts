@@ -51,3 +51,40 @@ export async function principalForSession(q: Q, tokenHash: string, nowIso: strin
     select id, family_name || ' ' || given_name as name from guardian where id = ${s.guardianId} and disabled_at is null`
   return g ? { kind: 'guardian', guardianId: g.id, name: g.name, sessionHash: tokenHash } : null
 }
+
+/** Whose sessions: exactly one of the two ids is set. */
+export interface SessionOwner {
+  staffId: number | null
+  guardianId: number | null
+}
+
+export interface SessionRow {
+  tokenHash: string
+  createdAt: Date
+  lastSeenAt: Date
+  userAgent: string
+}
+
+/** An account's sessions that have not expired, newest first. */
+export async function liveSessionsOf(q: Q, o: SessionOwner, nowIso: string): Promise<SessionRow[]> {
+  return q<SessionRow[]>`
+    select token_hash, created_at, last_seen_at, user_agent from user_session
+    where (staff_id = ${o.staffId} or guardian_id = ${o.guardianId}) and expires_at > ${nowIso}
+    order by created_at desc`
+}
+
+/** Ends every session of an account but one; returns the hashes of those ended. */
+export async function deleteSessionsExcept(q: Q, o: SessionOwner, keepHash: string): Promise<string[]> {
+  const rows = await q<{ tokenHash: string }[]>`delete from user_session
+    where (staff_id = ${o.staffId} or guardian_id = ${o.guardianId}) and token_hash <> ${keepHash} returning token_hash`
+  return rows.map((r) => r.tokenHash)
+}
+
+export async function passwordHashOf(q: Q, kind: 'staff' | 'guardian', id: number): Promise<string | null> {
+  const [row] = await q<{ passwordHash: string }[]>`select password_hash from ${q(kind)} where id = ${id}`
+  return row?.passwordHash ?? null
+}
+
+export async function setPasswordHash(q: Q, kind: 'staff' | 'guardian', id: number, hash: string): Promise<void> {
+  await q`update ${q(kind)} set password_hash = ${hash} where id = ${id}`
+}

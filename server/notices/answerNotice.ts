@@ -1,10 +1,11 @@
+import type { z } from 'zod'
 import { NoticeAnswerRequest } from '../../shared/protocol/index.js'
 import type { GuardianPrincipal } from '../auth/principal.js'
 import { noticeForGuardian } from '../data/notices.js'
 import { activeReason, appendMarks, codeIdByName, type MarkRow } from '../data/reports.js'
 import { getSchool, schoolYearOn } from '../data/schools.js'
 import type { Deps } from '../deps.js'
-import { AppError, parseInput } from '../errors.js'
+import { AppError } from '../errors.js'
 import { beginChange, recordChange } from '../realtime/changes.js'
 import { schoolNow } from '../reports/schoolDates.js'
 
@@ -13,8 +14,7 @@ import { schoolNow } from '../reports/schoolDates.js'
  * register (source 保護者) and so update the board; the other two answers leave the mark as
  * 未登校 but show on the office's list. Only the family's own notice, only today, only once.
  */
-export async function answerNotice(deps: Deps, who: GuardianPrincipal, noticeId: number, body: unknown): Promise<void> {
-  const cmd = parseInput(NoticeAnswerRequest, body)
+export async function answerNotice(deps: Deps, who: GuardianPrincipal, noticeId: number, cmd: z.output<typeof NoticeAnswerRequest>): Promise<void> {
   const notice = await noticeForGuardian(deps.sql, noticeId, who.guardianId)
   if (!notice) throw new AppError('NOTICE_NOT_FOUND')
   const school = (await getSchool(deps.sql, notice.schoolId))!

@@ -1,10 +1,11 @@
+import type { z } from 'zod'
 import { CallRecordRequest, NoticeTemplateRequest, type CapturedMail, type GuardianNotice, type OfficeNotice } from '../../shared/protocol/index.js'
 import { schoolDateOf } from '../../shared/time/schoolTime.js'
 import type { GuardianPrincipal, StaffPrincipal } from '../auth/principal.js'
 import { pupilPlace } from '../data/roll.js'
 import { getSchool } from '../data/schools.js'
 import type { Deps } from '../deps.js'
-import { AppError, parseInput } from '../errors.js'
+import { AppError } from '../errors.js'
 import { beginChange, recordChange } from '../realtime/changes.js'
 import { isSchoolWide, staffToday } from '../roll/today.js'
 
@@ -50,9 +51,8 @@ export async function officeNotices(deps: Deps, who: StaffPrincipal): Promise<{ 
 }
 
 /** The office records a call to a family: who, when, outcome, note. */
-export async function recordCall(deps: Deps, who: StaffPrincipal, body: unknown): Promise<void> {
+export async function recordCall(deps: Deps, who: StaffPrincipal, cmd: z.output<typeof CallRecordRequest>): Promise<void> {
   requireOffice(who)
-  const cmd = parseInput(CallRecordRequest, body)
   const t = await staffToday(deps, who, { requireSchoolDay: false })
   if (!(await pupilPlace(deps.sql, who.schoolId, t.year.id, cmd.pupilId))) throw new AppError('PUPIL_NOT_FOUND')
   const change = await deps.sql.begin(async (tx) => {
@@ -71,9 +71,8 @@ export async function noticeTemplate(deps: Deps, who: StaffPrincipal): Promise<{
   return { subject: s.noticeSubject, body: s.noticeBody }
 }
 
-export async function saveNoticeTemplate(deps: Deps, who: StaffPrincipal, body: unknown): Promise<void> {
+export async function saveNoticeTemplate(deps: Deps, who: StaffPrincipal, cmd: z.output<typeof NoticeTemplateRequest>): Promise<void> {
   requireOffice(who)
-  const cmd = parseInput(NoticeTemplateRequest, body)
   await deps.sql`update school set settings = settings || ${deps.sql.json({ noticeSubject: cmd.subject, noticeBody: cmd.body })} where id = ${who.schoolId}`
 }
 

@@ -1,9 +1,10 @@
+import type { z } from 'zod'
 import { SendNoticesRequest, type SendNoticesResult } from '../../shared/protocol/index.js'
 import type { StaffPrincipal } from '../auth/principal.js'
 import { guardiansOf, insertNotice, insertOutbox, noticeExists, notArrivedToday, type OutboxRow } from '../data/notices.js'
 import { pupilPlace } from '../data/roll.js'
 import type { Deps } from '../deps.js'
-import { AppError, parseInput } from '../errors.js'
+import { AppError } from '../errors.js'
 import { beginChange, recordChange, type Change } from '../realtime/changes.js'
 import { isSchoolWide, staffToday } from '../roll/today.js'
 import { noticeLink, renderTemplate } from './template.js'
@@ -19,8 +20,7 @@ export function mailMode(deps: Deps): 'smtp' | 'capture' | 'off' {
  * that commits first wins: never to a family that explained, never twice, never to a pupil
  * marked present. The notices and their outbox rows are written together, or not at all.
  */
-export async function sendNotices(deps: Deps, who: StaffPrincipal, body: unknown): Promise<SendNoticesResult> {
-  const cmd = parseInput(SendNoticesRequest, body)
+export async function sendNotices(deps: Deps, who: StaffPrincipal, cmd: z.output<typeof SendNoticesRequest>): Promise<SendNoticesResult> {
   if (!isSchoolWide(who)) throw new AppError('FORBIDDEN', '職員室・管理職のみ送信できます。')
   const t = await staffToday(deps, who, { requireSchoolDay: true })
   if (cmd.pupilIds !== 'all') {

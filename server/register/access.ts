@@ -1,5 +1,5 @@
 import { SCHOOL_WIDE_ROLES, type StaffPrincipal } from '../auth/principal.js'
-import type { SchoolYear } from '../data/schools.js'
+import { schoolYearOn, type SchoolYear } from '../data/schools.js'
 import type { Q } from '../db/types.js'
 import { AppError } from '../errors.js'
 
@@ -41,4 +41,10 @@ export async function readableClasses(q: Q, who: StaffPrincipal, schoolYearId: n
     select id, grade || '年' || name as label from school_class
     where school_year_id = ${schoolYearId} and school_id = ${who.schoolId} order by grade, sort_order, name`
   return isSchoolWide(who) ? all : all.filter((c) => who.homeroomClassIds.includes(c.id))
+}
+
+/** The classes the caller may open in the school year that contains `date` (none outside a year). */
+export async function registerClasses(q: Q, who: StaffPrincipal, date: string): Promise<{ id: number; label: string }[]> {
+  const year = await schoolYearOn(q, who.schoolId, date)
+  return year ? readableClasses(q, who, year.id) : []
 }

@@ -1,5 +1,4 @@
 import iconv from 'iconv-lite'
-import type { Response } from 'express'
 
 /** One CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180). */
 function field(v: string | number | null): string {
@@ -21,10 +20,7 @@ export function encodeCsv(text: string, encoding: 'utf8' | 'sjis'): Buffer {
   return encoding === 'sjis' ? iconv.encode(text, 'cp932') : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])
 }
 
-/** Sends a CSV download with a Japanese file name (RFC 5987) and an ASCII fallback. */
-export function sendCsv(res: Response, fileName: string, text: string, encoding: 'utf8' | 'sjis'): void {
-  res.setHeader('content-type', `text/csv; charset=${encoding === 'sjis' ? 'Shift_JIS' : 'utf-8'}`)
-  res.setHeader('content-disposition', `attachment; filename="asagao.csv"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-  res.setHeader('cache-control', 'no-store')
-  res.send(encodeCsv(text, encoding))
+/** A CSV download with a Japanese file name, in the encoding asked for. */
+export function csvFile(filename: string, text: string, encoding: 'utf8' | 'sjis'): { filename: string; bytes: Buffer; contentType: string } {
+  return { filename, bytes: encodeCsv(text, encoding), contentType: `text/csv; charset=${encoding === 'sjis' ? 'Shift_JIS' : 'utf-8'}` }
 }

@@ -1,7 +1,7 @@
 import { addDays } from '../../shared/time/schoolTime.js'
 import type { Q } from '../db/types.js'
 import { Random } from '../seed/random.js'
-import { createClass, createPupil, createSchool, createSchoolYear } from '../seed/schoolSetup.js'
+import { createClass, createPupil, createSchool, createSchoolYear } from '../data/schoolSetup.js'
 import { schoolDaysOf } from './counts.js'
 
 /**

@@ -1,3 +1,4 @@
+import type { z } from 'zod'
 import { createHash } from 'node:crypto'
 import { CreateReportRequest, LIMITS, type ReportReceipt } from '../../shared/protocol/index.js'
 import { isSchoolDay, schoolDaysBetween } from '../../shared/domain/calendar.js'
@@ -7,7 +8,7 @@ import { linkedPupils } from '../data/guardians.js'
 import { activeReason, appendMarks, claimSubmission, codeIdByName, findSubmission, insertReport, type MarkRow } from '../data/reports.js'
 import { calendarRules, getSchool, schoolYearOn } from '../data/schools.js'
 import type { Deps } from '../deps.js'
-import { AppError, parseInput } from '../errors.js'
+import { AppError } from '../errors.js'
 import { beginChange, recordChange } from '../realtime/changes.js'
 import { receiptFor } from './receipt.js'
 import { schoolNow } from './schoolDates.js'
@@ -17,8 +18,7 @@ import { schoolNow } from './schoolDates.js'
  * validated before the transaction; the transaction writes the reports, their school days,
  * the suggested marks and the sequenced event, or nothing at all.
  */
-export async function createReports(deps: Deps, who: GuardianPrincipal, body: unknown): Promise<ReportReceipt> {
-  const cmd = parseInput(CreateReportRequest, body)
+export async function createReports(deps: Deps, who: GuardianPrincipal, cmd: z.output<typeof CreateReportRequest>): Promise<ReportReceipt> {
   const { idempotencyKey, ...content } = cmd
   const requestHash = createHash('sha256').update(JSON.stringify({ ...content, pupilIds: [...content.pupilIds].sort((a, b) => a - b) })).digest('hex')
 

@@ -1,4 +1,6 @@
-import type { GuardianReport, ReportReceipt } from '../../shared/protocol/index.js'
+import type { GuardianReport, GuardianReportList, ReportReceipt } from '../../shared/protocol/index.js'
+import { addDays, schoolDateOf } from '../../shared/time/schoolTime.js'
+import { guardianTimeZone } from '../data/guardians.js'
 import type { GuardianPrincipal } from '../auth/principal.js'
 import { guardianReports } from '../data/reports.js'
 import { getSchool, type School } from '../data/schools.js'
@@ -29,4 +31,11 @@ export async function receiptFor(deps: Deps, who: GuardianPrincipal, submissionI
     submittedAt,
     reports: await withWithdrawFlags(deps.sql, deps.clock.now(), rows),
   }
+}
+
+/** A guardian's reports of the last 30 days (by their school's calendar), with what may still be withdrawn. */
+export async function recentGuardianReports(deps: Deps, guardianId: number): Promise<GuardianReportList> {
+  const since = addDays(schoolDateOf(deps.clock.now(), await guardianTimeZone(deps.sql, guardianId)), -30)
+  const rows = await guardianReports(deps.sql, { guardianId, sinceDate: since })
+  return { ok: true, reports: await withWithdrawFlags(deps.sql, deps.clock.now(), rows) }
 }

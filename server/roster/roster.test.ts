@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../db/types.js'
-import { createSchool, createSchoolYear, createStaff, createGuardian, linkGuardian } from '../seed/schoolSetup.js'
+import { createSchool, createSchoolYear, createStaff, createGuardian, linkGuardian } from '../data/schoolSetup.js'
 import { hashPassword } from '../auth/password.js'
 import { testDatabase } from '../test/db.js'
 import { PASSWORD } from '../test/fixtures.js'

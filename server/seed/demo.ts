@@ -10,7 +10,7 @@ import { CLASS_NOS, GRADES, planPeople, planStaff, type PlannedPupil } from './d
 import { planHistory, type HistoryPupil } from './demoHistory.js'
 import { chunks, writeHistory } from './historyWriter.js'
 import { Random } from './random.js'
-import { createClass, createGuardian, createPupil, createSchool, createSchoolYear, createStaff, linkGuardian } from './schoolSetup.js'
+import { createClass, createGuardian, createPupil, createSchool, createSchoolYear, createStaff, linkGuardian } from '../data/schoolSetup.js'
 
 /**
  * The demo school a fresh install starts with (ASAGAO_DEMO=auto, or `npm run seed -- --demo`):

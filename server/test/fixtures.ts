@@ -1,7 +1,7 @@
 import type { StaffRole } from '../../shared/protocol/index.js'
 import { hashPassword } from '../auth/password.js'
 import type { Q } from '../db/types.js'
-import { createClass, createGuardian, createPupil, createSchool, createSchoolYear, createStaff, linkGuardian } from '../seed/schoolSetup.js'
+import { createClass, createGuardian, createPupil, createSchool, createSchoolYear, createStaff, linkGuardian } from '../data/schoolSetup.js'
 
 export const PASSWORD = 'correct horse 7'
 let hashOnce: Promise<string> | null = null

@@ -24,7 +24,7 @@ export async function startTestServer(db: Database, now = '2026-11-30T07:45:00+0
   const clock = new ManualClock(Date.parse(now))
   const app = createApp(
     { sql: db.sql, dbMode: db.mode, clock, log: errorsOnly, buildId: 'test-build', version: 'test', ...extra },
-    { allowedOrigins: [], secureCookies: false },
+    { allowedOrigins: [], secureCookies: false, checkResponses: true },
   )
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`

@@ -82,6 +82,7 @@ export const UpdateSchoolSettingsRequest = z.object({
 export type UpdateSchoolSettingsRequest = z.infer<typeof UpdateSchoolSettingsRequest>
 
 export const SchoolYearView = z.object({ id: Id, fiscalYear: z.number().int(), startsOn: z.string(), endsOn: z.string(), classes: z.array(z.object({ id: Id, label: z.string(), grade: z.number().int() })) })
+export type SchoolYearView = z.infer<typeof SchoolYearView>
 export const CreateYearRequest = z.object({ fiscalYear: z.number().int().min(2000).max(2100) })
 
 export const ChangePasswordRequest = z.object({ current: z.string().min(1).max(200), next: NewPassword })

@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { CreateCodeRequest, SchoolSettingsView } from '../../../shared/protocol/index.js'
 import { buttons, tokens } from '../lib/styles.js'
-import { api, errorText } from './http.js'
+import { call, errorText } from '../lib/api.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { panel } from './styles.js'
 
 /** What a new code means, in the words the register uses; the server stores the semantic columns. */
@@ -54,7 +55,7 @@ export class AsgAdminCodeForm extends LitElement {
     }
     this.busy = true
     try {
-      const view = await api<SchoolSettingsView>('POST', '/api/admin/codes', body)
+      const view = await call(routes.admin.createCode, { body })
       this.error = ''
       form.reset()
       this.dispatchEvent(new CustomEvent<SchoolSettingsView>('asg-codes-changed', { detail: view, bubbles: true, composed: true }))

@@ -1,7 +1,8 @@
 import { LitElement, html, nothing } from 'lit'
 import type { BoardDevice, CreateBoardDeviceResponse } from '../../../shared/protocol/index.js'
 import { buttons, tokens } from '../lib/styles.js'
-import { api, errorText } from './http.js'
+import { call, errorText } from '../lib/api.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { panel } from './styles.js'
 
 /** Board devices (職員室の表示端末): create with a one-time pairing link, revoke. */
@@ -26,7 +27,7 @@ export class AsgAdminDevices extends LitElement {
   }
 
   private async load() {
-    this.devices = (await api<{ devices: BoardDevice[] }>('GET', '/api/admin/board-devices').catch((e) => ((this.error = errorText(e)), { devices: [] }))).devices
+    this.devices = (await call(routes.admin.boardDevices).catch((e) => ((this.error = errorText(e)), { devices: [] }))).devices
   }
 
   override render() {
@@ -53,7 +54,7 @@ export class AsgAdminDevices extends LitElement {
     e.preventDefault()
     const form = e.target as HTMLFormElement
     try {
-      this.created = await api<CreateBoardDeviceResponse>('POST', '/api/admin/board-devices', { name: new FormData(form).get('name') })
+      this.created = await call(routes.admin.createBoardDevice, { body: { name: String(new FormData(form).get('name') ?? '') } })
       form.reset()
       await this.load()
     } catch (err) {
@@ -63,7 +64,7 @@ export class AsgAdminDevices extends LitElement {
 
   private async revoke(d: BoardDevice) {
     if (!confirm(`「${d.name}」の登録を解除しますか?画面はすぐに消えます。`)) return
-    await api('POST', `/api/admin/board-devices/${d.id}/revoke`).catch((e) => (this.error = errorText(e)))
+    await call(routes.admin.revokeBoardDevice, { params: { id: d.id } }).catch((e) => (this.error = errorText(e)))
     await this.load()
   }
 }

@@ -2,7 +2,8 @@ import { LitElement, css, html, nothing } from 'lit'
 import type { IssueLettersRequest, LettersResponse, PupilGuardians, RegistrationDashboard } from '../../../shared/protocol/index.js'
 import { buttons, tokens } from '../lib/styles.js'
 import './asg-admin-letters.js'
-import { api, errorText } from './http.js'
+import { call, errorText } from '../lib/api.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { panel } from './styles.js'
 
 const percent = (n: number, of: number) => (of === 0 ? 0 : Math.round((n / of) * 100))
@@ -45,7 +46,7 @@ export class AsgAdminRegistration extends LitElement {
 
   async load() {
     try {
-      this.data = await api<RegistrationDashboard>('GET', '/api/admin/registration/dashboard')
+      this.data = await call(routes.admin.registrationDashboard)
     } catch (e) {
       this.error = errorText(e)
     }
@@ -113,12 +114,12 @@ export class AsgAdminRegistration extends LitElement {
 
   private async showPupil(pupilId: number, name: string) {
     this.detailPupil = { pupilId, name }
-    this.detail = await api<PupilGuardians>('GET', `/api/admin/registration/pupils/${pupilId}/guardians`).catch((e) => ((this.error = errorText(e)), null))
+    this.detail = await call(routes.admin.pupilGuardians, { params: { id: pupilId } }).catch((e) => ((this.error = errorText(e)), null))
   }
 
   private async resetCode(guardianId: number, name: string) {
     try {
-      const r = await api<{ code: string }>('POST', `/api/admin/guardians/${guardianId}/reset-code`)
+      const r = await call(routes.admin.guardianResetCode, { params: { id: guardianId } })
       this.notice = `${name} さんの再設定コード:${r.code}(24時間有効・1回限り)。${location.host}/join/#reset で使います。`
     } catch (e) {
       this.error = errorText(e)
@@ -127,18 +128,18 @@ export class AsgAdminRegistration extends LitElement {
 
   private async unlink(p: { pupilId: number; name: string }, guardianId: number) {
     if (!confirm('この保護者の登録を解除しますか?')) return
-    await api('POST', `/api/admin/registration/pupils/${p.pupilId}/guardians/${guardianId}/unlink`).catch((e) => (this.error = errorText(e)))
+    await call(routes.admin.unlinkGuardian, { params: { id: p.pupilId, guardianId } }).catch((e) => (this.error = errorText(e)))
     await Promise.all([this.showPupil(p.pupilId, p.name), this.load()])
   }
 
   private async revoke(p: { pupilId: number; name: string }, codeId: number) {
-    await api('POST', `/api/admin/registration/codes/${codeId}/revoke`).catch((e) => (this.error = errorText(e)))
+    await call(routes.admin.revokeCode, { params: { id: codeId } }).catch((e) => (this.error = errorText(e)))
     await Promise.all([this.showPupil(p.pupilId, p.name), this.load()])
   }
 
   private async reissue(p: { pupilId: number; name: string }) {
     try {
-      await this.printLetters(await api<LettersResponse>('POST', `/api/admin/registration/pupils/${p.pupilId}/reissue`))
+      await this.printLetters(await call(routes.admin.reissueCode, { params: { id: p.pupilId } }))
       await this.showPupil(p.pupilId, p.name)
     } catch (e) {
       this.error = errorText(e)
@@ -149,7 +150,7 @@ export class AsgAdminRegistration extends LitElement {
     this.busy = true
     this.error = ''
     try {
-      await this.printLetters(await api<LettersResponse>('POST', '/api/admin/registration/letters', req))
+      await this.printLetters(await call(routes.admin.issueLetters, { body: req }))
       await this.load()
     } catch (e) {
       this.error = errorText(e)

@@ -1,7 +1,8 @@
 import { LitElement, html, nothing } from 'lit'
 import { ROSTER_FIELD_LABEL, ROSTER_FIELDS, type RosterApplied, type RosterMapping, type RosterPreview } from '../../../shared/protocol/index.js'
 import { buttons, tokens } from '../lib/styles.js'
-import { api, errorText, upload } from './http.js'
+import { call, errorText, hrefOf } from '../lib/api.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { panel } from './styles.js'
 
 interface YearInfo { id: number; fiscalYear: number; startsOn: string; endsOn: string; classes: { id: number; label: string }[] }
@@ -47,19 +48,19 @@ export class AsgAdminRoster extends LitElement {
 
   private async loadYears() {
     try {
-      this.years = (await api<{ years: YearInfo[] }>('GET', '/api/admin/years')).years
+      this.years = (await call(routes.admin.years)).years
       this.yearId ??= this.years.find((y) => y.classes.length > 0)?.id ?? this.years[0]?.id ?? null
     } catch (e) {
       this.error = errorText(e)
     }
   }
 
-  private query(extra = '') {
-    const q = new URLSearchParams()
-    if (this.yearId) q.set('yearId', String(this.yearId))
-    if (this.createClasses) q.set('createClasses', '1')
-    if (this.mapping) q.set('mapping', JSON.stringify(this.mapping))
-    return `?${q}${extra}`
+  private query() {
+    return {
+      yearId: this.yearId ?? undefined,
+      createClasses: this.createClasses ? ('1' as const) : ('0' as const),
+      mapping: this.mapping ? JSON.stringify(this.mapping) : undefined,
+    }
   }
 
   override render() {
@@ -75,7 +76,7 @@ export class AsgAdminRoster extends LitElement {
             </select>
           </label>
           <button @click=${this.newYear} ?disabled=${this.busy}>新しい年度を作る(進級)</button>
-          ${year ? html`<a href="/api/admin/roster/export?yearId=${year.id}" download>この年度の名簿をCSVで書き出す</a>` : nothing}
+          ${year ? html`<a href=${hrefOf(routes.admin.rosterExport, { query: { yearId: year.id } })} download>この年度の名簿をCSVで書き出す</a>` : nothing}
         </div>
         <div class="row">
           <input type="file" accept=".csv,text/csv" aria-label="名簿ファイル" @change=${(e: Event) => this.choose({ file: (e.target as HTMLInputElement).files?.[0] ?? null, mapping: null })} />
@@ -144,7 +145,7 @@ export class AsgAdminRoster extends LitElement {
     this.error = ''
     this.applied = null
     try {
-      this.preview = await upload<RosterPreview>(`/api/admin/roster/preview${this.query()}`, this.file)
+      this.preview = await call(routes.admin.rosterPreview, { query: this.query(), body: this.file })
     } catch (e) {
       this.error = errorText(e)
     } finally {
@@ -156,7 +157,7 @@ export class AsgAdminRoster extends LitElement {
     if (!this.file || !this.preview) return
     this.busy = true
     try {
-      this.applied = await upload<RosterApplied>(`/api/admin/roster/apply${this.query(`&digest=${this.preview.digest}`)}`, this.file)
+      this.applied = await call(routes.admin.rosterApply, { query: { ...this.query(), digest: this.preview.digest }, body: this.file })
       this.preview = null
       await this.loadYears()
     } catch (e) {
@@ -170,7 +171,7 @@ export class AsgAdminRoster extends LitElement {
     const next = Math.max(...this.years.map((y) => y.fiscalYear), new Date().getFullYear() - 1) + 1
     if (!confirm(`${next}年度を作りますか?新しい名簿を取り込むと、児童が進級し、最上級生は卒業になります。`)) return
     try {
-      const res = await api<{ id: number }>('POST', '/api/admin/years', { fiscalYear: next })
+      const res = await call(routes.admin.createYear, { body: { fiscalYear: next } })
       this.yearId = res.id
       this.createClasses = true
       await this.loadYears()

@@ -2,7 +2,8 @@ import { LitElement, html, nothing } from 'lit'
 import { STAFF_ROLE_LABEL, StaffRole, type AdminReason, type SchoolSettingsView } from '../../../shared/protocol/index.js'
 import { ReasonCategory } from '../../../shared/domain/attendance.js'
 import { buttons, tokens } from '../lib/styles.js'
-import { api, errorText, put } from './http.js'
+import { call, errorText, fromForm } from '../lib/api.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { panel } from './styles.js'
 import './asg-admin-code-form.js'
 
@@ -30,7 +31,7 @@ export class AsgAdminSettings extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback()
-    void api<SchoolSettingsView>('GET', '/api/admin/settings').then((v) => this.show(v), (e) => (this.error = errorText(e)))
+    void call(routes.admin.settings).then((v) => this.show(v), (e) => (this.error = errorText(e)))
   }
 
   private show(v: SchoolSettingsView) {
@@ -46,7 +47,6 @@ export class AsgAdminSettings extends LitElement {
       <section>
         <h2>学校</h2>
         <label class="block">学校名</label><input name="name" .value=${v.name} size="30" required />
-        <label class="block">タイムゾーン</label><input name="timeZone" .value=${v.timeZone} />
       </section>
       <section>
         <h2>朝の時刻と連絡の受付</h2>
@@ -110,10 +110,11 @@ export class AsgAdminSettings extends LitElement {
       cutoffMessage: String(f.get('cutoffMessage') ?? ''), boardShowsMessages: f.has('boardShowsMessages'),
       consecutiveAbsenceBadge: Number(f.get('consecutiveAbsenceBadge')),
       cumulativeAbsenceBadges: String(f.get('cumulativeAbsenceBadges')).split(/[,、]/).map((x) => Number(x.trim())).filter((n) => n > 0),
-      healthNoteRoles: f.getAll('healthNoteRoles') as StaffRole[],
+      healthNoteRoles: f.getAll('healthNoteRoles'),
     }
     try {
-      this.show(await put<SchoolSettingsView>('/api/admin/settings', { name: f.get('name'), timeZone: f.get('timeZone'), settings, reasons: this.reasons.filter((r) => r.label.trim()) }))
+      const body = fromForm(routes.admin.saveSettings.body, { name: f.get('name'), settings, reasons: this.reasons.filter((r) => r.label.trim()) })
+      this.show(await call(routes.admin.saveSettings, { body }))
       this.notice = '保存しました'
       this.error = ''
     } catch (err) {

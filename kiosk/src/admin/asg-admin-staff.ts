@@ -1,7 +1,8 @@
 import { LitElement, html, nothing } from 'lit'
 import { STAFF_ROLE_LABEL, StaffRole, type ResetCodeResponse, type StaffAccount } from '../../../shared/protocol/index.js'
 import { buttons, tokens } from '../lib/styles.js'
-import { api, errorText, put } from './http.js'
+import { call, errorText, fromForm } from '../lib/api.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { panel } from './styles.js'
 
 interface ClassOption { id: number; label: string }
@@ -32,8 +33,8 @@ export class AsgAdminStaff extends LitElement {
   private async load() {
     try {
       const [s, y] = await Promise.all([
-        api<{ staff: StaffAccount[] }>('GET', '/api/admin/staff'),
-        api<{ years: { classes: ClassOption[] }[] }>('GET', '/api/admin/years'),
+        call(routes.admin.staff),
+        call(routes.admin.years),
       ])
       this.staff = s.staff
       this.classes = y.years.flatMap((x) => x.classes).length ? (y.years.find((x) => x.classes.length)?.classes ?? []) : []
@@ -88,7 +89,7 @@ export class AsgAdminStaff extends LitElement {
   private async save(s: StaffAccount, change: Partial<StaffAccount>) {
     const next = { ...s, ...change }
     try {
-      await put('/api/admin/staff/' + s.id, { familyName: next.familyName, givenName: next.givenName, roles: next.roles, homeroomClassIds: next.homeroomClassIds })
+      await call(routes.admin.updateStaff, { params: { id: s.id }, body: { familyName: next.familyName, givenName: next.givenName, roles: next.roles, homeroomClassIds: next.homeroomClassIds } })
       this.notice = `${s.familyName} ${s.givenName} さんを更新しました`
     } catch (e) {
       this.error = errorText(e)
@@ -107,7 +108,7 @@ export class AsgAdminStaff extends LitElement {
   private async act(s: StaffAccount, action: 'enable' | 'disable', done: string) {
     this.error = ''
     try {
-      await api('POST', `/api/admin/staff/${s.id}/${action}`)
+      await call(action === 'enable' ? routes.admin.enableStaff : routes.admin.disableStaff, { params: { id: s.id } })
       this.notice = done
     } catch (e) {
       this.error = errorText(e)
@@ -117,7 +118,7 @@ export class AsgAdminStaff extends LitElement {
 
   private async resetCode(s: StaffAccount) {
     try {
-      const r = await api<ResetCodeResponse>('POST', `/api/admin/staff/${s.id}/reset-code`)
+      const r = await call(routes.admin.staffResetCode, { params: { id: s.id } })
       this.notice = `${s.familyName} さんの再設定コード:${r.code}(24時間有効・1回限り)。/join/#reset の「パスワードの再設定」で使います。`
     } catch (e) {
       this.error = errorText(e)
@@ -130,10 +131,11 @@ export class AsgAdminStaff extends LitElement {
     const f = new FormData(form)
     const homeroom = String(f.get('homeroom') ?? '')
     try {
-      await api('POST', '/api/admin/staff', {
+      const body = fromForm(routes.admin.createStaff.body, {
         familyName: f.get('familyName'), givenName: f.get('givenName'), loginId: f.get('loginId'), password: f.get('password'),
         roles: f.getAll('roles'), homeroomClassIds: homeroom ? [Number(homeroom)] : [],
       })
+      await call(routes.admin.createStaff, { body })
       this.notice = '職員を追加しました'
       this.error = ''
       form.reset()

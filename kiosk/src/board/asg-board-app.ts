@@ -4,7 +4,8 @@ import { burnInShift, classesMissingRoll, isDimmed, isUnexplained } from '../../
 import { DAY_STATUS_LABEL, type DayEntry, type DaySnapshot } from '../../../shared/protocol/index.js'
 import { formatLongDateJa } from '../../../shared/time/format.js'
 import { DayController } from '../controllers/day-controller.js'
-import { api, ApiError } from '../lib/api.js'
+import { ApiError, call } from '../lib/api.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { tokens } from '../lib/styles.js'
 import '../components/asg-connection-status.js'
 import './asg-board-class.js'
@@ -99,7 +100,7 @@ export class AsgBoardApp extends LitElement {
       return
     }
     try {
-      await api('GET', '/api/board/me')
+      await call(routes.board.me)
       this.goLive()
     } catch (err) {
       if (err instanceof ApiError && (err.code === 'DEVICE_REVOKED' || err.code === 'UNAUTHENTICATED')) this.phase = 'unpaired'
@@ -110,7 +111,7 @@ export class AsgBoardApp extends LitElement {
 
   private async pair(code: string): Promise<void> {
     try {
-      await api('POST', '/api/board/pair', { code })
+      await call(routes.board.pair, { body: { code } })
       this.pairError = ''
       this.goLive()
     } catch (err) {

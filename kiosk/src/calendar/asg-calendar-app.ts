@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { CalendarYear } from '../../../shared/protocol/index.js'
-import { api, ApiError } from '../lib/api.js'
+import { ApiError, call } from '../lib/api.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 
 /**
@@ -55,10 +56,10 @@ export class AsgCalendarApp extends LitElement {
             ${c.canEdit ? html`<asg-calendar-forms .cal=${c} @asg-changed=${() => this.load()}></asg-calendar-forms>` : nothing}
             <h3>学級閉鎖・学年閉鎖</h3>
             <ul>${c.closures.length === 0 ? html`<li>ありません</li>` : c.closures.map((x) => html`<li>${x.fromDate.slice(5)}〜${x.toDate.slice(5)} ${x.target} ${x.label}
-              ${c.canEdit ? html`<button @click=${() => this.deleteItem(`/api/calendar/closures/${x.id}/delete`)}>削除</button>` : nothing}</li>`)}</ul>
+              ${c.canEdit ? html`<button @click=${() => this.deleteItem(routes.calendar.deleteClosure, x.id)}>削除</button>` : nothing}</li>`)}</ul>
             <h3>行事</h3>
             <ul>${c.events.length === 0 ? html`<li>ありません</li>` : c.events.map((e) => html`<li>${e.fromDate.slice(5)}${e.toDate !== e.fromDate ? `〜${e.toDate.slice(5)}` : ''} ${e.title}${e.visibleToGuardians ? '' : '(職員のみ)'}
-              ${c.canEdit ? html`<button @click=${() => this.deleteItem(`/api/calendar/events/${e.id}/delete`)}>削除</button>` : nothing}</li>`)}</ul>
+              ${c.canEdit ? html`<button @click=${() => this.deleteItem(routes.calendar.deleteEvent, e.id)}>削除</button>` : nothing}</li>`)}</ul>
           </div>
         </div>`}
     </asg-staff-gate>`
@@ -70,9 +71,9 @@ export class AsgCalendarApp extends LitElement {
     this.month = d.toISOString().slice(0, 7)
   }
 
-  private async deleteItem(path: string) {
+  private async deleteItem(route: typeof routes.calendar.deleteClosure | typeof routes.calendar.deleteEvent, id: number) {
     try {
-      await api('POST', path, {})
+      await call(route, { params: { id } })
       await this.load()
     } catch (err) {
       this.error = err instanceof ApiError ? err.message : '削除できませんでした。'
@@ -81,7 +82,7 @@ export class AsgCalendarApp extends LitElement {
 
   private async load() {
     try {
-      this.cal = await api<CalendarYear>('GET', '/api/calendar')
+      this.cal = await call(routes.calendar.year)
       if (!this.month) this.month = this.cal.today.slice(0, 7)
       this.error = ''
     } catch (err) {

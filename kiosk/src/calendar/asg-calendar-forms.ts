@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { CalendarYear } from '../../../shared/protocol/index.js'
-import { api, ApiError } from '../lib/api.js'
+import { ApiError, call, fromForm } from '../lib/api.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 
 /**
@@ -45,15 +46,16 @@ export class AsgCalendarForms extends LitElement {
     return html`
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.done ? html`<p class="done" role="status">${this.done}</p>` : nothing}
-      <form @submit=${(e: SubmitEvent) => this.send(e, '/api/calendar/days', (f) => ({ from: f.get('from'), to: f.get('to'), kind: f.get('kind'), label: f.get('label') }))}>
+      <form @submit=${(e: SubmitEvent) => this.send(e, (f) => call(routes.calendar.setDays, { body: fromForm(routes.calendar.setDays.body, { from: f.get('from'), to: f.get('to'), kind: f.get('kind'), label: f.get('label') }) }))}>
         <h3>休業日・休校・土曜授業</h3>${range}
         <label>種類<select name="kind"><option value="closed">休業日・休校</option><option value="extra_school_day">授業日にする(土曜授業など)</option><option value="clear">指定を解除</option></select></label>
         <label>名称<input name="label" maxlength="40" placeholder="冬季休業" /></label>
         <button class="primary">登録</button>
       </form>
-      <form @submit=${(e: SubmitEvent) => this.send(e, '/api/calendar/closures', (f) => {
+      <form @submit=${(e: SubmitEvent) => this.send(e, (f) => {
         const t = String(f.get('target'))
-        return { from: f.get('from'), to: f.get('to'), label: f.get('label'), classId: t.startsWith('c') ? Number(t.slice(1)) : null, grade: t.startsWith('g') ? Number(t.slice(1)) : null }
+        const raw = { from: f.get('from'), to: f.get('to'), label: f.get('label'), classId: t.startsWith('c') ? Number(t.slice(1)) : null, grade: t.startsWith('g') ? Number(t.slice(1)) : null }
+        return call(routes.calendar.createClosure, { body: fromForm(routes.calendar.createClosure.body, raw) })
       })}>
         <h3>学級閉鎖・学年閉鎖</h3>${range}
         <label>対象<select name="target">
@@ -63,7 +65,7 @@ export class AsgCalendarForms extends LitElement {
         <label>理由<input name="label" maxlength="40" placeholder="インフルエンザ" /></label>
         <button class="primary">登録</button>
       </form>
-      <form @submit=${(e: SubmitEvent) => this.send(e, '/api/calendar/events', (f) => ({ from: f.get('from'), to: f.get('to'), title: f.get('title'), visibleToGuardians: f.get('visible') === 'on' }))}>
+      <form @submit=${(e: SubmitEvent) => this.send(e, (f) => call(routes.calendar.createEvent, { body: fromForm(routes.calendar.createEvent.body, { from: f.get('from'), to: f.get('to'), title: f.get('title'), visibleToGuardians: f.get('visible') === 'on' }) }))}>
         <h3>行事</h3>${range}
         <label>行事名<input name="title" maxlength="100" required placeholder="音楽会" /></label>
         <label class="check"><input type="checkbox" name="visible" checked /> 保護者に表示</label>
@@ -71,13 +73,13 @@ export class AsgCalendarForms extends LitElement {
       </form>`
   }
 
-  private async send(e: SubmitEvent, path: string, body: (f: FormData) => Record<string, unknown>) {
+  private async send(e: SubmitEvent, submit: (f: FormData) => Promise<unknown>) {
     e.preventDefault()
     const form = e.target as HTMLFormElement
     this.error = ''
     this.done = ''
     try {
-      await api('POST', path, body(new FormData(form)))
+      await submit(new FormData(form))
       form.reset()
       this.done = '登録しました。'
       this.dispatchEvent(new CustomEvent('asg-changed', { bubbles: true, composed: true }))

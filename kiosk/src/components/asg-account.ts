@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { SessionView } from '../../../shared/protocol/index.js'
 import { buttons, tokens } from '../lib/styles.js'
-import { api, errorText } from '../admin/http.js'
+import { call, errorText } from '../lib/api.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { panel } from '../admin/styles.js'
 
 /** A readable name for a browser, from its user agent: 「iPhone・Safari」. */
@@ -37,7 +38,7 @@ export class AsgAccount extends LitElement {
   }
 
   private async load() {
-    this.sessions = (await api<{ sessions: SessionView[] }>('GET', '/api/account/sessions').catch((e) => ((this.error = errorText(e)), { sessions: [] }))).sessions
+    this.sessions = (await call(routes.account.sessions).catch((e) => ((this.error = errorText(e)), { sessions: [] }))).sessions
   }
 
   override render() {
@@ -72,7 +73,7 @@ export class AsgAccount extends LitElement {
     const form = e.target as HTMLFormElement
     const f = new FormData(form)
     try {
-      const r = await api<{ endedSessions: number }>('POST', '/api/account/password', { current: f.get('current'), next: f.get('next') })
+      const r = await call(routes.account.changePassword, { body: { current: String(f.get('current') ?? ''), next: String(f.get('next') ?? '') } })
       this.notice = `パスワードを変更しました。ほかの端末 ${r.endedSessions}台はログアウトしました。`
       this.error = ''
       form.reset()
@@ -83,12 +84,12 @@ export class AsgAccount extends LitElement {
   }
 
   private async end(id: string) {
-    await api('POST', `/api/account/sessions/${id}/end`).catch((e) => (this.error = errorText(e)))
+    await call(routes.account.endSession, { params: { id } }).catch((e) => (this.error = errorText(e)))
     await this.load()
   }
 
   private async endOthers() {
-    await api('POST', '/api/account/sessions/end-others').catch((e) => (this.error = errorText(e)))
+    await call(routes.account.endOtherSessions).catch((e) => (this.error = errorText(e)))
     await this.load()
   }
 }

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit'
 import type { Me, MeResponse } from '../../../shared/protocol/index.js'
-import { api, ApiError } from '../lib/api.js'
+import { ApiError, call } from '../lib/api.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 
 /**
@@ -57,7 +58,7 @@ export class AsgLogin extends LitElement {
     this.busy = true
     this.error = ''
     try {
-      const res = await api<MeResponse>('POST', '/api/session', { loginId: form.get('loginId'), password: form.get('password') })
+      const res = await call(routes.session.login, { body: { loginId: String(form.get('loginId') ?? ''), password: String(form.get('password') ?? '') } })
       this.dispatchEvent(new CustomEvent<Me>('asg-logged-in', { detail: res.me, bubbles: true, composed: true }))
     } catch (err) {
       this.error = err instanceof ApiError ? err.message : String(err)

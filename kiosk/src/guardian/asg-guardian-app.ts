@@ -2,7 +2,8 @@ import { LitElement, css, html, nothing } from 'lit'
 import { keyed } from 'lit/directives/keyed.js'
 import type { GuardianHome, GuardianReport, GuardianReportList, Me, ReportReceipt } from '../../../shared/protocol/index.js'
 import '../components/asg-login.js'
-import { api, ApiError } from '../lib/api.js'
+import { ApiError, call } from '../lib/api.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { currentUser, logout } from '../lib/session.js'
 import { buttons, tokens } from '../lib/styles.js'
 import './asg-report-confirm.js'
@@ -376,7 +377,7 @@ export class AsgGuardianApp extends LitElement {
     this.homeError = ''
     this.home = null
     try {
-      this.home = await api<GuardianHome>('GET', '/api/guardian/home')
+      this.home = await call(routes.guardian.home)
     } catch (err) {
       if (this.isExpiry(err)) return
       this.homeError = errorText(err, this.locale)
@@ -386,7 +387,7 @@ export class AsgGuardianApp extends LitElement {
   private loadReports = async () => {
     this.reportsLoading = true
     try {
-      const res = await api<GuardianReportList>('GET', '/api/guardian/reports')
+      const res = await call(routes.guardian.reports)
       this.reports = res.reports
       this.reportsError = ''
     } catch (err) {

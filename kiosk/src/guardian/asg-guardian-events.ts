@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { formatDateJa } from '../../../shared/time/format.js'
-import { api } from '../lib/api.js'
+import { call } from '../lib/api.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { tokens } from '../lib/styles.js'
 
 interface GuardianEvent { id: number; schoolName: string; fromDate: string; toDate: string; title: string }
@@ -50,8 +51,8 @@ export class AsgGuardianEvents extends LitElement {
       const now = new Date()
       const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString().slice(0, 7)
       const [a, b] = await Promise.all([
-        api<{ events: GuardianEvent[] }>('GET', '/api/calendar/guardian-events'),
-        api<{ events: GuardianEvent[] }>('GET', `/api/calendar/guardian-events?month=${next}`),
+        call(routes.calendar.guardianEvents),
+        call(routes.calendar.guardianEvents, { query: { month: next } }),
       ])
       const seen = new Set<number>()
       this.events = [...a.events, ...b.events].filter((e) => !seen.has(e.id) && seen.add(e.id))

@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { NOTICE_ANSWER_LABEL, type GuardianNotice, type NoticeAnswerKind, type Reason } from '../../../shared/protocol/index.js'
 import { formatInstantJa, formatTimeJa } from '../../../shared/time/format.js'
-import { api, ApiError } from '../lib/api.js'
+import { ApiError, call } from '../lib/api.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 
 const ANSWERS: NoticeAnswerKind[] = ['late', 'absent', 'should_be_at_school', 'will_call']
@@ -113,7 +114,7 @@ export class AsgGuardianNotices extends LitElement {
     try {
       const time = answer === 'late' ? this.field(`time-${n.id}`).replace(/^0(\d)/, '$1') || null : null
       const reasonId = answer === 'absent' ? Number(this.field(`reason-${n.id}`)) || null : null
-      await api('POST', `/api/guardian/notices/${n.id}/answer`, { answer, time, reasonId, message: this.field(`message-${n.id}`) })
+      await call(routes.guardian.answerNotice, { params: { id: n.id }, body: { answer, time, reasonId, message: this.field(`message-${n.id}`) } })
       await this.load()
     } catch (err) {
       if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') this.dispatchEvent(new CustomEvent('asg-unauthenticated', { bubbles: true, composed: true }))
@@ -124,7 +125,7 @@ export class AsgGuardianNotices extends LitElement {
 
   private async load() {
     try {
-      this.notices = (await api<{ notices: GuardianNotice[] }>('GET', '/api/guardian/notices')).notices
+      this.notices = (await call(routes.guardian.notices)).notices
     } catch {
       // Notices are an extra on this page: the reports still work without them.
     }

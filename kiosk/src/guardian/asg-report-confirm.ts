@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { ReportReceipt } from '../../../shared/protocol/index.js'
-import { api, ApiError } from '../lib/api.js'
+import { ApiError, call } from '../lib/api.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { addDays, formatDay, formatRange, formatTime } from './dates.js'
 import type { ReportDraft } from './draft.js'
@@ -134,7 +135,7 @@ export class AsgReportConfirm extends LitElement {
     this.sending = true
     this.error = ''
     try {
-      const receipt = await api<ReportReceipt>('POST', '/api/guardian/reports', draft.request)
+      const receipt = await call(routes.guardian.createReport, { body: draft.request })
       this.failed = false
       this.dispatchEvent(new CustomEvent<SentDetail>('asg-sent', { detail: { receipt, draft }, bubbles: true, composed: true }))
     } catch (err) {

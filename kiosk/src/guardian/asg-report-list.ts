@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { GuardianReport } from '../../../shared/protocol/index.js'
-import { api, ApiError } from '../lib/api.js'
+import { ApiError, call } from '../lib/api.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { formatInstant, formatTime, reportDaysText } from './dates.js'
 import { errorText, messages, symptomLabel, type Locale } from './messages.js'
@@ -224,7 +225,7 @@ export class AsgReportList extends LitElement {
     this.withdrawingId = r.id
     this.itemError = null
     try {
-      const res = await api<{ ok: true; report: GuardianReport }>('POST', `/api/guardian/reports/${r.id}/withdraw`, {})
+      const res = await call(routes.guardian.withdrawReport, { params: { id: r.id } })
       this.confirmingId = null
       // Show the change at once; the page reloads the list behind it.
       this.reports = (this.reports ?? []).map((x) => (x.id === r.id ? res.report : x))

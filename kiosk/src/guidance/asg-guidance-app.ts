@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { LONG_ABSENCE_REASON_LABEL, type GuidancePupil, type GuidanceView } from '../../../shared/protocol/index.js'
 import { formatDateJa } from '../../../shared/time/format.js'
-import { api, ApiError } from '../lib/api.js'
+import { ApiError, call } from '../lib/api.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { cumulativeBadge, streakBadge } from '../register/badges.js'
 
@@ -115,7 +116,7 @@ export class AsgGuidanceApp extends LitElement {
 
   private async load() {
     try {
-      this.view = await api<GuidanceView>('GET', '/api/guidance')
+      this.view = await call(routes.guidance.view)
       this.error = ''
     } catch (err) {
       this.error = err instanceof ApiError ? err.message : '読み込めませんでした。'

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { LONG_ABSENCE_REASON_LABEL, LongAbsenceReason, type GuidancePupil } from '../../../shared/protocol/index.js'
-import { api, ApiError } from '../lib/api.js'
+import { ApiError, call, fromForm } from '../lib/api.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 
 /**
@@ -66,7 +67,8 @@ export class AsgGuidanceNote extends LitElement {
     this.busy = true
     this.error = ''
     try {
-      await api('POST', `/api/guidance/notes/${this.pupil!.pupilId}`, { memo: String(f.get('memo') ?? ''), longAbsenceReason: reason || null, reportedToBoard: f.get('reported') === 'on' })
+      const body = fromForm(routes.guidance.saveNote.body, { memo: String(f.get('memo') ?? ''), longAbsenceReason: reason || null, reportedToBoard: f.get('reported') === 'on' })
+      await call(routes.guidance.saveNote, { params: { pupilId: this.pupil!.pupilId }, body })
       this.dispatchEvent(new CustomEvent('asg-saved', { bubbles: true, composed: true }))
     } catch (err) {
       this.error = err instanceof ApiError ? err.message : '保存できませんでした。'

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { AddChildResponse, CheckCodeResponse, Me } from '../../../shared/protocol/index.js'
-import { api, ApiError } from '../lib/api.js'
+import { ApiError, call, fromForm } from '../lib/api.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { currentUser } from '../lib/session.js'
 import { buttons, tokens } from '../lib/styles.js'
 import '../components/asg-account.js'
@@ -160,7 +161,7 @@ export class AsgJoinApp extends LitElement {
 
   private check() {
     return this.run(async () => {
-      this.found = await api<CheckCodeResponse>('POST', '/api/registration/check', { code: this.code })
+      this.found = await call(routes.registration.check, { body: { code: this.code } })
       this.step = 'form'
     })
   }
@@ -169,9 +170,10 @@ export class AsgJoinApp extends LitElement {
     e.preventDefault()
     const f = new FormData(e.target as HTMLFormElement)
     return this.run(async () => {
-      await api('POST', '/api/registration', {
+      const body = fromForm(routes.registration.register.body, {
         code: this.code, familyName: f.get('familyName'), givenName: f.get('givenName'), loginId: f.get('loginId'), password: f.get('password'), email: f.get('email') ?? '',
       })
+      await call(routes.registration.register, { body })
       this.me = await currentUser()
       this.done(this.found!.pupilName)
     })
@@ -179,7 +181,7 @@ export class AsgJoinApp extends LitElement {
 
   private addChild() {
     return this.run(async () => {
-      const r = await api<AddChildResponse>('POST', '/api/registration/add-child', { code: this.code })
+      const r = await call(routes.registration.addChild, { body: { code: this.code } })
       this.done(r.pupilName)
     })
   }

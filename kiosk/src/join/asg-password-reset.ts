@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit'
-import { api, ApiError } from '../lib/api.js'
+import { ApiError, call } from '../lib/api.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 
 /**
@@ -48,7 +49,7 @@ export class AsgPasswordReset extends LitElement {
     this.busy = true
     this.error = ''
     try {
-      await api('POST', '/api/account/reset', { loginId: f.get('loginId'), code: f.get('code'), password: f.get('password') })
+      await call(routes.account.resetPassword, { body: { loginId: String(f.get('loginId') ?? ''), code: String(f.get('code') ?? ''), password: String(f.get('password') ?? '') } })
       this.done = true
       this.dispatchEvent(new CustomEvent('asg-password-reset', { bubbles: true, composed: true }))
     } catch (err) {

@@ -1,10 +1,11 @@
 import type { Me, MeResponse } from '../../../shared/protocol/index.js'
-import { api, ApiError } from './api.js'
+import { ApiError, call } from './api.js'
+import { routes } from '../../../shared/protocol/routes.js'
 
 /** Who is logged in, or null when nobody is (any other failure is thrown). */
 export async function currentUser(): Promise<Me | null> {
   try {
-    return (await api<MeResponse>('GET', '/api/session')).me
+    return (await call(routes.session.me)).me
   } catch (err) {
     if (err instanceof ApiError && (err.code === 'UNAUTHENTICATED' || err.code === 'FORBIDDEN')) return null
     throw err
@@ -12,5 +13,5 @@ export async function currentUser(): Promise<Me | null> {
 }
 
 export async function logout(): Promise<void> {
-  await api('DELETE', '/api/session')
+  await call(routes.session.logout)
 }

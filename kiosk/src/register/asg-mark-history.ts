@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { MarkHistoryRow, RegisterCode } from '../../../shared/protocol/index.js'
 import { formatDateJa } from '../../../shared/time/format.js'
-import { api, ApiError } from '../lib/api.js'
+import { ApiError, call } from '../lib/api.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 
 const SOURCE: Record<string, string> = { guardian: '保護者', phone: '電話', teacher: '担任', office: '職員室', system: '自動' }
@@ -61,7 +62,7 @@ export class AsgMarkHistory extends LitElement {
   private async load() {
     if (!this.target) return
     try {
-      this.rows = (await api<{ rows: MarkHistoryRow[] }>('GET', `/api/register/history?pupilId=${this.target.pupilId}&date=${this.target.date}`)).rows
+      this.rows = (await call(routes.register.history, { query: { pupilId: this.target.pupilId, date: this.target.date } })).rows
     } catch (err) {
       this.error = err instanceof ApiError ? err.message : '読み込めませんでした。'
     }
@@ -103,7 +104,7 @@ export class AsgMarkHistory extends LitElement {
     this.busy = true
     this.error = ''
     try {
-      await api('POST', '/api/register/marks', { pupilId: this.target!.pupilId, date: this.target!.date, codeId: code ? Number(code) : null, note: String(form.get('note') ?? '') })
+      await call(routes.register.correctMark, { body: { pupilId: this.target!.pupilId, date: this.target!.date, codeId: code ? Number(code) : null, note: String(form.get('note') ?? '') } })
       formEl.reset()
       await this.load()
       this.dispatchEvent(new CustomEvent('asg-corrected', { bubbles: true, composed: true }))

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { RegisterClasses, RegisterMonth } from '../../../shared/protocol/index.js'
-import { api, ApiError } from '../lib/api.js'
+import { ApiError, call, hrefOf } from '../lib/api.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 
 /** The twelve months (April–March) of the school year containing `month`. */
@@ -81,8 +82,8 @@ export class AsgRegisterApp extends LitElement {
         <button @click=${() => (this.calculator = !this.calculator)} aria-pressed=${this.calculator}>出席停止の計算</button>
         <button @click=${() => window.print()} ?disabled=${!this.data}>印刷(A4横)</button>
         ${this.classId && this.month
-          ? html`<a class="button" href=${this.csvUrl('utf8')} download>CSV</a>
-              <a class="button" href=${this.csvUrl('sjis')} download>CSV(Shift_JIS)</a>`
+          ? html`<a class="button" href=${this.csvUrl(this.classId, 'utf8')} download>CSV</a>
+              <a class="button" href=${this.csvUrl(this.classId, 'sjis')} download>CSV(Shift_JIS)</a>`
           : nothing}
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
@@ -100,13 +101,13 @@ export class AsgRegisterApp extends LitElement {
     </asg-staff-gate>`
   }
 
-  private csvUrl(encoding: 'utf8' | 'sjis'): string {
-    return `/api/register/month.csv?classId=${this.classId}&month=${this.month}&encoding=${encoding}`
+  private csvUrl(classId: number, encoding: 'utf8' | 'sjis'): string {
+    return hrefOf(routes.register.monthCsv, { query: { classId, month: this.month, encoding } })
   }
 
   private async start() {
     try {
-      const r = await api<RegisterClasses>('GET', '/api/register/classes')
+      const r = await call(routes.register.classes)
       this.classes = r.classes
       if (!this.classId || !r.classes.some((c) => c.id === this.classId)) this.classId = r.classes[0]?.id ?? null
       if (!this.month) this.month = r.today.slice(0, 7)
@@ -130,7 +131,7 @@ export class AsgRegisterApp extends LitElement {
     this.loading = true
     this.error = ''
     try {
-      this.data = await api<RegisterMonth>('GET', `/api/register/month?classId=${this.classId}&month=${this.month}`)
+      this.data = await call(routes.register.month, { query: { classId: this.classId, month: this.month } })
     } catch (err) {
       this.data = null
       this.error = err instanceof ApiError ? err.message : '読み込めませんでした。'

@@ -2,7 +2,8 @@ import { LitElement, css, html, nothing } from 'lit'
 import { DISEASE_RULES, Disease, type SuspensionInput, type SuspensionProposal } from '../../../shared/domain/suspension.js'
 import type { RegisterPupil } from '../../../shared/protocol/index.js'
 import { formatDateJa } from '../../../shared/time/format.js'
-import { api, ApiError } from '../lib/api.js'
+import { ApiError, call } from '../lib/api.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 
 type Plan = SuspensionProposal & { schoolDays: string[] }
@@ -81,7 +82,7 @@ export class AsgSuspensionCalculator extends LitElement {
     this.error = ''
     this.done = ''
     try {
-      this.plan = (await api<{ plan: Plan }>('POST', '/api/register/suspension/propose', this.last)).plan
+      this.plan = (await call(routes.register.proposeSuspension, { body: this.last })).plan
     } catch (err) {
       this.plan = null
       this.error = err instanceof ApiError ? err.message : '計算できませんでした。'
@@ -91,7 +92,7 @@ export class AsgSuspensionCalculator extends LitElement {
   private async onApply() {
     if (!this.last) return
     try {
-      const r = await api<{ plan: Plan }>('POST', '/api/register/suspension/apply', this.last)
+      const r = await call(routes.register.applySuspension, { body: this.last })
       this.done = `出席停止を${r.plan.schoolDays.length}日分記録しました。`
       this.plan = null
       this.dispatchEvent(new CustomEvent('asg-applied', { bubbles: true, composed: true }))

@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { CapturedMail } from '../../../shared/protocol/index.js'
 import { formatInstantJa } from '../../../shared/time/format.js'
-import { api, ApiError } from '../lib/api.js'
+import { ApiError, call } from '../lib/api.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 
 /**
@@ -74,7 +75,7 @@ export class AsgNoticeTemplate extends LitElement {
   private async save() {
     const value = (name: string) => (this.renderRoot.querySelector(`[name="${name}"]`) as HTMLInputElement).value
     try {
-      await api('POST', '/api/office/notice-template', { subject: value('subject'), body: value('body') })
+      await call(routes.office.saveNoticeTemplate, { body: { subject: value('subject'), body: value('body') } })
       this.message = '保存しました'
       await this.load()
     } catch (err) {
@@ -84,7 +85,7 @@ export class AsgNoticeTemplate extends LitElement {
 
   private async load() {
     try {
-      const t = await api<{ subject: string; body: string }>('GET', '/api/office/notice-template')
+      const t = await call(routes.office.noticeTemplate)
       this.subject = t.subject
       this.body = t.body
     } catch {
@@ -96,7 +97,7 @@ export class AsgNoticeTemplate extends LitElement {
   /** Loaded again each time it is opened: notices are sent meanwhile. */
   private async loadMail() {
     try {
-      this.mail = (await api<{ mail: CapturedMail[] }>('GET', '/api/office/captured-mail')).mail
+      this.mail = (await call(routes.office.capturedMail)).mail
     } catch {
       this.mail = null // not an administrator
     }

@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { CALL_OUTCOME_LABEL, NOTICE_ANSWER_LABEL, type DayEntry, type OfficeNotice, type OfficeNoticeList, type SendNoticesResult } from '../../../shared/protocol/index.js'
 import { formatInstantTimeJa, formatTimeJa } from '../../../shared/time/format.js'
-import { api } from '../lib/api.js'
+import { call } from '../lib/api.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 
 type Outcome = keyof typeof CALL_OUTCOME_LABEL
@@ -162,7 +163,7 @@ export class AsgOfficeNotices extends LitElement {
   private async send(pupilIds: number[]) {
     this.busy = true
     try {
-      const res = await api<SendNoticesResult>('POST', '/api/office/notices', { pupilIds })
+      const res = await call(routes.office.sendNotices, { body: { pupilIds } })
       this.message = `${res.sent.length}名に送信しました。${res.skipped.length ? `送信しなかった児童 ${res.skipped.length}名(${[...new Set(res.skipped.map((s) => s.why))].join('・')})` : ''}`
       await this.load()
     } catch (err) {
@@ -175,7 +176,7 @@ export class AsgOfficeNotices extends LitElement {
     this.busy = true
     const note = (this.renderRoot.querySelector(`[name="note-${pupilId}"]`) as HTMLInputElement | null)?.value ?? ''
     try {
-      await api('POST', '/api/office/calls', { pupilId, outcome, note })
+      await call(routes.office.recordCall, { body: { pupilId, outcome, note } })
       await this.load()
     } catch (err) {
       this.message = err instanceof Error ? err.message : '記録できませんでした。'
@@ -185,7 +186,7 @@ export class AsgOfficeNotices extends LitElement {
 
   private async load() {
     try {
-      this.list = await api<OfficeNoticeList>('GET', '/api/office/notices')
+      this.list = await call(routes.office.notices)
     } catch {
       // The next change or the minute timer tries again.
     }

@@ -1,16 +1,13 @@
-import { createHash } from 'node:crypto'
 import { Router, type Response } from 'express'
-import { ChangePasswordRequest, ResetPasswordRequest, type SessionView } from '../../../shared/protocol/index.js'
-import { hashPassword, verifyPassword } from '../../auth/password.js'
-import type { Principal } from '../../auth/principal.js'
+import { routes } from '../../../shared/protocol/routes.js'
+import { accountKey, changePassword, endOtherSessions, endSessionById, sessionsOf, type Person } from '../../auth/account.js'
 import { FailureLimiter } from '../../auth/rateLimit.js'
 import { resetWithCode } from '../../auth/resetCodes.js'
 import type { Deps } from '../../deps.js'
+import { AppError } from '../../errors.js'
 import type { SocketControl } from '../../realtime/hub.js'
 import { principalOf } from '../context.js'
-import { AppError, parseInput } from '../../errors.js'
-
-type Person = Exclude<Principal, { kind: 'board' }>
+import type { MountOn } from '../mount.js'
 
 function person(res: Response): Person {
   const p = principalOf(res)
@@ -19,87 +16,49 @@ function person(res: Response): Person {
   return p
 }
 
-/** Sessions are shown by a hash of their stored hash: enough to name one, useless as a credential. */
-const publicId = (tokenHash: string) => createHash('sha256').update(tokenHash).digest('base64url').slice(0, 16)
-
 /** A person's own account: password change, their sessions, and the reset code they were given. */
-export function accountRoutes(deps: Deps, sockets: SocketControl): Router {
+export function accountRoutes(deps: Deps, sockets: SocketControl, mountOn: MountOn): Router {
   const r = Router()
+  const on = mountOn(r, '/api/account')
+  const api = routes.account
   const limiter = new FailureLimiter(10, 15 * 60_000, () => deps.clock.now())
-  const owner = (p: Person) => (p.kind === 'staff' ? { staffId: p.staffId, guardianId: null } : { staffId: null, guardianId: p.guardianId })
 
-  async function sessionsOf(p: Person) {
-    const o = owner(p)
-    return deps.sql<{ tokenHash: string; createdAt: Date; lastSeenAt: Date; userAgent: string }[]>`
-      select token_hash, created_at, last_seen_at, user_agent from user_session
-      where (staff_id = ${o.staffId} or guardian_id = ${o.guardianId}) and expires_at > ${new Date(deps.clock.now()).toISOString()}
-      order by created_at desc`
+  /** Counts the failures `isFailure` recognises against `key`, refusing once there are too many. */
+  async function limited<T>(key: string, isFailure: (e: AppError) => boolean, run: () => Promise<T>): Promise<T> {
+    if (limiter.isBlocked(key)) throw new AppError('RATE_LIMITED')
+    try {
+      return await run()
+    } catch (e) {
+      if (e instanceof AppError && isFailure(e)) limiter.fail(key)
+      throw e
+    }
   }
 
-  r.post('/password', async (req, res) => {
+  on(api.changePassword).handle(async ({ res, body }) => {
     const p = person(res)
-    const { current, next } = parseInput(ChangePasswordRequest, req.body)
-    const table = p.kind === 'staff' ? 'staff' : 'guardian'
-    const id = p.kind === 'staff' ? p.staffId : p.guardianId
-    const key = `pw|${table}|${id}`
-    if (limiter.isBlocked(key)) throw new AppError('RATE_LIMITED')
-    const [row] = await deps.sql<{ passwordHash: string }[]>`select password_hash from ${deps.sql(table)} where id = ${id}`
-    if (!row || !(await verifyPassword(current, row.passwordHash))) {
-      limiter.fail(key)
-      throw new AppError('PASSWORD_WRONG', undefined, { current: '現在のパスワードが違います' })
-    }
-    const hash = await hashPassword(next)
-    const o = owner(p)
-    // A new password ends every other session: whoever knew the old one is out.
-    const ended = await deps.sql.begin(async (tx) => {
-      await tx`update ${tx(table)} set password_hash = ${hash} where id = ${id}`
-      return tx<{ tokenHash: string }[]>`delete from user_session
-        where (staff_id = ${o.staffId} or guardian_id = ${o.guardianId}) and token_hash <> ${p.sessionHash} returning token_hash`
-    })
-    for (const s of ended) sockets.endSession(s.tokenHash)
-    res.json({ ok: true, endedSessions: ended.length })
+    const ended = await limited(`pw|${accountKey(p)}`, (e) => e.code === 'PASSWORD_WRONG', () => changePassword(deps, p, body.current, body.next))
+    for (const h of ended) sockets.endSession(h)
+    return { ok: true, endedSessions: ended.length }
   })
 
-  r.get('/sessions', async (_req, res) => {
-    const p = person(res)
-    const sessions: SessionView[] = (await sessionsOf(p)).map((s) => ({
-      id: publicId(s.tokenHash), createdAt: new Date(s.createdAt).toISOString(), lastSeenAt: new Date(s.lastSeenAt).toISOString(),
-      userAgent: s.userAgent, current: s.tokenHash === p.sessionHash,
-    }))
-    res.json({ ok: true, sessions })
+  on(api.sessions).handle(async ({ res }) => ({ ok: true, sessions: await sessionsOf(deps, person(res)) }))
+
+  on(api.endSession).handle(async ({ res, params }) => {
+    sockets.endSession(await endSessionById(deps, person(res), params.id))
+    return { ok: true }
   })
 
-  r.post('/sessions/:id/end', async (req, res) => {
-    const p = person(res)
-    const target = (await sessionsOf(p)).find((s) => publicId(s.tokenHash) === req.params.id)
-    if (!target) throw new AppError('NOT_FOUND')
-    await deps.sql`delete from user_session where token_hash = ${target.tokenHash}`
-    sockets.endSession(target.tokenHash)
-    res.json({ ok: true })
-  })
-
-  r.post('/sessions/end-others', async (_req, res) => {
-    const p = person(res)
-    const o = owner(p)
-    const ended = await deps.sql<{ tokenHash: string }[]>`delete from user_session
-      where (staff_id = ${o.staffId} or guardian_id = ${o.guardianId}) and token_hash <> ${p.sessionHash} returning token_hash`
-    for (const s of ended) sockets.endSession(s.tokenHash)
-    res.json({ ok: true, endedSessions: ended.length })
+  on(api.endOtherSessions).handle(async ({ res }) => {
+    const ended = await endOtherSessions(deps, person(res))
+    for (const h of ended) sockets.endSession(h)
+    return { ok: true, endedSessions: ended.length }
   })
 
   // Public: the reset code from the school stands in for the forgotten password.
-  r.post('/reset', async (req, res) => {
-    const { loginId, code, password } = parseInput(ResetPasswordRequest, req.body)
-    const key = `reset|${req.ip}`
-    if (limiter.isBlocked(key)) throw new AppError('RATE_LIMITED')
-    try {
-      const ended = await resetWithCode(deps.sql, loginId, code, password, deps.clock.now())
-      for (const h of ended) sockets.endSession(h)
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'RESET_CODE_INVALID') limiter.fail(key)
-      throw e
-    }
-    res.json({ ok: true })
+  on(api.resetPassword).handle(async ({ req, body }) => {
+    const ended = await limited(`reset|${req.ip}`, (e) => e.code === 'RESET_CODE_INVALID', () => resetWithCode(deps.sql, body.loginId, body.code, body.password, deps.clock.now()))
+    for (const h of ended) sockets.endSession(h)
+    return { ok: true }
   })
   return r
 }

@@ -1,63 +1,49 @@
 import { Router } from 'express'
-import { IssueLettersRequest, type PupilGuardians, type RegistrationDashboard } from '../../../shared/protocol/index.js'
-import { formatCode } from '../../../shared/protocol/index.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import type { Deps } from '../../deps.js'
 import { issueLetters, reissueCode, revokeCode } from '../../registration/codes.js'
 import { registrationDashboard } from '../../registration/dashboard.js'
-import { idParam } from '../context.js'
-import { AppError, parseInput } from '../../errors.js'
+import { pupilGuardians, unlinkGuardian } from '../../registration/guardians.js'
+import type { MountOn } from '../mount.js'
 import { adminOf, requireAdmin } from './adminAuth.js'
 
 /** Registration letters, codes, links and the dashboard; everything scoped to the admin's school. */
-export function adminRegistrationRoutes(deps: Deps): Router {
+export function adminRegistrationRoutes(deps: Deps, mountOn: MountOn): Router {
   const r = Router()
   r.use(requireAdmin)
+  const on = mountOn(r, '/api/admin/registration')
+  const api = routes.admin
 
-  r.get('/dashboard', async (_req, res) => {
+  on(api.registrationDashboard).handle(async ({ res }) => {
     const who = adminOf(res)
-    res.json((await registrationDashboard(deps.sql, who.schoolId, deps.clock.now())) satisfies RegistrationDashboard)
+    return registrationDashboard(deps.sql, who.schoolId, deps.clock.now())
   })
 
-  r.post('/letters', async (req, res) => {
+  on(api.issueLetters).handle(async ({ res, body }) => {
     const who = adminOf(res)
-    res.json(await issueLetters(deps.sql, who.schoolId, who.staffId, parseInput(IssueLettersRequest, req.body), deps.clock.now()))
+    return issueLetters(deps.sql, who.schoolId, who.staffId, body, deps.clock.now())
   })
 
-  r.post('/pupils/:id/reissue', async (req, res) => {
+  on(api.reissueCode).handle(async ({ res, params }) => {
     const who = adminOf(res)
-    res.json(await reissueCode(deps.sql, who.schoolId, who.staffId, idParam(req, 'id'), deps.clock.now()))
+    return reissueCode(deps.sql, who.schoolId, who.staffId, params.id, deps.clock.now())
   })
 
-  r.post('/codes/:id/revoke', async (req, res) => {
+  on(api.revokeCode).handle(async ({ res, params }) => {
     const who = adminOf(res)
-    await revokeCode(deps.sql, who.schoolId, idParam(req, 'id'), deps.clock.now())
-    res.json({ ok: true })
+    await revokeCode(deps.sql, who.schoolId, params.id, deps.clock.now())
+    return { ok: true }
   })
 
-  r.get('/pupils/:id/guardians', async (req, res) => {
+  on(api.pupilGuardians).handle(async ({ res, params }) => {
     const who = adminOf(res)
-    const pupilId = idParam(req, 'id')
-    const [p] = await deps.sql`select 1 from pupil where id = ${pupilId} and school_id = ${who.schoolId}`
-    if (!p) throw new AppError('PUPIL_NOT_FOUND')
-    const guardians = await deps.sql<{ guardianId: number; name: string; linkedAt: Date }[]>`
-      select g.id as guardian_id, g.family_name || ' ' || g.given_name as name, gp.linked_at
-      from guardian_pupil gp join guardian g on g.id = gp.guardian_id where gp.pupil_id = ${pupilId} order by gp.linked_at`
-    const codes = await deps.sql<{ codeId: number; code: string; expiresAt: Date; usedAt: Date | null; revokedAt: Date | null }[]>`
-      select id as code_id, code, expires_at, used_at, revoked_at from registration_code where pupil_id = ${pupilId} order by id`
-    const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null)
-    res.json({
-      ok: true,
-      guardians: guardians.map((g) => ({ ...g, linkedAt: iso(g.linkedAt)! })),
-      codes: codes.map((c) => ({ ...c, code: formatCode(c.code), expiresAt: iso(c.expiresAt)!, usedAt: iso(c.usedAt), revokedAt: iso(c.revokedAt) })),
-    } satisfies PupilGuardians)
+    return pupilGuardians(deps.sql, who.schoolId, params.id)
   })
 
-  r.post('/pupils/:id/guardians/:guardianId/unlink', async (req, res) => {
+  on(api.unlinkGuardian).handle(async ({ res, params }) => {
     const who = adminOf(res)
-    const rows = await deps.sql`delete from guardian_pupil
-      where pupil_id = ${idParam(req, 'id')} and guardian_id = ${idParam(req, 'guardianId')} and school_id = ${who.schoolId} returning pupil_id`
-    if (!rows.length) throw new AppError('NOT_FOUND')
-    res.json({ ok: true })
+    await unlinkGuardian(deps.sql, who.schoolId, params.id, params.guardianId)
+    return { ok: true }
   })
   return r
 }

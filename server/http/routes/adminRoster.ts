@@ -1,50 +1,46 @@
-import express, { Router } from 'express'
-import { RosterImportQuery, RosterMapping } from '../../../shared/protocol/index.js'
+import { Router } from 'express'
+import type { z } from 'zod'
+import { RosterMapping } from '../../../shared/protocol/index.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import type { Deps } from '../../deps.js'
+import { AppError, parseInput } from '../../errors.js'
 import { exportRoster } from '../../roster/exportRoster.js'
 import { applyRoster, previewRoster, type RosterRequest } from '../../roster/importRoster.js'
-import { AppError, parseInput } from '../../errors.js'
+import type { MountOn } from '../mount.js'
 import { adminOf, requireAdmin } from './adminAuth.js'
 
-const MAX_BYTES = 2 * 1024 * 1024
+type ImportQuery = z.output<typeof routes.admin.rosterPreview.query>
 
 /** Roster import and export. The CSV travels as the raw body: its bytes decide its encoding. */
-export function adminRosterRoutes(deps: Deps): Router {
+export function adminRosterRoutes(deps: Deps, mountOn: MountOn): Router {
   const r = Router()
   r.use(requireAdmin)
-  const raw = express.raw({ type: () => true, limit: MAX_BYTES })
+  const on = mountOn(r, '/api/admin/roster')
+  const api = routes.admin
 
-  const request = (req: express.Request, res: express.Response): { rr: RosterRequest; digest?: string } => {
-    const who = adminOf(res)
-    const q = parseInput(RosterImportQuery, req.query)
-    if (!Buffer.isBuffer(req.body) || req.body.length === 0) throw new AppError('BAD_REQUEST', '名簿ファイルを選んでください。')
-    let mapping = null
-    if (q.mapping) {
-      try {
-        mapping = parseInput(RosterMapping, JSON.parse(q.mapping))
-      } catch (e) {
-        throw e instanceof AppError ? e : new AppError('BAD_REQUEST')
-      }
-    }
-    return { rr: { schoolId: who.schoolId, bytes: req.body, yearId: q.yearId, createClasses: q.createClasses, mapping, now: deps.clock.now() }, digest: q.digest }
+  const request = (schoolId: number, q: ImportQuery, bytes: Buffer): RosterRequest => {
+    if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw new AppError('BAD_REQUEST', '名簿ファイルを選んでください。')
+    return { schoolId, bytes, yearId: q.yearId, createClasses: q.createClasses, mapping: q.mapping ? mappingOf(q.mapping) : null, now: deps.clock.now() }
   }
 
-  r.post('/preview', raw, async (req, res) => {
-    res.json(await previewRoster(deps.sql, request(req, res).rr))
-  })
+  on(api.rosterPreview).handle(async ({ res, query, body }) => previewRoster(deps.sql, request(adminOf(res).schoolId, query, body)))
 
-  r.post('/apply', raw, async (req, res) => {
-    const { rr, digest } = request(req, res)
-    res.json(await applyRoster(deps.sql, rr, digest))
-  })
+  on(api.rosterApply).handle(async ({ res, query, body }) => applyRoster(deps.sql, request(adminOf(res).schoolId, query, body), query.digest))
 
-  r.get('/export', async (req, res) => {
+  on(api.rosterExport).handle(async ({ res, query }) => {
     const who = adminOf(res)
-    const { yearId } = parseInput(RosterImportQuery.pick({ yearId: true }), req.query)
-    const { filename, bytes } = await exportRoster(deps.sql, who.schoolId, deps.clock.now(), yearId)
-    res.set('content-type', 'text/csv; charset=utf-8')
-    res.set('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
-    res.send(bytes)
+    return { ...(await exportRoster(deps.sql, who.schoolId, deps.clock.now(), query.yearId)), contentType: 'text/csv; charset=utf-8' }
   })
   return r
+}
+
+/** The column mapping travels as JSON in the query string. */
+function mappingOf(json: string): RosterMapping {
+  let raw: unknown
+  try {
+    raw = JSON.parse(json)
+  } catch {
+    throw new AppError('BAD_REQUEST')
+  }
+  return parseInput(RosterMapping, raw)
 }

@@ -1,39 +1,41 @@
 import { Router } from 'express'
-import { PairBoardRequest } from '../../../shared/protocol/index.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { hashToken, newToken, normaliseHumanCode } from '../../auth/tokens.js'
 import { redeemPairingCode, touchBoardDevice } from '../../data/boardDevices.js'
 import type { Deps } from '../../deps.js'
-import { clearAuthCookie, DEVICE_COOKIE, setAuthCookie } from '../cookies.js'
+import { AppError } from '../../errors.js'
+import { clearAuthCookie, DEVICE_COOKIE, readCookies, setAuthCookie } from '../cookies.js'
 import { principalOf } from '../context.js'
-import { AppError, parseInput } from '../../errors.js'
+import type { MountOn } from '../mount.js'
 
 // Browsers cap cookie lifetime at 400 days; the board refreshes it every time it loads.
 const DEVICE_COOKIE_MS = 400 * 86_400_000
 
 /** Pairing and identity for staff-room displays. */
-export function boardRoutes(deps: Deps, opts: { secureCookies: boolean }): Router {
+export function boardRoutes(deps: Deps, opts: { secureCookies: boolean }, mountOn: MountOn): Router {
   const r = Router()
+  const on = mountOn(r, '/api/board')
+  const api = routes.board
 
-  r.post('/pair', async (req, res) => {
-    const { code } = parseInput(PairBoardRequest, req.body)
+  on(api.pair).handle(async ({ res, body }) => {
     const token = newToken()
     const nowIso = new Date(deps.clock.now()).toISOString()
-    const deviceId = await redeemPairingCode(deps.sql, hashToken(normaliseHumanCode(code)), hashToken(token), nowIso)
+    const deviceId = await redeemPairingCode(deps.sql, hashToken(normaliseHumanCode(body.code)), hashToken(token), nowIso)
     if (!deviceId) throw new AppError('PAIRING_INVALID')
     setAuthCookie(res, DEVICE_COOKIE, token, DEVICE_COOKIE_MS, opts.secureCookies)
-    res.json({ ok: true, deviceId })
+    return { ok: true, deviceId }
   })
 
-  r.get('/me', async (req, res) => {
+  on(api.me).handle(async ({ req, res }) => {
     const p = principalOf(res)
     if (!p || p.kind !== 'board') {
       clearAuthCookie(res, DEVICE_COOKIE, opts.secureCookies)
       throw new AppError('DEVICE_REVOKED')
     }
     await touchBoardDevice(deps.sql, p.deviceId, new Date(deps.clock.now()).toISOString())
-    const token = req.headers.cookie && /asg_device=([^;]+)/.exec(req.headers.cookie)?.[1]
-    if (token) setAuthCookie(res, DEVICE_COOKIE, decodeURIComponent(token), DEVICE_COOKIE_MS, opts.secureCookies)
-    res.json({ ok: true, deviceId: p.deviceId, schoolId: p.schoolId })
+    const token = readCookies(req.headers.cookie)[DEVICE_COOKIE]
+    if (token) setAuthCookie(res, DEVICE_COOKIE, token, DEVICE_COOKIE_MS, opts.secureCookies)
+    return { ok: true, deviceId: p.deviceId, schoolId: p.schoolId }
   })
   return r
 }

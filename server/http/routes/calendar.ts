@@ -1,55 +1,43 @@
 import { Router } from 'express'
-import { z } from 'zod'
-import { CalendarQuery, CreateClosure, CreateEvent, SetCalendarDays } from '../../../shared/protocol/calendar.js'
-import { YearMonth } from '../../../shared/protocol/register.js'
-import { fiscalYearOf, schoolDateOf } from '../../../shared/time/schoolTime.js'
+import { routes } from '../../../shared/protocol/routes.js'
+import { fiscalYearOf } from '../../../shared/time/schoolTime.js'
 import { requireGuardian, requireStaff } from '../../auth/principal.js'
+import { createClosure, createEvent, deleteClosure, deleteEvent, guardianEventsOfMonth, setCalendarDays } from '../../calendar/edit.js'
 import { CALENDAR_EDITORS, calendarYear } from '../../calendar/year.js'
-import { createClosure, createEvent, deleteClosure, deleteEvent, guardianEvents, setCalendarDays } from '../../calendar/edit.js'
-import { getSchool } from '../../data/schools.js'
 import type { Deps } from '../../deps.js'
-import { monthRange } from '../../register/month.js'
-import { schoolNow } from '../../reports/schoolDates.js'
-import { idParam, principalOf } from '../context.js'
-import { parseInput } from '../../errors.js'
+import { schoolToday } from '../../reports/schoolDates.js'
+import { principalOf } from '../context.js'
+import type { MountOn } from '../mount.js'
 
 /** The school calendar: staff read it, the administrators edit it; guardians read the events. */
-export function calendarRoutes(deps: Deps): Router {
+export function calendarRoutes(deps: Deps, mountOn: MountOn): Router {
   const r = Router()
+  const on = mountOn(r, '/api/calendar')
+  const api = routes.calendar
   const editor = (res: Parameters<typeof principalOf>[0]) => requireStaff(principalOf(res), ...CALENDAR_EDITORS)
 
-  r.get('/', async (req, res) => {
+  on(api.year).handle(async ({ res, query }) => {
     const who = requireStaff(principalOf(res))
-    const today = schoolNow((await getSchool(deps.sql, who.schoolId))!, deps.clock.now()).today
-    const q = parseInput(CalendarQuery, req.query)
-    res.json(await calendarYear(deps.sql, who, q.fiscalYear ?? fiscalYearOf(today), today))
+    const today = await schoolToday(deps.sql, who.schoolId, deps.clock.now())
+    return calendarYear(deps.sql, who, query.fiscalYear ?? fiscalYearOf(today), today)
   })
 
-  r.post('/days', async (req, res) => {
-    await setCalendarDays(deps.sql, editor(res), parseInput(SetCalendarDays, req.body))
-    res.json({ ok: true })
+  on(api.setDays).handle(async ({ res, body }) => {
+    await setCalendarDays(deps.sql, editor(res), body)
+    return { ok: true }
   })
-  r.post('/closures', async (req, res) => {
-    res.status(201).json({ ok: true, id: await createClosure(deps.sql, editor(res), parseInput(CreateClosure, req.body)) })
+  on(api.createClosure).handle(async ({ res, body }) => ({ ok: true, id: await createClosure(deps.sql, editor(res), body) }))
+  on(api.deleteClosure).handle(async ({ res, params }) => {
+    await deleteClosure(deps.sql, editor(res), params.id)
+    return { ok: true }
   })
-  r.post('/closures/:id/delete', async (req, res) => {
-    await deleteClosure(deps.sql, editor(res), idParam(req, 'id'))
-    res.json({ ok: true })
-  })
-  r.post('/events', async (req, res) => {
-    res.status(201).json({ ok: true, id: await createEvent(deps.sql, editor(res), parseInput(CreateEvent, req.body)) })
-  })
-  r.post('/events/:id/delete', async (req, res) => {
-    await deleteEvent(deps.sql, editor(res), idParam(req, 'id'))
-    res.json({ ok: true })
+  on(api.createEvent).handle(async ({ res, body }) => ({ ok: true, id: await createEvent(deps.sql, editor(res), body) }))
+  on(api.deleteEvent).handle(async ({ res, params }) => {
+    await deleteEvent(deps.sql, editor(res), params.id)
+    return { ok: true }
   })
 
   /** A guardian's view: the events of their children's schools for a month (this month by default). */
-  r.get('/guardian-events', async (req, res) => {
-    const who = requireGuardian(principalOf(res))
-    const { month } = parseInput(z.object({ month: YearMonth.optional() }), req.query)
-    const { from, to } = monthRange(month ?? schoolDateOf(deps.clock.now(), 'Asia/Tokyo').slice(0, 7))
-    res.json({ ok: true, from, to, events: await guardianEvents(deps.sql, who.guardianId, from, to) })
-  })
+  on(api.guardianEvents).handle(async ({ res, query }) => guardianEventsOfMonth(deps, requireGuardian(principalOf(res)).guardianId, query.month))
   return r
 }

@@ -1,38 +1,38 @@
 import { Router } from 'express'
-import type { GuardianReportList } from '../../../shared/protocol/index.js'
-import { addDays, schoolDateOf } from '../../../shared/time/schoolTime.js'
-import { guardianTimeZone } from '../../data/guardians.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { requireGuardian } from '../../auth/principal.js'
-import { guardianReports } from '../../data/reports.js'
 import type { Deps } from '../../deps.js'
+import { answerNotice } from '../../notices/answerNotice.js'
+import { guardianNotices } from '../../notices/office.js'
 import { createReports } from '../../reports/createReports.js'
 import { guardianHome } from '../../reports/guardianHome.js'
-import { withWithdrawFlags } from '../../reports/receipt.js'
+import { recentGuardianReports } from '../../reports/receipt.js'
 import { withdrawReport } from '../../reports/withdrawReport.js'
-import { idParam, principalOf } from '../context.js'
+import { principalOf } from '../context.js'
+import type { MountOn } from '../mount.js'
 
-/** The guardian's own children and reports; every route is scoped to the logged-in guardian. */
-export function guardianRoutes(deps: Deps): Router {
+/** The guardian's own children, reports and notices; every route is scoped to the logged-in guardian. */
+export function guardianRoutes(deps: Deps, mountOn: MountOn): Router {
   const r = Router()
+  const on = mountOn(r, '/api/guardian')
+  const api = routes.guardian
 
-  r.get('/home', async (_req, res) => {
-    res.json(await guardianHome(deps, requireGuardian(principalOf(res))))
+  on(api.home).handle(async ({ res }) => guardianHome(deps, requireGuardian(principalOf(res))))
+
+  on(api.reports).handle(async ({ res }) => recentGuardianReports(deps, requireGuardian(principalOf(res)).guardianId))
+
+  on(api.createReport).handle(async ({ res, body }) => createReports(deps, requireGuardian(principalOf(res)), body))
+
+  on(api.withdrawReport).handle(async ({ res, params }) => {
+    const report = await withdrawReport(deps, requireGuardian(principalOf(res)), params.id)
+    return { ok: true, report }
   })
 
-  r.get('/reports', async (_req, res) => {
-    const who = requireGuardian(principalOf(res))
-    const since = addDays(schoolDateOf(deps.clock.now(), await guardianTimeZone(deps.sql, who.guardianId)), -30)
-    const rows = await guardianReports(deps.sql, { guardianId: who.guardianId, sinceDate: since })
-    res.json({ ok: true, reports: await withWithdrawFlags(deps.sql, deps.clock.now(), rows) } satisfies GuardianReportList)
-  })
+  on(api.notices).handle(async ({ res }) => ({ ok: true, notices: await guardianNotices(deps, requireGuardian(principalOf(res))) }))
 
-  r.post('/reports', async (req, res) => {
-    res.status(201).json(await createReports(deps, requireGuardian(principalOf(res)), req.body))
-  })
-
-  r.post('/reports/:id/withdraw', async (req, res) => {
-    const report = await withdrawReport(deps, requireGuardian(principalOf(res)), idParam(req, 'id'))
-    res.json({ ok: true, report })
+  on(api.answerNotice).handle(async ({ res, params, body }) => {
+    await answerNotice(deps, requireGuardian(principalOf(res)), params.id, body)
+    return { ok: true }
   })
   return r
 }

@@ -1,47 +1,44 @@
 import { Router } from 'express'
-import { DailyAbsenteesCsvQuery, GuidanceNoteRequest, GuidanceQuery, LongAbsenceCsvQuery } from '../../../shared/protocol/guidance.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { requireStaff } from '../../auth/principal.js'
-import { getSchool } from '../../data/schools.js'
 import type { Deps } from '../../deps.js'
 import { dailyAbsenteesCsv, longAbsenceCsv } from '../../guidance/exports.js'
 import { saveGuidanceNote } from '../../guidance/notes.js'
 import { guidanceView } from '../../guidance/view.js'
-import { sendCsv } from '../../register/csv.js'
-import { schoolNow } from '../../reports/schoolDates.js'
-import { idParam, principalOf } from '../context.js'
-import { parseInput } from '../../errors.js'
+import { csvFile } from '../../register/csv.js'
+import { schoolToday } from '../../reports/schoolDates.js'
+import { principalOf } from '../context.js'
+import type { MountOn } from '../mount.js'
 
 /** Roles that report to the board of education and see every pupil's absences. */
 const BOARD_REPORTERS = ['admin', 'principal', 'vice_principal'] as const
 
 /** 生徒指導: the ranking, memos and board-of-education exports. */
-export function guidanceRoutes(deps: Deps): Router {
+export function guidanceRoutes(deps: Deps, mountOn: MountOn): Router {
   const r = Router()
-  const today = async (schoolId: number) => schoolNow((await getSchool(deps.sql, schoolId))!, deps.clock.now()).today
+  const on = mountOn(r, '/api/guidance')
+  const api = routes.guidance
+  const today = (schoolId: number) => schoolToday(deps.sql, schoolId, deps.clock.now())
 
-  r.get('/', async (req, res) => {
+  on(api.view).handle(async ({ res, query }) => {
     const who = requireStaff(principalOf(res))
-    const q = parseInput(GuidanceQuery, req.query)
-    res.json(await guidanceView(deps.sql, who, q.date ?? (await today(who.schoolId))))
+    return guidanceView(deps.sql, who, query.date ?? (await today(who.schoolId)))
   })
 
-  r.post('/notes/:pupilId', async (req, res) => {
+  on(api.saveNote).handle(async ({ res, params, body }) => {
     const who = requireStaff(principalOf(res))
-    const body = parseInput(GuidanceNoteRequest, req.body)
-    await saveGuidanceNote(deps.sql, who, idParam(req, 'pupilId'), await today(who.schoolId), new Date(deps.clock.now()).toISOString(), body)
-    res.json({ ok: true })
+    await saveGuidanceNote(deps.sql, who, params.pupilId, await today(who.schoolId), new Date(deps.clock.now()).toISOString(), body)
+    return { ok: true }
   })
 
-  r.get('/long-absence.csv', async (req, res) => {
+  on(api.longAbsenceCsv).handle(async ({ res, query }) => {
     const who = requireStaff(principalOf(res), ...BOARD_REPORTERS)
-    const q = parseInput(LongAbsenceCsvQuery, req.query)
-    sendCsv(res, `長期欠席者_${q.month}.csv`, await longAbsenceCsv(deps.sql, who, q.month, await today(who.schoolId)), q.encoding)
+    return csvFile(`長期欠席者_${query.month}.csv`, await longAbsenceCsv(deps.sql, who, query.month, await today(who.schoolId)), query.encoding)
   })
 
-  r.get('/daily-absentees.csv', async (req, res) => {
+  on(api.dailyAbsenteesCsv).handle(async ({ res, query }) => {
     const who = requireStaff(principalOf(res), ...BOARD_REPORTERS, 'nurse')
-    const q = parseInput(DailyAbsenteesCsvQuery, req.query)
-    sendCsv(res, `欠席者数_${q.date}.csv`, await dailyAbsenteesCsv(deps.sql, who, q.date), q.encoding)
+    return csvFile(`欠席者数_${query.date}.csv`, await dailyAbsenteesCsv(deps.sql, who, query.date), query.encoding)
   })
   return r
 }

@@ -1,71 +1,67 @@
 import { Router } from 'express'
-import { CorrectMarkRequest, MarkHistoryQuery, RegisterMonthQuery } from '../../../shared/protocol/register.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { requireStaff } from '../../auth/principal.js'
-import { getSchool, schoolYearOn } from '../../data/schools.js'
-import { readableClasses } from '../../register/access.js'
 import type { Deps } from '../../deps.js'
-import { sendCsv } from '../../register/csv.js'
+import { registerClasses } from '../../register/access.js'
+import { csvFile } from '../../register/csv.js'
 import { correctMark, markHistory } from '../../register/marks.js'
 import { registerMonth } from '../../register/month.js'
 import { registerCsv } from '../../register/registerCsv.js'
 import { resolveDay } from '../../register/resolve.js'
 import { applySuspension, planSuspension } from '../../register/suspension.js'
-import { ResolveDayRequest, SuspensionRequest } from '../../../shared/protocol/calendar.js'
-import { schoolNow } from '../../reports/schoolDates.js'
+import { schoolToday } from '../../reports/schoolDates.js'
 import { principalOf } from '../context.js'
-import { parseInput } from '../../errors.js'
+import type { MountOn } from '../mount.js'
 
 /** The register (出席簿): staff only; homeroom teachers see their own classes. */
-export function registerRoutes(deps: Deps): Router {
+export function registerRoutes(deps: Deps, mountOn: MountOn): Router {
   const r = Router()
-  const today = async (schoolId: number) => schoolNow((await getSchool(deps.sql, schoolId))!, deps.clock.now()).today
+  const on = mountOn(r, '/api/register')
+  const api = routes.register
+  const today = (schoolId: number) => schoolToday(deps.sql, schoolId, deps.clock.now())
 
   /** The classes the caller may open this school year, and today's date, to start the page. */
-  r.get('/classes', async (_req, res) => {
+  on(api.classes).handle(async ({ res }) => {
     const who = requireStaff(principalOf(res))
     const day = await today(who.schoolId)
-    const year = await schoolYearOn(deps.sql, who.schoolId, day)
-    res.json({ ok: true, today: day, classes: year ? await readableClasses(deps.sql, who, year.id) : [] })
+    return { ok: true, today: day, classes: await registerClasses(deps.sql, who, day) }
   })
 
-  r.get('/month', async (req, res) => {
+  on(api.month).handle(async ({ res, query }) => {
     const who = requireStaff(principalOf(res))
-    const q = parseInput(RegisterMonthQuery, req.query)
-    res.json(await registerMonth(deps.sql, who, q.classId, q.month, await today(who.schoolId)))
+    return registerMonth(deps.sql, who, query.classId, query.month, await today(who.schoolId))
   })
 
-  r.get('/month.csv', async (req, res) => {
+  on(api.monthCsv).handle(async ({ res, query }) => {
     const who = requireStaff(principalOf(res))
-    const q = parseInput(RegisterMonthQuery, req.query)
-    const month = await registerMonth(deps.sql, who, q.classId, q.month, await today(who.schoolId))
-    sendCsv(res, `出席簿_${month.classLabel}_${q.month}.csv`, registerCsv(month), q.encoding)
+    const month = await registerMonth(deps.sql, who, query.classId, query.month, await today(who.schoolId))
+    return csvFile(`出席簿_${month.classLabel}_${query.month}.csv`, registerCsv(month), query.encoding)
   })
 
-  r.get('/history', async (req, res) => {
+  on(api.history).handle(async ({ res, query }) => {
     const who = requireStaff(principalOf(res))
-    const q = parseInput(MarkHistoryQuery, req.query)
-    res.json({ ok: true, rows: await markHistory(deps.sql, who, q.pupilId, q.date) })
+    return { ok: true, rows: await markHistory(deps.sql, who, query.pupilId, query.date) }
   })
 
-  r.post('/marks', async (req, res) => {
+  on(api.correctMark).handle(async ({ res, body }) => {
     const who = requireStaff(principalOf(res))
-    await correctMark(deps, who, parseInput(CorrectMarkRequest, req.body))
-    res.json({ ok: true })
-  })
-  r.post('/resolve', async (req, res) => {
-    const who = requireStaff(principalOf(res))
-    const q = parseInput(ResolveDayRequest, req.body)
-    res.json(await resolveDay(deps, who, q.classId, q.date))
+    await correctMark(deps, who, body)
+    return { ok: true }
   })
 
-  r.post('/suspension/propose', async (req, res) => {
+  on(api.resolveDay).handle(async ({ res, body }) => {
     const who = requireStaff(principalOf(res))
-    res.json({ ok: true, plan: await planSuspension(deps.sql, who, parseInput(SuspensionRequest, req.body)) })
+    return resolveDay(deps, who, body.classId, body.date)
   })
 
-  r.post('/suspension/apply', async (req, res) => {
+  on(api.proposeSuspension).handle(async ({ res, body }) => {
     const who = requireStaff(principalOf(res))
-    res.json({ ok: true, plan: await applySuspension(deps, who, parseInput(SuspensionRequest, req.body)) })
+    return { ok: true, plan: await planSuspension(deps.sql, who, body) }
+  })
+
+  on(api.applySuspension).handle(async ({ res, body }) => {
+    const who = requireStaff(principalOf(res))
+    return { ok: true, plan: await applySuspension(deps, who, body) }
   })
   return r
 }

@@ -1,12 +1,13 @@
 import { Router, type Request } from 'express'
-import { AddChildRequest, CheckCodeRequest, RegisterGuardianRequest } from '../../../shared/protocol/index.js'
+import { routes } from '../../../shared/protocol/routes.js'
 import { requireGuardian } from '../../auth/principal.js'
 import { FailureLimiter } from '../../auth/rateLimit.js'
 import { startSession } from '../../auth/startSession.js'
 import type { Deps } from '../../deps.js'
 import { addChild, checkCode, registerGuardian } from '../../registration/register.js'
 import { principalOf } from '../context.js'
-import { AppError, parseInput } from '../../errors.js'
+import { AppError } from '../../errors.js'
+import type { MountOn } from '../mount.js'
 
 const CODE_ERRORS = new Set(['CODE_INVALID', 'CODE_EXPIRED', 'CODE_USED', 'CODE_REVOKED'])
 
@@ -14,8 +15,10 @@ const CODE_ERRORS = new Set(['CODE_INVALID', 'CODE_EXPIRED', 'CODE_USED', 'CODE_
  * Guardian self-registration with the code on the school's letter. Wrong codes are counted per
  * address: 20 in 15 minutes and that address is refused, before any lookup.
  */
-export function registrationRoutes(deps: Deps, opts: { secureCookies: boolean }): Router {
+export function registrationRoutes(deps: Deps, opts: { secureCookies: boolean }, mountOn: MountOn): Router {
   const r = Router()
+  const on = mountOn(r, '/api/registration')
+  const api = routes.registration
   const limiter = new FailureLimiter(20, 15 * 60_000, () => deps.clock.now())
 
   async function guarded<T>(req: Request, run: () => Promise<T>): Promise<T> {
@@ -29,22 +32,17 @@ export function registrationRoutes(deps: Deps, opts: { secureCookies: boolean })
     }
   }
 
-  r.post('/check', async (req, res) => {
-    const { code } = parseInput(CheckCodeRequest, req.body)
-    res.json(await guarded(req, () => checkCode(deps.sql, code, deps.clock.now())))
-  })
+  on(api.check).handle(async ({ req, body }) => guarded(req, () => checkCode(deps.sql, body.code, deps.clock.now())))
 
-  r.post('/', async (req, res) => {
-    const body = parseInput(RegisterGuardianRequest, req.body)
+  on(api.register).handle(async ({ req, res, body }) => {
     const { guardianId } = await guarded(req, () => registerGuardian(deps.sql, body, deps.clock.now()))
     await startSession(deps, req, res, 'guardian', guardianId, opts.secureCookies)
-    res.status(201).json({ ok: true })
+    return { ok: true }
   })
 
-  r.post('/add-child', async (req, res) => {
+  on(api.addChild).handle(async ({ req, res, body }) => {
     const who = requireGuardian(principalOf(res))
-    const { code } = parseInput(AddChildRequest, req.body)
-    res.json(await guarded(req, () => addChild(deps.sql, who.guardianId, code, deps.clock.now())))
+    return guarded(req, () => addChild(deps.sql, who.guardianId, body.code, deps.clock.now()))
   })
   return r
 }

@@ -3,8 +3,8 @@ import type { SchoolSettings, StaffRole } from '../../shared/protocol/index.js'
 import type { Q } from '../db/types.js'
 
 /**
- * Building blocks for a school's data, shared by the demo seed, the roster import and tests,
- * so all three create schools the same way.
+ * Building blocks for a school's data, shared by administration, the roster import, the demo seed and tests,
+ * so they all create schools the same way.
  */
 export async function createSchool(q: Q, s: { name: string; timeZone?: string; settings?: Partial<SchoolSettings> }): Promise<number> {
   const [row] = await q<{ id: number }[]>`

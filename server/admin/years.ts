@@ -1,0 +1,20 @@
+import type { SchoolYearView } from '../../shared/protocol/index.js'
+import { createSchoolYear } from '../data/schoolSetup.js'
+import type { Q } from '../db/types.js'
+import { AppError } from '../errors.js'
+
+/** The school's years, newest first, each with its classes. */
+export async function listYears(q: Q, schoolId: number): Promise<SchoolYearView[]> {
+  const years = await q<{ id: number; fiscalYear: number; startsOn: string; endsOn: string }[]>`
+    select id, fiscal_year, starts_on::text as starts_on, ends_on::text as ends_on from school_year where school_id = ${schoolId} order by fiscal_year desc`
+  const classes = await q<{ id: number; yearId: number; grade: number; label: string }[]>`
+    select id, school_year_id as year_id, grade, grade || '年' || name as label from school_class where school_id = ${schoolId} order by grade, sort_order, name`
+  return years.map((y) => ({ ...y, classes: classes.filter((c) => c.yearId === y.id).map(({ yearId: _y, ...c }) => c) }))
+}
+
+/** Opens a new April–March school year; each fiscal year exists once. */
+export async function addSchoolYear(q: Q, schoolId: number, fiscalYear: number): Promise<number> {
+  const [exists] = await q`select 1 from school_year where school_id = ${schoolId} and fiscal_year = ${fiscalYear}`
+  if (exists) throw new AppError('YEAR_EXISTS')
+  return createSchoolYear(q, schoolId, fiscalYear)
+}

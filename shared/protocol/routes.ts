@@ -1,0 +1,26 @@
+import { adminRoutes } from './routesAdmin.js'
+import { accountRoutes, boardRoutes, guardianRoutes, healthRoutes, registrationRoutes, sessionRoutes } from './routesPeople.js'
+import { calendarRoutes, guidanceRoutes, officeRoutes, registerRoutes } from './routesStaff.js'
+
+/**
+ * Every HTTP route of Asagao, by audience. The server mounts exactly these (a test checks both
+ * directions) and the pages call them through the one typed client.
+ */
+export const routes = {
+  health: healthRoutes,
+  session: sessionRoutes,
+  account: accountRoutes,
+  registration: registrationRoutes,
+  guardian: guardianRoutes,
+  board: boardRoutes,
+  admin: adminRoutes,
+  office: officeRoutes,
+  register: registerRoutes,
+  guidance: guidanceRoutes,
+  calendar: calendarRoutes,
+}
+
+export * from './route.js'
+export * from './routesAdmin.js'
+export * from './routesPeople.js'
+export * from './routesStaff.js'
