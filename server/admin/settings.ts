@@ -1,4 +1,3 @@
-import { IANAZone } from 'luxon'
 import { SchoolSettings, type SchoolSettingsView, type UpdateSchoolSettingsRequest } from '../../shared/protocol/index.js'
 import { getSchool } from '../data/schools.js'
 import type { Q, Sql } from '../db/types.js'
@@ -10,7 +9,7 @@ export async function loadSettings(q: Q, schoolId: number): Promise<SchoolSettin
     select id, label, category, suggested_code_id, active from school_reason where school_id = ${schoolId} order by sort_order, id`
   const codes = await q<{ id: number; label: string }[]>`
     select id, label from attendance_code where school_id = ${schoolId} order by sort_order`
-  return { ok: true, name: school.name, timeZone: school.timeZone, settings: school.settings, reasons, codes }
+  return { ok: true, name: school.name, settings: school.settings, reasons, codes }
 }
 
 /**
@@ -18,12 +17,11 @@ export async function loadSettings(q: Q, schoolId: number): Promise<SchoolSettin
  * reports point at them): one left out of the list is switched off.
  */
 export async function saveSettings(sql: Sql, schoolId: number, r: UpdateSchoolSettingsRequest): Promise<void> {
-  if (!IANAZone.isValidZone(r.timeZone)) throw new AppError('BAD_REQUEST', 'タイムゾーンが正しくありません。', { timeZone: 'Asia/Tokyo の形で入力してください' })
   const labels = r.reasons.map((x) => x.label)
   if (new Set(labels).size !== labels.length) throw new AppError('BAD_REQUEST', '同じ理由が二つあります。', { reasons: '理由が重複しています' })
   await sql.begin(async (tx) => {
     const settings = SchoolSettings.parse(r.settings)
-    await tx`update school set name = ${r.name}, time_zone = ${r.timeZone}, settings = ${tx.json(settings as never)} where id = ${schoolId}`
+    await tx`update school set name = ${r.name}, settings = ${tx.json(settings as never)} where id = ${schoolId}`
     const codes = new Set((await tx<{ id: number }[]>`select id from attendance_code where school_id = ${schoolId}`).map((c) => c.id))
     const existing = new Map((await tx<{ id: number; label: string }[]>`select id, label from school_reason where school_id = ${schoolId}`).map((x) => [x.id, x.label]))
     if (r.reasons.some((x) => !codes.has(x.suggestedCodeId))) throw new AppError('BAD_REQUEST', '出欠の区分の選択に誤りがあります。')

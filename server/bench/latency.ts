@@ -1,3 +1,4 @@
+import { SCHOOL_ZONE } from '../../shared/time/zone.js'
 import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { performance } from 'node:perf_hooks'
@@ -75,7 +76,7 @@ async function loginAll(baseUrl: string, school: BenchSchool): Promise<Map<strin
  * process, as the baseline's do, so both sides pay the same client-side costs.
  */
 export async function startReportBench(db: BenchDatabase, opts: { boards: number; reports: number }): Promise<ReportBench> {
-  const { fiscalYear, days } = upcomingSchoolDays(systemClock.now(), 'Asia/Tokyo', MAX_DAYS)
+  const { fiscalYear, days } = upcomingSchoolDays(systemClock.now(), SCHOOL_ZONE, MAX_DAYS)
   const pupils = Math.max(MIN_PUPILS, Math.ceil(opts.reports / days.length))
   const school = await seedBenchSchool(db.sql, { pupils, fiscalYear })
 

@@ -1,3 +1,4 @@
+import { SCHOOL_ZONE } from '../../shared/time/zone.js'
 import { hashPassword } from '../auth/password.js'
 import type { Sql } from '../db/types.js'
 import { createClass, createGuardian, createPupil, createSchool, createSchoolYear, createStaff, linkGuardian } from '../data/schoolSetup.js'
@@ -27,8 +28,8 @@ export interface BenchSchool {
  */
 export async function seedBenchSchool(sql: Sql, opts: { pupils: number; fiscalYear: number }): Promise<BenchSchool> {
   const hash = await hashPassword(BENCH_PASSWORD)
-  const timeZone = 'Asia/Tokyo'
-  const schoolId = await createSchool(sql, { name: 'ベンチ小学校', timeZone })
+  const timeZone = SCHOOL_ZONE
+  const schoolId = await createSchool(sql, { name: 'ベンチ小学校' })
   const schoolYearId = await createSchoolYear(sql, schoolId, opts.fiscalYear)
   const classCount = Math.ceil(opts.pupils / PUPILS_PER_CLASS)
   const classIds: number[] = []

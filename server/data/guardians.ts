@@ -1,13 +1,6 @@
 import type { GuardianChild } from '../../shared/protocol/index.js'
 import type { Q } from '../db/types.js'
 
-/** The time zone of the guardian's (first) school: "today" for a family is that school's today. */
-export async function guardianTimeZone(q: Q, guardianId: number): Promise<string> {
-  const [row] = await q<{ timeZone: string }[]>`
-    select s.time_zone from guardian_pupil gp join school s on s.id = gp.school_id where gp.guardian_id = ${guardianId} order by gp.school_id limit 1`
-  return row?.timeZone ?? 'Asia/Tokyo'
-}
-
 /** A guardian's children with their class in the school year that contains `today`. */
 export async function guardianChildren(q: Q, guardianId: number, today: string): Promise<GuardianChild[]> {
   return q<GuardianChild[]>`

@@ -6,9 +6,9 @@ import type { Q } from '../db/types.js'
  * Building blocks for a school's data, shared by administration, the roster import, the demo seed and tests,
  * so they all create schools the same way.
  */
-export async function createSchool(q: Q, s: { name: string; timeZone?: string; settings?: Partial<SchoolSettings> }): Promise<number> {
+export async function createSchool(q: Q, s: { name: string; settings?: Partial<SchoolSettings> }): Promise<number> {
   const [row] = await q<{ id: number }[]>`
-    insert into school (name, time_zone, settings) values (${s.name}, ${s.timeZone ?? 'Asia/Tokyo'}, ${q.json((s.settings ?? {}) as never)})
+    insert into school (name, settings) values (${s.name}, ${q.json((s.settings ?? {}) as never)})
     returning id`
   const schoolId = row!.id
   await q`insert into attendance_code ${q(

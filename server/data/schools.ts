@@ -6,7 +6,6 @@ import type { Q } from '../db/types.js'
 export interface School {
   id: number
   name: string
-  timeZone: string
   settings: SchoolSettings
 }
 
@@ -18,8 +17,8 @@ export interface SchoolYear {
 }
 
 export async function getSchool(q: Q, schoolId: number): Promise<School | null> {
-  const [row] = await q<{ id: number; name: string; timeZone: string; settings: unknown }[]>`
-    select id, name, time_zone, settings from school where id = ${schoolId}`
+  const [row] = await q<{ id: number; name: string; settings: unknown }[]>`
+    select id, name, settings from school where id = ${schoolId}`
   return row ? { ...row, settings: SchoolSettings.parse(row.settings ?? {}) } : null
 }
 

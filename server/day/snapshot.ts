@@ -1,3 +1,4 @@
+import { SCHOOL_ZONE } from '../../shared/time/zone.js'
 import type { DaySnapshot } from '../../shared/protocol/index.js'
 import { isSchoolDay } from '../../shared/domain/calendar.js'
 import { calendarRules, getSchool, schoolYearOn } from '../data/schools.js'
@@ -22,7 +23,7 @@ export async function buildSnapshot(sql: Sql, opts: { schoolId: number; date: st
     return {
       schoolId: school.id,
       schoolName: school.name,
-      timeZone: school.timeZone,
+      timeZone: SCHOOL_ZONE,
       date: opts.date,
       isSchoolDay: !!year && isSchoolDay(opts.date, rules),
       seq,

@@ -19,7 +19,7 @@ export async function answerNotice(deps: Deps, who: GuardianPrincipal, noticeId:
   if (!notice) throw new AppError('NOTICE_NOT_FOUND')
   const school = (await getSchool(deps.sql, notice.schoolId))!
   const nowMs = deps.clock.now()
-  if (schoolNow(school, nowMs).today !== notice.date) throw new AppError('NOTICE_EXPIRED')
+  if (schoolNow(nowMs).today !== notice.date) throw new AppError('NOTICE_EXPIRED')
   if (notice.answeredAt) throw new AppError('NOTICE_ALREADY_ANSWERED')
   const reason = cmd.answer === 'absent' ? await activeReason(deps.sql, school.id, cmd.reasonId!) : null
   if (cmd.answer === 'absent' && !reason) throw new AppError('REASON_NOT_FOUND')

@@ -1,3 +1,4 @@
+import { SCHOOL_ZONE } from '../../shared/time/zone.js'
 import type { z } from 'zod'
 import { CallRecordRequest, NoticeTemplateRequest, type CapturedMail, type GuardianNotice, type OfficeNotice } from '../../shared/protocol/index.js'
 import { schoolDateOf } from '../../shared/time/schoolTime.js'
@@ -86,12 +87,12 @@ export async function capturedMail(deps: Deps, who: StaffPrincipal): Promise<Cap
 
 /** A family's notices of the last week; open ones can be answered. */
 export async function guardianNotices(deps: Deps, who: GuardianPrincipal): Promise<GuardianNotice[]> {
-  const rows = await deps.sql<(Omit<GuardianNotice, 'open'> & { timeZone: string })[]>`
+  const rows = await deps.sql<Omit<GuardianNotice, 'open'>[]>`
     select n.id, n.pupil_id, p.family_name || ' ' || p.given_name as pupil_name, n.date, n.subject,
            -- The text addressed to this guardian (their name, the link), as it was delivered in the app.
            coalesce((select o.body from outbox o where o.notice_id = n.id and o.guardian_id = ${who.guardianId} and o.channel = 'in_app' order by o.id limit 1), n.body) as body,
            n.sent_at,
-           n.answer, to_char(n.answer_time, 'FMHH24:MI') as answer_time, n.answer_message, n.answered_at, sc.time_zone
+           n.answer, to_char(n.answer_time, 'FMHH24:MI') as answer_time, n.answer_message, n.answered_at
     from not_arrived_notice n
     join guardian_pupil gp on gp.pupil_id = n.pupil_id and gp.guardian_id = ${who.guardianId}
     join pupil p on p.id = n.pupil_id
@@ -99,5 +100,5 @@ export async function guardianNotices(deps: Deps, who: GuardianPrincipal): Promi
     where n.sent_at > ${new Date(deps.clock.now() - 7 * 86_400_000).toISOString()}
     order by n.sent_at desc`
   const now = deps.clock.now()
-  return rows.map(({ timeZone, ...n }) => ({ ...n, open: !n.answeredAt && schoolDateOf(now, timeZone) === n.date }))
+  return rows.map((n) => ({ ...n, open: !n.answeredAt && schoolDateOf(now, SCHOOL_ZONE) === n.date }))
 }

@@ -16,7 +16,7 @@ export function commandHandlers(deps: Deps): { [K in CommandName]: Handler<K> } 
     'day:snapshot': async (who, input) => {
       const reader = requireSchoolReader(who)
       const school = (await getSchool(deps.sql, reader.schoolId))!
-      const date = input.date ?? schoolNow(school, deps.clock.now()).today
+      const date = input.date ?? schoolNow(deps.clock.now()).today
       const healthNotes = reader.kind === 'staff' && readsHealthNotes(reader, school.settings.healthNoteRoles)
       const snapshot = await buildSnapshot(deps.sql, { schoolId: reader.schoolId, date, buildId: deps.buildId, forBoard: reader.kind === 'board', healthNotes })
       return { ok: true, snapshot }

@@ -1,3 +1,4 @@
+import { SCHOOL_ZONE } from '../../shared/time/zone.js'
 import { DateTime } from 'luxon'
 import { formatCode, type IssueLettersRequest, type Letter, type LettersResponse } from '../../shared/protocol/index.js'
 import { newHumanCode, normaliseHumanCode } from '../auth/tokens.js'
@@ -16,7 +17,7 @@ const REUSE_MIN_DAYS = 7
 export async function currentYear(q: Q, schoolId: number, now: number) {
   const school = await getSchool(q, schoolId)
   if (!school) throw new AppError('NOT_FOUND')
-  const year = await findYear(q, schoolId, schoolNow(school, now).today)
+  const year = await findYear(q, schoolId, schoolNow(now).today)
   if (!year) throw new AppError('YEAR_NOT_FOUND')
   return { school, year }
 }
@@ -44,7 +45,7 @@ export async function issueLetters(sql: Sql, schoolId: number, staffId: number, 
     if (wanted && [...wanted].some((id) => !pupils.some((p) => p.pupilId === id))) throw new AppError('PUPIL_NOT_FOUND')
     const chosen = pupils.filter((p) => (!wanted || wanted.has(p.pupilId)) && (!req.onlyUnregistered || !p.registered))
     const reuseAfter = DateTime.fromMillis(now).plus({ days: REUSE_MIN_DAYS }).toISO()!
-    const expiresAt = DateTime.fromMillis(now).setZone(school.timeZone).plus({ days: req.validDays }).endOf('day').toISO()!
+    const expiresAt = DateTime.fromMillis(now).setZone(SCHOOL_ZONE).plus({ days: req.validDays }).endOf('day').toISO()!
     const letters: Letter[] = []
     for (const p of chosen) {
       const [live] = await tx<{ id: number; code: string; expiresAt: Date }[]>`

@@ -31,7 +31,7 @@ export async function createReports(deps: Deps, who: GuardianPrincipal, cmd: z.o
   if (schoolIds.size !== 1) throw new AppError('ONE_SCHOOL_PER_REPORT')
   const school = (await getSchool(deps.sql, pupils[0]!.schoolId))!
   const nowMs = deps.clock.now()
-  const { today, time: nowTime } = schoolNow(school, nowMs)
+  const { today, time: nowTime } = schoolNow(nowMs)
 
   if (cmd.fromDate < today) throw new AppError('DATE_IN_PAST')
   if (datesBetween(cmd.fromDate, cmd.toDate).length > LIMITS.rangeDays) throw new AppError('RANGE_TOO_LONG')

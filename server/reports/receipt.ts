@@ -1,11 +1,9 @@
 import type { GuardianReport, GuardianReportList, ReportReceipt } from '../../shared/protocol/index.js'
 import { addDays, schoolDateOf } from '../../shared/time/schoolTime.js'
-import { guardianTimeZone } from '../data/guardians.js'
+import { SCHOOL_ZONE } from '../../shared/time/zone.js'
 import type { GuardianPrincipal } from '../auth/principal.js'
 import { guardianReports } from '../data/reports.js'
-import { getSchool, type School } from '../data/schools.js'
 import type { Deps } from '../deps.js'
-import type { Q } from '../db/types.js'
 import { schoolNow } from './schoolDates.js'
 
 /** The 受付番号 shown to the guardian; the same number as in the report list. */
@@ -16,11 +14,10 @@ export function canWithdraw(r: { fromDate: string; withdrawnAt: string | null },
   return r.withdrawnAt === null && r.fromDate > today
 }
 
-/** Guardian report rows with `canWithdraw` decided in each pupil's school's own "today". */
-export async function withWithdrawFlags(q: Q, nowMs: number, rows: Awaited<ReturnType<typeof guardianReports>>): Promise<GuardianReport[]> {
-  const schools = new Map<number, School>()
-  for (const id of new Set(rows.map((r) => r.schoolId))) schools.set(id, (await getSchool(q, id))!)
-  return rows.map(({ schoolId, ...r }) => ({ ...r, canWithdraw: canWithdraw(r, schoolNow(schools.get(schoolId)!, nowMs).today) }))
+/** Guardian report rows with `canWithdraw` decided by the school's "today". */
+export function withWithdrawFlags(nowMs: number, rows: Awaited<ReturnType<typeof guardianReports>>): GuardianReport[] {
+  const today = schoolNow(nowMs).today
+  return rows.map(({ schoolId: _s, ...r }) => ({ ...r, canWithdraw: canWithdraw(r, today) }))
 }
 
 export async function receiptFor(deps: Deps, who: GuardianPrincipal, submissionId: number, submittedAt: string): Promise<Omit<ReportReceipt, 'skippedDays' | 'lateNotice'>> {
@@ -29,13 +26,13 @@ export async function receiptFor(deps: Deps, who: GuardianPrincipal, submissionI
     ok: true,
     receiptNo: receiptNo(submissionId),
     submittedAt,
-    reports: await withWithdrawFlags(deps.sql, deps.clock.now(), rows),
+    reports: withWithdrawFlags(deps.clock.now(), rows),
   }
 }
 
-/** A guardian's reports of the last 30 days (by their school's calendar), with what may still be withdrawn. */
+/** A guardian's reports of the last 30 days, with what may still be withdrawn. */
 export async function recentGuardianReports(deps: Deps, guardianId: number): Promise<GuardianReportList> {
-  const since = addDays(schoolDateOf(deps.clock.now(), await guardianTimeZone(deps.sql, guardianId)), -30)
+  const since = addDays(schoolDateOf(deps.clock.now(), SCHOOL_ZONE), -30)
   const rows = await guardianReports(deps.sql, { guardianId, sinceDate: since })
-  return { ok: true, reports: await withWithdrawFlags(deps.sql, deps.clock.now(), rows) }
+  return { ok: true, reports: withWithdrawFlags(deps.clock.now(), rows) }
 }

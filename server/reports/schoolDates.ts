@@ -1,15 +1,9 @@
 import { DateTime } from 'luxon'
 import { schoolDateOf } from '../../shared/time/schoolTime.js'
-import { getSchool, type School } from '../data/schools.js'
-import type { Q } from '../db/types.js'
+import { SCHOOL_ZONE } from '../../shared/time/zone.js'
 
 /** "Now" as the school sees it: its local date and wall-clock time. */
-export function schoolNow(school: School, epochMs: number): { today: string; time: string } {
-  const d = DateTime.fromMillis(epochMs, { zone: school.timeZone })
-  return { today: schoolDateOf(epochMs, school.timeZone), time: d.toFormat('HH:mm') }
-}
-
-/** The school's date today. */
-export async function schoolToday(q: Q, schoolId: number, epochMs: number): Promise<string> {
-  return schoolNow((await getSchool(q, schoolId))!, epochMs).today
+export function schoolNow(epochMs: number): { today: string; time: string } {
+  const d = DateTime.fromMillis(epochMs, { zone: SCHOOL_ZONE })
+  return { today: schoolDateOf(epochMs, SCHOOL_ZONE), time: d.toFormat('HH:mm') }
 }

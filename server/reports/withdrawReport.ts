@@ -19,7 +19,7 @@ export async function withdrawReport(deps: Deps, who: GuardianPrincipal, reportI
   if (head.withdrawnAt) throw new AppError('ALREADY_WITHDRAWN')
   const school = (await getSchool(deps.sql, head.schoolId))!
   const nowMs = deps.clock.now()
-  if (!canWithdraw(head, schoolNow(school, nowMs).today)) throw new AppError('WITHDRAW_NOT_ALLOWED')
+  if (!canWithdraw(head, schoolNow(nowMs).today)) throw new AppError('WITHDRAW_NOT_ALLOWED')
   const year = (await schoolYearOn(deps.sql, school.id, head.fromDate))!
   const nowIso = new Date(nowMs).toISOString()
 
@@ -37,5 +37,5 @@ export async function withdrawReport(deps: Deps, who: GuardianPrincipal, reportI
   })
   deps.publish(change)
   const rows = (await guardianReports(deps.sql, { guardianId: who.guardianId })).filter((r) => r.id === reportId)
-  return (await withWithdrawFlags(deps.sql, nowMs, rows))[0]!
+  return withWithdrawFlags(nowMs, rows)[0]!
 }

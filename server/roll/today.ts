@@ -19,7 +19,7 @@ export interface StaffToday {
 export async function staffToday(deps: Deps, who: StaffPrincipal, opts: { requireSchoolDay: boolean }): Promise<StaffToday> {
   const school = (await getSchool(deps.sql, who.schoolId))!
   const nowMs = deps.clock.now()
-  const { today, time } = schoolNow(school, nowMs)
+  const { today, time } = schoolNow(nowMs)
   const year = await schoolYearOn(deps.sql, school.id, today)
   if (!year) throw new AppError('DATE_OUTSIDE_SCHOOL_YEAR')
   if (opts.requireSchoolDay && !isSchoolDay(today, await calendarRules(deps.sql, school.id, today, today))) throw new AppError('NOT_A_SCHOOL_DAY')

@@ -1,6 +1,5 @@
 import Papa from 'papaparse'
 import { ROSTER_FIELD_LABEL } from '../../shared/protocol/index.js'
-import { getSchool } from '../data/schools.js'
 import type { Q } from '../db/types.js'
 import { AppError } from '../errors.js'
 import { schoolNow } from '../reports/schoolDates.js'
@@ -9,8 +8,7 @@ import { encodeRosterCsv } from './decode.js'
 
 /** The year's enrolled pupils as CSV in the import's own standard header, so it re-imports as is. */
 export async function exportRoster(q: Q, schoolId: number, now: number, yearId?: number): Promise<{ filename: string; bytes: Buffer }> {
-  const school = (await getSchool(q, schoolId))!
-  const { today } = schoolNow(school, now)
+  const { today } = schoolNow(now)
   const year = await findYear(q, schoolId, today, yearId)
   if (!year) throw new AppError('YEAR_NOT_FOUND')
   const rows = await q<{ grade: number; className: string; number: number; familyName: string; givenName: string; familyKana: string; givenKana: string; guardianName: string; externalId: string | null }[]>`

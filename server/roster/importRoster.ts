@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
 import type { RosterApplied, RosterMapping, RosterPreview } from '../../shared/protocol/index.js'
-import { getSchool } from '../data/schools.js'
 import type { Q, Sql } from '../db/types.js'
 import { AppError } from '../errors.js'
 import { schoolNow } from '../reports/schoolDates.js'
@@ -22,9 +21,7 @@ export interface RosterRequest {
 const fullName = (f: string, g: string) => `${f} ${g}`
 
 async function prepare(q: Q, r: RosterRequest) {
-  const school = await getSchool(q, r.schoolId)
-  if (!school) throw new AppError('NOT_FOUND')
-  const { today } = schoolNow(school, r.now)
+  const { today } = schoolNow(r.now)
   const year = await findYear(q, r.schoolId, today, r.yearId)
   if (!year) throw new AppError('YEAR_NOT_FOUND')
   if (year.endsOn < today) throw new AppError('YEAR_IN_PAST')

@@ -1,3 +1,4 @@
+import { SCHOOL_ZONE } from '../../shared/time/zone.js'
 import { isSchoolDay, schoolDaysBetween } from '../../shared/domain/calendar.js'
 import { addDays, fiscalYearOf, schoolDateOf } from '../../shared/time/schoolTime.js'
 import { hashPassword } from '../auth/password.js'
@@ -32,7 +33,6 @@ export const DEMO_LOGINS: Record<string, string> = {
   '保護者 (guardian)': 'hogosha2',
 }
 
-const TIME_ZONE = 'Asia/Tokyo'
 const PAIRING_MINUTES = 30
 // Separate seeds, so the people stay the same whatever day the history is drawn for.
 const PEOPLE_SEED = 20260401
@@ -53,7 +53,7 @@ export async function seedDemo(sql: Sql, clock: Clock): Promise<number> {
   // scrypt is deliberately slow: hash once, outside the transaction, for every demo account.
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   const nowMs = clock.now()
-  const today = schoolDateOf(nowMs, TIME_ZONE)
+  const today = schoolDateOf(nowMs, SCHOOL_ZONE)
   const fiscalYear = fiscalYearOf(today)
   const people = planPeople(new Random(PEOPLE_SEED))
   const staff = planStaff(new Random(STAFF_SEED))
@@ -64,7 +64,7 @@ export async function seedDemo(sql: Sql, clock: Clock): Promise<number> {
     const [existing] = await tx<{ id: number }[]>`select id from school where name = ${DEMO_SCHOOL_NAME} order by id limit 1`
     if (existing) return existing.id
 
-    const schoolId = await createSchool(tx, { name: DEMO_SCHOOL_NAME, timeZone: TIME_ZONE })
+    const schoolId = await createSchool(tx, { name: DEMO_SCHOOL_NAME })
     const year = { id: await createSchoolYear(tx, schoolId, fiscalYear), startsOn: `${fiscalYear}-04-01`, endsOn: `${fiscalYear + 1}-03-31` }
     const classIds = new Map<string, number>()
     for (const grade of GRADES) {
@@ -117,7 +117,7 @@ export async function seedDemo(sql: Sql, clock: Clock): Promise<number> {
       guardianIds: guardiansOf.get(i)!, homeroomStaffId: homeroomOf.get(classKey(p.grade, p.classNo))!,
     }))
     const submissions = planHistory(new Random(HISTORY_SEED), {
-      nowMs, timeZone: TIME_ZONE, today, yearStartsOn: year.startsOn, pastDays,
+      nowMs, timeZone: SCHOOL_ZONE, today, yearStartsOn: year.startsOn, pastDays,
       todayIsSchoolDay: isSchoolDay(today, rules),
       nextDay: schoolDaysBetween(addDays(today, 1), horizon, rules).find((d) => d <= year.endsOn) ?? null,
       pupils: historyPupils, vicePrincipalId: staffIds.get('kyoto')!,

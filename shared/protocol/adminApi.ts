@@ -66,7 +66,6 @@ export type CreateCodeRequest = z.input<typeof CreateCodeRequest>
 export const SchoolSettingsView = z.object({
   ok: z.literal(true),
   name: z.string(),
-  timeZone: z.string(),
   settings: SchoolSettings,
   reasons: z.array(AdminReason.required({ id: true })),
   codes: z.array(z.object({ id: Id, label: z.string() })),
@@ -75,7 +74,6 @@ export type SchoolSettingsView = z.infer<typeof SchoolSettingsView>
 
 export const UpdateSchoolSettingsRequest = z.object({
   name: shortText(100).pipe(z.string().min(1, '学校名を入力してください')),
-  timeZone: z.string().min(1).max(60),
   settings: SchoolSettings,
   reasons: z.array(AdminReason).min(1, '理由を1つ以上登録してください').max(40),
 })

@@ -33,6 +33,9 @@ export const LIMITS = {
   rangeDays: 31,
   pupilsPerReport: 10,
   symptoms: 10,
+  /** Body temperature a guardian may report, °C, to one decimal. */
+  temperatureMin: 34,
+  temperatureMax: 42.5,
   bodyBytes: 64 * 1024,
 } as const
 

@@ -13,7 +13,7 @@ export const CreateReportRequest = z
     toDate: IsoDate,
     reasonId: Id,
     symptoms: z.array(z.string().trim().min(1).max(30)).max(LIMITS.symptoms).default([]),
-    temperature: z.number().min(34).max(42.5).multipleOf(0.1).nullable().default(null),
+    temperature: z.number().min(LIMITS.temperatureMin).max(LIMITS.temperatureMax).multipleOf(0.1).nullable().default(null),
     /** 遅刻: expected arrival; 早退: pick-up time. */
     time: TimeOfDay.nullable().default(null),
     message: z.string().max(LIMITS.messageChars, `メッセージは${LIMITS.messageChars}文字までです`).transform((s) => s.trim()).default(''),
@@ -87,6 +87,5 @@ export const GuardianHome = z.object({
   sameDayCutoff: z.record(z.string(), TimeOfDay),
   /** Whether a report after the cut-off is still accepted (flagged as late), per school id. */
   acceptLateReports: z.record(z.string(), z.boolean()),
-  timeZones: z.record(z.string(), z.string()),
 })
 export type GuardianHome = z.infer<typeof GuardianHome>

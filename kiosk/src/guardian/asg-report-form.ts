@@ -422,7 +422,7 @@ export class AsgReportForm extends LitElement {
                   <label class="field">
                     <span class="sub-label">${m.temperature}</span>
                     <span class="inline">
-                      <input type="number" inputmode="decimal" min="34" max="42.5" step="0.1" placeholder="37.5"
+                      <input type="number" inputmode="decimal" min=${LIMITS.temperatureMin} max=${LIMITS.temperatureMax} step="0.1" placeholder="37.5"
                         .value=${this.temperature} @input=${(e: Event) => (this.temperature = (e.target as HTMLInputElement).value)} />
                       <span>${m.temperatureUnit}</span>
                     </span>
@@ -554,7 +554,7 @@ export class AsgReportForm extends LitElement {
     const raw = this.temperature.trim()
     if (!raw) return null
     const n = Number(raw.replace(',', '.'))
-    if (!Number.isFinite(n) || n < 34 || n > 42.5) return undefined
+    if (!Number.isFinite(n) || n < LIMITS.temperatureMin || n > LIMITS.temperatureMax) return undefined
     return Math.round(n * 10) / 10
   }
 
@@ -575,7 +575,7 @@ export class AsgReportForm extends LitElement {
     if (this.kind === 'early_leave' && !this.earlyTime) errors.time = m.errEarlyTime
     const reason = this.reason()
     if (!reason) errors.reason = m.errReason
-    else if (asksSymptoms(reason) && this.temperatureValue() === undefined) errors.temperature = m.errTemperature
+    else if (asksSymptoms(reason) && this.temperatureValue() === undefined) errors.temperature = m.errTemperature(LIMITS.temperatureMin, LIMITS.temperatureMax)
     if (this.message.length > LIMITS.messageChars) errors.message = m.errMessage(LIMITS.messageChars)
     return errors
   }

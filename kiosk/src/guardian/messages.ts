@@ -69,7 +69,7 @@ const ja = {
   errLateTime: '登校する予定の時刻を入力してください',
   errEarlyTime: 'お迎えの時刻を入力してください',
   errReason: '理由を選んでください',
-  errTemperature: '体温は 34.0〜42.5 の数字で入力してください(測っていなければ空欄で大丈夫です)',
+  errTemperature: (min: number, max: number) => `体温は ${min.toFixed(1)}〜${max.toFixed(1)} の数字で入力してください(測っていなければ空欄で大丈夫です)`,
   errMessage: (max: number) => `メッセージは${max}文字までです`,
 
   // The confirm step
@@ -184,7 +184,7 @@ const en: Messages = {
   errLateTime: 'Please enter the expected arrival time',
   errEarlyTime: 'Please enter the pick-up time',
   errReason: 'Please choose a reason',
-  errTemperature: 'Please enter a temperature between 34.0 and 42.5 (or leave it empty)',
+  errTemperature: (min: number, max: number) => `Please enter a temperature between ${min.toFixed(1)} and ${max.toFixed(1)} (or leave it empty)`,
   errMessage: (max: number) => `The message can be ${max} characters at most`,
 
   confirmHeading: 'Send this report?',

@@ -5,7 +5,7 @@ import { requireGuardian, requireStaff } from '../../auth/principal.js'
 import { createClosure, createEvent, deleteClosure, deleteEvent, guardianEventsOfMonth, setCalendarDays } from '../../calendar/edit.js'
 import { CALENDAR_EDITORS, calendarYear } from '../../calendar/year.js'
 import type { Deps } from '../../deps.js'
-import { schoolToday } from '../../reports/schoolDates.js'
+import { schoolNow } from '../../reports/schoolDates.js'
 import { principalOf } from '../context.js'
 import type { MountOn } from '../mount.js'
 
@@ -18,7 +18,7 @@ export function calendarRoutes(deps: Deps, mountOn: MountOn): Router {
 
   on(api.year).handle(async ({ res, query }) => {
     const who = requireStaff(principalOf(res))
-    const today = await schoolToday(deps.sql, who.schoolId, deps.clock.now())
+    const today = schoolNow(deps.clock.now()).today
     return calendarYear(deps.sql, who, query.fiscalYear ?? fiscalYearOf(today), today)
   })
 

@@ -6,7 +6,7 @@ import { dailyAbsenteesCsv, longAbsenceCsv } from '../../guidance/exports.js'
 import { saveGuidanceNote } from '../../guidance/notes.js'
 import { guidanceView } from '../../guidance/view.js'
 import { csvFile } from '../../register/csv.js'
-import { schoolToday } from '../../reports/schoolDates.js'
+import { schoolNow } from '../../reports/schoolDates.js'
 import { principalOf } from '../context.js'
 import type { MountOn } from '../mount.js'
 
@@ -18,22 +18,21 @@ export function guidanceRoutes(deps: Deps, mountOn: MountOn): Router {
   const r = Router()
   const on = mountOn(r, '/api/guidance')
   const api = routes.guidance
-  const today = (schoolId: number) => schoolToday(deps.sql, schoolId, deps.clock.now())
 
   on(api.view).handle(async ({ res, query }) => {
     const who = requireStaff(principalOf(res))
-    return guidanceView(deps.sql, who, query.date ?? (await today(who.schoolId)))
+    return guidanceView(deps.sql, who, query.date ?? (schoolNow(deps.clock.now()).today))
   })
 
   on(api.saveNote).handle(async ({ res, params, body }) => {
     const who = requireStaff(principalOf(res))
-    await saveGuidanceNote(deps.sql, who, params.pupilId, await today(who.schoolId), new Date(deps.clock.now()).toISOString(), body)
+    await saveGuidanceNote(deps.sql, who, params.pupilId, schoolNow(deps.clock.now()).today, new Date(deps.clock.now()).toISOString(), body)
     return { ok: true }
   })
 
   on(api.longAbsenceCsv).handle(async ({ res, query }) => {
     const who = requireStaff(principalOf(res), ...BOARD_REPORTERS)
-    return csvFile(`長期欠席者_${query.month}.csv`, await longAbsenceCsv(deps.sql, who, query.month, await today(who.schoolId)), query.encoding)
+    return csvFile(`長期欠席者_${query.month}.csv`, await longAbsenceCsv(deps.sql, who, query.month, schoolNow(deps.clock.now()).today), query.encoding)
   })
 
   on(api.dailyAbsenteesCsv).handle(async ({ res, query }) => {

@@ -9,7 +9,7 @@ import { registerMonth } from '../../register/month.js'
 import { registerCsv } from '../../register/registerCsv.js'
 import { resolveDay } from '../../register/resolve.js'
 import { applySuspension, planSuspension } from '../../register/suspension.js'
-import { schoolToday } from '../../reports/schoolDates.js'
+import { schoolNow } from '../../reports/schoolDates.js'
 import { principalOf } from '../context.js'
 import type { MountOn } from '../mount.js'
 
@@ -18,23 +18,22 @@ export function registerRoutes(deps: Deps, mountOn: MountOn): Router {
   const r = Router()
   const on = mountOn(r, '/api/register')
   const api = routes.register
-  const today = (schoolId: number) => schoolToday(deps.sql, schoolId, deps.clock.now())
 
   /** The classes the caller may open this school year, and today's date, to start the page. */
   on(api.classes).handle(async ({ res }) => {
     const who = requireStaff(principalOf(res))
-    const day = await today(who.schoolId)
+    const day = schoolNow(deps.clock.now()).today
     return { ok: true, today: day, classes: await registerClasses(deps.sql, who, day) }
   })
 
   on(api.month).handle(async ({ res, query }) => {
     const who = requireStaff(principalOf(res))
-    return registerMonth(deps.sql, who, query.classId, query.month, await today(who.schoolId))
+    return registerMonth(deps.sql, who, query.classId, query.month, schoolNow(deps.clock.now()).today)
   })
 
   on(api.monthCsv).handle(async ({ res, query }) => {
     const who = requireStaff(principalOf(res))
-    const month = await registerMonth(deps.sql, who, query.classId, query.month, await today(who.schoolId))
+    const month = await registerMonth(deps.sql, who, query.classId, query.month, schoolNow(deps.clock.now()).today)
     return csvFile(`出席簿_${month.classLabel}_${query.month}.csv`, registerCsv(month), query.encoding)
   })
 
