@@ -7,7 +7,7 @@ import { connectEmbedded } from '../db/embedded.js'
 import { migrate } from '../db/migrate.js'
 import type { Database } from '../db/types.js'
 import { guidanceView } from '../guidance/view.js'
-import { generateYear } from '../register/generateYear.js'
+import { generateYear } from '../test/generateYear.js'
 import { registerMonth } from '../register/month.js'
 
 /**

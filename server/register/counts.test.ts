@@ -4,7 +4,7 @@ import { nationalHolidaysBetween } from '../calendar/holidays.js'
 import type { Database } from '../db/types.js'
 import { testDatabase } from '../test/db.js'
 import { registerCounts, schoolDaysOf } from './counts.js'
-import { generateYear, type GeneratedYear } from './generateYear.js'
+import { generateYear, type GeneratedYear } from '../test/generateYear.js'
 
 /**
  * The SQL path and shared/ must give the same numbers. A generated year (vacations, closures,

@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import type { ConnectionState } from '../controllers/day-controller.js'
+import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 
 /**
  * A small, always-visible indicator of how fresh the data is: 接続中 (live), or the time of
@@ -19,7 +20,7 @@ export class AsgConnectionStatus extends LitElement {
     super()
     this.state = 'connecting'
     this.lastSyncAt = null
-    this.timeZone = 'Asia/Tokyo'
+    this.timeZone = SCHOOL_ZONE
   }
 
   static override styles = css`

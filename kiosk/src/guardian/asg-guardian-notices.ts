@@ -4,6 +4,7 @@ import { formatInstantJa, formatTimeJa } from '../../../shared/time/format.js'
 import { ApiError, call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
+import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 
 const ANSWERS: NoticeAnswerKind[] = ['late', 'absent', 'should_be_at_school', 'will_call']
 
@@ -97,7 +98,7 @@ export class AsgGuardianNotices extends LitElement {
   private renderDone(n: GuardianNotice) {
     return html`<section class="notice done" data-notice=${n.id}>
       <h2>${n.subject}</h2>
-      <p class="muted">${formatInstantJa(n.sentAt, 'Asia/Tokyo')} 受信</p>
+      <p class="muted">${formatInstantJa(n.sentAt, SCHOOL_ZONE)} 受信</p>
       ${n.answer
         ? html`<p class="answered">回答済: ${NOTICE_ANSWER_LABEL[n.answer]}${n.answerTime ? ` ${formatTimeJa(n.answerTime)}` : ''}</p>`
         : html`<p class="muted">受付は終了しました。</p>`}

@@ -2,12 +2,12 @@ import { DateTime } from 'luxon'
 import { formatDateJa, formatTimeJa } from '../../../shared/time/format.js'
 import { addDays } from '../../../shared/time/schoolTime.js'
 import { messages, type Locale } from './messages.js'
+import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 
 /**
  * Schools are in Japan. The guardian API does not send a school's time zone, so instants
  * (submission times) are shown in Japan time.
  */
-export const SCHOOL_ZONE = 'Asia/Tokyo'
 
 const WEEKDAYS_EN = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const

@@ -4,6 +4,7 @@ import { formatDateJa } from '../../../shared/time/format.js'
 import { ApiError, call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
+import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 
 const SOURCE: Record<string, string> = { guardian: '保護者', phone: '電話', teacher: '担任', office: '職員室', system: '自動' }
 
@@ -78,7 +79,7 @@ export class AsgMarkHistory extends LitElement {
         <tbody>${this.rows.map((r, i) => html`<tr class=${i === 0 ? 'current' : ''}>
           <td>${r.codeLabel ?? '(取消)'}${r.suggestedLabel && r.suggestedLabel !== r.codeLabel ? html`<br /><small>提案: ${r.suggestedLabel}</small>` : nothing}</td>
           <td>${SOURCE[r.source] ?? r.source}${r.actor ? html`<br />${r.actor}` : nothing}</td>
-          <td>${new Date(r.recordedAt).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit' })}</td>
+          <td>${new Date(r.recordedAt).toLocaleString('ja-JP', { timeZone: SCHOOL_ZONE, month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit' })}</td>
           <td>${r.note}</td></tr>`)}</tbody></table>`}
       <form @submit=${this.onSubmit}>
         <label>訂正後の記録 <select name="code">

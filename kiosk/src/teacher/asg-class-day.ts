@@ -5,6 +5,7 @@ import { formatInstantJa, formatInstantTimeJa, formatTimeJa } from '../../../sha
 import { schoolDateOf } from '../../../shared/time/schoolTime.js'
 import { badgesFor, type Thresholds } from '../../../shared/domain/boardView.js'
 import { buttons, tokens } from '../lib/styles.js'
+import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 import {
   byAttendanceNumber,
   COUNTED_STATUSES,
@@ -64,7 +65,7 @@ export class AsgClassDay extends LitElement {
     this.entries = []
     this.changedAt = new Map()
     this.pending = new Set()
-    this.timeZone = 'Asia/Tokyo'
+    this.timeZone = SCHOOL_ZONE
     this.date = ''
     this.editable = false
     this.offline = false

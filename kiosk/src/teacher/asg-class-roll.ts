@@ -3,6 +3,7 @@ import type { ClassInfo, DayEntry, Reason, RosterPupil } from '../../../shared/p
 import './asg-pupil-sheet.js'
 import './asg-roll-call.js'
 import { rollCallPassed, type RunCommand } from './roll-view.js'
+import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 
 /**
  * The roll call of the selected class with its data: loads the roster through the
@@ -43,7 +44,7 @@ export class AsgClassRoll extends LitElement {
     this.classInfo = null
     this.entries = []
     this.run = null
-    this.timeZone = 'Asia/Tokyo'
+    this.timeZone = SCHOOL_ZONE
     this.rollCallTime = '8:30'
     this.editable = false
     this.offline = false

@@ -4,6 +4,7 @@ import { formatInstantJa } from '../../../shared/time/format.js'
 import { ApiError, call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
+import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 
 /**
  * The office edits the school's notice template; administrators also read the mail
@@ -26,7 +27,7 @@ export class AsgNoticeTemplate extends LitElement {
 
   constructor() {
     super()
-    this.timeZone = 'Asia/Tokyo'
+    this.timeZone = SCHOOL_ZONE
     this.subject = ''
     this.body = ''
     this.message = ''

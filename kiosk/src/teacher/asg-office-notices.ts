@@ -4,6 +4,7 @@ import { formatInstantTimeJa, formatTimeJa } from '../../../shared/time/format.j
 import { call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
+import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 
 type Outcome = keyof typeof CALL_OUTCOME_LABEL
 const DELIVERY_LABEL = { pending: '未送達(再送待ち)', sending: '送信中', sent: '送信済', captured: '保存済(デモ)', failed: '送信できず' } as const
@@ -40,7 +41,7 @@ export class AsgOfficeNotices extends LitElement {
     super()
     this.unexplained = []
     this.seq = 0
-    this.timeZone = 'Asia/Tokyo'
+    this.timeZone = SCHOOL_ZONE
     this.list = null
     this.unselected = new Set()
     this.message = ''

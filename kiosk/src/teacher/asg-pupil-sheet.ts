@@ -4,6 +4,7 @@ import { formatDateJa, formatInstantJa, formatTimeJa } from '../../../shared/tim
 import { buttons, tokens } from '../lib/styles.js'
 import { statusColours } from './day-view.js'
 import { nowTime, type RunCommand } from './roll-view.js'
+import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 
 const SOURCE: Record<string, string> = { guardian: '保護者', phone: '電話', teacher: '担任', office: '職員室', system: '自動' }
 
@@ -43,7 +44,7 @@ export class AsgPupilSheet extends LitElement {
     this.entry = null
     this.reasons = []
     this.run = null
-    this.timeZone = 'Asia/Tokyo'
+    this.timeZone = SCHOOL_ZONE
     this.editable = false
     this.history = null
     this.error = ''

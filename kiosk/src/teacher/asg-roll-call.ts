@@ -5,6 +5,7 @@ import { formatInstantTimeJa, formatTimeJa } from '../../../shared/time/format.j
 import { buttons, tokens } from '../lib/styles.js'
 import { statusColours } from './day-view.js'
 import { tapToggles } from './roll-view.js'
+import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 
 /**
  * The roll call of one class, phone-first. Everyone is present by default; one tap
@@ -42,7 +43,7 @@ export class AsgRollCall extends LitElement {
     this.roster = []
     this.entries = []
     this.pending = new Set()
-    this.timeZone = 'Asia/Tokyo'
+    this.timeZone = SCHOOL_ZONE
     this.editable = false
     this.offline = false
     this.overdue = false

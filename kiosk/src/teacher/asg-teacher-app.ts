@@ -14,6 +14,7 @@ import './asg-office-lists.js'
 import './asg-office-notices.js'
 import './asg-notice-template.js'
 import './asg-school-overview.js'
+import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 
 type Staff = Extract<Me, { kind: 'staff' }>
 /** Which view is shown: one class, or 全クラス. */
@@ -143,7 +144,7 @@ export class AsgTeacherApp extends LitElement {
         <span class="school">${snap?.schoolName ?? me.schoolName}</span>
         ${snap ? html`<span class="date">${formatDateJa(snap.date)}</span>` : nothing}
         <span class="user">
-          <asg-connection-status .state=${day?.state ?? 'connecting'} .lastSyncAt=${day?.lastSyncAt ?? null} .timeZone=${snap?.timeZone ?? 'Asia/Tokyo'}></asg-connection-status>
+          <asg-connection-status .state=${day?.state ?? 'connecting'} .lastSyncAt=${day?.lastSyncAt ?? null} .timeZone=${snap?.timeZone ?? SCHOOL_ZONE}></asg-connection-status>
           <span class="name">${me.name}</span>
           <button @click=${this.onLogout}>ログアウト</button>
         </span>
@@ -159,7 +160,7 @@ export class AsgTeacherApp extends LitElement {
       return html`<div class="banner offline" role="alert">${text}<button class="primary" @click=${this.onLoginAgain}>もう一度ログイン</button></div>`
     }
     if (day.state === 'offline') {
-      const zone = day.snapshot?.timeZone ?? 'Asia/Tokyo'
+      const zone = day.snapshot?.timeZone ?? SCHOOL_ZONE
       const last = day.lastSyncAt ? ` — 最終更新 ${formatInstantTimeJa(new Date(day.lastSyncAt).toISOString(), zone)}` : ''
       return html`<div class="banner offline" role="alert">接続が切れています${last}<span class="sub">再接続しています…</span></div>`
     }

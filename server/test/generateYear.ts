@@ -2,7 +2,7 @@ import { addDays } from '../../shared/time/schoolTime.js'
 import type { Q } from '../db/types.js'
 import { Random } from '../seed/random.js'
 import { createClass, createPupil, createSchool, createSchoolYear } from '../data/schoolSetup.js'
-import { schoolDaysOf } from './counts.js'
+import { schoolDaysOf } from '../register/counts.js'
 
 /**
  * A school with a full year of marks, for the SQL-vs-shared comparison test and the register
