@@ -47,29 +47,35 @@ export interface MountOptions {
  * catalogue's schemas (400 with the standard error body on failure) before the handler runs.
  */
 export function routeMounter(opts: MountOptions): MountOn {
-  return (router, prefix) => (route) => ({ handle: (handler) => {
-    if (!route.path.startsWith(prefix)) throw new Error(`${route.path} is not under ${prefix}`)
-    opts.record(route)
-    const path = route.path.slice(prefix.length) || '/'
-    const verb = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'
-    const upload = isFile(route.body) ? [express.raw({ type: () => true, limit: (route.body as FileUpload).maxBytes })] : []
-    router[verb](path, ...upload, async (req: Request, res: Response) => {
-      // Who may do what is the handler's to decide; anonymous callers learn nothing about the input.
-      if (!route.public && !principalOf(res)) throw new AppError('UNAUTHENTICATED')
-      const parts = {
-        req,
-        res,
-        params: route.params ? parseInput(route.params, req.params) : undefined,
-        query: route.query ? parseInput(route.query, req.query) : undefined,
-        body: isFile(route.body) ? req.body : route.body ? parseInput(route.body, req.body) : undefined,
-      } as Handled<typeof route>
-      const reply = await handler(parts)
-      if (route.status) res.status(route.status)
-      if (isFile(route.response)) return sendFile(res, route.response, reply as FileReply)
-      if (opts.checkResponses) checkResponse(route, reply)
-      res.json(reply)
-    })
-  } })
+  return (router, prefix) => (route) => ({
+    handle(handler) {
+      if (!route.path.startsWith(prefix)) throw new Error(`${route.path} is not under ${prefix}`)
+      opts.record(route)
+      const verb = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'
+      const upload = isFile(route.body) ? [express.raw({ type: () => true, limit: route.body.maxBytes })] : []
+      router[verb](route.path.slice(prefix.length) || '/', ...upload, async (req: Request, res: Response) => {
+        // Who may do what is the handler's to decide; anonymous callers learn nothing about the input.
+        if (!route.public && !principalOf(res)) throw new AppError('UNAUTHENTICATED')
+        const reply = await handler(parse(route, req, res))
+        if (route.status) res.status(route.status)
+        if (isFile(route.response)) return sendFile(res, route.response, reply as FileReply)
+        if (opts.checkResponses) checkResponse(route, reply)
+        res.json(reply)
+      })
+    },
+  })
+}
+
+function parse<Rt extends Route>(route: Rt, req: Request, res: Response): Handled<Rt> {
+  const parts = {
+    req,
+    res,
+    params: route.params ? parseInput(route.params, req.params) : undefined,
+    query: route.query ? parseInput(route.query, req.query) : undefined,
+    body: isFile(route.body) ? req.body : route.body ? parseInput(route.body, req.body) : undefined,
+  }
+  // The conditional types of Handled cannot be followed through a generic route: the parts are built from its own schemas.
+  return parts as Handled<Rt>
 }
 
 function checkResponse(route: Route, reply: unknown): void {
