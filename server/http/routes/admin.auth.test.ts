@@ -63,7 +63,7 @@ const ROUTES: Route[] = [
   { method: 'POST', mount: '', leaf: '/guardians/:id/reset-code', path: () => `/guardians/${a.guardians.suzuki}/reset-code` },
   { method: 'GET', mount: '', leaf: '/settings', path: () => '/settings' },
   { method: 'POST', mount: '', leaf: '/codes', path: () => '/codes', body: () => ({ code: `x${Math.random().toString(36).slice(2, 8)}`, label: '乗っ取り', shortLabel: '乗', onSite: false, countsAbsent: true, excused: false }) },
-  { method: 'PUT', mount: '', leaf: '/settings', path: () => '/settings', body: () => ({ name: '乗っ取り小学校', timeZone: 'Asia/Tokyo', settings: {}, reasons: [] }) },
+  { method: 'PUT', mount: '', leaf: '/settings', path: () => '/settings', body: () => ({ name: '乗っ取り小学校', settings: {}, reasons: [] }) },
   { method: 'GET', mount: '', leaf: '/years', path: () => '/years' },
   { method: 'POST', mount: '', leaf: '/years', path: () => '/years', body: () => ({ fiscalYear: 2027 }) },
 ]
