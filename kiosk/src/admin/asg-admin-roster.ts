@@ -1,11 +1,10 @@
 import { LitElement, html, nothing } from 'lit'
-import { ROSTER_FIELD_LABEL, ROSTER_FIELDS, type RosterApplied, type RosterMapping, type RosterPreview } from '../../../shared/protocol/index.js'
+import { ROSTER_FIELD_LABEL, ROSTER_FIELDS, type RosterApplied, type RosterMapping, type RosterPreview, type SchoolYearView } from '../../../shared/protocol/index.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { call, errorText, hrefOf } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { panel } from './styles.js'
 
-interface YearInfo { id: number; fiscalYear: number; startsOn: string; endsOn: string; classes: { id: number; label: string }[] }
 
 /**
  * Roster import: choose the file, check the preview (every problem by line), then apply.
@@ -16,7 +15,7 @@ export class AsgAdminRoster extends LitElement {
     years: { state: true }, yearId: { state: true }, file: { state: true }, createClasses: { state: true },
     mapping: { state: true }, preview: { state: true }, applied: { state: true }, error: { state: true }, busy: { state: true },
   }
-  declare years: YearInfo[]
+  declare years: SchoolYearView[]
   declare yearId: number | null
   declare file: File | null
   declare createClasses: boolean

@@ -1,11 +1,10 @@
 import { LitElement, html, nothing } from 'lit'
-import { STAFF_ROLE_LABEL, StaffRole, type ResetCodeResponse, type StaffAccount } from '../../../shared/protocol/index.js'
+import { STAFF_ROLE_LABEL, StaffRole, type ClassOption, type StaffAccount } from '../../../shared/protocol/index.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { call, errorText, fromForm } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { panel } from './styles.js'
 
-interface ClassOption { id: number; label: string }
 
 /** Staff accounts: create, roles and homeroom, disable (their pages close at once), reset codes. */
 export class AsgAdminStaff extends LitElement {

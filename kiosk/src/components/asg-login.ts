@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit'
-import type { Me, MeResponse } from '../../../shared/protocol/index.js'
+import type { Me } from '../../../shared/protocol/index.js'
 import { ApiError, call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { keyed } from 'lit/directives/keyed.js'
-import type { GuardianHome, GuardianReport, GuardianReportList, Me, ReportReceipt } from '../../../shared/protocol/index.js'
+import type { GuardianHome, GuardianReport, Me, ReportReceipt } from '../../../shared/protocol/index.js'
 import '../components/asg-login.js'
 import { ApiError, call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'

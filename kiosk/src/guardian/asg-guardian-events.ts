@@ -1,10 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit'
+import type { GuardianEvent } from '../../../shared/protocol/index.js'
 import { formatDateJa } from '../../../shared/time/format.js'
 import { call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { tokens } from '../lib/styles.js'
 
-interface GuardianEvent { id: number; schoolName: string; fromDate: string; toDate: string; title: string }
 
 /**
  * The school events (行事予定) of this month and next, for a logged-in guardian, as a small

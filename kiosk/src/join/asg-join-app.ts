@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit'
-import type { AddChildResponse, CheckCodeResponse, Me } from '../../../shared/protocol/index.js'
+import type { CheckCodeResponse, Me } from '../../../shared/protocol/index.js'
 import { ApiError, call, fromForm } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { currentUser } from '../lib/session.js'

@@ -1,4 +1,4 @@
-import type { Me, MeResponse } from '../../../shared/protocol/index.js'
+import type { Me } from '../../../shared/protocol/index.js'
 import { ApiError, call } from './api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 

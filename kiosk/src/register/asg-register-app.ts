@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit'
-import type { RegisterClasses, RegisterMonth } from '../../../shared/protocol/index.js'
+import type { RegisterMonth } from '../../../shared/protocol/index.js'
 import { ApiError, call, hrefOf } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'

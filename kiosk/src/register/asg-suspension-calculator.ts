@@ -1,12 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit'
-import { DISEASE_RULES, Disease, type SuspensionInput, type SuspensionProposal } from '../../../shared/domain/suspension.js'
-import type { RegisterPupil } from '../../../shared/protocol/index.js'
+import { DISEASE_RULES, Disease, type SuspensionInput } from '../../../shared/domain/suspension.js'
+import type { RegisterPupil, SuspensionPlan } from '../../../shared/protocol/index.js'
 import { formatDateJa } from '../../../shared/time/format.js'
 import { ApiError, call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 
-type Plan = SuspensionProposal & { schoolDays: string[] }
 const MISSING: Record<string, string> = { feverBroke: '解熱した日', symptomsEased: '症状が軽快した日', doctorReturnOn: '医師が登校を認めた日' }
 
 /**
@@ -17,7 +16,7 @@ const MISSING: Record<string, string> = { feverBroke: '解熱した日', symptom
 export class AsgSuspensionCalculator extends LitElement {
   static override properties = { pupils: { attribute: false }, plan: { state: true }, error: { state: true }, done: { state: true } }
   declare pupils: RegisterPupil[]
-  declare plan: Plan | null
+  declare plan: SuspensionPlan | null
   declare error: string
   declare done: string
   private last: { pupilId: number; input: SuspensionInput } | null = null
@@ -62,7 +61,7 @@ export class AsgSuspensionCalculator extends LitElement {
       ${this.plan ? this.renderPlan(this.plan) : nothing}`
   }
 
-  private renderPlan(p: Plan) {
+  private renderPlan(p: SuspensionPlan) {
     if (!p.ok) return html`<div class="plan">${p.basis}<br /><strong>${MISSING[p.missing]}を入力してください。</strong></div>`
     return html`<div class="plan">
       <div>${p.basis}</div>

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit'
-import { CALL_OUTCOME_LABEL, NOTICE_ANSWER_LABEL, type DayEntry, type OfficeNotice, type OfficeNoticeList, type SendNoticesResult } from '../../../shared/protocol/index.js'
+import { CALL_OUTCOME_LABEL, NOTICE_ANSWER_LABEL, type DayEntry, type OfficeNotice, type OfficeNoticeList } from '../../../shared/protocol/index.js'
 import { formatInstantTimeJa, formatTimeJa } from '../../../shared/time/format.js'
 import { call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
