@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { defineConfig, type Plugin } from 'vite'
+import { precompressDir } from '../server/pages/precompress.js'
 import { PARTS, sourceHash, stampFile } from '../tools/sources.mjs'
 
 const root = import.meta.dirname
@@ -19,10 +20,15 @@ function buildId(): Plugin {
   }
 }
 
+/** Brotli and gzip copies of every text file, written once per build for the server to send as they are. */
+function precompress(): Plugin {
+  return { name: 'asagao-precompress', apply: 'build', closeBundle: () => precompressDir(PARTS.pages.out) }
+}
+
 export default defineConfig({
   root,
   base: '/',
-  plugins: [buildId()],
+  plugins: [buildId(), precompress()],
   build: {
     outDir: PARTS.pages.out,
     emptyOutDir: true,

@@ -17,7 +17,7 @@ export const DIST = join(ROOT, 'dist')
  */
 export const PARTS = {
   server: { sources: ['server', 'shared', 'tsconfig.build.json'], out: join(DIST, 'server') },
-  pages: { sources: ['kiosk', 'shared'], out: join(DIST, 'kiosk') },
+  pages: { sources: ['kiosk', 'shared', 'server/pages/precompress.ts', 'server/pages/encoding.ts'], out: join(DIST, 'kiosk') },
 }
 
 // Tests, browser journeys and benchmarks are not part of what is shipped.

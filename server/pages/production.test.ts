@@ -2,9 +2,11 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, s
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { brotliDecompressSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildStale } from '../../tools/build.mjs'
 import { runNode, startServerProcess } from '../test/process.js'
+import { rawRequest } from '../test/rawHttp.js'
 import { ROOT } from './buildInfo.js'
 
 /**
@@ -36,16 +38,21 @@ describe('the built server without devDependencies', () => {
     expect(() => resolveFromServer.resolve('express')).not.toThrow()
   })
 
-  it('starts with plain node through the start script and serves the built pages', async () => {
+  it('starts with plain node through the start script and serves the built pages, precompressed', async () => {
     expect(pkg.scripts.start).toBe('node tools/start.mjs')
     const server = await startServerProcess(copy, 'tools/start.mjs', { ASAGAO_DATA_DIR: join(copy, 'data'), ASAGAO_DEMO: 'off' })
     try {
       const health = (await (await fetch(`${server.url}/healthz`)).json()) as { db: string; build: string }
       const pagesBuild = (JSON.parse(readFileSync(join(copy, 'dist', 'kiosk', 'build-id.json'), 'utf8')) as { buildId: string }).buildId
       expect(health).toMatchObject({ db: 'embedded', build: pagesBuild })
-      const board = await fetch(`${server.url}/board/`)
+      const board = await rawRequest(`${server.url}/board/`)
       expect(board.status).toBe(200)
-      expect(await board.text()).toMatch(/<script type="module"[^>]+src="\/assets\//)
+      const entry = /<script type="module"[^>]+src="(\/assets\/[^"]+\.js)"/.exec(board.body.toString())?.[1]
+      expect(entry).toBeDefined()
+      const script = await rawRequest(`${server.url}${entry}`, { 'accept-encoding': 'gzip, deflate, br' })
+      expect(script.headers['content-encoding']).toBe('br')
+      expect(script.headers['cache-control']).toContain('immutable')
+      expect(brotliDecompressSync(script.body).equals(readFileSync(join(copy, 'dist', 'kiosk', entry!)))).toBe(true)
     } finally {
       await server.stop()
     }
