@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   ASAGAO_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ASAGAO_DEMO: z.enum(['auto', 'off']).default('auto'),
   ASAGAO_LOG: z.enum(['silent', 'info', 'debug']).default('info'),
+  /** Embedded mode: daily backups kept in ASAGAO_DATA_DIR/backups; 0 switches them off. */
+  ASAGAO_BACKUP_KEEP: z.coerce.number().int('must be a whole number of backups').min(0).max(3650).default(14),
   // E-mail for not-arrived notices. Without an SMTP server, mail is captured (embedded demo) or not sent.
   ASAGAO_SMTP_URL: z
     .string()
@@ -43,6 +45,8 @@ export interface Config {
   secret: string
   demo: 'auto' | 'off'
   log: 'silent' | 'info' | 'debug'
+  /** Daily backups the embedded server keeps (0: none). */
+  backupKeep: number
   /** Outgoing mail; null when no SMTP server is configured. */
   smtp: { url: string; from: string } | null
   publicUrl: string | null
@@ -73,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: e.ASAGAO_SESSION_SECRET ?? persistedSecret(dataDir),
     demo: e.ASAGAO_DEMO,
     log: e.ASAGAO_LOG,
+    backupKeep: e.ASAGAO_BACKUP_KEEP,
     smtp: e.ASAGAO_SMTP_URL ? { url: e.ASAGAO_SMTP_URL, from: e.ASAGAO_MAIL_FROM! } : null,
     publicUrl: e.ASAGAO_PUBLIC_URL ?? null,
   }

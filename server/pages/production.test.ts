@@ -39,8 +39,8 @@ describe('the built server without devDependencies', () => {
   })
 
   it('starts with plain node through the start script and serves the built pages, precompressed', async () => {
-    expect(pkg.scripts.start).toBe('node tools/start.mjs')
-    const server = await startServerProcess(copy, 'tools/start.mjs', { ASAGAO_DATA_DIR: join(copy, 'data'), ASAGAO_DEMO: 'off' })
+    expect(pkg.scripts.start).toBe('node tools/run.mjs start')
+    const server = await startServerProcess(copy, ['tools/run.mjs', 'start'], { ASAGAO_DATA_DIR: join(copy, 'data'), ASAGAO_DEMO: 'off' })
     try {
       const health = (await (await fetch(`${server.url}/healthz`)).json()) as { db: string; build: string }
       const pagesBuild = (JSON.parse(readFileSync(join(copy, 'dist', 'kiosk', 'build-id.json'), 'utf8')) as { buildId: string }).buildId
@@ -60,7 +60,7 @@ describe('the built server without devDependencies', () => {
 
   it('refuses to run a build older than its sources when it cannot rebuild, and says what to do', async () => {
     appendFileSync(join(copy, 'server', 'config.ts'), '\n// changed after the build\n')
-    const { code, output } = await runNode(copy, ['tools/start.mjs'], { ASAGAO_DATA_DIR: join(copy, 'data'), ASAGAO_DEMO: 'off' })
+    const { code, output } = await runNode(copy, ['tools/run.mjs', 'start'], { ASAGAO_DATA_DIR: join(copy, 'data'), ASAGAO_DEMO: 'off' })
     expect(code).toBe(1)
     expect(output).toContain('npm ci && npm run build && npm prune --omit=dev')
   }, 60_000)

@@ -18,13 +18,13 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Runs `node <script>` in `cwd` as a real server process and waits until /healthz answers.
+ * Runs `node <args>` in `cwd` as a real server process and waits until /healthz answers.
  * The environment is given whole: nothing of the test runner's (DATABASE_URL, NODE_OPTIONS)
  * leaks in.
  */
-export async function startServerProcess(cwd: string, script: string, env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
+export async function startServerProcess(cwd: string, args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
   const port = await freePort()
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, args, {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: String(port), ASAGAO_LOG: 'silent', ...env },
   })
