@@ -16,8 +16,8 @@ export const DIST = join(ROOT, 'dist')
  * @type {Record<'server' | 'pages', { sources: string[], out: string }>}
  */
 export const PARTS = {
-  server: { sources: ['server', 'shared', 'tsconfig.build.json'], out: join(DIST, 'server') },
-  pages: { sources: ['kiosk', 'shared', 'server/pages/precompress.ts', 'server/pages/encoding.ts'], out: join(DIST, 'kiosk') },
+  server: { sources: ['server', 'shared', 'tsconfig.base.json', 'tsconfig.json', 'tsconfig.build.json'], out: join(DIST, 'server') },
+  pages: { sources: ['kiosk', 'shared', 'tsconfig.base.json', 'server/pages/precompress.ts', 'server/pages/encoding.ts'], out: join(DIST, 'kiosk') },
 }
 
 // Tests, browser journeys and benchmarks are not part of what is shipped.

@@ -36,7 +36,7 @@ export async function backupIfDue(opts: NightlyOptions): Promise<string | null> 
 
 /**
  * The embedded server's daily backup, checked every ten minutes (and right after start). The
- * dump holds the single connection for the moment it takes (about a second for the demo school).
+ * dump holds the single connection while it reads, so requests wait that long once a day.
  */
 export function startNightlyBackups(opts: NightlyOptions): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve()

@@ -59,12 +59,17 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited
 }
 
-/** Runs `node <args>` to completion and returns its exit code and output. */
-export async function runNode(cwd: string, args: string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
+/**
+ * Runs `node <args>` to completion and returns its exit code and output. A process still running
+ * after `timeoutMs` (a server that should have refused to start) is killed and reported as null.
+ */
+export async function runNode(cwd: string, args: string[], env: Record<string, string>, timeoutMs = 30_000): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, args, { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } })
   let output = ''
   child.stdout.on('data', (d: Buffer) => (output += d.toString()))
   child.stderr.on('data', (d: Buffer) => (output += d.toString()))
-  const code = await new Promise<number>((resolve) => child.once('exit', (c) => resolve(c ?? 1)))
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)))
+  clearTimeout(timer)
   return { code, output }
 }
