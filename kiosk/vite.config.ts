@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { defineConfig, type Plugin } from 'vite'
 import { precompressDir } from '../server/pages/precompress.js'
-import { PARTS, sourceHash, stampFile } from '../tools/sources.mjs'
+import { PARTS, sourceHash, stampFile } from '../server/build/sources.mjs'
 
 const root = import.meta.dirname
 

@@ -7,7 +7,7 @@ import { connectEmbedded } from '../../server/db/embedded.js'
 import { migrate } from '../../server/db/migrate.js'
 import { silentLog } from '../../server/log.js'
 import { PAGES_DIR, readBuildInfo, ROOT } from '../../server/pages/buildInfo.js'
-import { buildStale } from '../../tools/build.mjs'
+import { buildStale } from '../../server/build/build.mjs'
 import { seedBoardLoad } from './boardLoad.js'
 import { contextAt, launchChromium } from './harness.js'
 

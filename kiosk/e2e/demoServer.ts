@@ -8,7 +8,7 @@ import { migrate } from '../../server/db/migrate.js'
 import type { Database } from '../../server/db/types.js'
 import { silentLog } from '../../server/log.js'
 import { PAGES_DIR, readBuildInfo, ROOT } from '../../server/pages/buildInfo.js'
-import { buildStale } from '../../tools/build.mjs'
+import { buildStale } from '../../server/build/build.mjs'
 import { seedDemo } from '../../server/seed/demo.js'
 
 /** Where the screenshot scripts write. */

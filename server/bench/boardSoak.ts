@@ -10,7 +10,7 @@ import { connectEmbedded } from '../db/embedded.js'
 import { migrate } from '../db/migrate.js'
 import { silentLog } from '../log.js'
 import { PAGES_DIR, readBuildInfo } from '../pages/buildInfo.js'
-import { buildStale } from '../../tools/build.mjs'
+import { buildStale } from '../build/build.mjs'
 import { beginChange, recordChange } from '../realtime/changes.js'
 
 /**

@@ -1,7 +1,7 @@
 import express from 'express'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { buildStale } from '../../tools/build.mjs'
+import { buildStale } from '../build/build.mjs'
 import { PAGES_DIR } from '../pages/buildInfo.js'
 import { servePages } from '../pages/serve.js'
 import { rawRequest } from '../test/rawHttp.js'

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { brotliDecompressSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildStale } from '../../tools/build.mjs'
+import { buildStale } from '../build/build.mjs'
 import { runNode, startServerProcess } from '../test/process.js'
 import { rawRequest } from '../test/rawHttp.js'
 import { ROOT } from './buildInfo.js'
@@ -22,7 +22,7 @@ describe('the built server without devDependencies', () => {
   beforeAll(async () => {
     await buildStale()
     copy = mkdtempSync(join(tmpdir(), 'asagao-deploy-'))
-    for (const part of ['dist', 'server', 'shared', 'kiosk', 'tools', 'package.json', 'tsconfig.base.json', 'tsconfig.json', 'tsconfig.build.json']) {
+    for (const part of ['dist', 'server', 'shared', 'kiosk', 'package.json', 'tsconfig.base.json', 'tsconfig.json', 'tsconfig.build.json']) {
       cpSync(join(ROOT, part), join(copy, part), { recursive: true, filter: (src) => !src.includes('node_modules') })
     }
     for (const name of Object.keys(pkg.dependencies)) {
@@ -39,8 +39,8 @@ describe('the built server without devDependencies', () => {
   })
 
   it('starts with plain node through the start script and serves the built pages, precompressed', async () => {
-    expect(pkg.scripts.start).toBe('node tools/run.mjs start')
-    const server = await startServerProcess(copy, ['tools/run.mjs', 'start'], { ASAGAO_DATA_DIR: join(copy, 'data'), ASAGAO_DEMO: 'off' })
+    expect(pkg.scripts.start).toBe('node server/build/run.mjs start')
+    const server = await startServerProcess(copy, ['server/build/run.mjs', 'start'], { ASAGAO_DATA_DIR: join(copy, 'data'), ASAGAO_DEMO: 'off' })
     try {
       const health = (await (await fetch(`${server.url}/healthz`)).json()) as { db: string; build: string }
       const pagesBuild = (JSON.parse(readFileSync(join(copy, 'dist', 'kiosk', 'build-id.json'), 'utf8')) as { buildId: string }).buildId
@@ -60,7 +60,7 @@ describe('the built server without devDependencies', () => {
 
   it('refuses to run a build older than its sources when it cannot rebuild, and says what to do', async () => {
     appendFileSync(join(copy, 'server', 'config.ts'), '\n// changed after the build\n')
-    const { code, output } = await runNode(copy, ['tools/run.mjs', 'start'], { ASAGAO_DATA_DIR: join(copy, 'data'), ASAGAO_DEMO: 'off' })
+    const { code, output } = await runNode(copy, ['server/build/run.mjs', 'start'], { ASAGAO_DATA_DIR: join(copy, 'data'), ASAGAO_DEMO: 'off' })
     expect(code).toBe(1)
     expect(output).toContain('npm ci && npm run build && npm prune --omit=dev')
   }, 60_000)

@@ -1,6 +1,6 @@
 // @ts-check
 // `npm start`, `npm run backup`, `npm run restore`: runs a compiled entry point of the server
-// (`node tools/run.mjs start`, `node tools/run.mjs backup/cli restore FILE`) with plain node,
+// (`node server/build/run.mjs start`, `node server/build/run.mjs backup/cli restore FILE`) with plain node,
 // building first what is missing or stale (a fresh clone after `npm ci`). A deployment (built,
 // then pruned) goes straight to the compiled code.
 import { join } from 'node:path'
