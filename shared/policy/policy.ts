@@ -104,12 +104,12 @@ export interface Target {
 }
 
 /** The roles an actor holds in the policy's terms. */
-export function rolesOf(who: Actor): readonly PolicyRole[] {
+function rolesOf(who: Actor): readonly PolicyRole[] {
   return who.kind === 'staff' ? who.roles : [who.kind]
 }
 
 /** The scopes the actor's roles grant for an action (empty: not allowed at all). */
-export function scopesOf(who: Actor | null, action: Action): Scope[] {
+function scopesOf(who: Actor | null, action: Action): Scope[] {
   if (!who) return []
   const grants: Grants = POLICY[action]
   return [...new Set(rolesOf(who).flatMap((r) => grants[r] ?? []))]
