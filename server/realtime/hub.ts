@@ -139,13 +139,22 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
     await Promise.all(ids.map(async (id) => {
       const socket = io.of('/').sockets.get(id)
       if (!socket) return
-      const principal = await principalFromCookies(deps.sql, socket.handshake.headers.cookie, socket.data.client, deps.clock.now())
+      let principal: Principal | null
+      let healthNotes: boolean
+      try {
+        principal = await principalFromCookies(deps.sql, socket.handshake.headers.cookie, socket.data.client, deps.clock.now())
+        healthNotes = !!principal && (await healthNotesOf(principal))
+      } catch (err) {
+        // Rights that cannot be re-read must not stay as they were: the page reconnects and is checked afresh.
+        deps.log.warn('socket refresh failed', { err: String(err) })
+        socket.disconnect(true)
+        return
+      }
       if (!principal) {
         socket.emit('session:ended', { code: 'UNAUTHENTICATED' })
         socket.disconnect(true)
         return
       }
-      const healthNotes = await healthNotesOf(principal)
       for (const r of [...socket.rooms]) if (r !== socket.id) void socket.leave(r)
       socket.data = { ...socket.data, principal, healthNotes }
       void socket.join(roomsFor(principal, healthNotes))
