@@ -271,7 +271,8 @@ beforeAll(async () => {
   const revoked = await pair()
   await admin.post(`/api/admin/board-devices/${revoked.id}/revoke`)
   callers.push({ name: 'a revoked board', actor: null, kind: 'nobody', client: revoked.board, socketClient: 'board' })
-})
+  // Fourteen logins, each a deliberately slow password check.
+}, 180_000)
 afterAll(async () => {
   await server?.close()
   await db?.close()
