@@ -125,6 +125,8 @@ export async function guardianReports(q: Q, where: { guardianId: number; submiss
     from guardian_report r
     join pupil p on p.id = r.pupil_id
     join school_reason sr on sr.id = r.reason_id
+    -- Only children still linked: an unlinked guardian no longer sees their earlier reports.
+    join guardian_pupil gp on gp.guardian_id = r.guardian_id and gp.pupil_id = r.pupil_id
     where r.guardian_id = ${where.guardianId}
       ${where.submissionId ? q`and r.submission_id = ${where.submissionId}` : q``}
       ${where.sinceDate ? q`and r.to_date >= ${where.sinceDate}` : q``}

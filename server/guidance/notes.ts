@@ -8,7 +8,7 @@ import { readablePupilClass } from '../register/access.js'
  * pupil for the school year of `date`. The report time is kept from the first time it was set.
  */
 export async function saveGuidanceNote(q: Q, who: StaffPrincipal, pupilId: number, date: string, nowIso: string, n: GuidanceNoteRequest): Promise<void> {
-  const cls = await readablePupilClass(q, who, pupilId, date)
+  const cls = await readablePupilClass(q, who, 'guidance.write', pupilId, date)
   await q`
     insert into guidance_note (school_id, school_year_id, pupil_id, memo, long_absence_reason, reported_to_board_at, updated_by, updated_at)
     values (${who.schoolId}, ${cls.year.id}, ${pupilId}, ${n.memo}, ${n.longAbsenceReason}, ${n.reportedToBoard ? nowIso : null}, ${who.staffId}, ${nowIso})

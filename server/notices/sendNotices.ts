@@ -1,11 +1,12 @@
 import { SendNoticesRequest, type SendNoticesResult } from '../../shared/protocol/index.js'
+import { authorize } from '../auth/guards.js'
 import type { StaffPrincipal } from '../auth/principal.js'
 import { guardiansOf, insertNotice, insertOutbox, noticeExists, notArrivedToday, type OutboxRow } from '../data/notices.js'
 import { pupilPlace } from '../data/roll.js'
 import type { Deps } from '../deps.js'
 import { AppError, parseInput } from '../http/errors.js'
 import { beginChange, recordChange, type Change } from '../realtime/changes.js'
-import { isSchoolWide, staffToday } from '../roll/today.js'
+import { staffToday } from '../roll/today.js'
 import { noticeLink, renderTemplate } from './template.js'
 
 /** How notices are e-mailed when the deployment did not say: captured in the embedded demo. */
@@ -21,7 +22,7 @@ export function mailMode(deps: Deps): 'smtp' | 'capture' | 'off' {
  */
 export async function sendNotices(deps: Deps, who: StaffPrincipal, body: unknown): Promise<SendNoticesResult> {
   const cmd = parseInput(SendNoticesRequest, body)
-  if (!isSchoolWide(who)) throw new AppError('FORBIDDEN', '職員室・管理職のみ送信できます。')
+  authorize(who, 'notices.send', undefined, 'FORBIDDEN', '職員室・管理職のみ送信できます。')
   const t = await staffToday(deps, who, { requireSchoolDay: true })
   if (cmd.pupilIds !== 'all') {
     for (const id of cmd.pupilIds) if (!(await pupilPlace(deps.sql, who.schoolId, t.year.id, id))) throw new AppError('PUPIL_NOT_FOUND')

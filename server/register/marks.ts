@@ -1,5 +1,6 @@
 import { isSchoolDay } from '../../shared/domain/calendar.js'
 import type { CorrectMarkRequest, MarkHistoryRow } from '../../shared/protocol/register.js'
+import { schoolWide } from '../../shared/policy/policy.js'
 import type { StaffPrincipal } from '../auth/principal.js'
 import { appendMarks } from '../data/reports.js'
 import { calendarRules } from '../data/schools.js'
@@ -7,11 +8,11 @@ import type { Deps } from '../deps.js'
 import type { Q } from '../db/types.js'
 import { AppError } from '../http/errors.js'
 import { beginChange, recordChange } from '../realtime/changes.js'
-import { isSchoolWide, readablePupilClass } from './access.js'
+import { readablePupilClass } from './access.js'
 
 /** Every log row of a pupil-day, newest first, with who wrote it and why. */
 export async function markHistory(q: Q, who: StaffPrincipal, pupilId: number, date: string): Promise<MarkHistoryRow[]> {
-  await readablePupilClass(q, who, pupilId, date)
+  await readablePupilClass(q, who, 'register.read', pupilId, date)
   return q<MarkHistoryRow[]>`
     select l.id::int as id, c.label as code_label, s.label as suggested_label, l.source,
            coalesce(st.family_name || ' ' || st.given_name, g.family_name || ' ' || g.given_name) as actor,
@@ -31,7 +32,7 @@ export async function markHistory(q: Q, who: StaffPrincipal, pupilId: number, da
  * register forbids correction fluid).
  */
 export async function correctMark(deps: Deps, who: StaffPrincipal, m: CorrectMarkRequest): Promise<void> {
-  const cls = await readablePupilClass(deps.sql, who, m.pupilId, m.date)
+  const cls = await readablePupilClass(deps.sql, who, 'register.correct', m.pupilId, m.date)
   if (!isSchoolDay(m.date, await calendarRules(deps.sql, who.schoolId, m.date, m.date))) throw new AppError('NOT_A_SCHOOL_DAY')
   if (m.codeId !== null) {
     const [code] = await deps.sql`select id from attendance_code where id = ${m.codeId} and school_id = ${who.schoolId}`
@@ -42,7 +43,7 @@ export async function correctMark(deps: Deps, who: StaffPrincipal, m: CorrectMar
     const seq = await beginChange(tx, who.schoolId)
     await appendMarks(tx, [{
       schoolId: who.schoolId, seq, pupilId: m.pupilId, date: m.date, codeId: m.codeId, suggestedCodeId: null,
-      source: isSchoolWide(who) ? 'office' : 'teacher', actorStaffId: who.staffId, actorGuardianId: null, reportId: null,
+      source: schoolWide(who, 'register.correct') ? 'office' : 'teacher', actorStaffId: who.staffId, actorGuardianId: null, reportId: null,
       atTime: null, note: m.note, recordedAt: nowIso,
     }])
     return recordChange(tx, who.schoolId, seq, cls.year, [{ pupilId: m.pupilId, date: m.date }])

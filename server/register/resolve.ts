@@ -20,7 +20,7 @@ export interface ResolveResult {
  * the teacher resolves it to 遅刻 or 欠席.
  */
 export async function resolveDay(deps: Deps, who: StaffPrincipal, classId: number, date: string): Promise<ResolveResult> {
-  const cls = await readableClass(deps.sql, who, classId)
+  const cls = await readableClass(deps.sql, who, 'register.correct', classId)
   if (date < cls.year.startsOn || date > cls.year.endsOn) throw new AppError('DATE_OUTSIDE_SCHOOL_YEAR')
   if ((await schoolDaysOf(deps.sql, who.schoolId, date, date)).length === 0) throw new AppError('NOT_A_SCHOOL_DAY')
   const nowIso = new Date(deps.clock.now()).toISOString()

@@ -1,7 +1,8 @@
 import { proposeSuspension, type SuspensionProposal } from '../../shared/domain/suspension.js'
 import { isEnrolledOn } from '../../shared/domain/register.js'
 import type { SuspensionRequest } from '../../shared/protocol/calendar.js'
-import { SCHOOL_WIDE_ROLES, type StaffPrincipal } from '../auth/principal.js'
+import { authorize } from '../auth/guards.js'
+import type { StaffPrincipal } from '../auth/principal.js'
 import { appendMarks } from '../data/reports.js'
 import type { Deps } from '../deps.js'
 import type { Q } from '../db/types.js'
@@ -14,7 +15,7 @@ export type SuspensionPlan = SuspensionProposal & { schoolDays: string[] }
 
 /** The proposal and the school days it covers for the pupil (enrolled days in the school year). */
 export async function planSuspension(q: Q, who: StaffPrincipal, req: SuspensionRequest): Promise<SuspensionPlan> {
-  const cls = await readablePupilClass(q, who, req.pupilId, req.input.onset)
+  const cls = await readablePupilClass(q, who, 'suspension.plan', req.pupilId, req.input.onset)
   const p = proposeSuspension(req.input)
   if (!p.ok) return { ...p, schoolDays: [] }
   const [pupil] = await q<{ enrolledOn: string; leftOn: string | null }[]>`select enrolled_on, left_on from pupil where id = ${req.pupilId}`
@@ -25,15 +26,15 @@ export async function planSuspension(q: Q, who: StaffPrincipal, req: SuspensionR
 
 /**
  * Applies a confirmed 出席停止(感染症): one new log row per school day of the range, keeping
- * what was there before (a 欠席 already marked becomes history, not lost). Nurses and the
- * school-wide roles only.
+ * what was there before (a 欠席 already marked becomes history, not lost). The office only
+ * (the nurse among them): homeroom teachers may plan one but not apply it.
  */
 export async function applySuspension(deps: Deps, who: StaffPrincipal, req: SuspensionRequest): Promise<SuspensionPlan> {
-  if (!who.roles.some((r) => SCHOOL_WIDE_ROLES.includes(r))) throw new AppError('FORBIDDEN')
+  authorize(who, 'suspension.apply')
   const plan = await planSuspension(deps.sql, who, req)
   if (!plan.ok) throw new AppError('SUSPENSION_INCOMPLETE')
   if (plan.schoolDays.length === 0) throw new AppError('NO_SCHOOL_DAYS_IN_RANGE')
-  const cls = await readablePupilClass(deps.sql, who, req.pupilId, req.input.onset)
+  const cls = await readablePupilClass(deps.sql, who, 'suspension.apply', req.pupilId, req.input.onset)
   const nowIso = new Date(deps.clock.now()).toISOString()
   const change = await deps.sql.begin(async (tx) => {
     const [code] = await tx<{ id: number }[]>`select id from attendance_code where school_id = ${who.schoolId} and code = 'suspension_infection'`

@@ -1,4 +1,5 @@
 import type { GuardianReport } from '../../shared/protocol/index.js'
+import { authorize } from '../auth/guards.js'
 import type { GuardianPrincipal } from '../auth/principal.js'
 import { appendMarks, daysStillMarkedByReport, guardianReports, reportHead } from '../data/reports.js'
 import { getSchool, schoolYearOn } from '../data/schools.js'
@@ -16,6 +17,8 @@ import { schoolNow } from './schoolDates.js'
 export async function withdrawReport(deps: Deps, who: GuardianPrincipal, reportId: number): Promise<GuardianReport> {
   const head = await reportHead(deps.sql, reportId)
   if (!head || head.guardianId !== who.guardianId) throw new AppError('REPORT_NOT_FOUND')
+  // A guardian unlinked from the child since keeps nothing of theirs.
+  authorize(who, 'report.withdraw', { pupilId: head.pupilId }, 'REPORT_NOT_FOUND')
   if (head.withdrawnAt) throw new AppError('ALREADY_WITHDRAWN')
   const school = (await getSchool(deps.sql, head.schoolId))!
   const nowMs = deps.clock.now()

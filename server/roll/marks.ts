@@ -1,11 +1,13 @@
 import { MarkPupilRequest, PhoneReportRequest } from '../../shared/protocol/index.js'
+import { schoolWide } from '../../shared/policy/policy.js'
+import { authorize } from '../auth/guards.js'
 import type { StaffPrincipal } from '../auth/principal.js'
 import { activeReason, appendMarks, codeIdByName, type MarkRow } from '../data/reports.js'
 import { currentState } from '../data/roll.js'
 import type { Deps } from '../deps.js'
 import { AppError, parseInput } from '../http/errors.js'
 import { beginChange, recordChange } from '../realtime/changes.js'
-import { isSchoolWide, pupilToday, requireClassActor, staffToday } from './today.js'
+import { pupilToday, staffToday } from './today.js'
 
 /**
  * Staff mark a pupil today: 未登校 at roll call, 遅刻 with the arrival time, 早退 with the time
@@ -16,7 +18,7 @@ export async function markPupil(deps: Deps, who: StaffPrincipal, body: unknown):
   const cmd = parseInput(MarkPupilRequest, body)
   const t = await staffToday(deps, who, { requireSchoolDay: true })
   const place = await pupilToday(deps, who, t, cmd.pupilId)
-  requireClassActor(who, place.classId)
+  authorize(who, 'roll.mark', { schoolId: who.schoolId, classId: place.classId }, 'NOT_HOMEROOM')
   const change = await deps.sql.begin(async (tx) => {
     const seq = await beginChange(tx, t.school.id)
     // Read under the school's sequence lock, so two taps cannot both see the old mark.
@@ -28,7 +30,7 @@ export async function markPupil(deps: Deps, who: StaffPrincipal, body: unknown):
     if (codeId === state.codeId && cmd.mark !== 'late' && cmd.mark !== 'early_leave') throw NO_CHANGE
     const mark: MarkRow = {
       schoolId: t.school.id, seq, pupilId: cmd.pupilId, date: t.today, codeId, suggestedCodeId: null,
-      source: who.homeroomClassIds.includes(place.classId) || !isSchoolWide(who) ? 'teacher' : 'office',
+      source: !who.homeroomClassIds.includes(place.classId) && schoolWide(who, 'roll.mark') ? 'office' : 'teacher',
       actorStaffId: who.staffId, actorGuardianId: null, reportId: null, atTime: cmd.mark === 'late' || cmd.mark === 'early_leave' ? cmd.time : null,
       note: cmd.note, recordedAt: t.nowIso,
     }
@@ -53,7 +55,7 @@ export async function recordPhoneReport(deps: Deps, who: StaffPrincipal, body: u
   const cmd = parseInput(PhoneReportRequest, body)
   const t = await staffToday(deps, who, { requireSchoolDay: true })
   const place = await pupilToday(deps, who, t, cmd.pupilId)
-  requireClassActor(who, place.classId)
+  authorize(who, 'report.phone', { schoolId: who.schoolId, classId: place.classId }, 'NOT_HOMEROOM')
   const reason = await activeReason(deps.sql, t.school.id, cmd.reasonId)
   if (!reason) throw new AppError('REASON_NOT_FOUND')
   const change = await deps.sql.begin(async (tx) => {

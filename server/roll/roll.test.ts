@@ -169,7 +169,10 @@ describe('phone reports, notes and history', () => {
 
     server.clock.set('2026-11-30T08:45:00+09:00')
     expect((await teacher2.emitWithAck('pupil:note', { pupilId: s.pupils.other, body: '足の怪我は大丈夫?明日声をかける' })).ok).toBe(true)
-    const hist = await teacher1.emitWithAck('pupil:history', { pupilId: s.pupils.other })
+    // The history holds families' messages and staff notes: the homeroom teacher's, not another class's.
+    const refused = await teacher1.emitWithAck('pupil:history', { pupilId: s.pupils.other })
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('FORBIDDEN')
+    const hist = await teacher2.emitWithAck('pupil:history', { pupilId: s.pupils.other })
     if (!hist.ok) throw new Error(hist.error.code)
     expect(hist.history).toMatchObject({ name: '佐藤 三郎', classLabel: '2年1組' })
     expect(hist.history.items.map((i) => i.type)).toEqual(['note', 'mark', 'mark'])

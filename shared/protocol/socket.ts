@@ -66,6 +66,8 @@ export const serverEvents = {
   'day:changed': DayChanged,
   /** The session or device was ended server-side; the page must not reconnect with it. */
   'session:ended': z.object({ code: ErrorCode }),
+  /** The person's rights changed (role, homeroom, health-note roles): the page takes a fresh snapshot. */
+  'access:changed': z.object({}),
 } as const
 
 export type ClientCommands = typeof clientCommands

@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit'
+import { can } from '../../../shared/policy/policy.js'
 import type { Me } from '../../../shared/protocol/index.js'
 import '../components/asg-login.js'
 import { currentUser, logout } from '../lib/session.js'
@@ -19,7 +20,6 @@ const TABS = [
   ['account', 'アカウント'],
 ] as const
 type Tab = (typeof TABS)[number][0]
-const ADMIN_ROLES = ['admin', 'principal', 'vice_principal']
 
 /** The admin page: login, then one panel per tab. Each panel loads its own data. */
 export class AsgAdminApp extends LitElement {
@@ -61,7 +61,7 @@ export class AsgAdminApp extends LitElement {
   override render() {
     if (!this.checked) return html``
     if (!this.me) return html`<asg-login heading="学校の管理 ログイン" @asg-logged-in=${(e: CustomEvent<Me>) => (this.me = e.detail)}></asg-login>`
-    if (this.me.kind !== 'staff' || !this.me.roles.some((r) => ADMIN_ROLES.includes(r))) {
+    if (this.me.kind !== 'staff' || !can(this.me, 'school.admin')) {
       return html`<p class="denied">このページは管理者・校長・教頭のみ使えます。 <button @click=${this.signOut}>ログアウト</button></p>`
     }
     return html`

@@ -95,6 +95,8 @@ export class DayController implements ReactiveController {
     socket.on('connect_error', (err) => this.onConnectError(err as Error & { data?: { code?: ErrorCode } }))
     socket.on('day:changed', (event) => this.onEvent(event))
     socket.on('session:ended', ({ code }) => this.end(code))
+    // What the page holds was redacted for the old rights: replace it.
+    socket.on('access:changed', () => void this.takeSnapshot())
     this.heartbeatTimer = setInterval(() => void this.heartbeat(), this.opts.heartbeatMs ?? 15_000)
   }
 

@@ -2,12 +2,13 @@ import { Router } from 'express'
 import { CreateCodeRequest, CreateYearRequest, UpdateSchoolSettingsRequest } from '../../../shared/protocol/index.js'
 import { loadSettings, saveSettings } from '../../admin/settings.js'
 import type { Deps } from '../../deps.js'
+import type { SocketControl } from '../../realtime/hub.js'
 import { createSchoolYear } from '../../seed/schoolSetup.js'
 import { AppError, parseInput } from '../errors.js'
 import { adminOf, requireAdmin } from './adminAuth.js'
 
 /** School settings, the reason list, school years and their classes. */
-export function adminSchoolRoutes(deps: Deps): Router {
+export function adminSchoolRoutes(deps: Deps, sockets: SocketControl): Router {
   const r = Router()
   r.use(requireAdmin)
 
@@ -18,6 +19,7 @@ export function adminSchoolRoutes(deps: Deps): Router {
   r.put('/settings', async (req, res) => {
     const who = adminOf(res)
     await saveSettings(deps.sql, who.schoolId, parseInput(UpdateSchoolSettingsRequest, req.body))
+    await sockets.refreshSchool(who.schoolId)
     res.json(await loadSettings(deps.sql, who.schoolId))
   })
 

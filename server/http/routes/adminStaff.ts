@@ -27,6 +27,7 @@ export function adminStaffRoutes(deps: Deps, sockets: SocketControl): Router {
     const who = adminOf(res)
     const body = parseInput(UpdateStaffRequest, req.body)
     await updateStaffAccount(deps.sql, who.schoolId, idParam(req, 'id'), body)
+    await sockets.refreshStaff(idParam(req, 'id'))
     res.json({ ok: true })
   })
 

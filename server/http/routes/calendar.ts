@@ -3,8 +3,8 @@ import { z } from 'zod'
 import { CalendarQuery, CreateClosure, CreateEvent, SetCalendarDays } from '../../../shared/protocol/calendar.js'
 import { YearMonth } from '../../../shared/protocol/register.js'
 import { fiscalYearOf, schoolDateOf } from '../../../shared/time/schoolTime.js'
-import { requireGuardian, requireStaff } from '../../auth/principal.js'
-import { CALENDAR_EDITORS, calendarYear } from '../../calendar/year.js'
+import { guardianMay, staffMay } from '../../auth/guards.js'
+import { calendarYear } from '../../calendar/year.js'
 import { createClosure, createEvent, deleteClosure, deleteEvent, guardianEvents, setCalendarDays } from '../../calendar/edit.js'
 import { getSchool } from '../../data/schools.js'
 import type { Deps } from '../../deps.js'
@@ -16,10 +16,10 @@ import { parseInput } from '../errors.js'
 /** The school calendar: staff read it, the administrators edit it; guardians read the events. */
 export function calendarRoutes(deps: Deps): Router {
   const r = Router()
-  const editor = (res: Parameters<typeof principalOf>[0]) => requireStaff(principalOf(res), ...CALENDAR_EDITORS)
+  const editor = (res: Parameters<typeof principalOf>[0]) => staffMay(principalOf(res), 'calendar.edit')
 
   r.get('/', async (req, res) => {
-    const who = requireStaff(principalOf(res))
+    const who = staffMay(principalOf(res), 'calendar.read')
     const today = schoolNow((await getSchool(deps.sql, who.schoolId))!, deps.clock.now()).today
     const q = parseInput(CalendarQuery, req.query)
     res.json(await calendarYear(deps.sql, who, q.fiscalYear ?? fiscalYearOf(today), today))
@@ -46,7 +46,7 @@ export function calendarRoutes(deps: Deps): Router {
 
   /** A guardian's view: the events of their children's schools for a month (this month by default). */
   r.get('/guardian-events', async (req, res) => {
-    const who = requireGuardian(principalOf(res))
+    const who = guardianMay(principalOf(res), 'guardian.home')
     const { month } = parseInput(z.object({ month: YearMonth.optional() }), req.query)
     const { from, to } = monthRange(month ?? schoolDateOf(deps.clock.now(), 'Asia/Tokyo').slice(0, 7))
     res.json({ ok: true, from, to, events: await guardianEvents(deps.sql, who.guardianId, from, to) })
