@@ -1,5 +1,7 @@
 import { LitElement, css, html } from 'lit'
-import type { Me } from '../../../shared/protocol/index.js'
+import { keyed } from 'lit/directives/keyed.js'
+import type { Me, SchoolPart } from '../../../shared/protocol/index.js'
+import { ReloadOnChange } from '../controllers/reload-on-change.js'
 import '../components/asg-login.js'
 import { currentUser, logout } from '../lib/session.js'
 import { buttons, tokens } from '../lib/styles.js'
@@ -20,13 +22,21 @@ const TABS = [
 ] as const
 type Tab = (typeof TABS)[number][0]
 const ADMIN_ROLES = ['admin', 'principal', 'vice_principal']
+/**
+ * The lists that reload when another administrator (or a family registering) changes them.
+ * Forms being filled in (settings, a roster preview) are not replaced under the admin's hands.
+ */
+const LIVE_TABS: Partial<Record<Tab, readonly SchoolPart[]>> = { staff: ['staff'], registration: ['guardians', 'roster'] }
 
 /** The admin page: login, then one panel per tab. Each panel loads its own data. */
 export class AsgAdminApp extends LitElement {
-  static override properties = { me: { state: true }, checked: { state: true }, tab: { state: true } }
+  static override properties = { me: { state: true }, checked: { state: true }, tab: { state: true }, generation: { state: true } }
   declare me: Me | null
   declare checked: boolean
   declare tab: Tab
+  /** Bumped to load the shown list afresh. */
+  declare generation: number
+  private live: ReloadOnChange | null = null
 
   constructor() {
     super()
@@ -34,6 +44,7 @@ export class AsgAdminApp extends LitElement {
     this.checked = false
     const hash = location.hash.slice(1)
     this.tab = (TABS.find(([t]) => t === hash)?.[0] ?? 'roster') as Tab
+    this.generation = 0
   }
 
   static override styles = [
@@ -69,8 +80,18 @@ export class AsgAdminApp extends LitElement {
       <nav role="tablist">
         ${TABS.map(([id, label]) => html`<button role="tab" aria-selected=${this.tab === id} @click=${() => this.select(id)}>${label}</button>`)}
       </nav>
-      <main>${this.panel()}</main>
+      <main>${keyed(this.generation, this.panel())}</main>
     `
+  }
+
+  override updated(): void {
+    if (this.me?.kind !== 'staff' || this.live) return
+    this.live = new ReloadOnChange(this, {
+      relevant: (c) => c.kind === 'school' && c.parts.some((p) => LIVE_TABS[this.tab]?.includes(p)),
+      reload: () => {
+        if (LIVE_TABS[this.tab]) this.generation++
+      },
+    })
   }
 
   private panel() {
@@ -91,6 +112,8 @@ export class AsgAdminApp extends LitElement {
 
   private async signOut() {
     await logout().catch(() => {})
+    this.live?.stop()
+    this.live = null
     this.me = null
   }
 }
