@@ -12,13 +12,13 @@ export async function saveGuidanceNote(deps: ChangeDeps, who: StaffPrincipal, pu
   await runChange(deps, who.schoolId, async (q, change) => {
     change.school('guidance')
     await q`
-    insert into guidance_note (school_id, school_year_id, pupil_id, memo, long_absence_reason, reported_to_board_at, updated_by, updated_at)
-    values (${who.schoolId}, ${cls.year.id}, ${pupilId}, ${n.memo}, ${n.longAbsenceReason}, ${n.reportedToBoard ? nowIso : null}, ${who.staffId}, ${nowIso})
-    on conflict (school_year_id, pupil_id) do update set
-      memo = excluded.memo,
-      long_absence_reason = excluded.long_absence_reason,
-      reported_to_board_at = case when ${n.reportedToBoard} then coalesce(guidance_note.reported_to_board_at, excluded.reported_to_board_at) else null end,
-      updated_by = excluded.updated_by,
-      updated_at = excluded.updated_at`
+      insert into guidance_note (school_id, school_year_id, pupil_id, memo, long_absence_reason, reported_to_board_at, updated_by, updated_at)
+      values (${who.schoolId}, ${cls.year.id}, ${pupilId}, ${n.memo}, ${n.longAbsenceReason}, ${n.reportedToBoard ? nowIso : null}, ${who.staffId}, ${nowIso})
+      on conflict (school_year_id, pupil_id) do update set
+        memo = excluded.memo,
+        long_absence_reason = excluded.long_absence_reason,
+        reported_to_board_at = case when ${n.reportedToBoard} then coalesce(guidance_note.reported_to_board_at, excluded.reported_to_board_at) else null end,
+        updated_by = excluded.updated_by,
+        updated_at = excluded.updated_at`
   })
 }

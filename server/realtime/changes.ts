@@ -24,8 +24,8 @@ export interface ClassDay {
 /**
  * Starts a change inside its transaction by taking the school's next sequence number. The
  * row lock it holds until commit makes concurrent changes of one school commit in order.
- * Writes that change what pages show use runChange, which calls this; only the demo seed,
- * which no page can have seen before, takes a number on its own.
+ * Writes that change what pages show use runChange, which calls this; only seeds of a new
+ * school (the demo, test loads), which no page can have seen before, take a number on their own.
  */
 export const beginChange = nextSeq
 
