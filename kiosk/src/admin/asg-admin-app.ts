@@ -1,5 +1,4 @@
 import { LitElement, css, html } from 'lit'
-import { keyed } from 'lit/directives/keyed.js'
 import type { Me, SchoolPart } from '../../../shared/protocol/index.js'
 import { ReloadOnChange } from '../controllers/reload-on-change.js'
 import '../components/asg-login.js'
@@ -23,19 +22,21 @@ const TABS = [
 type Tab = (typeof TABS)[number][0]
 const ADMIN_ROLES = ['admin', 'principal', 'vice_principal']
 /**
- * The lists that reload when another administrator (or a family registering) changes them.
- * Forms being filled in (settings, a roster preview) are not replaced under the admin's hands.
+ * The panels whose lists reload when another administrator (or a family registering) changes
+ * them; their forms and printed letters stay. Forms being filled in (settings, a roster
+ * preview) are not replaced under the admin's hands.
  */
-const LIVE_TABS: Partial<Record<Tab, readonly SchoolPart[]>> = { staff: ['staff'], registration: ['guardians', 'roster'] }
+const LIVE_TABS: Partial<Record<Tab, { panel: 'asg-admin-staff' | 'asg-admin-registration'; parts: readonly SchoolPart[] }>> = {
+  staff: { panel: 'asg-admin-staff', parts: ['staff'] },
+  registration: { panel: 'asg-admin-registration', parts: ['guardians', 'roster'] },
+}
 
 /** The admin page: login, then one panel per tab. Each panel loads its own data. */
 export class AsgAdminApp extends LitElement {
-  static override properties = { me: { state: true }, checked: { state: true }, tab: { state: true }, generation: { state: true } }
+  static override properties = { me: { state: true }, checked: { state: true }, tab: { state: true } }
   declare me: Me | null
   declare checked: boolean
   declare tab: Tab
-  /** Bumped to load the shown list afresh. */
-  declare generation: number
   private live: ReloadOnChange | null = null
 
   constructor() {
@@ -44,7 +45,6 @@ export class AsgAdminApp extends LitElement {
     this.checked = false
     const hash = location.hash.slice(1)
     this.tab = (TABS.find(([t]) => t === hash)?.[0] ?? 'roster') as Tab
-    this.generation = 0
   }
 
   static override styles = [
@@ -80,16 +80,17 @@ export class AsgAdminApp extends LitElement {
       <nav role="tablist">
         ${TABS.map(([id, label]) => html`<button role="tab" aria-selected=${this.tab === id} @click=${() => this.select(id)}>${label}</button>`)}
       </nav>
-      <main>${keyed(this.generation, this.panel())}</main>
+      <main>${this.panel()}</main>
     `
   }
 
   override updated(): void {
     if (this.me?.kind !== 'staff' || this.live) return
     this.live = new ReloadOnChange(this, {
-      relevant: (c) => c.kind === 'school' && c.parts.some((p) => LIVE_TABS[this.tab]?.includes(p)),
+      relevant: (c) => c.kind === 'school' && c.parts.some((p) => LIVE_TABS[this.tab]?.parts.includes(p)),
       reload: () => {
-        if (LIVE_TABS[this.tab]) this.generation++
+        const live = LIVE_TABS[this.tab]
+        if (live) void this.renderRoot.querySelector(live.panel)?.load()
       },
     })
   }
