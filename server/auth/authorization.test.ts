@@ -258,7 +258,7 @@ beforeAll(async () => {
   await person("the pupil's guardian", a.login.suzuki, { kind: 'guardian', pupilIds: [a.pupils.taro, a.pupils.jiro] })
   await person('a guardian of another family', a.login.tanaka, { kind: 'guardian', pupilIds: [a.pupils.hanako] })
   const disabled = await login('az-disabled')
-  await setStaffDisabled(db.sql, a.schoolId, disabledId, true, Date.now())
+  await setStaffDisabled({ sql: db.sql, publish: () => {} }, a.schoolId, disabledId, true, Date.now())
   callers.push({ name: 'a disabled account', actor: null, kind: 'nobody', client: disabled, socketClient: 'person' })
   callers.push({ name: 'nobody', actor: null, kind: 'nobody', client: new Client(server), socketClient: 'person' })
   const pair = async () => {

@@ -7,7 +7,7 @@ import { pupilPlace } from '../data/roll.js'
 import { getSchool } from '../data/schools.js'
 import type { Deps } from '../deps.js'
 import { AppError, parseInput } from '../http/errors.js'
-import { beginChange, recordChange } from '../realtime/changes.js'
+import { runChange } from '../realtime/change.js'
 import { staffToday } from '../roll/today.js'
 
 /** The office's view of today's notices, the call list, call records, the template. */
@@ -57,14 +57,12 @@ export async function recordCall(deps: Deps, who: StaffPrincipal, body: unknown)
   const cmd = parseInput(CallRecordRequest, body)
   const t = await staffToday(deps, who, { requireSchoolDay: false })
   if (!(await pupilPlace(deps.sql, who.schoolId, t.year.id, cmd.pupilId))) throw new AppError('PUPIL_NOT_FOUND')
-  const change = await deps.sql.begin(async (tx) => {
-    const seq = await beginChange(tx, t.school.id)
+  await runChange(deps, t.school.id, async (tx, change) => {
     await tx`insert into call_record (school_id, pupil_id, date, staff_id, called_at, outcome, note)
       values (${who.schoolId}, ${cmd.pupilId}, ${t.today}, ${who.staffId}, ${t.nowIso}, ${cmd.outcome}, ${cmd.note})`
     // The pupil's entry is unchanged; the event lets every office screen refresh.
-    return recordChange(tx, t.school.id, seq, t.year, [{ pupilId: cmd.pupilId, date: t.today }])
+    change.pupilDays([{ pupilId: cmd.pupilId, date: t.today }])
   })
-  deps.publish(change)
 }
 
 export async function noticeTemplate(deps: Deps, who: StaffPrincipal): Promise<{ subject: string; body: string }> {
@@ -76,7 +74,10 @@ export async function noticeTemplate(deps: Deps, who: StaffPrincipal): Promise<{
 export async function saveNoticeTemplate(deps: Deps, who: StaffPrincipal, body: unknown): Promise<void> {
   requireOffice(who, 'notices.template')
   const cmd = parseInput(NoticeTemplateRequest, body)
-  await deps.sql`update school set settings = settings || ${deps.sql.json({ noticeSubject: cmd.subject, noticeBody: cmd.body })} where id = ${who.schoolId}`
+  await runChange(deps, who.schoolId, async (tx, change) => {
+    await tx`update school set settings = settings || ${tx.json({ noticeSubject: cmd.subject, noticeBody: cmd.body })} where id = ${who.schoolId}`
+    change.school('settings')
+  })
 }
 
 /** Mail kept instead of sent (the embedded demo), for administrators only. */

@@ -115,13 +115,18 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
   })
 
   const publish: Publish = (change: Change) => {
-    const { event } = change
+    const { schoolId } = change.event
+    if (change.kind === 'school') {
+      // No pupil data: the same fact for every page of the school.
+      io.to([rooms.staff(schoolId), rooms.board(schoolId)]).emit('school:changed', change.event)
+      return
+    }
     // Every staff member is in one of these two rooms, so each gets the event exactly once.
-    io.to(rooms.staffHealth(event.schoolId)).emit('day:changed', event)
-    io.to(rooms.staffPlain(event.schoolId)).emit('day:changed', { ...event, changes: event.changes.map((c) => ({ ...c, entry: c.entry && redactHealth(c.entry) })) })
-    io.to(rooms.board(event.schoolId)).emit('day:changed', {
-      ...event,
-      changes: event.changes.map((c) => ({ ...c, entry: c.entry && redactForBoard(c.entry, change.boardShowsMessages) })),
+    io.to(rooms.staffHealth(schoolId)).emit('day:changed', change.event)
+    io.to(rooms.staffPlain(schoolId)).emit('day:changed', { ...change.event, changes: change.event.changes.map((c) => ({ ...c, entry: c.entry && redactHealth(c.entry) })) })
+    io.to(rooms.board(schoolId)).emit('day:changed', {
+      ...change.event,
+      changes: change.event.changes.map((c) => ({ ...c, entry: c.entry && redactForBoard(c.entry, change.boardShowsMessages) })),
     })
   }
 

@@ -7,7 +7,7 @@ import { appendMarks } from '../data/reports.js'
 import type { Deps } from '../deps.js'
 import type { Q } from '../db/types.js'
 import { AppError } from '../http/errors.js'
-import { beginChange, recordChange } from '../realtime/changes.js'
+import { runChange } from '../realtime/change.js'
 import { readablePupilClass } from './access.js'
 import { schoolDaysOf } from './counts.js'
 
@@ -34,18 +34,16 @@ export async function applySuspension(deps: Deps, who: StaffPrincipal, req: Susp
   const plan = await planSuspension(deps.sql, who, req)
   if (!plan.ok) throw new AppError('SUSPENSION_INCOMPLETE')
   if (plan.schoolDays.length === 0) throw new AppError('NO_SCHOOL_DAYS_IN_RANGE')
-  const cls = await readablePupilClass(deps.sql, who, 'suspension.apply', req.pupilId, req.input.onset)
+  await readablePupilClass(deps.sql, who, 'suspension.apply', req.pupilId, req.input.onset)
   const nowIso = new Date(deps.clock.now()).toISOString()
-  const change = await deps.sql.begin(async (tx) => {
+  await runChange(deps, who.schoolId, async (tx, change) => {
     const [code] = await tx<{ id: number }[]>`select id from attendance_code where school_id = ${who.schoolId} and code = 'suspension_infection'`
     if (!code) throw new AppError('CODE_NOT_FOUND')
-    const seq = await beginChange(tx, who.schoolId)
     await appendMarks(tx, plan.schoolDays.map((date) => ({
-      schoolId: who.schoolId, seq, pupilId: req.pupilId, date, codeId: code.id, suggestedCodeId: code.id, source: 'office' as const,
+      schoolId: who.schoolId, seq: change.seq, pupilId: req.pupilId, date, codeId: code.id, suggestedCodeId: code.id, source: 'office' as const,
       actorStaffId: who.staffId, actorGuardianId: null, reportId: null, atTime: null, note: plan.basis.slice(0, 200), recordedAt: nowIso,
     })))
-    return recordChange(tx, who.schoolId, seq, cls.year, plan.schoolDays.map((date) => ({ pupilId: req.pupilId, date })))
+    change.pupilDays(plan.schoolDays.map((date) => ({ pupilId: req.pupilId, date })))
   })
-  deps.publish(change)
   return plan
 }

@@ -1,10 +1,9 @@
 import { authorize } from '../auth/guards.js'
 import type { StaffPrincipal } from '../auth/principal.js'
 import { reportDays, reportHead } from '../data/reports.js'
-import { schoolYearOn } from '../data/schools.js'
 import type { Deps } from '../deps.js'
 import { AppError } from '../http/errors.js'
-import { beginChange, recordChange } from '../realtime/changes.js'
+import { runChange } from '../realtime/change.js'
 
 /** The pupil's class in the school year containing `date`. */
 async function classOnDate(deps: Deps, pupilId: number, date: string): Promise<number | undefined> {
@@ -23,14 +22,11 @@ export async function acknowledgeReport(deps: Deps, who: StaffPrincipal, reportI
   if (!head || head.schoolId !== who.schoolId) throw new AppError('REPORT_NOT_FOUND')
   const classId = (await classOnDate(deps, head.pupilId, head.fromDate)) ?? -1
   authorize(who, 'report.acknowledge', { schoolId: who.schoolId, classId }, 'FORBIDDEN', '担任または管理職のみ確認できます。')
-  const year = (await schoolYearOn(deps.sql, who.schoolId, head.fromDate))!
   const nowIso = new Date(deps.clock.now()).toISOString()
-  const change = await deps.sql.begin(async (tx) => {
+  await runChange(deps, who.schoolId, async (tx, change) => {
     const inserted = await tx`insert into report_acknowledgement (report_id, school_id, staff_id, acknowledged_at)
       values (${reportId}, ${who.schoolId}, ${who.staffId}, ${nowIso}) on conflict (report_id) do nothing returning report_id`
-    if (inserted.length === 0) return null
-    const seq = await beginChange(tx, who.schoolId)
-    return recordChange(tx, who.schoolId, seq, year, await reportDays(tx, reportId))
+    if (inserted.length === 0) return change.unchanged()
+    change.pupilDays(await reportDays(tx, reportId))
   })
-  if (change) deps.publish(change)
 }

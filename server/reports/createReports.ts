@@ -8,7 +8,7 @@ import { activeReason, appendMarks, claimSubmission, codeIdByName, findSubmissio
 import { calendarRules, getSchool, schoolYearOn } from '../data/schools.js'
 import type { Deps } from '../deps.js'
 import { AppError, parseInput } from '../http/errors.js'
-import { beginChange, recordChange } from '../realtime/changes.js'
+import { runChange } from '../realtime/change.js'
 import { receiptFor } from './receipt.js'
 import { schoolNow } from './schoolDates.js'
 
@@ -57,10 +57,13 @@ export async function createReports(deps: Deps, who: GuardianPrincipal, body: un
   if (!reason) throw new AppError('REASON_NOT_FOUND')
 
   const submittedAt = new Date(nowMs).toISOString()
-  const outcome = await deps.sql.begin(async (tx) => {
+  const submissionId = await runChange(deps, school.id, async (tx, change) => {
     const submissionId = await claimSubmission(tx, who.guardianId, idempotencyKey, requestHash, submittedAt)
-    if (submissionId === null) return null // a concurrent double tap won; replay its receipt below
-    const seq = await beginChange(tx, school.id)
+    if (submissionId === null) {
+      change.unchanged() // a concurrent double tap won; replay its receipt below
+      return null
+    }
+    const seq = change.seq
     const codeId = cmd.kind === 'absent' ? reason.suggestedCodeId : await codeIdByName(tx, school.id, cmd.kind)
     const marks: MarkRow[] = []
     for (const p of pupils) {
@@ -78,12 +81,11 @@ export async function createReports(deps: Deps, who: GuardianPrincipal, body: un
       }
     }
     await appendMarks(tx, marks)
-    const change = await recordChange(tx, school.id, seq, year, marks)
-    return { submissionId, change }
+    change.pupilDays(marks)
+    return submissionId
   })
-  if (!outcome) return replay(deps, who, (await findSubmission(deps.sql, who.guardianId, idempotencyKey))!, requestHash)
-  deps.publish(outcome.change)
-  return { ...(await receiptFor(deps, who, outcome.submissionId, submittedAt)), skippedDays, lateNotice }
+  if (submissionId === null) return replay(deps, who, (await findSubmission(deps.sql, who.guardianId, idempotencyKey))!, requestHash)
+  return { ...(await receiptFor(deps, who, submissionId, submittedAt)), skippedDays, lateNotice }
 }
 
 async function replay(deps: Deps, who: GuardianPrincipal, earlier: { id: number; requestHash: string; createdAt: string }, requestHash: string): Promise<ReportReceipt> {

@@ -2,10 +2,10 @@ import type { GuardianReport } from '../../shared/protocol/index.js'
 import { authorize } from '../auth/guards.js'
 import type { GuardianPrincipal } from '../auth/principal.js'
 import { appendMarks, daysStillMarkedByReport, guardianReports, reportHead } from '../data/reports.js'
-import { getSchool, schoolYearOn } from '../data/schools.js'
+import { getSchool } from '../data/schools.js'
 import type { Deps } from '../deps.js'
 import { AppError } from '../http/errors.js'
-import { beginChange, recordChange } from '../realtime/changes.js'
+import { runChange } from '../realtime/change.js'
 import { canWithdraw, withWithdrawFlags } from './receipt.js'
 import { schoolNow } from './schoolDates.js'
 
@@ -23,22 +23,20 @@ export async function withdrawReport(deps: Deps, who: GuardianPrincipal, reportI
   const school = (await getSchool(deps.sql, head.schoolId))!
   const nowMs = deps.clock.now()
   if (!canWithdraw(head, schoolNow(school, nowMs).today)) throw new AppError('WITHDRAW_NOT_ALLOWED')
-  const year = (await schoolYearOn(deps.sql, school.id, head.fromDate))!
   const nowIso = new Date(nowMs).toISOString()
 
-  const change = await deps.sql.begin(async (tx) => {
+  await runChange(deps, school.id, async (tx, change) => {
     const [locked] = await tx`update guardian_report set withdrawn_at = ${nowIso}
       where id = ${reportId} and withdrawn_at is null returning id`
     if (!locked) throw new AppError('ALREADY_WITHDRAWN')
-    const seq = await beginChange(tx, school.id)
+    const seq = change.seq
     const days = await daysStillMarkedByReport(tx, reportId)
     await appendMarks(tx, days.map((d) => ({
       schoolId: school.id, seq, pupilId: d.pupilId, date: d.date, codeId: null, suggestedCodeId: null, source: 'guardian' as const,
       actorStaffId: null, actorGuardianId: who.guardianId, reportId, atTime: null, note: '保護者が連絡を取り消し', recordedAt: nowIso,
     })))
-    return recordChange(tx, school.id, seq, year, days)
+    change.pupilDays(days)
   })
-  deps.publish(change)
   const rows = (await guardianReports(deps.sql, { guardianId: who.guardianId })).filter((r) => r.id === reportId)
   return (await withWithdrawFlags(deps.sql, nowMs, rows))[0]!
 }

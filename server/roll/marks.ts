@@ -6,7 +6,7 @@ import { activeReason, appendMarks, codeIdByName, type MarkRow } from '../data/r
 import { currentState } from '../data/roll.js'
 import type { Deps } from '../deps.js'
 import { AppError, parseInput } from '../http/errors.js'
-import { beginChange, recordChange } from '../realtime/changes.js'
+import { runChange } from '../realtime/change.js'
 import { pupilToday, staffToday } from './today.js'
 
 /**
@@ -19,15 +19,16 @@ export async function markPupil(deps: Deps, who: StaffPrincipal, body: unknown):
   const t = await staffToday(deps, who, { requireSchoolDay: true })
   const place = await pupilToday(deps, who, t, cmd.pupilId)
   authorize(who, 'roll.mark', { schoolId: who.schoolId, classId: place.classId }, 'NOT_HOMEROOM')
-  const change = await deps.sql.begin(async (tx) => {
-    const seq = await beginChange(tx, t.school.id)
+  await runChange(deps, t.school.id, async (tx, change) => {
+    const seq = change.seq
     // Read under the school's sequence lock, so two taps cannot both see the old mark.
     const state = await currentState(tx, cmd.pupilId, t.today)
     // Back to present: with no report there is nothing to contradict, so the mark is cleared
     // (the pupil is plain present again); with a report, an explicit 出席 keeps the
     // discrepancy visible ("the family said 欠席, the teacher saw the child").
     const codeId = cmd.mark === 'present' && !state.hasReport ? null : await codeIdByName(tx, t.school.id, cmd.mark)
-    if (codeId === state.codeId && cmd.mark !== 'late' && cmd.mark !== 'early_leave') throw NO_CHANGE
+    // A repeated tap changes nothing.
+    if (codeId === state.codeId && cmd.mark !== 'late' && cmd.mark !== 'early_leave') return change.unchanged()
     const mark: MarkRow = {
       schoolId: t.school.id, seq, pupilId: cmd.pupilId, date: t.today, codeId, suggestedCodeId: null,
       source: !who.homeroomClassIds.includes(place.classId) && schoolWide(who, 'roll.mark') ? 'office' : 'teacher',
@@ -35,17 +36,9 @@ export async function markPupil(deps: Deps, who: StaffPrincipal, body: unknown):
       note: cmd.note, recordedAt: t.nowIso,
     }
     await appendMarks(tx, [mark])
-    return recordChange(tx, t.school.id, seq, t.year, [mark])
-  }).catch((err: unknown) => {
-    // A repeated tap changes nothing; rolling back also returns the sequence number, so
-    // pages never see a hole.
-    if (err === NO_CHANGE) return null
-    throw err
+    change.pupilDays([mark])
   })
-  if (change) deps.publish(change)
 }
-
-const NO_CHANGE = Symbol('no change')
 
 /**
  * A guardian phoned: staff record the report on their behalf (source 電話), so families
@@ -58,8 +51,8 @@ export async function recordPhoneReport(deps: Deps, who: StaffPrincipal, body: u
   authorize(who, 'report.phone', { schoolId: who.schoolId, classId: place.classId }, 'NOT_HOMEROOM')
   const reason = await activeReason(deps.sql, t.school.id, cmd.reasonId)
   if (!reason) throw new AppError('REASON_NOT_FOUND')
-  const change = await deps.sql.begin(async (tx) => {
-    const seq = await beginChange(tx, t.school.id)
+  await runChange(deps, t.school.id, async (tx, change) => {
+    const seq = change.seq
     const codeId = cmd.kind === 'absent' ? reason.suggestedCodeId : await codeIdByName(tx, t.school.id, cmd.kind)
     const note = [reason.label, cmd.message].filter(Boolean).join(' ・ ')
     const mark: MarkRow = {
@@ -67,7 +60,6 @@ export async function recordPhoneReport(deps: Deps, who: StaffPrincipal, body: u
       actorStaffId: who.staffId, actorGuardianId: null, reportId: null, atTime: cmd.time, note, recordedAt: t.nowIso,
     }
     await appendMarks(tx, [mark])
-    return recordChange(tx, t.school.id, seq, t.year, [mark])
+    change.pupilDays([mark])
   })
-  deps.publish(change)
 }

@@ -31,7 +31,7 @@ afterAll(async () => {
 
 async function counts(): Promise<number[]> {
   const [row] = await db.sql<{ a: number; e: number; r: number; n: number }[]>`
-    select (select count(*)::int from attendance_log) as a, (select count(*)::int from school_event) as e,
+    select (select count(*)::int from attendance_log) as a, (select sum(seq)::int from school) as e,
            (select count(*)::int from roll_call) as r, (select count(*)::int from staff_note) as n`
   return [row!.a, row!.e, row!.r, row!.n]
 }

@@ -4,7 +4,7 @@ import type { StaffPrincipal } from '../auth/principal.js'
 import { classOfSchool, classRoster, insertRollCall, insertStaffNote, pupilHistory, pupilPlace } from '../data/roll.js'
 import type { Deps } from '../deps.js'
 import { AppError, parseInput } from '../http/errors.js'
-import { beginChange, recordChange } from '../realtime/changes.js'
+import { runChange } from '../realtime/change.js'
 import { pupilToday, staffToday } from './today.js'
 
 /**
@@ -16,18 +16,11 @@ export async function confirmRoll(deps: Deps, who: StaffPrincipal, body: unknown
   const t = await staffToday(deps, who, { requireSchoolDay: true })
   if (!(await classOfSchool(deps.sql, who.schoolId, t.year.id, classId))) throw new AppError('CLASS_NOT_FOUND')
   authorize(who, 'roll.mark', { schoolId: who.schoolId, classId }, 'NOT_HOMEROOM')
-  const change = await deps.sql.begin(async (tx) => {
-    const seq = await beginChange(tx, t.school.id)
-    if (!(await insertRollCall(tx, { schoolId: t.school.id, classId, date: t.today, staffId: who.staffId, takenAt: t.nowIso }))) throw NO_CHANGE
-    return recordChange(tx, t.school.id, seq, t.year, [], [{ classId, date: t.today }])
-  }).catch((err: unknown) => {
-    if (err === NO_CHANGE) return null
-    throw err
+  await runChange(deps, t.school.id, async (tx, change) => {
+    if (!(await insertRollCall(tx, { schoolId: t.school.id, classId, date: t.today, staffId: who.staffId, takenAt: t.nowIso }))) return change.unchanged()
+    change.classDays([{ classId, date: t.today }])
   })
-  if (change) deps.publish(change)
 }
-
-const NO_CHANGE = Symbol('no change')
 
 /** Everyone in a class today, for the roll call list. Any staff member may glance at any class. */
 export async function roster(deps: Deps, who: StaffPrincipal, classId: number): Promise<{ pupils: RosterPupil[]; reasons: Reason[] }> {
@@ -45,7 +38,11 @@ export async function addStaffNote(deps: Deps, who: StaffPrincipal, body: unknow
   const t = await staffToday(deps, who, { requireSchoolDay: false })
   const place = await pupilToday(deps, who, t, cmd.pupilId)
   authorize(who, 'pupil.note', { schoolId: who.schoolId, classId: place.classId }, 'NOT_HOMEROOM')
-  await insertStaffNote(deps.sql, { schoolId: t.school.id, pupilId: cmd.pupilId, staffId: who.staffId, date: t.today, body: cmd.body, createdAt: t.nowIso })
+  await runChange(deps, t.school.id, async (tx, change) => {
+    await insertStaffNote(tx, { schoolId: t.school.id, pupilId: cmd.pupilId, staffId: who.staffId, date: t.today, body: cmd.body, createdAt: t.nowIso })
+    // The entry looks the same; the event tells open pupil sheets to load the new note.
+    change.pupilDays([{ pupilId: cmd.pupilId, date: t.today }])
+  })
 }
 
 /**

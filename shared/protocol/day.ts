@@ -84,3 +84,19 @@ export const DayChanged = z.object({
   classes: z.array(z.object({ date: IsoDate, classInfo: ClassInfo })).optional(),
 })
 export type DayChanged = z.infer<typeof DayChanged>
+
+/**
+ * Parts of a school that pages show besides pupil-days. A change to one of them makes pages
+ * reload what they show of it: the board and the teacher page take a new snapshot, the
+ * register, calendar and admin pages reload their data.
+ */
+export const SchoolPart = z.enum(['calendar', 'settings', 'codes', 'roster', 'staff', 'guardians', 'guidance'])
+export type SchoolPart = z.infer<typeof SchoolPart>
+
+/** A committed change to the school outside pupil-days, numbered by the same sequence as DayChanged. */
+export const SchoolChanged = z.object({
+  schoolId: Id,
+  seq: z.number().int().positive(),
+  parts: z.array(SchoolPart).min(1),
+})
+export type SchoolChanged = z.infer<typeof SchoolChanged>

@@ -1,8 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { can } from '../../../shared/policy/policy.js'
-import type { Me, RegisterClasses, RegisterMonth } from '../../../shared/protocol/index.js'
+import type { Me, RegisterClasses, RegisterMonth, SchoolPart } from '../../../shared/protocol/index.js'
+import { ReloadOnChange } from '../controllers/reload-on-change.js'
 import { api, ApiError } from '../lib/api.js'
 import { buttons, tokens } from '../lib/styles.js'
+
+/** School changes the register shows: school days and closures, codes, pupils and classes, badges and the school name, teachers. */
+const REGISTER_PARTS: readonly SchoolPart[] = ['calendar', 'codes', 'roster', 'settings', 'staff']
 
 /** The twelve months (April–March) of the school year containing `month`. */
 function schoolYearMonths(month: string): string[] {
@@ -41,6 +45,7 @@ export class AsgRegisterApp extends LitElement {
   declare history: { pupilId: number; name: string; date: string } | null
   declare calculator: boolean
   declare me: Extract<Me, { kind: 'staff' }> | null
+  private live: ReloadOnChange | null = null
 
   constructor() {
     super()
@@ -110,6 +115,10 @@ export class AsgRegisterApp extends LitElement {
 
   private async start(me: Extract<Me, { kind: 'staff' }>) {
     this.me = me
+    this.live ??= new ReloadOnChange(this, {
+      relevant: (c) => (c.kind === 'pupils' ? c.dates.some((d) => d.startsWith(this.month)) : c.parts.some((p) => REGISTER_PARTS.includes(p))),
+      reload: () => void this.load(),
+    })
     try {
       const r = await api<RegisterClasses>('GET', '/api/register/classes')
       this.classes = r.classes

@@ -26,21 +26,21 @@ export function calendarRoutes(deps: Deps): Router {
   })
 
   r.post('/days', async (req, res) => {
-    await setCalendarDays(deps.sql, editor(res), parseInput(SetCalendarDays, req.body))
+    await setCalendarDays(deps, editor(res), parseInput(SetCalendarDays, req.body))
     res.json({ ok: true })
   })
   r.post('/closures', async (req, res) => {
-    res.status(201).json({ ok: true, id: await createClosure(deps.sql, editor(res), parseInput(CreateClosure, req.body)) })
+    res.status(201).json({ ok: true, id: await createClosure(deps, editor(res), parseInput(CreateClosure, req.body)) })
   })
   r.post('/closures/:id/delete', async (req, res) => {
-    await deleteClosure(deps.sql, editor(res), idParam(req, 'id'))
+    await deleteClosure(deps, editor(res), idParam(req, 'id'))
     res.json({ ok: true })
   })
   r.post('/events', async (req, res) => {
-    res.status(201).json({ ok: true, id: await createEvent(deps.sql, editor(res), parseInput(CreateEvent, req.body)) })
+    res.status(201).json({ ok: true, id: await createEvent(deps, editor(res), parseInput(CreateEvent, req.body)) })
   })
   r.post('/events/:id/delete', async (req, res) => {
-    await deleteEvent(deps.sql, editor(res), idParam(req, 'id'))
+    await deleteEvent(deps, editor(res), idParam(req, 'id'))
     res.json({ ok: true })
   })
 

@@ -25,7 +25,7 @@ export function guidanceRoutes(deps: Deps): Router {
   r.post('/notes/:pupilId', async (req, res) => {
     const who = staffMay(principalOf(res), 'guidance.write')
     const body = parseInput(GuidanceNoteRequest, req.body)
-    await saveGuidanceNote(deps.sql, who, idParam(req, 'pupilId'), await today(who.schoolId), new Date(deps.clock.now()).toISOString(), body)
+    await saveGuidanceNote(deps, who, idParam(req, 'pupilId'), await today(who.schoolId), new Date(deps.clock.now()).toISOString(), body)
     res.json({ ok: true })
   })
 
