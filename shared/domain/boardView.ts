@@ -29,8 +29,8 @@ export function badgesFor(entry: Pick<DayEntry, 'consecutiveAbsences' | 'cumulat
 }
 
 /** 未登校 with no guardian report: must stand out until someone finds out why. */
-export function isUnexplained(entry: Pick<DayEntry, 'status' | 'report'>): boolean {
-  return entry.status === 'not_arrived' && entry.report === null
+export function isUnexplained(entry: Pick<DayEntry, 'status' | 'reports'>): boolean {
+  return entry.status === 'not_arrived' && entry.reports.length === 0
 }
 
 /**
