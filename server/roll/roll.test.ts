@@ -114,7 +114,7 @@ describe('roll call', () => {
     expect((await teacher2.emitWithAck('pupil:mark', { pupilId: s.pupils.jiro, mark: 'present' })).ok).toBe(true)
     const entry = (await seen).changes[0]!.entry!
     expect(entry).toMatchObject({ status: 'present', source: 'teacher', codeLabel: '出席' })
-    expect(entry.report).toMatchObject({ kind: 'absent' })
+    expect(entry.reports[0]).toMatchObject({ kind: 'absent' })
   })
 })
 

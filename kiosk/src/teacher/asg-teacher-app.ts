@@ -220,6 +220,7 @@ export class AsgTeacherApp extends LitElement {
                 .editable=${snap.isSchoolDay && (schoolWide || me.homeroomClassIds.includes(selection))}
                 .offline=${stale}
                 @asg-toast=${(e: CustomEvent<{ message: string }>) => this.showToast(e.detail.message)}
+                @asg-acknowledge=${this.onAcknowledge}
               ></asg-class-roll>
               <asg-class-day
               .classInfo=${snap.classes.find((c) => c.id === selection) ?? null}
