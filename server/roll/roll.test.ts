@@ -48,7 +48,7 @@ describe('roll call', () => {
     const res = await teacher1.emitWithAck('pupil:mark', { pupilId: s.pupils.taro, mark: 'not_arrived' })
     expect(res).toEqual({ ok: true })
     const event = await seen
-    expect(event.changes[0]!.entry).toMatchObject({ pupilId: s.pupils.taro, status: 'not_arrived', source: 'teacher', report: null })
+    expect(event.changes[0]!.entry).toMatchObject({ pupilId: s.pupils.taro, status: 'not_arrived', source: 'teacher', reports: [] })
 
     const back = nextEvent(vp, 'day:changed')
     expect((await teacher1.emitWithAck('pupil:mark', { pupilId: s.pupils.taro, mark: 'present' })).ok).toBe(true)
