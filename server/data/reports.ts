@@ -132,8 +132,8 @@ export async function restoreReplacedBy(q: Q, reportId: number): Promise<void> {
 
 /**
  * A pupil-day's live claims, newest first: its live reports with the code each suggests, and
- * a staff mark of 遅刻 or 早退 (the teacher saw the late arrival) as the oldest claim, so a
- * report adds to what staff recorded instead of wiping it.
+ * the newest mark not derived from a report, when it is 遅刻 or 早退 (the teacher saw the late
+ * arrival), as the oldest claim, so a report adds to what staff recorded instead of wiping it.
  */
 export async function dayClaims(q: Q, schoolId: number, day: PupilDay): Promise<{ claims: DayClaim<number>[]; newest: { id: number; time: string | null } | null }> {
   const reports = await q<{ id: number; kind: ReportKind; time: string | null; codeId: number }[]>`
@@ -148,10 +148,10 @@ export async function dayClaims(q: Q, schoolId: number, day: PupilDay): Promise<
     order by r.submitted_at desc, r.id desc`
   const [staff] = await q<{ codeId: number; isLate: boolean; isEarlyLeave: boolean }[]>`
     select l.code_id, c.is_late, c.is_early_leave
-    from (select code_id, source, report_id from attendance_log
-          where school_id = ${schoolId} and pupil_id = ${day.pupilId} and date = ${day.date} order by id desc limit 1) l
-    join attendance_code c on c.id = l.code_id
-    where l.report_id is null`
+    from (select code_id from attendance_log
+          where school_id = ${schoolId} and pupil_id = ${day.pupilId} and date = ${day.date} and report_id is null
+          order by id desc limit 1) l
+    join attendance_code c on c.id = l.code_id`
   const claims: DayClaim<number>[] = reports.map((r) => ({ kind: r.kind, codeId: r.codeId }))
   if (staff?.isLate) claims.push({ kind: 'late', codeId: staff.codeId })
   if (staff?.isEarlyLeave) claims.push({ kind: 'early_leave', codeId: staff.codeId })

@@ -71,7 +71,6 @@ export async function createReports(deps: Deps, who: GuardianPrincipal, body: un
     const reported = await pupilDaysWithLiveReports(tx, pupils.map((p) => p.pupilId), schoolDays)
     if (reported.length > 0 && !cmd.mode) throw new AppError('REPORT_EXISTS', reportExistsMessage(reported))
     const reportedSet = new Set(reported.map((d) => `${d.pupilId}/${d.date}`))
-    const ownCode = cmd.kind === 'absent' ? reason.suggestedCodeId : await codeIdByName(tx, school.id, cmd.kind)
     const combined = await codeIdByName(tx, school.id, LATE_AND_EARLY_LEAVE)
     const marks: MarkRow[] = []
     for (const p of pupils) {
@@ -84,7 +83,8 @@ export async function createReports(deps: Deps, who: GuardianPrincipal, body: un
       for (const date of days) {
         const day = { pupilId: p.pupilId, date }
         if (cmd.mode === 'replace' && reportedSet.has(`${p.pupilId}/${date}`)) await supersedeReports(tx, reportId, day)
-        const codeId = suggestedDayMark((await dayClaims(tx, school.id, day)).claims, combined) ?? ownCode
+        // Never null: the report just written is one of the day's claims.
+        const codeId = suggestedDayMark((await dayClaims(tx, school.id, day)).claims, combined)!
         marks.push({
           schoolId: school.id, seq, ...day, codeId, suggestedCodeId: codeId, source: 'guardian',
           actorStaffId: null, actorGuardianId: who.guardianId, reportId, atTime: cmd.time, note: '', recordedAt: submittedAt,

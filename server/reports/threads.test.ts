@@ -158,6 +158,10 @@ describe('a second report for a pupil-day', () => {
     const res = await guardian.post('/api/guardian/reports', partDay([s.pupils.taro], 'early_leave', '2026-11-30', '12:00'))
     expect(res.status).toBe(201)
     expect(await currentCode(s.pupils.taro, '2026-11-30')).toBe('late_early_leave')
+    // A later change of the pick-up time keeps the 遅刻 the teacher saw.
+    const changed = await guardian.post('/api/guardian/reports', partDay([s.pupils.taro], 'early_leave', '2026-11-30', '13:30', { mode: 'replace' }))
+    expect(changed.status).toBe(201)
+    expect(await currentCode(s.pupils.taro, '2026-11-30')).toBe('late_early_leave')
     teacher.disconnect()
   })
 
