@@ -43,7 +43,7 @@ describe('open sockets follow changes of rights at once', () => {
     const teacher = await (await new Client(server).login(s.login.teacher1)).socket()
     const before = eventWhere(teacher, (e) => e.changes.some((c) => c.pupilId === s.pupils.taro))
     await reportFever(s.login.suzuki, s.pupils.taro)
-    expect((await before).changes[0]!.entry!.report).toMatchObject({ symptoms: ['せき'], temperature: 38.2 })
+    expect((await before).changes[0]!.entry!.reports[0]).toMatchObject({ symptoms: ['せき'], temperature: 38.2 })
 
     const told = nextEvent(teacher, 'access:changed')
     const res = await admin.request('PUT', `/api/admin/staff/${s.staff.teacher1}`, { familyName: '山本', givenName: '先生', roles: ['support'], homeroomClassIds: [] })
@@ -51,10 +51,10 @@ describe('open sockets follow changes of rights at once', () => {
     await told
     const after = eventWhere(teacher, (e) => e.changes.some((c) => c.pupilId === s.pupils.hanako))
     await reportFever(s.login.tanaka, s.pupils.hanako)
-    expect((await after).changes[0]!.entry!.report).toMatchObject({ symptoms: null, temperature: null, message: '熱があります' })
+    expect((await after).changes[0]!.entry!.reports[0]).toMatchObject({ symptoms: null, temperature: null, message: '熱があります' })
     const snap = await teacher.emitWithAck('day:snapshot', {})
     if (!snap.ok) throw new Error(snap.error.code)
-    expect(snap.snapshot.entries.find((e) => e.pupilId === s.pupils.taro)!.report).toMatchObject({ symptoms: null, temperature: null })
+    expect(snap.snapshot.entries.find((e) => e.pupilId === s.pupils.taro)!.reports[0]).toMatchObject({ symptoms: null, temperature: null })
     teacher.disconnect()
   })
 
@@ -82,7 +82,7 @@ describe('open sockets follow changes of rights at once', () => {
     await told
     const after = eventWhere(socket, (e) => e.changes.some((c) => c.pupilId === s.pupils.jiro))
     await reportFever(s.login.suzuki, s.pupils.jiro)
-    expect((await after).changes[0]!.entry!.report).toMatchObject({ symptoms: null, temperature: null })
+    expect((await after).changes[0]!.entry!.reports[0]).toMatchObject({ symptoms: null, temperature: null })
     socket.disconnect()
   })
 })

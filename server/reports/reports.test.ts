@@ -62,11 +62,11 @@ describe('a guardian reports an absence', () => {
     const fromStaff = await staffEvent
     const entry = fromStaff.changes[0]!.entry!
     expect(entry).toMatchObject({ pupilId: s.pupils.taro, status: 'absent', codeLabel: '欠席(病気・けが)', source: 'guardian' })
-    expect(entry.report).toMatchObject({ message: '熱が下がらないため休みます', temperature: 38.2, symptoms: ['せき'], acknowledgedAt: null })
+    expect(entry.reports[0]).toMatchObject({ message: '熱が下がらないため休みます', temperature: 38.2, symptoms: ['せき'], acknowledgedAt: null })
 
     const fromBoard = await boardEvent
     expect(fromBoard.seq).toBe(fromStaff.seq)
-    expect(fromBoard.changes[0]!.entry!.report).toMatchObject({ message: null, temperature: null, symptoms: null, reasonLabel: '発熱' })
+    expect(fromBoard.changes[0]!.entry!.reports[0]).toMatchObject({ message: null, temperature: null, symptoms: null, reasonLabel: '発熱' })
 
     const snap = await boardSocket.emitWithAck('day:snapshot', {})
     if (!snap.ok) throw new Error(snap.error.code)
@@ -202,8 +202,8 @@ describe('staff acknowledge, guardians withdraw', () => {
     const seen = nextEvent(other2, 'day:changed')
     expect(await teacher.emitWithAck('report:acknowledge', { reportId })).toEqual({ ok: true })
     const event = await seen
-    expect(event.changes[0]!.entry!.report!.acknowledgedBy).toBe('山本')
-    expect(event.changes[0]!.entry!.report!.acknowledgedAt).not.toBeNull()
+    expect(event.changes[0]!.entry!.reports[0]!.acknowledgedBy).toBe('山本')
+    expect(event.changes[0]!.entry!.reports[0]!.acknowledgedAt).not.toBeNull()
     // A second acknowledgement is harmless and silent.
     const seqBefore = (await db.sql`select seq from school where id = ${s.schoolId}`)[0]!.seq
     expect(await teacher.emitWithAck('report:acknowledge', { reportId })).toEqual({ ok: true })

@@ -1,7 +1,10 @@
 import type { GuardianReport } from '../../shared/protocol/index.js'
 import { authorize } from '../auth/guards.js'
 import type { GuardianPrincipal } from '../auth/principal.js'
-import { appendMarks, daysStillMarkedByReport, guardianReports, reportHead } from '../data/reports.js'
+import { LATE_AND_EARLY_LEAVE, suggestedDayMark } from '../../shared/domain/dayReports.js'
+import {
+  appendMarks, codeIdByName, dayClaims, daysStillMarkedByReport, guardianReports, reportDays, reportHead, restoreReplacedBy, type MarkRow,
+} from '../data/reports.js'
 import { getSchool } from '../data/schools.js'
 import type { Deps } from '../deps.js'
 import { AppError } from '../http/errors.js'
@@ -11,8 +14,9 @@ import { schoolNow } from './schoolDates.js'
 
 /**
  * A guardian withdraws a report for future days. The report keeps its text (it is evidence);
- * it gets a withdrawal time, and the days it still marks get a clearing row in the register.
- * Days staff have since marked differently keep the staff's mark.
+ * it gets a withdrawal time, and the days it still marks get a new register row from the day's
+ * remaining reports (or a clearing row when none remain). Days staff have since marked
+ * differently keep the staff's mark.
  */
 export async function withdrawReport(deps: Deps, who: GuardianPrincipal, reportId: number): Promise<GuardianReport> {
   const head = await reportHead(deps.sql, reportId)
@@ -30,12 +34,21 @@ export async function withdrawReport(deps: Deps, who: GuardianPrincipal, reportI
       where id = ${reportId} and withdrawn_at is null returning id`
     if (!locked) throw new AppError('ALREADY_WITHDRAWN')
     const seq = change.seq
-    const days = await daysStillMarkedByReport(tx, reportId)
-    await appendMarks(tx, days.map((d) => ({
-      schoolId: school.id, seq, pupilId: d.pupilId, date: d.date, codeId: null, suggestedCodeId: null, source: 'guardian' as const,
-      actorStaffId: null, actorGuardianId: who.guardianId, reportId, atTime: null, note: '保護者が連絡を取り消し', recordedAt: nowIso,
-    })))
-    change.pupilDays(days)
+    // Taking back a change brings back what it changed.
+    await restoreReplacedBy(tx, reportId)
+    const combined = await codeIdByName(tx, school.id, LATE_AND_EARLY_LEAVE)
+    const marks: MarkRow[] = []
+    for (const day of await daysStillMarkedByReport(tx, reportId)) {
+      const { claims, newest } = await dayClaims(tx, school.id, day)
+      marks.push({
+        schoolId: school.id, seq, ...day, codeId: suggestedDayMark(claims, combined), suggestedCodeId: null, source: 'guardian',
+        actorStaffId: null, actorGuardianId: who.guardianId, reportId: newest?.id ?? reportId, atTime: newest?.time ?? null,
+        note: '保護者が連絡を取り消し', recordedAt: nowIso,
+      })
+    }
+    await appendMarks(tx, marks)
+    // Every day of the report changes its thread, marked by it or not.
+    change.pupilDays(await reportDays(tx, reportId))
   })
   const rows = (await guardianReports(deps.sql, { guardianId: who.guardianId })).filter((r) => r.id === reportId)
   return (await withWithdrawFlags(deps.sql, nowMs, rows))[0]!

@@ -48,7 +48,7 @@ describe('roll call', () => {
     const res = await teacher1.emitWithAck('pupil:mark', { pupilId: s.pupils.taro, mark: 'not_arrived' })
     expect(res).toEqual({ ok: true })
     const event = await seen
-    expect(event.changes[0]!.entry).toMatchObject({ pupilId: s.pupils.taro, status: 'not_arrived', source: 'teacher', report: null })
+    expect(event.changes[0]!.entry).toMatchObject({ pupilId: s.pupils.taro, status: 'not_arrived', source: 'teacher', reports: [] })
 
     const back = nextEvent(vp, 'day:changed')
     expect((await teacher1.emitWithAck('pupil:mark', { pupilId: s.pupils.taro, mark: 'present' })).ok).toBe(true)
@@ -114,7 +114,7 @@ describe('roll call', () => {
     expect((await teacher2.emitWithAck('pupil:mark', { pupilId: s.pupils.jiro, mark: 'present' })).ok).toBe(true)
     const entry = (await seen).changes[0]!.entry!
     expect(entry).toMatchObject({ status: 'present', source: 'teacher', codeLabel: '出席' })
-    expect(entry.report).toMatchObject({ kind: 'absent' })
+    expect(entry.reports[0]).toMatchObject({ kind: 'absent' })
   })
 })
 

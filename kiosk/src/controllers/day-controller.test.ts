@@ -68,7 +68,7 @@ class FakeServer {
 function entry(pupilId: number, status: DayEntry['status']): DayEntry {
   return {
     pupilId, classId: 1, attendanceNumber: pupilId, name: `児童${pupilId}`, kana: 'じどう', status, codeLabel: null, source: 'teacher',
-    time: null, report: null, consecutiveAbsences: null, cumulativeAbsences: null, updatedAt: '2026-11-30T08:00:00+09:00',
+    time: null, reports: [], consecutiveAbsences: null, cumulativeAbsences: null, updatedAt: '2026-11-30T08:00:00+09:00',
   }
 }
 

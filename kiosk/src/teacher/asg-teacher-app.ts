@@ -218,6 +218,7 @@ export class AsgTeacherApp extends LitElement {
                 .editable=${snap.isSchoolDay && can(me, 'roll.mark', { classId: selection })}
                 .offline=${stale}
                 @asg-toast=${(e: CustomEvent<{ message: string }>) => this.showToast(e.detail.message)}
+                @asg-acknowledge=${this.onAcknowledge}
               ></asg-class-roll>
               <asg-class-day
               .classInfo=${snap.classes.find((c) => c.id === selection) ?? null}
