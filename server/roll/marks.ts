@@ -2,7 +2,8 @@ import { MarkPupilRequest, PhoneReportRequest } from '../../shared/protocol/inde
 import { schoolWide } from '../../shared/policy/policy.js'
 import { authorize } from '../auth/guards.js'
 import type { StaffPrincipal } from '../auth/principal.js'
-import { activeReason, appendMarks, codeIdByName, type MarkRow } from '../data/reports.js'
+import { LATE_AND_EARLY_LEAVE, suggestedDayMark } from '../../shared/domain/dayReports.js'
+import { activeReason, appendMarks, codeIdByName, dayClaims, type MarkRow } from '../data/reports.js'
 import { currentState } from '../data/roll.js'
 import type { Deps } from '../deps.js'
 import { AppError, parseInput } from '../http/errors.js'
@@ -26,7 +27,14 @@ export async function markPupil(deps: Deps, who: StaffPrincipal, body: unknown):
     // Back to present: with no report there is nothing to contradict, so the mark is cleared
     // (the pupil is plain present again); with a report, an explicit 出席 keeps the
     // discrepancy visible ("the family said 欠席, the teacher saw the child").
-    const codeId = cmd.mark === 'present' && !state.hasReport ? null : await codeIdByName(tx, t.school.id, cmd.mark)
+    const markCode = cmd.mark === 'present' && !state.hasReport ? null : await codeIdByName(tx, t.school.id, cmd.mark)
+    // A 遅刻 and an 早退 on one day are both real, whoever recorded either: they combine as
+    // a guardian's reports do, by the same rule.
+    const kind = cmd.mark
+    const codeId = (kind === 'late' || kind === 'early_leave') && markCode !== null
+      ? suggestedDayMark([{ kind, codeId: markCode }, ...(await dayClaims(tx, t.school.id, { pupilId: cmd.pupilId, date: t.today })).claims],
+          await codeIdByName(tx, t.school.id, LATE_AND_EARLY_LEAVE))
+      : markCode
     // A repeated tap changes nothing.
     if (codeId === state.codeId && cmd.mark !== 'late' && cmd.mark !== 'early_leave') return change.unchanged()
     const mark: MarkRow = {
