@@ -18,7 +18,7 @@ import { registerRoutes } from './http/routes/register.js'
 import { guidanceRoutes } from './http/routes/guidance.js'
 import { calendarRoutes } from './http/routes/calendar.js'
 import { routeMounter } from './http/mount.js'
-import { originGuard, securityHeaders } from './http/security.js'
+import { noStore, originGuard, securityHeaders } from './http/security.js'
 import type { Route } from '../shared/protocol/routes.js'
 import type { Change, Publish } from './realtime/changes.js'
 import { createHub, type AppServer, type SocketControl } from './realtime/hub.js'
@@ -65,6 +65,7 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   app.use(healthRoutes(deps, mountOn))
 
   const api = express.Router()
+  api.use(noStore)
   api.use(express.json({ limit: LIMITS.bodyBytes }))
   api.use(originGuard(opts.allowedOrigins))
   api.use(resolvePrincipal(deps))

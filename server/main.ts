@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createApp } from './app.js'
+import { startNightlyBackups } from './backup/nightly.js'
+import { ensureNoServer, holdDataDir } from './backup/serverLock.js'
 import { systemClock } from './clock.js'
 import { ConfigError, loadConfig } from './config.js'
 import { openDatabase } from './db/open.js'
@@ -23,6 +25,9 @@ export async function main(opts: { dev?: boolean } = {}): Promise<void> {
   }
   const log = createLog(config.log)
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
+  // The embedded database lives in this process: one server per data folder, marked while it runs.
+  if (!config.databaseUrl) ensureNoServer(config.dataDir)
+  const releaseDataDir = config.databaseUrl ? null : holdDataDir(config.dataDir)
   const db = await openDatabase(config)
 
   if (config.demo === 'auto' && (await isDatabaseEmpty(db.sql))) {
@@ -31,6 +36,9 @@ export async function main(opts: { dev?: boolean } = {}): Promise<void> {
   }
   const hasDemo = config.demo === 'auto' && (await db.sql`select 1 from school where name = ${DEMO_SCHOOL_NAME}`).length > 0
   const pairingCode = hasDemo ? await renewDemoPairingCode(db.sql, systemClock) : null
+  const backups = db.mode === 'embedded' && config.backupKeep > 0
+    ? startNightlyBackups({ sql: db.sql, dir: join(config.dataDir, 'backups'), keep: config.backupKeep, clock: systemClock, log })
+    : null
 
   const buildId = opts.dev ? 'dev' : (readBuildInfo()?.buildId ?? 'unbuilt')
   const frontend = opts.dev ? await viteDevMiddleware() : undefined
@@ -63,9 +71,11 @@ export async function main(opts: { dev?: boolean } = {}): Promise<void> {
   const shutdown = async () => {
     log.info('shutting down')
     outboxWorker?.stop()
+    await backups?.stop()
     app.io.disconnectSockets(true)
     await new Promise<void>((resolve) => app.io.close(() => resolve()))
     await db.close()
+    releaseDataDir?.()
     process.exit(0)
   }
   process.once('SIGINT', shutdown)

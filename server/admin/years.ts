@@ -2,6 +2,7 @@ import type { SchoolYearView } from '../../shared/protocol/index.js'
 import { createSchoolYear } from '../data/schoolSetup.js'
 import type { Q } from '../db/types.js'
 import { AppError } from '../errors.js'
+import { runChange, type ChangeDeps } from '../realtime/change.js'
 
 /** The school's years, newest first, each with its classes. */
 export async function listYears(q: Q, schoolId: number): Promise<SchoolYearView[]> {
@@ -12,9 +13,12 @@ export async function listYears(q: Q, schoolId: number): Promise<SchoolYearView[
   return years.map((y) => ({ ...y, classes: classes.filter((c) => c.yearId === y.id).map(({ yearId: _y, ...c }) => c) }))
 }
 
-/** Opens a new April–March school year; each fiscal year exists once. */
-export async function addSchoolYear(q: Q, schoolId: number, fiscalYear: number): Promise<number> {
-  const [exists] = await q`select 1 from school_year where school_id = ${schoolId} and fiscal_year = ${fiscalYear}`
-  if (exists) throw new AppError('YEAR_EXISTS')
-  return createSchoolYear(q, schoolId, fiscalYear)
+/** A new April–March school year (the start of 進級); each fiscal year exists once; its classes and pupils come with the roster import. */
+export async function addSchoolYear(deps: ChangeDeps, schoolId: number, fiscalYear: number): Promise<number> {
+  return runChange(deps, schoolId, async (tx, change) => {
+    const [exists] = await tx`select 1 from school_year where school_id = ${schoolId} and fiscal_year = ${fiscalYear}`
+    if (exists) throw new AppError('YEAR_EXISTS')
+    change.school('roster')
+    return createSchoolYear(tx, schoolId, fiscalYear)
+  })
 }

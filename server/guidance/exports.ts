@@ -1,7 +1,8 @@
 import { COUNT_COLUMNS } from '../../shared/domain/register.js'
 import { LONG_ABSENCE_REASON_LABEL, type LongAbsenceReason } from '../../shared/protocol/guidance.js'
+import { readsHealthNotes } from '../auth/guards.js'
 import type { StaffPrincipal } from '../auth/principal.js'
-import { schoolYearOn } from '../data/schools.js'
+import { getSchool, schoolYearOn } from '../data/schools.js'
 import type { Q } from '../db/types.js'
 import { AppError } from '../errors.js'
 import { toCsv } from '../register/csv.js'
@@ -44,7 +45,8 @@ export async function longAbsenceCsv(q: Q, who: StaffPrincipal, month: string, t
 /**
  * Daily absentees by class and symptom, in the shape of the school absence and infectious
  * disease information system (学校等欠席者・感染症情報システム): per class the enrolment, 欠席,
- * 出席停止・忌引等, then one column per reason and per symptom the families reported.
+ * 出席停止・忌引等, then one column per reason and per symptom the families reported. The
+ * symptom columns are health notes: only the school's health-note roles get them.
  */
 export async function dailyAbsenteesCsv(q: Q, who: StaffPrincipal, date: string): Promise<string> {
   const year = await schoolYearOn(q, who.schoolId, date)
@@ -72,7 +74,8 @@ export async function dailyAbsenteesCsv(q: Q, who: StaffPrincipal, date: string)
     from school_class sc where sc.school_year_id = ${year.id}
     order by sc.grade, sc.sort_order, sc.name`
   const reasonCols = [...new Set(rows.flatMap((r) => r.reasons))].sort()
-  const symptomCols = [...new Set(rows.flatMap((r) => r.symptoms))].sort()
+  const healthNotes = readsHealthNotes(who, (await getSchool(q, who.schoolId))!)
+  const symptomCols = healthNotes ? [...new Set(rows.flatMap((r) => r.symptoms))].sort() : []
   const tally = (xs: string[], k: string) => xs.filter((x) => x === k).length
   return toCsv([
     ['日付', '学年', '学級', '在籍者数', '欠席者数', '出席停止・忌引等', ...reasonCols.map((r) => `理由:${r}`), ...symptomCols.map((s) => `症状:${s}`)],

@@ -41,3 +41,12 @@ export function originGuard(allowed: readonly string[]): RequestHandler {
     next()
   }
 }
+
+/**
+ * API answers are personal (reports with symptoms and messages, registers, phone numbers):
+ * no browser or proxy cache may keep them.
+ */
+export const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('cache-control', 'no-store')
+  next()
+}

@@ -19,9 +19,3 @@ export async function pupilGuardians(q: Q, schoolId: number, pupilId: number): P
     codes: codes.map((c) => ({ ...c, code: formatCode(c.code), expiresAt: iso(c.expiresAt)!, usedAt: iso(c.usedAt), revokedAt: iso(c.revokedAt) })),
   }
 }
-
-/** Removes a guardian's link to a pupil of the school. */
-export async function unlinkGuardian(q: Q, schoolId: number, pupilId: number, guardianId: number): Promise<void> {
-  const rows = await q`delete from guardian_pupil where pupil_id = ${pupilId} and guardian_id = ${guardianId} and school_id = ${schoolId} returning pupil_id`
-  if (!rows.length) throw new AppError('NOT_FOUND')
-}

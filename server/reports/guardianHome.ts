@@ -4,6 +4,7 @@ import { schoolDaysBetween } from '../../shared/domain/calendar.js'
 import { addDays, schoolDateOf } from '../../shared/time/schoolTime.js'
 import type { GuardianPrincipal } from '../auth/principal.js'
 import { guardianChildren } from '../data/guardians.js'
+import { reportedDaysFrom } from '../data/reports.js'
 import { calendarRules, getSchool } from '../data/schools.js'
 import type { Deps } from '../deps.js'
 
@@ -12,7 +13,10 @@ export async function guardianHome(deps: Deps, who: GuardianPrincipal): Promise<
   const nowMs = deps.clock.now()
   const today = schoolDateOf(nowMs, SCHOOL_ZONE)
   const children = await guardianChildren(deps.sql, who.guardianId, today)
-  const home: GuardianHome = { ok: true, today, children, reasons: {}, nextSchoolDays: {}, sameDayCutoff: {}, acceptLateReports: {} }
+  const home: GuardianHome = {
+    ok: true, today, children, reasons: {}, nextSchoolDays: {}, sameDayCutoff: {}, acceptLateReports: {},
+    reportedDays: await reportedDaysFrom(deps.sql, children.map((c) => c.pupilId), today),
+  }
   for (const schoolId of new Set(children.map((c) => c.schoolId))) {
     const school = (await getSchool(deps.sql, schoolId))!
     home.reasons[schoolId] = await deps.sql<Reason[]>`

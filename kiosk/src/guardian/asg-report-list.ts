@@ -3,7 +3,7 @@ import type { GuardianReport } from '../../../shared/protocol/index.js'
 import { ApiError, call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
-import { formatInstant, formatTime, reportDaysText } from './dates.js'
+import { formatDay, formatInstant, formatTime, reportDaysText } from './dates.js'
 import { errorText, messages, symptomLabel, type Locale } from './messages.js'
 import { guardianStyles } from './styles.js'
 
@@ -183,6 +183,9 @@ export class AsgReportList extends LitElement {
         ${withdrawn ? html`<span class="badge off">${m.withdrawn}</span>` : r.acknowledged ? html`<span class="badge ok">${m.acknowledged}</span>` : nothing}
       </div>
       <p class="days">${reportDaysText(r, this.locale)}</p>
+      ${!withdrawn && r.replacedDays.length > 0
+        ? html`<p class="detail muted">${m.replacedOn(r.replacedDays.map((d) => formatDay(d, this.locale)).join(m.listSeparator))}</p>`
+        : nothing}
       <p class="detail">
         ${r.reasonLabel}${symptoms ? html`<span class="muted">(${symptoms})</span>` : nothing}
         ${r.time ? html`<br />${r.kind === 'late' ? m.arrival(formatTime(r.time)) : m.pickup(formatTime(r.time))}` : nothing}

@@ -14,8 +14,10 @@ const MISSING: Record<string, string> = { feverBroke: '解熱した日', symptom
  * @fires asg-applied - the 出席停止 was recorded
  */
 export class AsgSuspensionCalculator extends LitElement {
-  static override properties = { pupils: { attribute: false }, plan: { state: true }, error: { state: true }, done: { state: true } }
+  static override properties = { pupils: { attribute: false }, canApply: { attribute: false }, plan: { state: true }, error: { state: true }, done: { state: true } }
   declare pupils: RegisterPupil[]
+  /** Whether this person may record the period (the office and the nurse); others only work it out. */
+  declare canApply: boolean
   declare plan: SuspensionPlan | null
   declare error: string
   declare done: string
@@ -24,6 +26,7 @@ export class AsgSuspensionCalculator extends LitElement {
   constructor() {
     super()
     this.pupils = []
+    this.canApply = false
     this.plan = null
     this.error = ''
     this.done = ''
@@ -66,7 +69,9 @@ export class AsgSuspensionCalculator extends LitElement {
     return html`<div class="plan">
       <div>${p.basis}</div>
       <p><strong>${formatDateJa(p.from)}〜${formatDateJa(p.lastDay)}</strong>(授業日 ${p.schoolDays.length}日)— 登校できるのは${formatDateJa(p.returnOn)}から</p>
-      <button class="primary" ?disabled=${p.schoolDays.length === 0} @click=${this.onApply}>この期間を出席停止として記録</button>
+      ${this.canApply
+        ? html`<button class="primary" ?disabled=${p.schoolDays.length === 0} @click=${this.onApply}>この期間を出席停止として記録</button>`
+        : html`<p>記録は職員室・養護教諭が行います。</p>`}
     </div>`
   }
 

@@ -21,7 +21,7 @@ export function adminRoutes(deps: Deps, sockets: SocketControl, mountOn: MountOn
   r.use('/roster', adminRosterRoutes(deps, mountOn))
   r.use('/registration', adminRegistrationRoutes(deps, mountOn))
   r.use(adminStaffRoutes(deps, sockets, mountOn))
-  r.use(adminSchoolRoutes(deps, mountOn))
+  r.use(adminSchoolRoutes(deps, sockets, mountOn))
 
   on(api.boardDevices).handle(async ({ res }) => {
     const who = admin(res)

@@ -3,7 +3,8 @@ import { routes } from '../../../shared/protocol/routes.js'
 import type { Deps } from '../../deps.js'
 import { issueLetters, reissueCode, revokeCode } from '../../registration/codes.js'
 import { registrationDashboard } from '../../registration/dashboard.js'
-import { pupilGuardians, unlinkGuardian } from '../../registration/guardians.js'
+import { pupilGuardians } from '../../registration/guardians.js'
+import { unlinkGuardian } from '../../registration/register.js'
 import type { MountOn } from '../mount.js'
 import { adminOf, requireAdmin } from './adminAuth.js'
 
@@ -42,7 +43,7 @@ export function adminRegistrationRoutes(deps: Deps, mountOn: MountOn): Router {
 
   on(api.unlinkGuardian).handle(async ({ res, params }) => {
     const who = adminOf(res)
-    await unlinkGuardian(deps.sql, who.schoolId, params.id, params.guardianId)
+    await unlinkGuardian(deps, who.schoolId, params.id, params.guardianId)
     return { ok: true }
   })
   return r

@@ -25,7 +25,7 @@ export function adminRosterRoutes(deps: Deps, mountOn: MountOn): Router {
 
   on(api.rosterPreview).handle(async ({ res, query, body }) => previewRoster(deps.sql, request(adminOf(res).schoolId, query, body)))
 
-  on(api.rosterApply).handle(async ({ res, query, body }) => applyRoster(deps.sql, request(adminOf(res).schoolId, query, body), query.digest))
+  on(api.rosterApply).handle(async ({ res, query, body }) => applyRoster(deps, request(adminOf(res).schoolId, query, body), query.digest))
 
   on(api.rosterExport).handle(async ({ res, query }) => {
     const who = adminOf(res)

@@ -1,14 +1,15 @@
 import { Router } from 'express'
 import { routes } from '../../../shared/protocol/routes.js'
-import { createCode } from '../../admin/codes.js'
+import { createAttendanceCode } from '../../admin/codes.js'
 import { loadSettings, saveSettings } from '../../admin/settings.js'
 import { addSchoolYear, listYears } from '../../admin/years.js'
 import type { Deps } from '../../deps.js'
+import type { SocketControl } from '../../realtime/hub.js'
 import type { MountOn } from '../mount.js'
 import { adminOf, requireAdmin } from './adminAuth.js'
 
 /** School settings, the reason list, school years and their classes. */
-export function adminSchoolRoutes(deps: Deps, mountOn: MountOn): Router {
+export function adminSchoolRoutes(deps: Deps, sockets: SocketControl, mountOn: MountOn): Router {
   const r = Router()
   r.use(requireAdmin)
   const on = mountOn(r, '/api/admin')
@@ -18,13 +19,14 @@ export function adminSchoolRoutes(deps: Deps, mountOn: MountOn): Router {
 
   on(api.saveSettings).handle(async ({ res, body }) => {
     const who = adminOf(res)
-    await saveSettings(deps.sql, who.schoolId, body)
+    await saveSettings(deps, who.schoolId, body)
+    await sockets.refreshSchool(who.schoolId)
     return loadSettings(deps.sql, who.schoolId)
   })
 
   on(api.createCode).handle(async ({ res, body }) => {
     const who = adminOf(res)
-    await createCode(deps.sql, who.schoolId, body)
+    await createAttendanceCode(deps, who.schoolId, body)
     return loadSettings(deps.sql, who.schoolId)
   })
 
@@ -32,7 +34,7 @@ export function adminSchoolRoutes(deps: Deps, mountOn: MountOn): Router {
 
   on(api.createYear).handle(async ({ res, body }) => {
     const who = adminOf(res)
-    return { ok: true, id: await addSchoolYear(deps.sql, who.schoolId, body.fiscalYear) }
+    return { ok: true, id: await addSchoolYear(deps, who.schoolId, body.fiscalYear) }
   })
   return r
 }

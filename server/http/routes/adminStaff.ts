@@ -19,25 +19,26 @@ export function adminStaffRoutes(deps: Deps, sockets: SocketControl, mountOn: Mo
 
   on(api.createStaff).handle(async ({ res, body }) => {
     const who = adminOf(res)
-    return { ok: true, id: await createStaffAccount(deps.sql, who.schoolId, body) }
+    return { ok: true, id: await createStaffAccount(deps, who.schoolId, body) }
   })
 
   on(api.updateStaff).handle(async ({ res, params, body }) => {
     const who = adminOf(res)
-    await updateStaffAccount(deps.sql, who.schoolId, params.id, body)
+    await updateStaffAccount(deps, who.schoolId, params.id, body)
+    await sockets.refreshStaff(params.id)
     return { ok: true }
   })
 
   on(api.disableStaff).handle(async ({ res, params }) => {
     const who = adminOf(res)
     if (params.id === who.staffId) throw new AppError('CANNOT_DISABLE_SELF')
-    await setStaffDisabled(deps.sql, who.schoolId, params.id, true, deps.clock.now())
+    await setStaffDisabled(deps, who.schoolId, params.id, true, deps.clock.now())
     sockets.endStaff(params.id)
     return { ok: true }
   })
 
   on(api.enableStaff).handle(async ({ res, params }) => {
-    await setStaffDisabled(deps.sql, adminOf(res).schoolId, params.id, false, deps.clock.now())
+    await setStaffDisabled(deps, adminOf(res).schoolId, params.id, false, deps.clock.now())
     return { ok: true }
   })
 

@@ -1,9 +1,9 @@
 import { Router } from 'express'
 import { routes } from '../../../shared/protocol/routes.js'
 import { fiscalYearOf } from '../../../shared/time/schoolTime.js'
-import { requireGuardian, requireStaff } from '../../auth/principal.js'
+import { guardianMay, staffMay } from '../../auth/guards.js'
 import { createClosure, createEvent, deleteClosure, deleteEvent, guardianEventsOfMonth, setCalendarDays } from '../../calendar/edit.js'
-import { CALENDAR_EDITORS, calendarYear } from '../../calendar/year.js'
+import { calendarYear } from '../../calendar/year.js'
 import type { Deps } from '../../deps.js'
 import { schoolNow } from '../../reports/schoolDates.js'
 import { principalOf } from '../context.js'
@@ -14,30 +14,30 @@ export function calendarRoutes(deps: Deps, mountOn: MountOn): Router {
   const r = Router()
   const on = mountOn(r, '/api/calendar')
   const api = routes.calendar
-  const editor = (res: Parameters<typeof principalOf>[0]) => requireStaff(principalOf(res), ...CALENDAR_EDITORS)
+  const editor = (res: Parameters<typeof principalOf>[0]) => staffMay(principalOf(res), 'calendar.edit')
 
   on(api.year).handle(async ({ res, query }) => {
-    const who = requireStaff(principalOf(res))
+    const who = staffMay(principalOf(res), 'calendar.read')
     const today = schoolNow(deps.clock.now()).today
     return calendarYear(deps.sql, who, query.fiscalYear ?? fiscalYearOf(today), today)
   })
 
   on(api.setDays).handle(async ({ res, body }) => {
-    await setCalendarDays(deps.sql, editor(res), body)
+    await setCalendarDays(deps, editor(res), body)
     return { ok: true }
   })
-  on(api.createClosure).handle(async ({ res, body }) => ({ ok: true, id: await createClosure(deps.sql, editor(res), body) }))
+  on(api.createClosure).handle(async ({ res, body }) => ({ ok: true, id: await createClosure(deps, editor(res), body) }))
   on(api.deleteClosure).handle(async ({ res, params }) => {
-    await deleteClosure(deps.sql, editor(res), params.id)
+    await deleteClosure(deps, editor(res), params.id)
     return { ok: true }
   })
-  on(api.createEvent).handle(async ({ res, body }) => ({ ok: true, id: await createEvent(deps.sql, editor(res), body) }))
+  on(api.createEvent).handle(async ({ res, body }) => ({ ok: true, id: await createEvent(deps, editor(res), body) }))
   on(api.deleteEvent).handle(async ({ res, params }) => {
-    await deleteEvent(deps.sql, editor(res), params.id)
+    await deleteEvent(deps, editor(res), params.id)
     return { ok: true }
   })
 
   /** A guardian's view: the events of their children's schools for a month (this month by default). */
-  on(api.guardianEvents).handle(async ({ res, query }) => guardianEventsOfMonth(deps, requireGuardian(principalOf(res)).guardianId, query.month))
+  on(api.guardianEvents).handle(async ({ res, query }) => guardianEventsOfMonth(deps, guardianMay(principalOf(res), 'guardian.home').guardianId, query.month))
   return r
 }

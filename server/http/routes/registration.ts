@@ -35,14 +35,14 @@ export function registrationRoutes(deps: Deps, opts: { secureCookies: boolean },
   on(api.check).handle(async ({ req, body }) => guarded(req, () => checkCode(deps.sql, body.code, deps.clock.now())))
 
   on(api.register).handle(async ({ req, res, body }) => {
-    const { guardianId } = await guarded(req, () => registerGuardian(deps.sql, body, deps.clock.now()))
+    const { guardianId } = await guarded(req, () => registerGuardian(deps, body, deps.clock.now()))
     await startSession(deps, req, res, 'guardian', guardianId, opts.secureCookies)
     return { ok: true }
   })
 
   on(api.addChild).handle(async ({ req, res, body }) => {
     const who = requireGuardian(principalOf(res))
-    return guarded(req, () => addChild(deps.sql, who.guardianId, body.code, deps.clock.now()))
+    return guarded(req, () => addChild(deps, who.guardianId, body.code, deps.clock.now()))
   })
   return r
 }
