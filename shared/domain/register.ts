@@ -83,13 +83,6 @@ export function countRegister(
   return c
 }
 
-/** Adds two periods' counts (e.g. months into a year). */
-export function addCounts(a: RegisterCounts, b: RegisterCounts): RegisterCounts {
-  const out = { ...a }
-  for (const k of Object.keys(out) as (keyof RegisterCounts)[]) out[k] = a[k] + b[k]
-  return out
-}
-
 /** The register's column headings, in the order of the paper register and of the CSV. */
 export const COUNT_COLUMNS: { key: keyof RegisterCounts; label: string }[] = [
   { key: 'schoolDays', label: '授業日数' },
