@@ -26,6 +26,8 @@ export async function connectEmbedded(opts: EmbeddedOptions = {}): Promise<Datab
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
   })
+  // PGlite ignores startup parameters; its one backend keeps session settings instead.
+  await pglite.exec(`set plan_cache_mode = force_custom_plan`)
   const path = join(tmpdir(), `asagao-pglite-${process.pid}-${randomBytes(4).toString('hex')}.sock`)
   const server = new PGLiteSocketServer({ db: pglite, path })
   await server.start()
