@@ -4,6 +4,7 @@ import { LIMITS } from '../shared/protocol/index.js'
 import type { Deps } from './deps.js'
 import { resolvePrincipal } from './http/context.js'
 import { AppError, errorMiddleware } from './http/errors.js'
+import { databaseUnavailable } from './http/unavailable.js'
 import { servePages } from './pages/serve.js'
 import { accountRoutes } from './http/routes/account.js'
 import { adminRoutes } from './http/routes/admin.js'
@@ -17,7 +18,7 @@ import { sessionRoutes } from './http/routes/session.js'
 import { registerRoutes } from './http/routes/register.js'
 import { guidanceRoutes } from './http/routes/guidance.js'
 import { calendarRoutes } from './http/routes/calendar.js'
-import { originGuard, securityHeaders } from './http/security.js'
+import { bodyReadErrors, originGuard, rejectUnsafeText, securityHeaders } from './http/security.js'
 import type { Change, Publish } from './realtime/changes.js'
 import { createHub, type AppServer, type SocketControl } from './realtime/hub.js'
 
@@ -58,6 +59,7 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
 
   const api = express.Router()
   api.use(express.json({ limit: LIMITS.bodyBytes }))
+  api.use(rejectUnsafeText())
   api.use(originGuard(opts.allowedOrigins))
   api.use(resolvePrincipal(deps))
   api.use(sessionRoutes(deps, hub.control, opts))
@@ -76,6 +78,8 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
 
   if (opts.frontend) app.use(opts.frontend)
   else if (opts.pagesDir) servePages(app, opts.pagesDir)
+  app.use(bodyReadErrors())
+  app.use(databaseUnavailable(deps.log))
   app.use(errorMiddleware(deps.log))
   return { app, httpServer, io: hub.io, sockets: hub.control, publish: deps.publish }
 }

@@ -3,27 +3,44 @@ import { join } from 'node:path'
 import { createApp } from './app.js'
 import { systemClock } from './clock.js'
 import { ConfigError, loadConfig } from './config.js'
+import { isPostgresNullSocketWrite } from './db/driverGuard.js'
 import { openDatabase } from './db/open.js'
-import { createLog } from './log.js'
+import { createLog, type Log } from './log.js'
 import { smtpTransport, startOutboxWorker } from './notices/outbox.js'
 import { PAGES_DIR, readBuildInfo, ROOT } from './pages/buildInfo.js'
+import { asDataFolderError, checkDataFolder, EXIT, StartupError } from './startupError.js'
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SCHOOL_NAME, isDatabaseEmpty, renewDemoPairingCode, seedDemo } from './seed/demo.js'
 
-/** Wires configuration, storage and the app, then listens. The only place holding process state. */
+/**
+ * Wires configuration, storage and the app, then listens. The only place holding process
+ * state. A problem the operator can fix (configuration, data folder) ends the start with one
+ * line and its own exit code, not a stack.
+ */
 export async function main(opts: { dev?: boolean } = {}): Promise<void> {
-  let config
   try {
-    config = loadConfig()
+    await run(opts)
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message)
-      process.exit(2)
+      process.exit(EXIT.config)
+    }
+    if (err instanceof StartupError) {
+      console.error(err.message)
+      process.exit(err.exitCode)
     }
     throw err
   }
+}
+
+async function run(opts: { dev?: boolean }): Promise<void> {
+  const config = loadConfig()
   const log = createLog(config.log)
+  guardProcess(log)
+  if (!config.databaseUrl) checkDataFolder(config.dataDir)
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
-  const db = await openDatabase(config)
+  const db = await openDatabase(config).catch((err: unknown) => {
+    throw config.databaseUrl ? err : asDataFolderError(err, config.dataDir)
+  })
 
   if (config.demo === 'auto' && (await isDatabaseEmpty(db.sql))) {
     log.info('empty database: creating the demo school')
@@ -38,7 +55,7 @@ export async function main(opts: { dev?: boolean } = {}): Promise<void> {
   const mail = { mode: config.smtp ? 'smtp' : db.mode === 'embedded' ? 'capture' : 'off', publicUrl: config.publicUrl } as const
   const outboxWorker = config.smtp ? startOutboxWorker(db.sql, systemClock, smtpTransport(config.smtp.url, config.smtp.from), log) : null
   const app = createApp(
-    { sql: db.sql, dbMode: db.mode, clock: systemClock, log, buildId, version, mail },
+    { sql: db.sql, dbMode: db.mode, clock: systemClock, log, buildId, version, mail, dataDir: config.dataDir },
     { allowedOrigins: config.allowedOrigins, secureCookies: config.secureCookies, pagesDir: PAGES_DIR, frontend },
   )
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve))
@@ -70,6 +87,20 @@ export async function main(opts: { dev?: boolean } = {}): Promise<void> {
   }
   process.once('SIGINT', shutdown)
   process.once('SIGTERM', shutdown)
+}
+
+/**
+ * A rejected promise nobody awaited is a bug to log, not a reason to drop every connected
+ * board and teacher. An uncaught exception leaves the process in an unknown state and ends
+ * it, except the one postgres.js throws after a connection already closed (see driverGuard).
+ */
+function guardProcess(log: Log): void {
+  process.on('unhandledRejection', (reason) => log.error('unhandled rejection', { err: String((reason as Error)?.stack ?? reason) }))
+  process.on('uncaughtException', (err) => {
+    if (isPostgresNullSocketWrite(err)) return log.warn('postgres.js wrote to a closed connection; ignored', { err: err.message })
+    log.error('uncaught exception', { err: String(err.stack ?? err) })
+    process.exit(1)
+  })
 }
 
 /** `npm run dev`: pages served by Vite with hot reload, on the same origin as the API. */
