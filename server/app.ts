@@ -18,13 +18,15 @@ import { sessionRoutes } from './http/routes/session.js'
 import { registerRoutes } from './http/routes/register.js'
 import { guidanceRoutes } from './http/routes/guidance.js'
 import { calendarRoutes } from './http/routes/calendar.js'
-import { bodyReadErrors, originGuard, rejectUnsafeText, securityHeaders } from './http/security.js'
+import { bodyReadErrors, originGuard, rejectUnsafeText, retryAfterHeader, securityHeaders } from './http/security.js'
 import type { Change, Publish } from './realtime/changes.js'
 import { createHub, type AppServer, type SocketControl } from './realtime/hub.js'
 
 export interface AppOptions {
   allowedOrigins: readonly string[]
   secureCookies: boolean
+  /** Addresses or subnets of reverse proxies whose X-Forwarded-For is believed (ASAGAO_TRUST_PROXY); none by default. */
+  trustProxy?: readonly string[]
   /** Built pages to serve; omitted in API-only tests. */
   pagesDir?: string
   /** Serves the pages instead of pagesDir: the Vite dev server in `npm run dev`. */
@@ -53,7 +55,8 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   hubPublish = hub.publish
 
   app.disable('x-powered-by')
-  app.set('trust proxy', 'loopback')
+  // Client addresses key the throttles: X-Forwarded-For counts only from proxies the operator named.
+  app.set('trust proxy', opts.trustProxy?.length ? opts.trustProxy : false)
   app.use(securityHeaders())
   app.use(healthRoutes(deps))
 
@@ -79,6 +82,7 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   if (opts.frontend) app.use(opts.frontend)
   else if (opts.pagesDir) servePages(app, opts.pagesDir)
   app.use(bodyReadErrors())
+  app.use(retryAfterHeader())
   app.use(databaseUnavailable(deps.log))
   app.use(errorMiddleware(deps.log))
   return { app, httpServer, io: hub.io, sockets: hub.control, publish: deps.publish }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createApp } from './app.js'
 import { systemClock } from './clock.js'
+import { pruneThrottle } from './auth/rateLimit.js'
 import { ConfigError, loadConfig } from './config.js'
 import { isPostgresNullSocketWrite } from './db/driverGuard.js'
 import { openDatabase } from './db/open.js'
@@ -54,9 +55,12 @@ async function run(opts: { dev?: boolean }): Promise<void> {
   // Notices go out by SMTP when configured; the embedded demo captures them instead.
   const mail = { mode: config.smtp ? 'smtp' : db.mode === 'embedded' ? 'capture' : 'off', publicUrl: config.publicUrl } as const
   const outboxWorker = config.smtp ? startOutboxWorker(db.sql, systemClock, smtpTransport(config.smtp.url, config.smtp.from), log) : null
+  // Old throttle windows are only history: forget them hourly.
+  const pruning = setInterval(() => void pruneThrottle(db.sql, Date.now()).catch((err: unknown) => log.warn('throttle pruning', { err: String(err) })), 3_600_000)
+  pruning.unref()
   const app = createApp(
     { sql: db.sql, dbMode: db.mode, clock: systemClock, log, buildId, version, mail, dataDir: config.dataDir },
-    { allowedOrigins: config.allowedOrigins, secureCookies: config.secureCookies, pagesDir: PAGES_DIR, frontend },
+    { allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy, secureCookies: config.secureCookies, pagesDir: PAGES_DIR, frontend },
   )
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve))
 
@@ -80,6 +84,7 @@ async function run(opts: { dev?: boolean }): Promise<void> {
   const shutdown = async () => {
     log.info('shutting down')
     outboxWorker?.stop()
+    clearInterval(pruning)
     app.io.disconnectSockets(true)
     await new Promise<void>((resolve) => app.io.close(() => resolve()))
     await db.close()

@@ -1,7 +1,5 @@
 import { gzipSync } from 'node:zlib'
-import { io as ioClient } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PROTOCOL_VERSION } from '../../shared/protocol/index.js'
 import type { Database } from '../db/types.js'
 import { smallSchool, type SmallSchool } from '../test/fixtures.js'
 import { testDatabase } from '../test/db.js'
@@ -79,7 +77,7 @@ describe('bounded work per request', () => {
     expect(pongs).toBeGreaterThan(0)
     socket.disconnect()
     expect(errors).toEqual([])
-  })
+  }, 120_000)
 })
 
 describe('every bad input is a 4xx with a stable code', () => {
@@ -128,7 +126,7 @@ describe('every bad input is a 4xx with a stable code', () => {
     const session = await fetch(server.url + '/api/session', { headers: { cookie: 'asg_session=%ZZ' } })
     expect(session.status).toBe(401)
     const post = (headers: Record<string, string>, body: Uint8Array | string) =>
-      fetch(server.url + '/api/session', { method: 'POST', headers: { origin: server.url, 'content-type': 'application/json', ...headers }, body })
+      fetch(server.url + '/api/session', { method: 'POST', headers: { origin: server.url, 'content-type': 'application/json', ...headers }, body: new Blob([body as BlobPart]) })
     const br = await post({ 'content-encoding': 'br' }, new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]))
     expect(br.status).toBe(400)
     expect((await br.json()).error.code).toBe('BAD_REQUEST')
@@ -147,17 +145,5 @@ describe('every bad input is a 4xx with a stable code', () => {
     expect(preview.status).toBe(200)
     expect(preview.body.problems.map((p: { message: string }) => p.message).join()).toContain('20文字まで')
     expect(errors).toEqual([])
-  })
-
-  it('answers a handshake with a string auth with connect_error', async () => {
-    const socket = ioClient(server.url, { transports: ['websocket'], reconnection: false, extraHeaders: { origin: server.url }, auth: 'x' as never })
-    const outcome = await new Promise<string>((resolve) => {
-      socket.once('connect', () => resolve('connected'))
-      socket.once('connect_error', (err: Error & { data?: { code?: string } }) => resolve(err.data?.code ?? err.message))
-      socket.once('disconnect', (why) => resolve(`disconnect: ${why}`))
-    })
-    socket.close()
-    expect(outcome).toBe('BAD_REQUEST')
-    expect(PROTOCOL_VERSION).toBeGreaterThan(0)
   })
 })

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import helmet from 'helmet'
 import { errorBody, findUnsafeText, UNSAFE_TEXT_MESSAGE } from '../../shared/protocol/index.js'
+import { RateLimitedError } from '../auth/rateLimit.js'
 import { AppError } from './errors.js'
 
 /** Security headers: a CSP without inline scripts (Lit needs none), no framing, no sniffing. */
@@ -66,5 +67,13 @@ export function bodyReadErrors(): ErrorRequestHandler {
     const e = err as { status?: unknown; expose?: unknown }
     if (e?.expose !== true || (e.status !== 400 && e.status !== 413 && e.status !== 415)) return next(err)
     res.status(e.status).json(errorBody(e.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST'))
+  }
+}
+
+/** Tells a throttled client when to try again, in the standard header as well as the message. */
+export function retryAfterHeader(): ErrorRequestHandler {
+  return (err, _req, res, next) => {
+    if (err instanceof RateLimitedError) res.set('retry-after', String(err.retryAfterSeconds))
+    next(err)
   }
 }
