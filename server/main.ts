@@ -4,9 +4,9 @@ import { createApp } from './app.js'
 import { systemClock } from './clock.js'
 import { pruneThrottle } from './auth/rateLimit.js'
 import { ConfigError, loadConfig } from './config.js'
-import { isPostgresNullSocketWrite } from './db/driverGuard.js'
 import { openDatabase } from './db/open.js'
-import { createLog, type Log } from './log.js'
+import { createLog } from './log.js'
+import { guardProcess } from './processGuard.js'
 import { smtpTransport, startOutboxWorker } from './notices/outbox.js'
 import { PAGES_DIR, readBuildInfo, ROOT } from './pages/buildInfo.js'
 import { asDataFolderError, checkDataFolder, EXIT, StartupError } from './startupError.js'
@@ -92,20 +92,6 @@ async function run(opts: { dev?: boolean }): Promise<void> {
   }
   process.once('SIGINT', shutdown)
   process.once('SIGTERM', shutdown)
-}
-
-/**
- * A rejected promise nobody awaited is a bug to log, not a reason to drop every connected
- * board and teacher. An uncaught exception leaves the process in an unknown state and ends
- * it, except the one postgres.js throws after a connection already closed (see driverGuard).
- */
-function guardProcess(log: Log): void {
-  process.on('unhandledRejection', (reason) => log.error('unhandled rejection', { err: String((reason as Error)?.stack ?? reason) }))
-  process.on('uncaughtException', (err) => {
-    if (isPostgresNullSocketWrite(err)) return log.warn('postgres.js wrote to a closed connection; ignored', { err: err.message })
-    log.error('uncaught exception', { err: String(err.stack ?? err) })
-    process.exit(1)
-  })
 }
 
 /** `npm run dev`: pages served by Vite with hot reload, on the same origin as the API. */
