@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { defineConfig, type Plugin } from 'vite'
-import { sourceHash } from '../server/pages/buildInfo.js'
+import { precompressDir } from '../server/pages/precompress.js'
+import { PARTS, sourceHash, stampFile } from '../server/build/sources.mjs'
 
 const root = import.meta.dirname
 
@@ -10,21 +11,26 @@ const root = import.meta.dirname
  * compare it with the server's, and `npm start` rebuilds only when it changed.
  */
 function buildId(): Plugin {
-  const id = sourceHash()
+  const id = sourceHash('pages')
   return {
     name: 'asagao-build-id',
     // The dev server changes under the page all the time; 'dev' switches the reload check off.
     config: (_c, env) => ({ define: { __ASAGAO_BUILD_ID__: JSON.stringify(env.command === 'serve' ? 'dev' : id) } }),
-    closeBundle: () => writeFileSync(join(root, 'dist', 'build-id.json'), JSON.stringify({ buildId: id })),
+    closeBundle: () => writeFileSync(stampFile('pages'), JSON.stringify({ buildId: id })),
   }
+}
+
+/** Brotli and gzip copies of every text file, written once per build for the server to send as they are. */
+function precompress(): Plugin {
+  return { name: 'asagao-precompress', apply: 'build', closeBundle: () => precompressDir(PARTS.pages.out) }
 }
 
 export default defineConfig({
   root,
   base: '/',
-  plugins: [buildId()],
+  plugins: [buildId(), precompress()],
   build: {
-    outDir: join(root, 'dist'),
+    outDir: PARTS.pages.out,
     emptyOutDir: true,
     target: 'es2022',
     rollupOptions: {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -7,32 +7,29 @@ import { ConfigError, loadConfig } from './config.js'
 const dataDir = () => mkdtempSync(join(tmpdir(), 'asagao-config-'))
 
 describe('configuration', () => {
-  it('has working defaults and keeps a generated secret across starts', () => {
+  it('has working defaults, and reading it writes nothing', () => {
     const dir = dataDir()
-    const first = loadConfig({ ASAGAO_DATA_DIR: dir })
-    expect(first).toMatchObject({ port: 3000, databaseUrl: null, dataDir: dir, demo: 'auto', secureCookies: false })
-    expect(first.secret.length).toBeGreaterThanOrEqual(32)
-    expect(loadConfig({ ASAGAO_DATA_DIR: dir }).secret).toBe(first.secret)
-    expect(readFileSync(join(dir, 'secret.key'), 'utf8').trim()).toBe(first.secret)
+    expect(loadConfig({ ASAGAO_DATA_DIR: dir })).toMatchObject({ port: 3000, databaseUrl: null, dataDir: dir, demo: 'auto', secureCookies: false, backupKeep: 14 })
+    expect(readdirSync(dir)).toEqual([])
   })
 
   it('reads every variable', () => {
     const c = loadConfig({
       PORT: '8080', DATABASE_URL: 'postgres://u@db:5432/asagao', ASAGAO_DATA_DIR: dataDir(),
       ASAGAO_ALLOWED_ORIGINS: 'https://a.example, https://b.example', ASAGAO_SECURE_COOKIES: 'true',
-      ASAGAO_SESSION_SECRET: 'x'.repeat(40), ASAGAO_DEMO: 'off', ASAGAO_LOG: 'silent',
+      ASAGAO_DEMO: 'off', ASAGAO_LOG: 'silent', ASAGAO_BACKUP_KEEP: '30',
     })
-    expect(c).toMatchObject({ port: 8080, databaseUrl: 'postgres://u@db:5432/asagao', allowedOrigins: ['https://a.example', 'https://b.example'], secureCookies: true, demo: 'off', log: 'silent' })
+    expect(c).toMatchObject({ port: 8080, databaseUrl: 'postgres://u@db:5432/asagao', allowedOrigins: ['https://a.example', 'https://b.example'], secureCookies: true, demo: 'off', log: 'silent', backupKeep: 30 })
   })
 
   it('lists every bad value at once', () => {
     let message = ''
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', ASAGAO_ALLOWED_ORIGINS: 'not a url', ASAGAO_DEMO: 'yes', ASAGAO_DATA_DIR: dataDir() })
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', ASAGAO_ALLOWED_ORIGINS: 'not a url', ASAGAO_DEMO: 'yes', ASAGAO_DATA_DIR: dataDir(), ASAGAO_BACKUP_KEEP: '1.5' })
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError)
       message = (err as Error).message
     }
-    for (const name of ['PORT', 'DATABASE_URL', 'ASAGAO_ALLOWED_ORIGINS', 'ASAGAO_DEMO']) expect(message).toContain(name)
+    for (const name of ['PORT', 'DATABASE_URL', 'ASAGAO_ALLOWED_ORIGINS', 'ASAGAO_DEMO', 'ASAGAO_BACKUP_KEEP']) expect(message).toContain(name)
   })
 })

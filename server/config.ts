@@ -1,9 +1,6 @@
-import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { isIP } from 'node:net'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { z } from 'zod'
-import { asDataFolderError } from './startupError.js'
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -30,9 +27,10 @@ const EnvSchema = z.object({
     .pipe(z.array(z.string().refine(isProxyAddress, 'must be addresses or subnets like 127.0.0.1, 10.0.0.0/8 or loopback'))),
   /** Set when behind a TLS-terminating proxy so cookies are marked Secure. */
   ASAGAO_SECURE_COOKIES: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-  ASAGAO_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ASAGAO_DEMO: z.enum(['auto', 'off']).default('auto'),
   ASAGAO_LOG: z.enum(['silent', 'info', 'debug']).default('info'),
+  /** Embedded mode: daily backups kept in ASAGAO_DATA_DIR/backups; 0 switches them off. */
+  ASAGAO_BACKUP_KEEP: z.coerce.number().int('must be a whole number of backups').min(0).max(3650).default(14),
   // E-mail for not-arrived notices. Without an SMTP server, mail is captured (embedded demo) or not sent.
   ASAGAO_SMTP_URL: z
     .string()
@@ -51,10 +49,10 @@ export interface Config {
   allowedOrigins: string[]
   trustProxy: string[]
   secureCookies: boolean
-  /** Keys the server signs pairing links and hashes tokens with. */
-  secret: string
   demo: 'auto' | 'off'
   log: 'silent' | 'info' | 'debug'
+  /** Daily backups the embedded server keeps (0: none). */
+  backupKeep: number
   /** Outgoing mail; null when no SMTP server is configured. */
   smtp: { url: string; from: string } | null
   publicUrl: string | null
@@ -71,10 +69,7 @@ function isProxyAddress(p: string): boolean {
 /** Thrown with one line per bad variable, so an operator fixes them all at once. */
 export class ConfigError extends Error {}
 
-/**
- * Reads and validates the environment once at boot. A secret that is not given is generated
- * on first start and kept in the data folder, so sessions survive restarts.
- */
+/** Reads and validates the environment once at boot. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env)
   if (!parsed.success) {
@@ -82,32 +77,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
   }
   const e = parsed.data
-  const dataDir = resolve(e.ASAGAO_DATA_DIR)
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL ?? null,
-    dataDir,
+    dataDir: resolve(e.ASAGAO_DATA_DIR),
     allowedOrigins: e.ASAGAO_ALLOWED_ORIGINS,
     trustProxy: e.ASAGAO_TRUST_PROXY,
     secureCookies: e.ASAGAO_SECURE_COOKIES,
-    secret: e.ASAGAO_SESSION_SECRET ?? persistedSecret(dataDir),
     demo: e.ASAGAO_DEMO,
     log: e.ASAGAO_LOG,
+    backupKeep: e.ASAGAO_BACKUP_KEEP,
     smtp: e.ASAGAO_SMTP_URL ? { url: e.ASAGAO_SMTP_URL, from: e.ASAGAO_MAIL_FROM! } : null,
     publicUrl: e.ASAGAO_PUBLIC_URL ?? null,
   }
 }
 
-function persistedSecret(dataDir: string): string {
-  const file = join(dataDir, 'secret.key')
-  try {
-    if (existsSync(file)) return readFileSync(file, 'utf8').trim()
-    mkdirSync(dataDir, { recursive: true })
-    const secret = randomBytes(32).toString('base64url')
-    writeFileSync(file, secret + '\n', { mode: 0o600 })
-    return secret
-  } catch (err) {
-    throw asDataFolderError(err, dataDir)
-  }
-}

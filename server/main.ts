@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createApp } from './app.js'
+import { startNightlyBackups } from './backup/nightly.js'
+import { ensureNoServer, holdDataDir } from './backup/serverLock.js'
 import { systemClock } from './clock.js'
 import { pruneThrottle } from './auth/rateLimit.js'
 import { ConfigError, loadConfig } from './config.js'
@@ -39,6 +41,9 @@ async function run(opts: { dev?: boolean }): Promise<void> {
   guardProcess(log)
   if (!config.databaseUrl) checkDataFolder(config.dataDir)
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
+  // The embedded database lives in this process: one server per data folder, marked while it runs.
+  if (!config.databaseUrl) ensureNoServer(config.dataDir)
+  const releaseDataDir = config.databaseUrl ? null : holdDataDir(config.dataDir)
   const db = await openDatabase(config).catch((err: unknown) => {
     throw config.databaseUrl ? err : asDataFolderError(err, config.dataDir)
   })
@@ -49,6 +54,9 @@ async function run(opts: { dev?: boolean }): Promise<void> {
   }
   const hasDemo = config.demo === 'auto' && (await db.sql`select 1 from school where name = ${DEMO_SCHOOL_NAME}`).length > 0
   const pairingCode = hasDemo ? await renewDemoPairingCode(db.sql, systemClock) : null
+  const backups = db.mode === 'embedded' && config.backupKeep > 0
+    ? startNightlyBackups({ sql: db.sql, dir: join(config.dataDir, 'backups'), keep: config.backupKeep, clock: systemClock, log })
+    : null
 
   const buildId = opts.dev ? 'dev' : (readBuildInfo()?.buildId ?? 'unbuilt')
   const frontend = opts.dev ? await viteDevMiddleware() : undefined
@@ -85,9 +93,11 @@ async function run(opts: { dev?: boolean }): Promise<void> {
     log.info('shutting down')
     outboxWorker?.stop()
     clearInterval(pruning)
+    await backups?.stop()
     app.io.disconnectSockets(true)
     await new Promise<void>((resolve) => app.io.close(() => resolve()))
     await db.close()
+    releaseDataDir?.()
     process.exit(0)
   }
   process.once('SIGINT', shutdown)

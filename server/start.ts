@@ -1,16 +1,7 @@
-import { join } from 'node:path'
 import { main } from './main.js'
-import { readBuildInfo, ROOT, sourceHash } from './pages/buildInfo.js'
 
-/** `npm start`: build the pages when their sources changed since the last build, then run. */
-async function start(): Promise<void> {
-  const wanted = sourceHash()
-  if (readBuildInfo()?.buildId !== wanted) {
-    console.log('Building the pages…')
-    const { build } = await import('vite')
-    await build({ configFile: join(ROOT, 'kiosk', 'vite.config.ts'), logLevel: 'warn' })
-  }
-  await main()
-}
+// Stack traces in the logs point at the TypeScript sources the build maps back to.
+process.setSourceMapsEnabled(true)
 
-await start()
+/** `npm start` (through server/build/run.mjs, which builds first when needed): the compiled server. */
+await main()

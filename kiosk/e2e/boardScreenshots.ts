@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { build } from 'vite'
 import { createApp } from '../../server/app.js'
 import { ShiftedClock } from '../../server/clock.js'
 import { connectEmbedded } from '../../server/db/embedded.js'
 import { migrate } from '../../server/db/migrate.js'
 import { silentLog } from '../../server/log.js'
-import { PAGES_DIR, readBuildInfo, ROOT, sourceHash } from '../../server/pages/buildInfo.js'
+import { PAGES_DIR, readBuildInfo, ROOT } from '../../server/pages/buildInfo.js'
+import { buildStale } from '../../server/build/build.mjs'
 import { seedBoardLoad } from './boardLoad.js'
 import { contextAt, launchChromium } from './harness.js'
 
@@ -22,7 +22,7 @@ const OUT = join(ROOT, 'docs', 'screenshots')
 const SIZES = [[1920, 1080], [3840, 2160], [1366, 768]] as const
 const LOADS = [0, 10, 70, 150]
 
-if (readBuildInfo()?.buildId !== sourceHash()) await build({ configFile: join(ROOT, 'kiosk', 'vite.config.ts'), logLevel: 'warn' })
+await buildStale(['pages'])
 mkdirSync(OUT, { recursive: true })
 const db = await connectEmbedded()
 await migrate(db.sql)

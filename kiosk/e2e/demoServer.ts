@@ -1,14 +1,14 @@
 import { mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { build } from 'vite'
 import { createApp, type App } from '../../server/app.js'
 import { ShiftedClock } from '../../server/clock.js'
 import { connectEmbedded } from '../../server/db/embedded.js'
 import { migrate } from '../../server/db/migrate.js'
 import type { Database } from '../../server/db/types.js'
 import { silentLog } from '../../server/log.js'
-import { PAGES_DIR, readBuildInfo, ROOT, sourceHash } from '../../server/pages/buildInfo.js'
+import { PAGES_DIR, readBuildInfo, ROOT } from '../../server/pages/buildInfo.js'
+import { buildStale } from '../../server/build/build.mjs'
 import { seedDemo } from '../../server/seed/demo.js'
 
 /** Where the screenshot scripts write. */
@@ -19,7 +19,7 @@ export const SCREENSHOTS_DIR = join(ROOT, 'docs', 'screenshots')
  * whose clock starts at `at` and runs. Scripts may add data before calling `serveDemo`.
  */
 export async function openDemo(at: string): Promise<{ db: Database; clock: ShiftedClock }> {
-  if (readBuildInfo()?.buildId !== sourceHash()) await build({ configFile: join(ROOT, 'kiosk', 'vite.config.ts'), logLevel: 'warn' })
+  await buildStale(['pages'])
   mkdirSync(SCREENSHOTS_DIR, { recursive: true })
   const clock = new ShiftedClock(at)
   const db = await connectEmbedded()

@@ -1,7 +1,5 @@
-import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { CDPSession, Page } from 'playwright-core'
-import { build } from 'vite'
 import { MORNING, contextAt, launchChromium } from '../../kiosk/e2e/harness.js'
 import { seedBoardLoad } from '../../kiosk/e2e/boardLoad.js'
 import { createApp } from '../app.js'
@@ -11,7 +9,8 @@ import { schoolYearOn } from '../data/schools.js'
 import { connectEmbedded } from '../db/embedded.js'
 import { migrate } from '../db/migrate.js'
 import { silentLog } from '../log.js'
-import { PAGES_DIR, readBuildInfo, ROOT, sourceHash } from '../pages/buildInfo.js'
+import { PAGES_DIR, readBuildInfo } from '../pages/buildInfo.js'
+import { buildStale } from '../build/build.mjs'
 import { beginChange, recordChange } from '../realtime/changes.js'
 
 /**
@@ -28,7 +27,7 @@ const TODAY = '2026-11-30'
 /** Pupils the soak toggles; an even number of updates each leaves them as they started. */
 const TOGGLED = 40
 
-if (readBuildInfo()?.buildId !== sourceHash()) await build({ configFile: join(ROOT, 'kiosk', 'vite.config.ts'), logLevel: 'warn' })
+await buildStale(['pages'])
 const db = await connectEmbedded()
 await migrate(db.sql)
 const load = await seedBoardLoad(db.sql, { today: TODAY, nowIso: MORNING, entries: 70 })

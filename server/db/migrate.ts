@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Sql } from './types.js'
+import type { Sql, Tx } from './types.js'
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'migrations')
 const FILE = /^(\d{5})_([a-z0-9_]+)\.sql$/
@@ -30,18 +30,24 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
  */
 export async function migrate(sql: Sql, dir?: string): Promise<number[]> {
   const migrations = listMigrations(dir)
-  return sql.begin(async (tx) => {
-    await tx`select pg_advisory_xact_lock(7243001)`
-    await tx`create table if not exists schema_migration (
-      version integer primary key, name text not null, applied_at timestamptz not null default now())`
-    const done = new Set((await tx<{ version: number }[]>`select version from schema_migration`).map((r) => r.version))
-    const applied: number[] = []
-    for (const m of migrations) {
-      if (done.has(m.version)) continue
-      await tx.unsafe(m.text).simple()
-      await tx`insert into schema_migration (version, name) values (${m.version}, ${m.name})`
-      applied.push(m.version)
-    }
-    return applied
-  })
+  return sql.begin((tx) => migrateIn(tx, migrations))
+}
+
+/**
+ * Applies the given migrations that are not yet recorded, inside the caller's transaction
+ * (a restore replays them up to a backup's version, loads its rows, then applies the rest).
+ */
+export async function migrateIn(tx: Tx, migrations: readonly Migration[]): Promise<number[]> {
+  await tx`select pg_advisory_xact_lock(7243001)`
+  await tx`create table if not exists schema_migration (
+    version integer primary key, name text not null, applied_at timestamptz not null default now())`
+  const done = new Set((await tx<{ version: number }[]>`select version from schema_migration`).map((r) => r.version))
+  const applied: number[] = []
+  for (const m of migrations) {
+    if (done.has(m.version)) continue
+    await tx.unsafe(m.text).simple()
+    await tx`insert into schema_migration (version, name) values (${m.version}, ${m.name})`
+    applied.push(m.version)
+  }
+  return applied
 }

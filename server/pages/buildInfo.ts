@@ -1,32 +1,19 @@
-import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { dirname, join, relative } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-export const PAGES_DIR = join(ROOT, 'kiosk', 'dist')
-const SOURCES = [join(ROOT, 'kiosk'), join(ROOT, 'shared')]
-const SKIP = new Set(['dist', 'e2e', 'node_modules'])
-
 /**
- * A hash of everything the pages are built from. It is the build id pages and server compare
- * (a page from an older build reloads), and it tells `npm start` whether to rebuild.
+ * The install folder: the nearest folder above this module with a package.json. The same
+ * from `server/pages/` (tsx) and from `dist/server/pages/` (compiled).
  */
-export function sourceHash(): string {
-  const hash = createHash('sha256')
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      if (SKIP.has(name) || name.endsWith('.test.ts')) continue
-      const path = join(dir, name)
-      if (statSync(path).isDirectory()) walk(path)
-      else {
-        hash.update(relative(ROOT, path))
-        hash.update(readFileSync(path))
-      }
-    }
-  }
-  for (const dir of SOURCES) walk(dir)
-  return hash.digest('hex').slice(0, 16)
+export const ROOT = findRoot(dirname(fileURLToPath(import.meta.url)))
+export const PAGES_DIR = join(ROOT, 'dist', 'kiosk')
+
+function findRoot(dir: string): string {
+  if (existsSync(join(dir, 'package.json'))) return dir
+  const parent = dirname(dir)
+  if (parent === dir) throw new Error('package.json not found above the server')
+  return findRoot(parent)
 }
 
 export interface BuildInfo {
