@@ -18,7 +18,7 @@ import { sessionRoutes } from './http/routes/session.js'
 import { registerRoutes } from './http/routes/register.js'
 import { guidanceRoutes } from './http/routes/guidance.js'
 import { calendarRoutes } from './http/routes/calendar.js'
-import { bodyReadErrors, originGuard, rejectUnsafeText, retryAfterHeader, securityHeaders } from './http/security.js'
+import { bodyReadErrors, noStore, originGuard, rejectUnsafeText, retryAfterHeader, securityHeaders } from './http/security.js'
 import type { Change, Publish } from './realtime/changes.js'
 import { createHub, type AppServer, type SocketControl } from './realtime/hub.js'
 
@@ -61,6 +61,7 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   app.use(healthRoutes(deps))
 
   const api = express.Router()
+  api.use(noStore)
   api.use(express.json({ limit: LIMITS.bodyBytes }))
   api.use(rejectUnsafeText())
   api.use(originGuard(opts.allowedOrigins))

@@ -1,8 +1,9 @@
 import { IANAZone } from 'luxon'
 import { SchoolSettings, type SchoolSettingsView, type UpdateSchoolSettingsRequest } from '../../shared/protocol/index.js'
 import { getSchool } from '../data/schools.js'
-import type { Q, Sql } from '../db/types.js'
+import type { Q } from '../db/types.js'
 import { AppError } from '../http/errors.js'
+import { runChange, type ChangeDeps } from '../realtime/change.js'
 
 export async function loadSettings(q: Q, schoolId: number): Promise<SchoolSettingsView> {
   const school = (await getSchool(q, schoolId))!
@@ -17,11 +18,12 @@ export async function loadSettings(q: Q, schoolId: number): Promise<SchoolSettin
  * Saves the settings and the reason list in one transaction. Reasons are never deleted (old
  * reports point at them): one left out of the list is switched off.
  */
-export async function saveSettings(sql: Sql, schoolId: number, r: UpdateSchoolSettingsRequest): Promise<void> {
+export async function saveSettings(deps: ChangeDeps, schoolId: number, r: UpdateSchoolSettingsRequest): Promise<void> {
   if (!IANAZone.isValidZone(r.timeZone)) throw new AppError('BAD_REQUEST', 'タイムゾーンが正しくありません。', { timeZone: 'Asia/Tokyo の形で入力してください' })
   const labels = r.reasons.map((x) => x.label)
   if (new Set(labels).size !== labels.length) throw new AppError('BAD_REQUEST', '同じ理由が二つあります。', { reasons: '理由が重複しています' })
-  await sql.begin(async (tx) => {
+  await runChange(deps, schoolId, async (tx, change) => {
+    change.school('settings')
     const settings = SchoolSettings.parse(r.settings)
     await tx`update school set name = ${r.name}, time_zone = ${r.timeZone}, settings = ${tx.json(settings as never)} where id = ${schoolId}`
     const codes = new Set((await tx<{ id: number }[]>`select id from attendance_code where school_id = ${schoolId}`).map((c) => c.id))

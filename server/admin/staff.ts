@@ -1,7 +1,8 @@
 import type { CreateStaffRequest, StaffAccount, UpdateStaffRequest } from '../../shared/protocol/index.js'
 import { hashPassword } from '../auth/password.js'
-import type { Q, Sql } from '../db/types.js'
+import type { Q } from '../db/types.js'
 import { AppError } from '../http/errors.js'
+import { runChange, type ChangeDeps } from '../realtime/change.js'
 import { loginIdTaken } from '../registration/register.js'
 
 export async function listStaff(q: Q, schoolId: number): Promise<StaffAccount[]> {
@@ -26,9 +27,10 @@ async function setHomerooms(q: Q, schoolId: number, staffId: number, classIds: n
   }
 }
 
-export async function createStaffAccount(sql: Sql, schoolId: number, r: CreateStaffRequest): Promise<number> {
+export async function createStaffAccount(deps: ChangeDeps, schoolId: number, r: CreateStaffRequest): Promise<number> {
   const hash = await hashPassword(r.password)
-  return sql.begin(async (tx) => {
+  return runChange(deps, schoolId, async (tx, change) => {
+    change.school('staff')
     await tx`select pg_advisory_xact_lock(7243006, hashtext(lower(${r.loginId})))`
     if (await loginIdTaken(tx, r.loginId)) throw new AppError('LOGIN_ID_TAKEN', undefined, { loginId: '別のIDにしてください' })
     await checkClasses(tx, schoolId, r.homeroomClassIds)
@@ -40,8 +42,9 @@ export async function createStaffAccount(sql: Sql, schoolId: number, r: CreateSt
   })
 }
 
-export async function updateStaffAccount(sql: Sql, schoolId: number, staffId: number, r: UpdateStaffRequest): Promise<void> {
-  await sql.begin(async (tx) => {
+export async function updateStaffAccount(deps: ChangeDeps, schoolId: number, staffId: number, r: UpdateStaffRequest): Promise<void> {
+  await runChange(deps, schoolId, async (tx, change) => {
+    change.school('staff')
     const rows = await tx`update staff set family_name = ${r.familyName}, given_name = ${r.givenName}, roles = ${[...new Set(r.roles)]}
       where id = ${staffId} and school_id = ${schoolId} returning id`
     if (!rows.length) throw new AppError('NOT_FOUND')
@@ -51,8 +54,9 @@ export async function updateStaffAccount(sql: Sql, schoolId: number, staffId: nu
 }
 
 /** Disables an account and deletes its sessions; the caller closes its live sockets after commit. */
-export async function setStaffDisabled(sql: Sql, schoolId: number, staffId: number, disabled: boolean, now: number): Promise<void> {
-  await sql.begin(async (tx) => {
+export async function setStaffDisabled(deps: ChangeDeps, schoolId: number, staffId: number, disabled: boolean, now: number): Promise<void> {
+  await runChange(deps, schoolId, async (tx, change) => {
+    change.school('staff')
     const rows = await tx`update staff set disabled_at = ${disabled ? new Date(now).toISOString() : null}
       where id = ${staffId} and school_id = ${schoolId} returning id`
     if (!rows.length) throw new AppError('NOT_FOUND')

@@ -5,13 +5,12 @@ import { seedBoardLoad } from '../../kiosk/e2e/boardLoad.js'
 import { createApp } from '../app.js'
 import { ShiftedClock } from '../clock.js'
 import { appendMarks } from '../data/reports.js'
-import { schoolYearOn } from '../data/schools.js'
 import { connectEmbedded } from '../db/embedded.js'
 import { migrate } from '../db/migrate.js'
 import { silentLog } from '../log.js'
 import { PAGES_DIR, readBuildInfo } from '../pages/buildInfo.js'
 import { buildStale } from '../build/build.mjs'
-import { beginChange, recordChange } from '../realtime/changes.js'
+import { runChange } from '../realtime/change.js'
 
 /**
  * `npm run bench:board`: the board's memory over a long run, in Chromium. A board showing a
@@ -40,7 +39,6 @@ const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`
 let connections = 0
 app.io.on('connection', () => connections++)
 
-const year = (await schoolYearOn(db.sql, load.schoolId, TODAY))!
 const [absent] = await db.sql<{ id: number }[]>`select id from attendance_code where school_id = ${load.schoolId} and code = 'absent_sick'`
 const [present] = await db.sql<{ id: number }[]>`select id from attendance_code where school_id = ${load.schoolId} and code = 'present'`
 const onBoard = new Set((await db.sql<{ pupilId: number }[]>`select distinct pupil_id from attendance_log where school_id = ${load.schoolId} and date = ${TODAY}`).map((r) => r.pupilId))
@@ -50,15 +48,13 @@ const toggled = load.pupils.flat().filter((id) => !onBoard.has(id)).slice(0, TOG
 async function update(i: number): Promise<void> {
   const pupilId = toggled[i % toggled.length]!
   const codeId = Math.floor(i / toggled.length) % 2 === 0 ? absent!.id : present!.id
-  const change = await db.sql.begin(async (tx) => {
-    const seq = await beginChange(tx, load.schoolId)
+  await runChange({ sql: db.sql, publish: app.publish }, load.schoolId, async (tx, change) => {
     await appendMarks(tx, [{
-      schoolId: load.schoolId, seq, pupilId, date: TODAY, codeId, suggestedCodeId: null, source: 'office', actorStaffId: load.adminId,
+      schoolId: load.schoolId, seq: change.seq, pupilId, date: TODAY, codeId, suggestedCodeId: null, source: 'office', actorStaffId: load.adminId,
       actorGuardianId: null, reportId: null, atTime: null, note: '', recordedAt: new Date().toISOString(),
     }])
-    return recordChange(tx, load.schoolId, seq, year, [{ pupilId, date: TODAY }])
+    change.pupilDays([{ pupilId, date: TODAY }])
   })
-  app.publish(change)
 }
 
 async function measure(cdp: CDPSession, page: Page) {

@@ -1,13 +1,11 @@
 import { schoolDaysBetween } from '../../shared/domain/calendar.js'
 import type { CalendarYear, ClosureRow, EventRow } from '../../shared/protocol/calendar.js'
+import { can } from '../../shared/policy/policy.js'
 import type { StaffPrincipal } from '../auth/principal.js'
 import { calendarRules } from '../data/schools.js'
 import type { Q } from '../db/types.js'
 import { AppError } from '../http/errors.js'
 import { holidayName, nationalHolidaysBetween } from './holidays.js'
-
-/** Roles that edit the school calendar. */
-export const CALENDAR_EDITORS = ['admin', 'principal', 'vice_principal'] as const
 
 /** A school year's calendar: holidays, vacations/closures, extra days, class closures and events. */
 export async function calendarYear(q: Q, who: StaffPrincipal, fiscalYear: number, today: string): Promise<CalendarYear> {
@@ -28,7 +26,7 @@ export async function calendarYear(q: Q, who: StaffPrincipal, fiscalYear: number
   const rules = await calendarRules(q, who.schoolId, year.startsOn, year.endsOn)
   return {
     ok: true, fiscalYear, startsOn: year.startsOn, endsOn: year.endsOn, today,
-    canEdit: CALENDAR_EDITORS.some((r) => who.roles.includes(r)),
+    canEdit: can(who, 'calendar.edit'),
     holidays: [...nationalHolidaysBetween(year.startsOn, year.endsOn)].sort().map((date) => ({ date, name: holidayName(date) ?? '祝日' })),
     days, closures, events, classes,
     schoolDayCount: schoolDaysBetween(year.startsOn, year.endsOn, rules).length,

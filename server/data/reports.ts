@@ -1,3 +1,4 @@
+import type { DayClaim } from '../../shared/domain/dayReports.js'
 import type { GuardianReport, ReportKind } from '../../shared/protocol/index.js'
 import type { Q } from '../db/types.js'
 
@@ -87,6 +88,77 @@ export async function appendMarks(q: Q, marks: MarkRow[]): Promise<void> {
   await q`insert into attendance_log ${q(marks)}`
 }
 
+export interface PupilDay {
+  pupilId: number
+  date: string
+}
+
+/** Which of these pupil-days already have a live report (not withdrawn, not replaced for the day). */
+export async function pupilDaysWithLiveReports(q: Q, pupilIds: number[], dates: string[]): Promise<(PupilDay & { name: string })[]> {
+  return q`
+    select distinct d.pupil_id, d.date::text as date, p.given_name as name
+    from guardian_report_day d
+    join guardian_report r on r.id = d.report_id
+    join pupil p on p.id = d.pupil_id
+    where d.pupil_id = any(${pupilIds}::int[]) and d.date = any(${dates}::date[])
+      and r.withdrawn_at is null and d.superseded_by is null
+    order by 2, 1`
+}
+
+/** Live reports' kinds per pupil-day from `fromDate` on, for the guardian form's "change or add?" question. */
+export async function reportedDaysFrom(q: Q, pupilIds: number[], fromDate: string): Promise<{ pupilId: number; date: string; kinds: ReportKind[] }[]> {
+  return q`
+    select d.pupil_id, d.date::text as date, array_agg(r.kind order by r.submitted_at desc, r.id desc) as kinds
+    from guardian_report_day d join guardian_report r on r.id = d.report_id
+    where d.pupil_id = any(${pupilIds}::int[]) and d.date >= ${fromDate}
+      and r.withdrawn_at is null and d.superseded_by is null
+    group by d.pupil_id, d.date
+    order by d.date, d.pupil_id`
+}
+
+/** Ends the earlier live reports' claim on a pupil-day: `reportId` replaces them there. */
+export async function supersedeReports(q: Q, reportId: number, day: PupilDay): Promise<void> {
+  await q`
+    update guardian_report_day d set superseded_by = ${reportId}
+    from guardian_report r
+    where r.id = d.report_id and d.pupil_id = ${day.pupilId} and d.date = ${day.date}
+      and d.report_id <> ${reportId} and d.superseded_by is null and r.withdrawn_at is null`
+}
+
+/** Undoes what a withdrawn report replaced: the reports it changed stand again on those days. */
+export async function restoreReplacedBy(q: Q, reportId: number): Promise<void> {
+  await q`update guardian_report_day set superseded_by = null where superseded_by = ${reportId}`
+}
+
+/**
+ * A pupil-day's live claims, newest first: its live reports with the code each suggests, and
+ * the newest mark not derived from a report, when it is 遅刻 or 早退 (the teacher saw the late
+ * arrival), as the oldest claim, so a report adds to what staff recorded instead of wiping it.
+ */
+export async function dayClaims(q: Q, schoolId: number, day: PupilDay): Promise<{ claims: DayClaim<number>[]; newest: { id: number; time: string | null } | null }> {
+  const reports = await q<{ id: number; kind: ReportKind; time: string | null; codeId: number }[]>`
+    select r.id, r.kind, to_char(r.expected_time, 'FMHH24:MI') as time,
+           case when r.kind = 'absent' then sr.suggested_code_id
+                else (select c.id from attendance_code c where c.school_id = r.school_id and c.code = r.kind) end as code_id
+    from guardian_report_day d
+    join guardian_report r on r.id = d.report_id
+    join school_reason sr on sr.id = r.reason_id
+    where d.school_id = ${schoolId} and d.pupil_id = ${day.pupilId} and d.date = ${day.date}
+      and r.withdrawn_at is null and d.superseded_by is null
+    order by r.submitted_at desc, r.id desc`
+  const [staff] = await q<{ codeId: number; isLate: boolean; isEarlyLeave: boolean }[]>`
+    select l.code_id, c.is_late, c.is_early_leave
+    from (select code_id from attendance_log
+          where school_id = ${schoolId} and pupil_id = ${day.pupilId} and date = ${day.date} and report_id is null
+          order by id desc limit 1) l
+    join attendance_code c on c.id = l.code_id`
+  const claims: DayClaim<number>[] = reports.map((r) => ({ kind: r.kind, codeId: r.codeId }))
+  if (staff?.isLate) claims.push({ kind: 'late', codeId: staff.codeId })
+  if (staff?.isEarlyLeave) claims.push({ kind: 'early_leave', codeId: staff.codeId })
+  const newest = reports[0]
+  return { claims, newest: newest ? { id: newest.id, time: newest.time } : null }
+}
+
 /** Pupil-days whose current mark still comes from this report (staff may have overridden some). */
 export async function daysStillMarkedByReport(q: Q, reportId: number): Promise<{ pupilId: number; date: string }[]> {
   return q`
@@ -121,10 +193,14 @@ export async function guardianReports(q: Q, where: { guardianId: number; submiss
            coalesce((select array_agg(d.date::text order by d.date) from guardian_report_day d where d.report_id = r.id), '{}') as days,
            sr.label as reason_label, r.symptoms, r.temperature::float8 as temperature,
            to_char(r.expected_time, 'FMHH24:MI') as time, r.message, r.submitted_at, r.withdrawn_at,
+           coalesce((select array_agg(d.date::text order by d.date) from guardian_report_day d
+                     where d.report_id = r.id and d.superseded_by is not null), '{}') as replaced_days,
            exists (select 1 from report_acknowledgement a where a.report_id = r.id) as acknowledged
     from guardian_report r
     join pupil p on p.id = r.pupil_id
     join school_reason sr on sr.id = r.reason_id
+    -- Only children still linked: an unlinked guardian no longer sees their earlier reports.
+    join guardian_pupil gp on gp.guardian_id = r.guardian_id and gp.pupil_id = r.pupil_id
     where r.guardian_id = ${where.guardianId}
       ${where.submissionId ? q`and r.submission_id = ${where.submissionId}` : q``}
       ${where.sinceDate ? q`and r.to_date >= ${where.sinceDate}` : q``}

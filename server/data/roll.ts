@@ -78,7 +78,9 @@ export async function pupilHistory(q: Q, pupilId: number, from: string, to: stri
       and not (l.source = 'guardian' and l.report_id is not null)`
   const reports = await q<Omit<Extract<HistoryItem, { type: 'report' }>, 'type'>[]>`
     select r.submitted_at as at, r.from_date, r.to_date, r.kind, sr.label as reason_label, sr.category as reason_category,
-           to_char(r.expected_time, 'FMHH24:MI') as time, r.message, r.withdrawn_at is not null as withdrawn
+           to_char(r.expected_time, 'FMHH24:MI') as time, r.message, r.withdrawn_at is not null as withdrawn,
+           coalesce((select array_agg(d.date::text order by d.date) from guardian_report_day d
+                     where d.report_id = r.id and d.superseded_by is not null), '{}') as replaced_days
     from guardian_report r join school_reason sr on sr.id = r.reason_id
     where r.pupil_id = ${pupilId} and r.to_date >= ${from} and r.from_date <= ${to}`
   const notes = await q<Omit<Extract<HistoryItem, { type: 'note' }>, 'type'>[]>`

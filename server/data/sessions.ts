@@ -47,7 +47,11 @@ export async function principalForSession(q: Q, tokenHash: string, nowIso: strin
       ? { kind: 'staff', staffId: st.id, schoolId: st.schoolId, roles: st.roles, homeroomClassIds: st.classIds, name: st.name, sessionHash: tokenHash }
       : null
   }
-  const [g] = await q<{ id: number; name: string }[]>`
-    select id, family_name || ' ' || given_name as name from guardian where id = ${s.guardianId} and disabled_at is null`
-  return g ? { kind: 'guardian', guardianId: g.id, name: g.name, sessionHash: tokenHash } : null
+  const [g] = await q<{ id: number; name: string; pupilIds: number[] }[]>`
+    select g.id, g.family_name || ' ' || g.given_name as name,
+           coalesce(array_agg(gp.pupil_id order by gp.pupil_id) filter (where gp.pupil_id is not null), '{}') as pupil_ids
+    from guardian g left join guardian_pupil gp on gp.guardian_id = g.id
+    where g.id = ${s.guardianId} and g.disabled_at is null
+    group by g.id`
+  return g ? { kind: 'guardian', guardianId: g.id, name: g.name, sessionHash: tokenHash, pupilIds: g.pupilIds } : null
 }

@@ -58,6 +58,8 @@ export async function connectEmbedded(opts: EmbeddedOptions = {}): Promise<Datab
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
   })
   removeStaleSockets()
+  // PGlite ignores startup parameters; its one backend keeps session settings instead.
+  await pglite.exec(`set plan_cache_mode = force_custom_plan`)
   const path = socketPath()
   const server = new PGLiteSocketServer({ db: pglite, path })
   await server.start()

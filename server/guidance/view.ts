@@ -1,10 +1,10 @@
 import { thresholdsCrossed } from '../../shared/domain/register.js'
 import type { GuidancePupil, GuidanceView, LongAbsenceReason } from '../../shared/protocol/guidance.js'
+import { schoolWide } from '../../shared/policy/policy.js'
 import type { StaffPrincipal } from '../auth/principal.js'
 import { getSchool, schoolYearOn } from '../data/schools.js'
 import type { Q } from '../db/types.js'
 import { AppError } from '../http/errors.js'
-import { isSchoolWide } from '../register/access.js'
 import { gridSql, schoolDaysOf } from '../register/counts.js'
 
 interface Row {
@@ -35,7 +35,7 @@ export async function guidanceView(q: Q, who: StaffPrincipal, date: string): Pro
   const thresholds = school.settings.cumulativeAbsenceBadges
   const base = { ok: true as const, date, consecutiveAbsenceBadge: school.settings.consecutiveAbsenceBadge, cumulativeAbsenceBadges: thresholds }
   if (yearDays.length === 0) return { ...base, pupils: [] }
-  const classIds = isSchoolWide(who) ? undefined : who.homeroomClassIds
+  const classIds = schoolWide(who, 'guidance.read') ? undefined : who.homeroomClassIds
   const grid = gridSql(q, { schoolId: who.schoolId, schoolYearId: year.id, yearDays, periodFrom: monthFrom, classIds })
   // Week k (0 = the 7 days ending at `date`) of the trend; TREND_WEEKS = 6 buckets.
   const wk = (k: number) => q`count(*) filter (where kind = 'absent' and ${date}::date - date between ${7 * k} and ${7 * k + 6})::int`

@@ -45,6 +45,15 @@ export function originGuard(allowed: readonly string[]): RequestHandler {
 }
 
 /**
+ * API answers are personal (reports with symptoms and messages, registers, phone numbers):
+ * no browser or proxy cache may keep them.
+ */
+export const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('cache-control', 'no-store')
+  next()
+}
+
+/**
  * Refuses any body or query holding a NUL, another control character or a lone surrogate, in
  * any field or key: one check for every route, so no schema can forget it and PostgreSQL,
  * encoders and CSV writers never see such text.

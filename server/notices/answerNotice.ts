@@ -2,10 +2,10 @@ import { NoticeAnswerRequest } from '../../shared/protocol/index.js'
 import type { GuardianPrincipal } from '../auth/principal.js'
 import { noticeForGuardian } from '../data/notices.js'
 import { activeReason, appendMarks, codeIdByName, type MarkRow } from '../data/reports.js'
-import { getSchool, schoolYearOn } from '../data/schools.js'
+import { getSchool } from '../data/schools.js'
 import type { Deps } from '../deps.js'
 import { AppError, parseInput } from '../http/errors.js'
-import { beginChange, recordChange } from '../realtime/changes.js'
+import { runChange } from '../realtime/change.js'
 import { schoolNow } from '../reports/schoolDates.js'
 
 /**
@@ -23,10 +23,9 @@ export async function answerNotice(deps: Deps, who: GuardianPrincipal, noticeId:
   if (notice.answeredAt) throw new AppError('NOTICE_ALREADY_ANSWERED')
   const reason = cmd.answer === 'absent' ? await activeReason(deps.sql, school.id, cmd.reasonId!) : null
   if (cmd.answer === 'absent' && !reason) throw new AppError('REASON_NOT_FOUND')
-  const year = (await schoolYearOn(deps.sql, school.id, notice.date))!
   const nowIso = new Date(nowMs).toISOString()
-  const change = await deps.sql.begin(async (tx) => {
-    const seq = await beginChange(tx, school.id)
+  await runChange(deps, school.id, async (tx, change) => {
+    const seq = change.seq
     const updated = await tx`
       update not_arrived_notice set answer = ${cmd.answer}, answer_time = ${cmd.answer === 'late' ? cmd.time : null},
         answer_reason_id = ${reason?.id ?? null}, answer_message = ${cmd.message}, answered_by = ${who.guardianId}, answered_at = ${nowIso}
@@ -42,7 +41,6 @@ export async function answerNotice(deps: Deps, who: GuardianPrincipal, noticeId:
       }
       await appendMarks(tx, [mark])
     }
-    return recordChange(tx, school.id, seq, year, [{ pupilId: notice.pupilId, date: notice.date }])
+    change.pupilDays([{ pupilId: notice.pupilId, date: notice.date }])
   })
-  deps.publish(change)
 }

@@ -1,22 +1,24 @@
 import { CallRecordRequest, NoticeTemplateRequest, type CapturedMail, type GuardianNotice, type OfficeNotice } from '../../shared/protocol/index.js'
 import { schoolDateOf } from '../../shared/time/schoolTime.js'
+import type { Action } from '../../shared/policy/policy.js'
+import { authorize } from '../auth/guards.js'
 import type { GuardianPrincipal, StaffPrincipal } from '../auth/principal.js'
 import { pupilPlace } from '../data/roll.js'
 import { getSchool } from '../data/schools.js'
 import type { Deps } from '../deps.js'
 import { AppError, parseInput } from '../http/errors.js'
-import { beginChange, recordChange } from '../realtime/changes.js'
-import { isSchoolWide, staffToday } from '../roll/today.js'
+import { runChange } from '../realtime/change.js'
+import { staffToday } from '../roll/today.js'
 
 /** The office's view of today's notices, the call list, call records, the template. */
 
-function requireOffice(who: StaffPrincipal): void {
-  if (!isSchoolWide(who)) throw new AppError('FORBIDDEN', '職員室・管理職のみ使えます。')
+function requireOffice(who: StaffPrincipal, action: Action): void {
+  authorize(who, action, undefined, 'FORBIDDEN', '職員室・管理職のみ使えます。')
 }
 
 /** Today's notices with their answers, deliveries, phone numbers and calls. */
 export async function officeNotices(deps: Deps, who: StaffPrincipal): Promise<{ date: string; callListAfterMinutes: number; notices: OfficeNotice[] }> {
-  requireOffice(who)
+  requireOffice(who, 'notices.read')
   const t = await staffToday(deps, who, { requireSchoolDay: false })
   const wait = t.school.settings.callListAfterMinutes
   const rows = await deps.sql<(Omit<OfficeNotice, 'toCall'> & { stillWaiting: boolean })[]>`
@@ -51,35 +53,36 @@ export async function officeNotices(deps: Deps, who: StaffPrincipal): Promise<{ 
 
 /** The office records a call to a family: who, when, outcome, note. */
 export async function recordCall(deps: Deps, who: StaffPrincipal, body: unknown): Promise<void> {
-  requireOffice(who)
+  requireOffice(who, 'calls.record')
   const cmd = parseInput(CallRecordRequest, body)
   const t = await staffToday(deps, who, { requireSchoolDay: false })
   if (!(await pupilPlace(deps.sql, who.schoolId, t.year.id, cmd.pupilId))) throw new AppError('PUPIL_NOT_FOUND')
-  const change = await deps.sql.begin(async (tx) => {
-    const seq = await beginChange(tx, t.school.id)
+  await runChange(deps, t.school.id, async (tx, change) => {
     await tx`insert into call_record (school_id, pupil_id, date, staff_id, called_at, outcome, note)
       values (${who.schoolId}, ${cmd.pupilId}, ${t.today}, ${who.staffId}, ${t.nowIso}, ${cmd.outcome}, ${cmd.note})`
     // The pupil's entry is unchanged; the event lets every office screen refresh.
-    return recordChange(tx, t.school.id, seq, t.year, [{ pupilId: cmd.pupilId, date: t.today }])
+    change.pupilDays([{ pupilId: cmd.pupilId, date: t.today }])
   })
-  deps.publish(change)
 }
 
 export async function noticeTemplate(deps: Deps, who: StaffPrincipal): Promise<{ subject: string; body: string }> {
-  requireOffice(who)
+  requireOffice(who, 'notices.read')
   const s = (await getSchool(deps.sql, who.schoolId))!.settings
   return { subject: s.noticeSubject, body: s.noticeBody }
 }
 
 export async function saveNoticeTemplate(deps: Deps, who: StaffPrincipal, body: unknown): Promise<void> {
-  requireOffice(who)
+  requireOffice(who, 'notices.template')
   const cmd = parseInput(NoticeTemplateRequest, body)
-  await deps.sql`update school set settings = settings || ${deps.sql.json({ noticeSubject: cmd.subject, noticeBody: cmd.body })} where id = ${who.schoolId}`
+  await runChange(deps, who.schoolId, async (tx, change) => {
+    await tx`update school set settings = settings || ${tx.json({ noticeSubject: cmd.subject, noticeBody: cmd.body })} where id = ${who.schoolId}`
+    change.school('settings')
+  })
 }
 
 /** Mail kept instead of sent (the embedded demo), for administrators only. */
 export async function capturedMail(deps: Deps, who: StaffPrincipal): Promise<CapturedMail[]> {
-  if (!who.roles.some((r) => r === 'admin' || r === 'principal' || r === 'vice_principal')) throw new AppError('FORBIDDEN')
+  authorize(who, 'mail.captured')
   return deps.sql<CapturedMail[]>`
     select id, recipient, subject, body, created_at, status from outbox
     where school_id = ${who.schoolId} and channel = 'email' and status = 'captured' order by id desc limit 200`

@@ -1,11 +1,12 @@
 import { SendNoticesRequest, type SendNoticesResult } from '../../shared/protocol/index.js'
+import { authorize } from '../auth/guards.js'
 import type { StaffPrincipal } from '../auth/principal.js'
 import { guardiansOf, insertNotice, insertOutbox, noticeExists, notArrivedToday, type OutboxRow } from '../data/notices.js'
 import { pupilPlace } from '../data/roll.js'
 import type { Deps } from '../deps.js'
 import { AppError, parseInput } from '../http/errors.js'
-import { beginChange, recordChange, type Change } from '../realtime/changes.js'
-import { isSchoolWide, staffToday } from '../roll/today.js'
+import { runChange } from '../realtime/change.js'
+import { staffToday } from '../roll/today.js'
 import { noticeLink, renderTemplate } from './template.js'
 
 /** How notices are e-mailed when the deployment did not say: captured in the embedded demo. */
@@ -21,7 +22,7 @@ export function mailMode(deps: Deps): 'smtp' | 'capture' | 'off' {
  */
 export async function sendNotices(deps: Deps, who: StaffPrincipal, body: unknown): Promise<SendNoticesResult> {
   const cmd = parseInput(SendNoticesRequest, body)
-  if (!isSchoolWide(who)) throw new AppError('FORBIDDEN', '職員室・管理職のみ送信できます。')
+  authorize(who, 'notices.send', undefined, 'FORBIDDEN', '職員室・管理職のみ送信できます。')
   const t = await staffToday(deps, who, { requireSchoolDay: true })
   if (cmd.pupilIds !== 'all') {
     for (const id of cmd.pupilIds) if (!(await pupilPlace(deps.sql, who.schoolId, t.year.id, id))) throw new AppError('PUPIL_NOT_FOUND')
@@ -29,10 +30,7 @@ export async function sendNotices(deps: Deps, who: StaffPrincipal, body: unknown
   const mode = mailMode(deps)
   const s = t.school.settings
   const result: SendNoticesResult = { ok: true, sent: [], skipped: [] }
-  let change: Change | null = null
-  try {
-    change = await deps.sql.begin(async (tx) => {
-      const seq = await beginChange(tx, t.school.id)
+  await runChange(deps, t.school.id, async (tx, change) => {
       const waiting = new Map((await notArrivedToday(tx, t.school.id, t.today)).map((p) => [p.pupilId, p]))
       const wanted = cmd.pupilIds === 'all' ? [...waiting.keys()] : [...new Set(cmd.pupilIds)]
       for (const pupilId of wanted) {
@@ -42,7 +40,8 @@ export async function sendNotices(deps: Deps, who: StaffPrincipal, body: unknown
         else if (await noticeExists(tx, pupilId, t.today)) result.skipped.push({ pupilId, why: '送信済' })
         else result.sent.push(pupilId)
       }
-      if (result.sent.length === 0) throw NOTHING_TO_SEND
+      // Nothing eligible: nothing is written and the sequence number is not used.
+      if (result.sent.length === 0) return change.unchanged()
       for (const pupilId of result.sent) {
         const place = (await pupilPlace(tx, who.schoolId, t.year.id, pupilId))!
         const values = { school: t.school.name, pupil: place.name, date: t.today, link: '', guardian: '保護者' }
@@ -60,14 +59,7 @@ export async function sendNotices(deps: Deps, who: StaffPrincipal, body: unknown
         await insertOutbox(tx, rows)
       }
       // The entries do not change, but the event tells every office screen to refresh its lists.
-      return recordChange(tx, t.school.id, seq, t.year, result.sent.map((pupilId) => ({ pupilId, date: t.today })))
-    })
-  } catch (err) {
-    // Nothing eligible: roll back, so the sequence number is not used and pages see no hole.
-    if (err !== NOTHING_TO_SEND) throw err
-  }
-  if (change) deps.publish(change)
+      change.pupilDays(result.sent.map((pupilId) => ({ pupilId, date: t.today })))
+  })
   return result
 }
-
-const NOTHING_TO_SEND = Symbol('nothing to send')

@@ -1,39 +1,45 @@
-import type { DayChanged, EntryChange } from '../../shared/protocol/index.js'
+import type { DayChanged, EntryChange, SchoolChanged, SchoolPart } from '../../shared/protocol/index.js'
 import { loadClasses } from '../day/classes.js'
 import { loadEntries } from '../day/entries.js'
-import { getSchool, nextSeq, type SchoolYear } from '../data/schools.js'
+import { getSchool, nextSeq, schoolYearOn } from '../data/schools.js'
 import type { Q } from '../db/types.js'
 
-/** A committed change ready to publish, with what the hub needs to redact it for boards. */
-export interface Change {
-  event: DayChanged
-  boardShowsMessages: boolean
-}
+/** A committed change ready to publish: pupil-days (with what the hub needs to redact them for boards), or parts of the school. */
+export type Change =
+  | { kind: 'day'; event: DayChanged; boardShowsMessages: boolean }
+  | { kind: 'school'; event: SchoolChanged }
 
 /** Publishes committed changes to the pages (the realtime hub in production, a spy in tests). */
 export type Publish = (change: Change) => void
 
+export interface PupilDay {
+  pupilId: number
+  date: string
+}
+export interface ClassDay {
+  classId: number
+  date: string
+}
+
 /**
  * Starts a change inside its transaction by taking the school's next sequence number. The
  * row lock it holds until commit makes concurrent changes of one school commit in order.
+ * Writes that change what pages show use runChange, which calls this; only seeds of a new
+ * school (the demo, test loads), which no page can have seen before, take a number on their own.
  */
 export const beginChange = nextSeq
 
 /**
- * Records that some pupil-days changed, at the end of the change's transaction: computes the
- * new entries and stores the event under `seq`. The caller publishes the returned change only
- * after commit, so no page ever sees an uncommitted state.
+ * The event of a change to pupil-days and classes: their new entries (null for a pupil back
+ * to plain present) and class infos, computed at the end of the change's transaction.
  */
-export async function recordChange(
-  tx: Q,
-  schoolId: number,
-  seq: number,
-  year: SchoolYear,
-  pupilDays: { pupilId: number; date: string }[],
-  /** Classes whose own state changed (roll taken) on a date. */
-  classDays: { classId: number; date: string }[] = [],
-): Promise<Change> {
+export async function dayChange(tx: Q, schoolId: number, seq: number, pupilDays: readonly PupilDay[], classDays: readonly ClassDay[]): Promise<Change> {
   const school = (await getSchool(tx, schoolId))!
+  const years = new Map<string, Awaited<ReturnType<typeof schoolYearOn>>>()
+  const yearOn = async (date: string) => {
+    if (!years.has(date)) years.set(date, await schoolYearOn(tx, schoolId, date))
+    return years.get(date)!
+  }
   const byDate = new Map<string, Set<number>>()
   for (const { pupilId, date } of pupilDays) {
     if (!byDate.has(date)) byDate.set(date, new Set())
@@ -41,16 +47,23 @@ export async function recordChange(
   }
   const changes: EntryChange[] = []
   for (const [date, ids] of [...byDate].sort(([a], [b]) => a.localeCompare(b))) {
-    const entries = new Map((await loadEntries(tx, schoolId, year, date, [...ids])).map((e) => [e.pupilId, e]))
+    const year = await yearOn(date)
+    const entries = new Map(year ? (await loadEntries(tx, schoolId, year, date, [...ids])).map((e) => [e.pupilId, e]) : [])
     for (const pupilId of ids) changes.push({ date, pupilId, entry: entries.get(pupilId) ?? null })
   }
   const event: DayChanged = { schoolId, seq, changes }
   if (classDays.length > 0) {
     event.classes = []
     for (const { classId, date } of classDays) {
+      const year = await yearOn(date)
+      if (!year) continue
       for (const classInfo of await loadClasses(tx, year.id, date, [classId])) event.classes.push({ date, classInfo })
     }
   }
-  await tx`insert into school_event (school_id, seq, kind, payload) values (${schoolId}, ${seq}, 'day:changed', ${tx.json(event as never)})`
-  return { event, boardShowsMessages: school.settings.boardShowsMessages }
+  return { kind: 'day', event, boardShowsMessages: school.settings.boardShowsMessages }
+}
+
+/** The event of a change to parts of the school; pages reload those parts, so it carries no data. */
+export function schoolChange(schoolId: number, seq: number, parts: Iterable<SchoolPart>): Change {
+  return { kind: 'school', event: { schoolId, seq, parts: [...new Set(parts)].sort() } }
 }

@@ -1,5 +1,6 @@
 import type { CommandAck, CommandName, CommandPayload } from '../../shared/protocol/index.js'
-import { readsHealthNotes, requireSchoolReader, requireStaff, type Principal } from '../auth/principal.js'
+import { dayReader, readsHealthNotes, staffMay } from '../auth/guards.js'
+import type { Principal } from '../auth/principal.js'
 import { getSchool } from '../data/schools.js'
 import { buildSnapshot } from '../day/snapshot.js'
 import type { Deps } from '../deps.js'
@@ -14,36 +15,36 @@ type Handler<K extends CommandName> = (who: Principal, input: Required<CommandPa
 export function commandHandlers(deps: Deps): { [K in CommandName]: Handler<K> } {
   return {
     'day:snapshot': async (who, input) => {
-      const reader = requireSchoolReader(who)
+      const reader = dayReader(who)
       const school = (await getSchool(deps.sql, reader.schoolId))!
       const date = input.date ?? schoolNow(school, deps.clock.now()).today
-      const healthNotes = reader.kind === 'staff' && readsHealthNotes(reader, school.settings.healthNoteRoles)
+      const healthNotes = readsHealthNotes(reader, school)
       const snapshot = await buildSnapshot(deps.sql, { schoolId: reader.schoolId, date, buildId: deps.buildId, forBoard: reader.kind === 'board', healthNotes })
       return { ok: true, snapshot }
     },
     'report:acknowledge': async (who, input) => {
-      await acknowledgeReport(deps, requireStaff(who), input.reportId)
+      await acknowledgeReport(deps, staffMay(who, 'report.acknowledge'), input.reportId)
       return { ok: true }
     },
     // Roll call
-    'class:roster': async (who, input) => ({ ok: true, ...(await roster(deps, requireStaff(who), input.classId)) }),
+    'class:roster': async (who, input) => ({ ok: true, ...(await roster(deps, staffMay(who, 'roster.read'), input.classId)) }),
     'pupil:mark': async (who, input) => {
-      await markPupil(deps, requireStaff(who), input)
+      await markPupil(deps, staffMay(who, 'roll.mark'), input)
       return { ok: true }
     },
     'roll:confirm': async (who, input) => {
-      await confirmRoll(deps, requireStaff(who), input)
+      await confirmRoll(deps, staffMay(who, 'roll.mark'), input)
       return { ok: true }
     },
     'report:phone': async (who, input) => {
-      await recordPhoneReport(deps, requireStaff(who), input)
+      await recordPhoneReport(deps, staffMay(who, 'report.phone'), input)
       return { ok: true }
     },
     'pupil:note': async (who, input) => {
-      await addStaffNote(deps, requireStaff(who), input)
+      await addStaffNote(deps, staffMay(who, 'pupil.note'), input)
       return { ok: true }
     },
-    'pupil:history': async (who, input) => ({ ok: true, history: await history(deps, requireStaff(who), input.pupilId) }),
+    'pupil:history': async (who, input) => ({ ok: true, history: await history(deps, staffMay(who, 'pupil.history'), input.pupilId) }),
     'heartbeat:ping': async (_who, input) => ({ ok: true, sentAt: input.sentAt, serverTime: new Date(deps.clock.now()).toISOString() }),
   }
 }

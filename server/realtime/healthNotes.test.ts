@@ -33,14 +33,14 @@ describe('health notes follow the school setting', () => {
       reasonId: reason!.id, symptoms: ['せき'], temperature: 38.5, message: '熱があります',
     })
     expect(res.status).toBe(201)
-    expect((await toTeacher).changes[0]!.entry!.report).toMatchObject({ symptoms: ['せき'], temperature: 38.5, message: '熱があります' })
-    expect((await toVp).changes[0]!.entry!.report).toMatchObject({ symptoms: null, temperature: null, message: '熱があります' })
+    expect((await toTeacher).changes[0]!.entry!.reports[0]).toMatchObject({ symptoms: ['せき'], temperature: 38.5, message: '熱があります' })
+    expect((await toVp).changes[0]!.entry!.reports[0]).toMatchObject({ symptoms: null, temperature: null, message: '熱があります' })
 
     const vpSnap = await vp.emitWithAck('day:snapshot', {})
     const teacherSnap = await teacher.emitWithAck('day:snapshot', {})
     if (!vpSnap.ok || !teacherSnap.ok) throw new Error('snapshot refused')
-    expect(vpSnap.snapshot.entries.find((e) => e.pupilId === s.pupils.taro)!.report).toMatchObject({ symptoms: null, temperature: null })
-    expect(teacherSnap.snapshot.entries.find((e) => e.pupilId === s.pupils.taro)!.report).toMatchObject({ symptoms: ['せき'], temperature: 38.5 })
+    expect(vpSnap.snapshot.entries.find((e) => e.pupilId === s.pupils.taro)!.reports[0]).toMatchObject({ symptoms: null, temperature: null })
+    expect(teacherSnap.snapshot.entries.find((e) => e.pupilId === s.pupils.taro)!.reports[0]).toMatchObject({ symptoms: ['せき'], temperature: 38.5 })
     teacher.disconnect()
     vp.disconnect()
   })

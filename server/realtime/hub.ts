@@ -13,11 +13,11 @@ import {
   UNSAFE_TEXT_MESSAGE,
 } from '../../shared/protocol/index.js'
 import type { Principal } from '../auth/principal.js'
+import { readsHealthNotes } from '../auth/guards.js'
 import { principalFromCookies } from '../auth/resolve.js'
 import type { Deps } from '../deps.js'
 import { redactForBoard, redactHealth } from '../day/entries.js'
 import { getSchool } from '../data/schools.js'
-import { readsHealthNotes } from '../auth/principal.js'
 import { isDatabaseUnavailable } from '../db/unavailable.js'
 import { AppError, parseInput, toErrorBody } from '../http/errors.js'
 import { originAllowed } from '../http/security.js'
@@ -38,6 +38,10 @@ export interface SocketControl {
   endSession(sessionHash: string): void
   endDevice(deviceId: number): void
   endStaff(staffId: number): void
+  /** After a change of roles or homeroom: the staff member's open sockets are re-authorised now. */
+  refreshStaff(staffId: number): Promise<void>
+  /** After a change of the school's health-note roles: every staff socket of the school is re-authorised now. */
+  refreshSchool(schoolId: number): Promise<void>
 }
 
 export const rooms = {
@@ -73,10 +77,7 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
     try {
       const principal = await principalFromCookies(deps.sql, socket.handshake.headers.cookie, auth.data.client, deps.clock.now())
       if (!principal) return next(refusal(auth.data.client === 'board' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED'))
-      // Decided at connect: a settings change reaches a page when it reconnects.
-      const school = principal.kind === 'staff' ? await getSchool(deps.sql, principal.schoolId) : null
-      const healthNotes = principal.kind === 'staff' && !!school && readsHealthNotes(principal, school.settings.healthNoteRoles)
-      socket.data = { principal, client: auth.data.client, healthNotes }
+      socket.data = { principal, client: auth.data.client, healthNotes: await healthNotesOf(principal) }
       next()
     } catch (err) {
       // A database hiccup is not a revoked device: tell the page to retry, not to unpair.
@@ -85,11 +86,15 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
     }
   })
 
+  async function healthNotesOf(p: Principal): Promise<boolean> {
+    const school = p.kind === 'staff' ? await getSchool(deps.sql, p.schoolId) : null
+    return !!school && readsHealthNotes(p, school)
+  }
+
   const handlers = commandHandlers(deps)
   io.on('connection', (socket) => {
     const p = socket.data.principal
-    void socket.join(roomsFor(p))
-    if (p.kind === 'staff') void socket.join(socket.data.healthNotes ? rooms.staffHealth(p.schoolId) : rooms.staffPlain(p.schoolId))
+    void socket.join(roomsFor(p, socket.data.healthNotes))
     for (const name of Object.keys(clientCommands) as CommandName[]) {
       socket.on(name, async (payload: unknown, ack: unknown) => {
         if (typeof ack !== 'function') return
@@ -114,13 +119,18 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
   })
 
   const publish: Publish = (change: Change) => {
-    const { event } = change
+    const { schoolId } = change.event
+    if (change.kind === 'school') {
+      // No pupil data: the same fact for every page of the school.
+      io.to([rooms.staff(schoolId), rooms.board(schoolId)]).emit('school:changed', change.event)
+      return
+    }
     // Every staff member is in one of these two rooms, so each gets the event exactly once.
-    io.to(rooms.staffHealth(event.schoolId)).emit('day:changed', event)
-    io.to(rooms.staffPlain(event.schoolId)).emit('day:changed', { ...event, changes: event.changes.map((c) => ({ ...c, entry: c.entry && redactHealth(c.entry) })) })
-    io.to(rooms.board(event.schoolId)).emit('day:changed', {
-      ...event,
-      changes: event.changes.map((c) => ({ ...c, entry: c.entry && redactForBoard(c.entry, change.boardShowsMessages) })),
+    io.to(rooms.staffHealth(schoolId)).emit('day:changed', change.event)
+    io.to(rooms.staffPlain(schoolId)).emit('day:changed', { ...change.event, changes: change.event.changes.map((c) => ({ ...c, entry: c.entry && redactHealth(c.entry) })) })
+    io.to(rooms.board(schoolId)).emit('day:changed', {
+      ...change.event,
+      changes: change.event.changes.map((c) => ({ ...c, entry: c.entry && redactForBoard(c.entry, change.boardShowsMessages) })),
     })
   }
 
@@ -128,20 +138,58 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
     io.to(room).emit('session:ended', { code })
     io.in(room).disconnectSockets(true)
   }
+  /**
+   * Re-resolves who each socket in the room belongs to and moves it to the rooms its rights
+   * now allow, so the next event is redacted (or not) by the new rights; the page is told to
+   * take a fresh snapshot, which replaces what it holds. A socket whose session is gone is ended.
+   */
+  const refresh = async (room: string) => {
+    const ids = [...(io.of('/').adapter.rooms.get(room) ?? [])]
+    await Promise.all(ids.map(async (id) => {
+      const socket = io.of('/').sockets.get(id)
+      if (!socket) return
+      let principal: Principal | null
+      let healthNotes: boolean
+      try {
+        principal = await principalFromCookies(deps.sql, socket.handshake.headers.cookie, socket.data.client, deps.clock.now())
+        healthNotes = !!principal && (await healthNotesOf(principal))
+      } catch (err) {
+        // Rights that cannot be re-read must not stay as they were: the page reconnects and is checked afresh.
+        deps.log.warn('socket refresh failed', { err: String(err) })
+        socket.disconnect(true)
+        return
+      }
+      if (!principal) {
+        socket.emit('session:ended', { code: 'UNAUTHENTICATED' })
+        socket.disconnect(true)
+        return
+      }
+      for (const r of [...socket.rooms]) if (r !== socket.id) void socket.leave(r)
+      socket.data = { ...socket.data, principal, healthNotes }
+      void socket.join(roomsFor(principal, healthNotes))
+      socket.emit('access:changed', {})
+    }))
+  }
   const control: SocketControl = {
     endSession: (hash) => end(rooms.session(hash), 'UNAUTHENTICATED'),
     endDevice: (id) => end(rooms.device(id), 'DEVICE_REVOKED'),
     endStaff: (id) => end(rooms.staffMember(id), 'UNAUTHENTICATED'),
+    refreshStaff: (id) => refresh(rooms.staffMember(id)),
+    refreshSchool: (id) => refresh(rooms.staff(id)),
   }
   return { io, publish, control }
 }
 
-function roomsFor(p: Principal): string[] {
+/** The rooms a principal may hear; staff hear the school's events with or without health notes. */
+function roomsFor(p: Principal, healthNotes: boolean): string[] {
   switch (p.kind) {
     case 'board':
       return [rooms.board(p.schoolId), rooms.device(p.deviceId)]
     case 'staff':
-      return [rooms.staff(p.schoolId), rooms.session(p.sessionHash), rooms.staffMember(p.staffId), ...p.homeroomClassIds.map(rooms.class)]
+      return [
+        rooms.staff(p.schoolId), healthNotes ? rooms.staffHealth(p.schoolId) : rooms.staffPlain(p.schoolId),
+        rooms.session(p.sessionHash), rooms.staffMember(p.staffId), ...p.homeroomClassIds.map(rooms.class),
+      ]
     case 'guardian':
       return [rooms.session(p.sessionHash)]
   }

@@ -1,17 +1,18 @@
 import { isSchoolDay } from '../../shared/domain/calendar.js'
 import type { CorrectMarkRequest, MarkHistoryRow } from '../../shared/protocol/register.js'
+import { schoolWide } from '../../shared/policy/policy.js'
 import type { StaffPrincipal } from '../auth/principal.js'
 import { appendMarks } from '../data/reports.js'
 import { calendarRules } from '../data/schools.js'
 import type { Deps } from '../deps.js'
 import type { Q } from '../db/types.js'
 import { AppError } from '../http/errors.js'
-import { beginChange, recordChange } from '../realtime/changes.js'
-import { isSchoolWide, readablePupilClass } from './access.js'
+import { runChange } from '../realtime/change.js'
+import { readablePupilClass } from './access.js'
 
 /** Every log row of a pupil-day, newest first, with who wrote it and why. */
 export async function markHistory(q: Q, who: StaffPrincipal, pupilId: number, date: string): Promise<MarkHistoryRow[]> {
-  await readablePupilClass(q, who, pupilId, date)
+  await readablePupilClass(q, who, 'register.read', pupilId, date)
   return q<MarkHistoryRow[]>`
     select l.id::int as id, c.label as code_label, s.label as suggested_label, l.source,
            coalesce(st.family_name || ' ' || st.given_name, g.family_name || ' ' || g.given_name) as actor,
@@ -31,21 +32,19 @@ export async function markHistory(q: Q, who: StaffPrincipal, pupilId: number, da
  * register forbids correction fluid).
  */
 export async function correctMark(deps: Deps, who: StaffPrincipal, m: CorrectMarkRequest): Promise<void> {
-  const cls = await readablePupilClass(deps.sql, who, m.pupilId, m.date)
+  await readablePupilClass(deps.sql, who, 'register.correct', m.pupilId, m.date)
   if (!isSchoolDay(m.date, await calendarRules(deps.sql, who.schoolId, m.date, m.date))) throw new AppError('NOT_A_SCHOOL_DAY')
   if (m.codeId !== null) {
     const [code] = await deps.sql`select id from attendance_code where id = ${m.codeId} and school_id = ${who.schoolId}`
     if (!code) throw new AppError('CODE_NOT_FOUND')
   }
   const nowIso = new Date(deps.clock.now()).toISOString()
-  const change = await deps.sql.begin(async (tx) => {
-    const seq = await beginChange(tx, who.schoolId)
+  await runChange(deps, who.schoolId, async (tx, change) => {
     await appendMarks(tx, [{
-      schoolId: who.schoolId, seq, pupilId: m.pupilId, date: m.date, codeId: m.codeId, suggestedCodeId: null,
-      source: isSchoolWide(who) ? 'office' : 'teacher', actorStaffId: who.staffId, actorGuardianId: null, reportId: null,
+      schoolId: who.schoolId, seq: change.seq, pupilId: m.pupilId, date: m.date, codeId: m.codeId, suggestedCodeId: null,
+      source: schoolWide(who, 'register.correct') ? 'office' : 'teacher', actorStaffId: who.staffId, actorGuardianId: null, reportId: null,
       atTime: null, note: m.note, recordedAt: nowIso,
     }])
-    return recordChange(tx, who.schoolId, seq, cls.year, [{ pupilId: m.pupilId, date: m.date }])
+    change.pupilDays([{ pupilId: m.pupilId, date: m.date }])
   })
-  deps.publish(change)
 }

@@ -20,7 +20,7 @@ export function monthRange(month: string): { from: string; to: string } {
  * not yet 出席. All counting happens in the database (counts.ts).
  */
 export async function registerMonth(q: Q, who: StaffPrincipal, classId: number, month: string, today: string): Promise<RegisterMonth> {
-  const cls = await readableClass(q, who, classId)
+  const cls = await readableClass(q, who, 'register.read', classId)
   const { from, to } = monthRange(month)
   if (to < cls.year.startsOn || from > cls.year.endsOn) throw new AppError('DATE_OUTSIDE_SCHOOL_YEAR')
   const school = (await getSchool(q, who.schoolId))!

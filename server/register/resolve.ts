@@ -2,7 +2,7 @@ import type { StaffPrincipal } from '../auth/principal.js'
 import { appendMarks } from '../data/reports.js'
 import type { Deps } from '../deps.js'
 import { AppError } from '../http/errors.js'
-import { beginChange, recordChange, type Change } from '../realtime/changes.js'
+import { runChange } from '../realtime/change.js'
 import { readableClass } from './access.js'
 import { schoolDaysOf } from './counts.js'
 
@@ -20,11 +20,11 @@ export interface ResolveResult {
  * the teacher resolves it to 遅刻 or 欠席.
  */
 export async function resolveDay(deps: Deps, who: StaffPrincipal, classId: number, date: string): Promise<ResolveResult> {
-  const cls = await readableClass(deps.sql, who, classId)
+  const cls = await readableClass(deps.sql, who, 'register.correct', classId)
   if (date < cls.year.startsOn || date > cls.year.endsOn) throw new AppError('DATE_OUTSIDE_SCHOOL_YEAR')
   if ((await schoolDaysOf(deps.sql, who.schoolId, date, date)).length === 0) throw new AppError('NOT_A_SCHOOL_DAY')
   const nowIso = new Date(deps.clock.now()).toISOString()
-  const { result, change } = await deps.sql.begin(async (tx) => {
+  return runChange(deps, who.schoolId, async (tx, change) => {
     const rows = await tx<{ pupilId: number; name: string; codeId: number | null; provisional: boolean | null }[]>`
       select m.pupil_id, p.family_name || ' ' || p.given_name as name, cur.code_id, c.provisional
       from class_membership m join pupil p on p.id = m.pupil_id
@@ -34,19 +34,14 @@ export async function resolveDay(deps: Deps, who: StaffPrincipal, classId: numbe
       order by m.attendance_number`
     const blank = rows.filter((r) => r.codeId === null)
     const [present] = await tx<{ id: number }[]>`select id from attendance_code where school_id = ${who.schoolId} and code = 'present'`
-    let change: Change | null = null
-    if (blank.length && present) {
-      const seq = await beginChange(tx, who.schoolId)
+    const marked = blank.length > 0 && !!present
+    if (marked) {
       await appendMarks(tx, blank.map((r) => ({
-        schoolId: who.schoolId, seq, pupilId: r.pupilId, date, codeId: present.id, suggestedCodeId: null, source: 'system' as const,
+        schoolId: who.schoolId, seq: change.seq, pupilId: r.pupilId, date, codeId: present.id, suggestedCodeId: null, source: 'system' as const,
         actorStaffId: who.staffId, actorGuardianId: null, reportId: null, atTime: null, note: '記録なし→出席(終業時の確定)', recordedAt: nowIso,
       })))
-      change = await recordChange(tx, who.schoolId, seq, cls.year, blank.map((r) => ({ pupilId: r.pupilId, date })))
-    }
-    const result: ResolveResult = { ok: true, markedPresent: change ? blank.length : 0, unresolved: rows.filter((r) => r.provisional).map((r) => ({ pupilId: r.pupilId, name: r.name })) }
-    return { result, change }
+      change.pupilDays(blank.map((r) => ({ pupilId: r.pupilId, date })))
+    } else change.unchanged()
+    return { ok: true, markedPresent: marked ? blank.length : 0, unresolved: rows.filter((r) => r.provisional).map((r) => ({ pupilId: r.pupilId, name: r.name })) } satisfies ResolveResult
   })
-  // Published only after commit, so no page sees an uncommitted state.
-  if (change) deps.publish(change)
-  return result
 }

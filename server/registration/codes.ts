@@ -93,6 +93,13 @@ export interface RedeemedCode {
   schoolName: string
 }
 
+/** The school a code belongs to, to start the change that uses it; the code itself is checked by lockCode. */
+export async function schoolOfCode(q: Q, input: string): Promise<number> {
+  const [row] = await q<{ schoolId: number }[]>`select school_id from registration_code where code = ${normaliseHumanCode(input)}`
+  if (!row) throw new AppError('CODE_INVALID')
+  return row.schoolId
+}
+
 /**
  * Checks a code inside the caller's transaction, locking it so two phones cannot use it at once.
  * Each failure has its own message: the family needs to know whether to ask for a new letter.

@@ -2,7 +2,8 @@ import type { AddChildResponse, CheckCodeResponse, RegisterGuardianRequest } fro
 import { hashPassword } from '../auth/password.js'
 import type { Q, Sql } from '../db/types.js'
 import { AppError } from '../http/errors.js'
-import { lockCode, markUsed } from './codes.js'
+import { runChange, type ChangeDeps } from '../realtime/change.js'
+import { lockCode, markUsed, schoolOfCode } from './codes.js'
 
 /** What the family sees before registering: whose letter this is. Reads only. */
 export async function checkCode(sql: Sql, code: string, now: number): Promise<CheckCodeResponse> {
@@ -20,9 +21,10 @@ export async function loginIdTaken(q: Q, loginId: string): Promise<boolean> {
 }
 
 /** Creates the guardian account, links the child and uses up the code, all in one transaction. */
-export async function registerGuardian(sql: Sql, r: RegisterGuardianRequest, now: number): Promise<{ guardianId: number; pupilName: string }> {
+export async function registerGuardian(deps: ChangeDeps, r: RegisterGuardianRequest, now: number): Promise<{ guardianId: number; pupilName: string }> {
   const passwordHash = await hashPassword(r.password)
-  return sql.begin(async (tx) => {
+  return runChange(deps, await schoolOfCode(deps.sql, r.code), async (tx, change) => {
+    change.school('guardians')
     const c = await lockCode(tx, r.code, now)
     // Serialise registrations of one login id: the unique index alone would surface as a 500.
     await tx`select pg_advisory_xact_lock(7243006, hashtext(lower(${r.loginId})))`
@@ -37,13 +39,23 @@ export async function registerGuardian(sql: Sql, r: RegisterGuardianRequest, now
 }
 
 /** A registered guardian adds a sibling (any class, any school of the city) with that child's code. */
-export async function addChild(sql: Sql, guardianId: number, code: string, now: number): Promise<AddChildResponse> {
-  return sql.begin(async (tx) => {
+export async function addChild(deps: ChangeDeps, guardianId: number, code: string, now: number): Promise<AddChildResponse> {
+  return runChange(deps, await schoolOfCode(deps.sql, code), async (tx, change) => {
+    change.school('guardians')
     const c = await lockCode(tx, code, now)
     const [linked] = await tx`select 1 from guardian_pupil where guardian_id = ${guardianId} and pupil_id = ${c.pupilId}`
     if (linked) throw new AppError('ALREADY_LINKED')
     await tx`insert into guardian_pupil (school_id, guardian_id, pupil_id) values (${c.schoolId}, ${guardianId}, ${c.pupilId})`
     await markUsed(tx, c.codeId, guardianId, now)
     return { ok: true as const, pupilName: c.pupilName, classLabel: c.classLabel, schoolName: c.schoolName }
+  })
+}
+
+/** The school unlinks a guardian from a pupil (a wrong registration, a family change). */
+export async function unlinkGuardian(deps: ChangeDeps, schoolId: number, pupilId: number, guardianId: number): Promise<void> {
+  await runChange(deps, schoolId, async (tx, change) => {
+    const rows = await tx`delete from guardian_pupil where pupil_id = ${pupilId} and guardian_id = ${guardianId} and school_id = ${schoolId} returning pupil_id`
+    if (!rows.length) throw new AppError('NOT_FOUND')
+    change.school('guardians')
   })
 }

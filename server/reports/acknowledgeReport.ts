@@ -1,18 +1,16 @@
-import { SCHOOL_WIDE_ROLES, type StaffPrincipal } from '../auth/principal.js'
+import { authorize } from '../auth/guards.js'
+import type { StaffPrincipal } from '../auth/principal.js'
 import { reportDays, reportHead } from '../data/reports.js'
-import { schoolYearOn } from '../data/schools.js'
 import type { Deps } from '../deps.js'
 import { AppError } from '../http/errors.js'
-import { beginChange, recordChange } from '../realtime/changes.js'
+import { runChange } from '../realtime/change.js'
 
-/** Whether this staff member may act on a pupil's day: school-wide roles, or the homeroom teacher. */
-export async function mayActOnPupil(deps: Deps, who: StaffPrincipal, pupilId: number, date: string): Promise<boolean> {
-  if (who.roles.some((r) => SCHOOL_WIDE_ROLES.includes(r))) return true
-  const [row] = await deps.sql`
-    select 1 from class_membership m join school_year y on y.id = m.school_year_id
-    where m.pupil_id = ${pupilId} and ${date}::date between y.starts_on and y.ends_on
-      and m.class_id = any(${who.homeroomClassIds}::int[])`
-  return !!row
+/** The pupil's class in the school year containing `date`. */
+async function classOnDate(deps: Deps, pupilId: number, date: string): Promise<number | undefined> {
+  const [row] = await deps.sql<{ classId: number }[]>`
+    select m.class_id from class_membership m join school_year y on y.id = m.school_year_id
+    where m.pupil_id = ${pupilId} and ${date}::date between y.starts_on and y.ends_on`
+  return row?.classId
 }
 
 /**
@@ -22,15 +20,13 @@ export async function mayActOnPupil(deps: Deps, who: StaffPrincipal, pupilId: nu
 export async function acknowledgeReport(deps: Deps, who: StaffPrincipal, reportId: number): Promise<void> {
   const head = await reportHead(deps.sql, reportId)
   if (!head || head.schoolId !== who.schoolId) throw new AppError('REPORT_NOT_FOUND')
-  if (!(await mayActOnPupil(deps, who, head.pupilId, head.fromDate))) throw new AppError('FORBIDDEN', '担任または管理職のみ確認できます。')
-  const year = (await schoolYearOn(deps.sql, who.schoolId, head.fromDate))!
+  const classId = (await classOnDate(deps, head.pupilId, head.fromDate)) ?? -1
+  authorize(who, 'report.acknowledge', { schoolId: who.schoolId, classId }, 'FORBIDDEN', '担任または管理職のみ確認できます。')
   const nowIso = new Date(deps.clock.now()).toISOString()
-  const change = await deps.sql.begin(async (tx) => {
+  await runChange(deps, who.schoolId, async (tx, change) => {
     const inserted = await tx`insert into report_acknowledgement (report_id, school_id, staff_id, acknowledged_at)
       values (${reportId}, ${who.schoolId}, ${who.staffId}, ${nowIso}) on conflict (report_id) do nothing returning report_id`
-    if (inserted.length === 0) return null
-    const seq = await beginChange(tx, who.schoolId)
-    return recordChange(tx, who.schoolId, seq, year, await reportDays(tx, reportId))
+    if (inserted.length === 0) return change.unchanged()
+    change.pupilDays(await reportDays(tx, reportId))
   })
-  if (change) deps.publish(change)
 }

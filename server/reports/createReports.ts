@@ -4,18 +4,24 @@ import { isSchoolDay, schoolDaysBetween } from '../../shared/domain/calendar.js'
 import { datesBetween, daysInclusive, minutesOfTime } from '../../shared/time/schoolTime.js'
 import type { GuardianPrincipal } from '../auth/principal.js'
 import { linkedPupils } from '../data/guardians.js'
-import { activeReason, appendMarks, claimSubmission, codeIdByName, findSubmission, insertReport, type MarkRow } from '../data/reports.js'
+import { LATE_AND_EARLY_LEAVE, suggestedDayMark } from '../../shared/domain/dayReports.js'
+import { formatDateJa } from '../../shared/time/format.js'
+import {
+  activeReason, appendMarks, claimSubmission, codeIdByName, dayClaims, findSubmission, insertReport, pupilDaysWithLiveReports,
+  supersedeReports, type MarkRow, type PupilDay,
+} from '../data/reports.js'
 import { calendarRules, getSchool, schoolYearOn } from '../data/schools.js'
 import type { Deps } from '../deps.js'
 import { AppError, parseInput } from '../http/errors.js'
-import { beginChange, recordChange } from '../realtime/changes.js'
+import { runChange } from '../realtime/change.js'
 import { receiptFor } from './receipt.js'
 import { schoolNow } from './schoolDates.js'
 
 /**
  * A guardian reports 欠席/遅刻/早退 for one or several of their children. Everything is
  * validated before the transaction; the transaction writes the reports, their school days,
- * the suggested marks and the sequenced event, or nothing at all.
+ * the suggested marks and the sequenced event, or nothing at all. A pupil-day that already
+ * has a report needs the guardian's decision (`mode`): change it, or add to it.
  */
 export async function createReports(deps: Deps, who: GuardianPrincipal, body: unknown): Promise<ReportReceipt> {
   const cmd = parseInput(CreateReportRequest, body)
@@ -57,11 +63,18 @@ export async function createReports(deps: Deps, who: GuardianPrincipal, body: un
   if (!reason) throw new AppError('REASON_NOT_FOUND')
 
   const submittedAt = new Date(nowMs).toISOString()
-  const outcome = await deps.sql.begin(async (tx) => {
+  const submissionId = await runChange(deps, school.id, async (tx, change) => {
     const submissionId = await claimSubmission(tx, who.guardianId, idempotencyKey, requestHash, submittedAt)
-    if (submissionId === null) return null // a concurrent double tap won; replay its receipt below
-    const seq = await beginChange(tx, school.id)
-    const codeId = cmd.kind === 'absent' ? reason.suggestedCodeId : await codeIdByName(tx, school.id, cmd.kind)
+    if (submissionId === null) {
+      change.unchanged() // a concurrent double tap won; replay its receipt below
+      return null
+    }
+    const seq = change.seq
+    // Read under the school's sequence lock, so two guardians cannot both miss each other's report.
+    const reported = await pupilDaysWithLiveReports(tx, pupils.map((p) => p.pupilId), schoolDays)
+    if (reported.length > 0 && !cmd.mode) throw new AppError('REPORT_EXISTS', reportExistsMessage(reported))
+    const reportedSet = new Set(reported.map((d) => `${d.pupilId}/${d.date}`))
+    const combined = await codeIdByName(tx, school.id, LATE_AND_EARLY_LEAVE)
     const marks: MarkRow[] = []
     for (const p of pupils) {
       const days = daysFor.get(p.pupilId)!
@@ -71,19 +84,29 @@ export async function createReports(deps: Deps, who: GuardianPrincipal, body: un
         temperature: cmd.temperature, time: cmd.time, message: cmd.message, submittedAt,
       }, days)
       for (const date of days) {
+        const day = { pupilId: p.pupilId, date }
+        if (cmd.mode === 'replace' && reportedSet.has(`${p.pupilId}/${date}`)) await supersedeReports(tx, reportId, day)
+        // Never null: the report just written is one of the day's claims.
+        const codeId = suggestedDayMark((await dayClaims(tx, school.id, day)).claims, combined)!
         marks.push({
-          schoolId: school.id, seq, pupilId: p.pupilId, date, codeId, suggestedCodeId: codeId, source: 'guardian',
+          schoolId: school.id, seq, ...day, codeId, suggestedCodeId: codeId, source: 'guardian',
           actorStaffId: null, actorGuardianId: who.guardianId, reportId, atTime: cmd.time, note: '', recordedAt: submittedAt,
         })
       }
     }
     await appendMarks(tx, marks)
-    const change = await recordChange(tx, school.id, seq, year, marks)
-    return { submissionId, change }
+    change.pupilDays(marks)
+    return submissionId
   })
-  if (!outcome) return replay(deps, who, (await findSubmission(deps.sql, who.guardianId, idempotencyKey))!, requestHash)
-  deps.publish(outcome.change)
-  return { ...(await receiptFor(deps, who, outcome.submissionId, submittedAt)), skippedDays, lateNotice }
+  if (submissionId === null) return replay(deps, who, (await findSubmission(deps.sql, who.guardianId, idempotencyKey))!, requestHash)
+  return { ...(await receiptFor(deps, who, submissionId, submittedAt)), skippedDays, lateNotice }
+}
+
+/** Names the pupil-days that already have a report, so the guardian knows what to decide about. */
+function reportExistsMessage(days: (PupilDay & { name: string })[]): string {
+  const listed = days.slice(0, 4).map((d) => `${d.name}さんの${formatDateJa(d.date)}`).join('、')
+  const more = days.length > 4 ? `ほか${days.length - 4}件` : ''
+  return `${listed}${more}はすでに連絡があります。前の連絡を変更するのか、追加の連絡なのかを選んでください。`
 }
 
 async function replay(deps: Deps, who: GuardianPrincipal, earlier: { id: number; requestHash: string; createdAt: string }, requestHash: string): Promise<ReportReceipt> {

@@ -3,6 +3,7 @@ import { schoolDaysBetween } from '../../shared/domain/calendar.js'
 import { addDays, schoolDateOf } from '../../shared/time/schoolTime.js'
 import type { GuardianPrincipal } from '../auth/principal.js'
 import { guardianChildren, guardianTimeZone } from '../data/guardians.js'
+import { reportedDaysFrom } from '../data/reports.js'
 import { calendarRules, getSchool } from '../data/schools.js'
 import type { Deps } from '../deps.js'
 
@@ -11,7 +12,11 @@ export async function guardianHome(deps: Deps, who: GuardianPrincipal): Promise<
   const nowMs = deps.clock.now()
   const today = schoolDateOf(nowMs, await guardianTimeZone(deps.sql, who.guardianId))
   const children = await guardianChildren(deps.sql, who.guardianId, today)
-  const home: GuardianHome = { ok: true, today, children, reasons: {}, nextSchoolDays: {}, sameDayCutoff: {}, acceptLateReports: {}, timeZones: {} }
+  const home: GuardianHome = {
+    ok: true, today, children, reasons: {}, nextSchoolDays: {}, sameDayCutoff: {}, acceptLateReports: {}, timeZones: {},
+    // From the day before the guardian's today: a school in another zone may still be on it.
+    reportedDays: await reportedDaysFrom(deps.sql, children.map((c) => c.pupilId), addDays(today, -1)),
+  }
   for (const schoolId of new Set(children.map((c) => c.schoolId))) {
     const school = (await getSchool(deps.sql, schoolId))!
     const schoolToday = schoolDateOf(nowMs, school.timeZone)

@@ -31,7 +31,7 @@ afterAll(async () => {
 
 async function counts(): Promise<number[]> {
   const [row] = await db.sql<{ a: number; e: number; r: number; n: number }[]>`
-    select (select count(*)::int from attendance_log) as a, (select count(*)::int from school_event) as e,
+    select (select count(*)::int from attendance_log) as a, (select sum(seq)::int from school) as e,
            (select count(*)::int from roll_call) as r, (select count(*)::int from staff_note) as n`
   return [row!.a, row!.e, row!.r, row!.n]
 }
@@ -48,7 +48,7 @@ describe('roll call', () => {
     const res = await teacher1.emitWithAck('pupil:mark', { pupilId: s.pupils.taro, mark: 'not_arrived' })
     expect(res).toEqual({ ok: true })
     const event = await seen
-    expect(event.changes[0]!.entry).toMatchObject({ pupilId: s.pupils.taro, status: 'not_arrived', source: 'teacher', report: null })
+    expect(event.changes[0]!.entry).toMatchObject({ pupilId: s.pupils.taro, status: 'not_arrived', source: 'teacher', reports: [] })
 
     const back = nextEvent(vp, 'day:changed')
     expect((await teacher1.emitWithAck('pupil:mark', { pupilId: s.pupils.taro, mark: 'present' })).ok).toBe(true)
@@ -72,9 +72,14 @@ describe('roll call', () => {
     const seen = eventWhere(vp, (e) => e.changes[0]?.entry?.status === 'late')
     await teacher1.emitWithAck('pupil:mark', { pupilId: s.pupils.hanako, mark: 'late', time: '9:05' })
     expect((await seen).changes[0]!.entry).toMatchObject({ status: 'late', time: '9:05', codeLabel: '遅刻' })
-    const left = eventWhere(vp, (e) => e.changes[0]?.entry?.status === 'early_leave')
+    // Leaving early after arriving late: both are real and both count (one combined mark).
+    const left = eventWhere(vp, (e) => e.changes[0]?.entry?.time === '13:40')
     await teacher1.emitWithAck('pupil:mark', { pupilId: s.pupils.hanako, mark: 'early_leave', time: '13:40' })
-    expect((await left).changes[0]!.entry).toMatchObject({ status: 'early_leave', time: '13:40' })
+    expect((await left).changes[0]!.entry).toMatchObject({ codeLabel: '遅刻・早退', time: '13:40' })
+    const leftOnly = eventWhere(vp, (e) => e.changes[0]?.entry?.status === 'early_leave')
+    await teacher1.emitWithAck('pupil:mark', { pupilId: s.pupils.taro, mark: 'early_leave', time: '11:10' })
+    expect((await leftOnly).changes[0]!.entry).toMatchObject({ status: 'early_leave', codeLabel: '早退', time: '11:10' })
+    expect((await teacher1.emitWithAck('pupil:mark', { pupilId: s.pupils.taro, mark: 'present' })).ok).toBe(true)
     const noTime = await teacher1.emitWithAck('pupil:mark', { pupilId: s.pupils.hanako, mark: 'late' })
     expect(noTime.ok === false && noTime.error.code).toBe('BAD_REQUEST')
   })
@@ -114,7 +119,7 @@ describe('roll call', () => {
     expect((await teacher2.emitWithAck('pupil:mark', { pupilId: s.pupils.jiro, mark: 'present' })).ok).toBe(true)
     const entry = (await seen).changes[0]!.entry!
     expect(entry).toMatchObject({ status: 'present', source: 'teacher', codeLabel: '出席' })
-    expect(entry.report).toMatchObject({ kind: 'absent' })
+    expect(entry.reports[0]).toMatchObject({ kind: 'absent' })
   })
 })
 
@@ -169,7 +174,10 @@ describe('phone reports, notes and history', () => {
 
     server.clock.set('2026-11-30T08:45:00+09:00')
     expect((await teacher2.emitWithAck('pupil:note', { pupilId: s.pupils.other, body: '足の怪我は大丈夫?明日声をかける' })).ok).toBe(true)
-    const hist = await teacher1.emitWithAck('pupil:history', { pupilId: s.pupils.other })
+    // The history holds families' messages and staff notes: the homeroom teacher's, not another class's.
+    const refused = await teacher1.emitWithAck('pupil:history', { pupilId: s.pupils.other })
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('FORBIDDEN')
+    const hist = await teacher2.emitWithAck('pupil:history', { pupilId: s.pupils.other })
     if (!hist.ok) throw new Error(hist.error.code)
     expect(hist.history).toMatchObject({ name: '佐藤 三郎', classLabel: '2年1組' })
     expect(hist.history.items.map((i) => i.type)).toEqual(['note', 'mark', 'mark'])

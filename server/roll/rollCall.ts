@@ -1,10 +1,11 @@
 import { ConfirmRollRequest, StaffNoteRequest, type PupilHistory, type Reason, type RosterPupil } from '../../shared/protocol/index.js'
+import { authorize } from '../auth/guards.js'
 import type { StaffPrincipal } from '../auth/principal.js'
 import { classOfSchool, classRoster, insertRollCall, insertStaffNote, pupilHistory, pupilPlace } from '../data/roll.js'
 import type { Deps } from '../deps.js'
 import { AppError, parseInput } from '../http/errors.js'
-import { beginChange, recordChange } from '../realtime/changes.js'
-import { pupilToday, requireClassActor, staffToday } from './today.js'
+import { runChange } from '../realtime/change.js'
+import { pupilToday, staffToday } from './today.js'
 
 /**
  * The homeroom teacher (or the office) confirms today's roll of a class: from then on the
@@ -14,22 +15,16 @@ export async function confirmRoll(deps: Deps, who: StaffPrincipal, body: unknown
   const { classId } = parseInput(ConfirmRollRequest, body)
   const t = await staffToday(deps, who, { requireSchoolDay: true })
   if (!(await classOfSchool(deps.sql, who.schoolId, t.year.id, classId))) throw new AppError('CLASS_NOT_FOUND')
-  requireClassActor(who, classId)
-  const change = await deps.sql.begin(async (tx) => {
-    const seq = await beginChange(tx, t.school.id)
-    if (!(await insertRollCall(tx, { schoolId: t.school.id, classId, date: t.today, staffId: who.staffId, takenAt: t.nowIso }))) throw NO_CHANGE
-    return recordChange(tx, t.school.id, seq, t.year, [], [{ classId, date: t.today }])
-  }).catch((err: unknown) => {
-    if (err === NO_CHANGE) return null
-    throw err
+  authorize(who, 'roll.mark', { schoolId: who.schoolId, classId }, 'NOT_HOMEROOM')
+  await runChange(deps, t.school.id, async (tx, change) => {
+    if (!(await insertRollCall(tx, { schoolId: t.school.id, classId, date: t.today, staffId: who.staffId, takenAt: t.nowIso }))) return change.unchanged()
+    change.classDays([{ classId, date: t.today }])
   })
-  if (change) deps.publish(change)
 }
-
-const NO_CHANGE = Symbol('no change')
 
 /** Everyone in a class today, for the roll call list. Any staff member may glance at any class. */
 export async function roster(deps: Deps, who: StaffPrincipal, classId: number): Promise<{ pupils: RosterPupil[]; reasons: Reason[] }> {
+  authorize(who, 'roster.read')
   const t = await staffToday(deps, who, { requireSchoolDay: false })
   if (!(await classOfSchool(deps.sql, who.schoolId, t.year.id, classId))) throw new AppError('CLASS_NOT_FOUND')
   const reasons = await deps.sql<Reason[]>`
@@ -42,15 +37,24 @@ export async function addStaffNote(deps: Deps, who: StaffPrincipal, body: unknow
   const cmd = parseInput(StaffNoteRequest, body)
   const t = await staffToday(deps, who, { requireSchoolDay: false })
   const place = await pupilToday(deps, who, t, cmd.pupilId)
-  requireClassActor(who, place.classId)
-  await insertStaffNote(deps.sql, { schoolId: t.school.id, pupilId: cmd.pupilId, staffId: who.staffId, date: t.today, body: cmd.body, createdAt: t.nowIso })
+  authorize(who, 'pupil.note', { schoolId: who.schoolId, classId: place.classId }, 'NOT_HOMEROOM')
+  await runChange(deps, t.school.id, async (tx, change) => {
+    await insertStaffNote(tx, { schoolId: t.school.id, pupilId: cmd.pupilId, staffId: who.staffId, date: t.today, body: cmd.body, createdAt: t.nowIso })
+    // The entry looks the same; the event tells open pupil sheets to load the new note.
+    change.pupilDays([{ pupilId: cmd.pupilId, date: t.today }])
+  })
 }
 
-/** A pupil's reports, marks and staff notes over this school year, newest first (staff of the school). */
+/**
+ * A pupil's reports (with the families' messages), marks and staff notes over this school
+ * year, newest first: for the homeroom teacher of the pupil's class and the office, as the
+ * register's history.
+ */
 export async function history(deps: Deps, who: StaffPrincipal, pupilId: number): Promise<PupilHistory> {
   const t = await staffToday(deps, who, { requireSchoolDay: false })
   const place = await pupilPlace(deps.sql, who.schoolId, t.year.id, pupilId)
   if (!place) throw new AppError('PUPIL_NOT_FOUND')
+  authorize(who, 'pupil.history', { schoolId: who.schoolId, classId: place.classId })
   const items = await pupilHistory(deps.sql, pupilId, t.year.startsOn, t.year.endsOn)
   return { pupilId, name: place.name, classLabel: place.classLabel, items }
 }

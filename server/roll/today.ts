@@ -1,5 +1,5 @@
 import { isSchoolDay } from '../../shared/domain/calendar.js'
-import { SCHOOL_WIDE_ROLES, type StaffPrincipal } from '../auth/principal.js'
+import type { StaffPrincipal } from '../auth/principal.js'
 import { pupilPlace, type PupilPlace } from '../data/roll.js'
 import { calendarRules, getSchool, schoolYearOn, type School, type SchoolYear } from '../data/schools.js'
 import type { Deps } from '../deps.js'
@@ -24,15 +24,6 @@ export async function staffToday(deps: Deps, who: StaffPrincipal, opts: { requir
   if (!year) throw new AppError('DATE_OUTSIDE_SCHOOL_YEAR')
   if (opts.requireSchoolDay && !isSchoolDay(today, await calendarRules(deps.sql, school.id, today, today))) throw new AppError('NOT_A_SCHOOL_DAY')
   return { school, year, today, time, nowIso: new Date(nowMs).toISOString() }
-}
-
-export function isSchoolWide(who: StaffPrincipal): boolean {
-  return who.roles.some((r) => SCHOOL_WIDE_ROLES.includes(r))
-}
-
-/** Homeroom teachers act on their own class; school-wide roles (the office) on every class. */
-export function requireClassActor(who: StaffPrincipal, classId: number): void {
-  if (!isSchoolWide(who) && !who.homeroomClassIds.includes(classId)) throw new AppError('NOT_HOMEROOM')
 }
 
 /** A pupil of the caller's school in this school year, enrolled today; else PUPIL_NOT_FOUND. */

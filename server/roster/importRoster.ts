@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto'
 import type { RosterApplied, RosterMapping, RosterPreview } from '../../shared/protocol/index.js'
 import { getSchool } from '../data/schools.js'
-import type { Q, Sql } from '../db/types.js'
+import type { Q } from '../db/types.js'
 import { AppError } from '../http/errors.js'
+import { runChange, type ChangeDeps } from '../realtime/change.js'
 import { schoolNow } from '../reports/schoolDates.js'
 import { createClass } from '../seed/schoolSetup.js'
 import { findYear, loadRosterContext, type Year } from './context.js'
@@ -70,10 +71,10 @@ export async function previewRoster(q: Q, r: RosterRequest): Promise<RosterPrevi
  * Applies the file in one transaction: all of it or none of it. Refuses a file with problems,
  * and (when the preview's digest is given) a file or database that changed since the preview.
  */
-export async function applyRoster(sql: Sql, r: RosterRequest, expectDigest?: string): Promise<RosterApplied> {
-  return sql.begin(async (tx) => {
-    // One import per school at a time: the second waits and then sees the first one's result.
-    await tx`select id from school where id = ${r.schoolId} for update`
+export async function applyRoster(deps: ChangeDeps, r: RosterRequest, expectDigest?: string): Promise<RosterApplied> {
+  // One import per school at a time: the change's lock on the school makes the second wait and then see the first one's result.
+  return runChange(deps, r.schoolId, async (tx, change) => {
+    change.school('roster')
     const { plan, problems, year, digest, ctx, parsed } = await prepare(tx, r)
     if (problems.length) {
       throw new AppError('ROSTER_INVALID', undefined, Object.fromEntries(problems.slice(0, 50).map((p, i) => [`${p.line}行目#${i}`, p.message])))

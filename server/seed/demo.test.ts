@@ -156,7 +156,7 @@ describe('the demo school', () => {
     expect(today.length).toBeGreaterThanOrEqual(5)
     expect(today.some((e) => (e.consecutiveAbsences ?? 0) >= 3)).toBe(true)
     expect(today.some((e) => (e.cumulativeAbsences ?? 0) >= 10)).toBe(true)
-    expect(today.some((e) => e.report && !e.report.acknowledgedAt)).toBe(true)
+    expect(today.some((e) => e.reports.some((r) => !r.acknowledgedAt))).toBe(true)
     expect((await loadEntries(db.sql, schoolId, year, '2026-12-01')).length).toBeGreaterThan(0)
   })
 

@@ -13,8 +13,8 @@ export function chunks<T>(rows: readonly T[], size = 500): T[][] {
 /**
  * Stores planned guardian reports the way createReports does (submission, report, its school
  * days, the suggested mark in the register, acknowledgements), in bulk. All marks share the
- * one sequence number the seed took, since the whole seed is one committed change; no
- * school_event is written because no page can have seen an earlier state of a new school.
+ * one sequence number the seed took, since the whole seed is one committed change; nothing
+ * is published because no page can have seen an earlier state of a new school.
  */
 export async function writeHistory(tx: Q, schoolId: number, seq: number, submissions: PlannedSubmission[]): Promise<{ reports: number; marks: number }> {
   const reasons = new Map(

@@ -19,8 +19,8 @@ describe('badgesFor', () => {
 
 describe('isUnexplained', () => {
   it('is 未登校 without a report only', () => {
-    expect(isUnexplained({ status: 'not_arrived', report: null })).toBe(true)
-    expect(isUnexplained({ status: 'absent', report: null })).toBe(false)
+    expect(isUnexplained({ status: 'not_arrived', reports: [] })).toBe(true)
+    expect(isUnexplained({ status: 'absent', reports: [] })).toBe(false)
   })
 })
 

@@ -1,4 +1,5 @@
 import type { DayEntry, DaySnapshot } from '../protocol/day.js'
+import { DAY_STATUS_LABEL } from './attendance.js'
 import { minutesOfTime, schoolDateOf, schoolMinutesOf } from '../time/schoolTime.js'
 
 /**
@@ -28,9 +29,19 @@ export function badgesFor(entry: Pick<DayEntry, 'consecutiveAbsences' | 'cumulat
   return out
 }
 
+/**
+ * The status chip's words. A 遅刻 and an 早退 on one day share one mark whose label says both;
+ * 出席停止・忌引 is too wide next to a name, so the entry says which one it is.
+ */
+export function statusLabel(e: Pick<DayEntry, 'status' | 'codeLabel'>): string {
+  if ((e.status === 'late' || e.status === 'early_leave') && e.codeLabel) return e.codeLabel
+  if (e.status !== 'excused') return DAY_STATUS_LABEL[e.status]
+  return e.codeLabel?.includes('忌引') ? '忌引' : '出席停止'
+}
+
 /** 未登校 with no guardian report: must stand out until someone finds out why. */
-export function isUnexplained(entry: Pick<DayEntry, 'status' | 'report'>): boolean {
-  return entry.status === 'not_arrived' && entry.report === null
+export function isUnexplained(entry: Pick<DayEntry, 'status' | 'reports'>): boolean {
+  return entry.status === 'not_arrived' && entry.reports.length === 0
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { CodeSemantics, ReasonCategory } from './attendance.js'
+import { LATE_AND_EARLY_LEAVE } from './dayReports.js'
 
 export interface DefaultCode extends CodeSemantics {
   code: string
@@ -23,6 +24,8 @@ export const DEFAULT_CODES: DefaultCode[] = [
   { ...base, code: 'deemed_present', label: '出席扱い', shortLabel: '扱', onSite: false },
   { ...base, code: 'class_closure', label: '学級閉鎖', shortLabel: '閉', excused: true },
   { ...base, code: 'not_arrived', label: '未登校', shortLabel: '未', provisional: true, futureAllowed: false },
+  // Not chosen by anyone: a 遅刻 and an 早退 reported for the same day combine into it (dayReports.ts).
+  { ...base, code: LATE_AND_EARLY_LEAVE, label: '遅刻・早退', shortLabel: '遅早', onSite: true, isLate: true, isEarlyLeave: true },
 ]
 
 export interface DefaultReason {

@@ -1,4 +1,6 @@
-import type { ClassInfo, DayEntry } from '../protocol/day.js'
+import type { ClassInfo, DayEntry, DayReport } from '../protocol/day.js'
+import { isUnexplained } from './boardView.js'
+import { currentReport, unacknowledgedReports } from './dayReports.js'
 
 /**
  * The office's morning lists, derived from the live day (snapshot + events), so they
@@ -13,8 +15,11 @@ export interface Discrepancy {
 export interface OfficeLists {
   /** 未登校 and nobody has explained: the notices and calls are for these. */
   unexplained: DayEntry[]
-  /** Guardian reports no one has acknowledged (確認) yet. */
-  unacknowledged: DayEntry[]
+  /**
+   * Guardian reports no one has acknowledged (確認) yet, each on its own: a pupil with a
+   * morning 遅刻 and an afternoon 早退 counts twice (see `unacknowledgedReports`).
+   */
+  unacknowledged: { entry: DayEntry; report: DayReport }[]
   /** What the family said and what the school saw disagree. */
   discrepancies: Discrepancy[]
   /** Classes whose roll is not taken yet. */
@@ -28,10 +33,10 @@ export function officeLists(classes: readonly ClassInfo[], entries: readonly Day
   const order = new Map(classes.map((c, i) => [c.id, i]))
   const sorted = [...entries].sort((a, b) => (order.get(a.classId) ?? 0) - (order.get(b.classId) ?? 0) || a.attendanceNumber - b.attendanceNumber)
   return {
-    unexplained: sorted.filter((e) => e.status === 'not_arrived' && !e.report),
-    unacknowledged: sorted.filter((e) => e.report && !e.report.acknowledgedAt),
+    unexplained: sorted.filter(isUnexplained),
+    unacknowledged: sorted.flatMap((entry) => unacknowledgedReports(entry.reports).map((report) => ({ entry, report }))),
     discrepancies: sorted.flatMap((e) =>
-      e.report?.kind === 'absent' && ARRIVED.has(e.status)
+      currentReport(e.reports)?.kind === 'absent' && ARRIVED.has(e.status)
         ? [{ entry: e, why: e.source === 'teacher' || e.source === 'office' ? '欠席の連絡あり・学校は出席と記録' : '欠席の連絡あり・登校済' }]
         : [],
     ),

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { SequenceBuffer } from './sequence.js'
 
@@ -52,5 +53,32 @@ describe('SequenceBuffer', () => {
     b.push(ev(3))
     expect(b.snapshotApplied(9)).toEqual([])
     expect(b.hasGap).toBe(false)
+  })
+
+  it('applies every event after the snapshot exactly once and in order, whatever the delivery order and repeats', () => {
+    // Deliveries: each of the events 1..n at least once, shuffled; the snapshot is taken at `at`, somewhere in the stream.
+    const stream = fc.integer({ min: 1, max: 40 }).chain((n) =>
+      fc.record({
+        n: fc.constant(n),
+        snapshotSeq: fc.integer({ min: 0, max: n }),
+        deliveries: fc.shuffledSubarray([...Array(n).keys()].map((i) => i + 1), { minLength: n }).chain((all) =>
+          fc.array(fc.integer({ min: 1, max: n }), { maxLength: 10 }).chain((repeats) => fc.shuffledSubarray([...all, ...repeats], { minLength: all.length + repeats.length })),
+        ),
+        at: fc.nat(),
+      }),
+    )
+    fc.assert(
+      fc.property(stream, ({ n, snapshotSeq, deliveries, at }) => {
+        const b = new SequenceBuffer<{ seq: number }>()
+        const applied: number[] = []
+        const cut = at % (deliveries.length + 1)
+        for (const s of deliveries.slice(0, cut)) applied.push(...seqs(b.push(ev(s))))
+        applied.push(...seqs(b.snapshotApplied(snapshotSeq)))
+        for (const s of deliveries.slice(cut)) applied.push(...seqs(b.push(ev(s))))
+        const expected = [...Array(n - snapshotSeq).keys()].map((i) => snapshotSeq + i + 1)
+        expect(applied).toEqual(expected)
+        expect(b.hasGap).toBe(false)
+      }),
+    )
   })
 })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { SuspensionInput } from '../domain/suspension.js'
+import { SuspensionInput, type SuspensionProposal } from '../domain/suspension.js'
 import { Id, IsoDate, shortText } from './primitives.js'
 
 const numeric = z.coerce.number().int()
@@ -43,6 +43,8 @@ export interface CalendarYear {
 /** POST /api/register/suspension/{propose,apply} */
 export const SuspensionRequest = z.object({ pupilId: Id, input: SuspensionInput })
 export type SuspensionRequest = z.infer<typeof SuspensionRequest>
+/** Their answer's `plan`: the period, the last day of 出席停止, the return day and the school days it covers for the pupil. */
+export type SuspensionPlan = SuspensionProposal & { schoolDays: string[] }
 
 /** POST /api/register/resolve: end-of-day resolution of one class's day. */
 export const ResolveDayRequest = z.object({ classId: Id, date: IsoDate })

@@ -15,6 +15,27 @@ export const ClassInfo = z.object({
 })
 export type ClassInfo = z.infer<typeof ClassInfo>
 
+/** One guardian report in a pupil-day's thread. */
+export const DayReport = z.object({
+  id: Id,
+  kind: ReportKind,
+  /** 遅刻: expected arrival; 早退: pick-up time. */
+  time: TimeOfDay.nullable(),
+  reasonLabel: z.string(),
+  reasonCategory: ReasonCategory,
+  submittedAt: z.string(),
+  /** Free text: only for staff, or on the board when the school allows it. */
+  message: z.string().nullable(),
+  /** Health notes: staff only. */
+  symptoms: z.array(z.string()).nullable(),
+  temperature: z.number().nullable(),
+  acknowledgedAt: z.string().nullable(),
+  acknowledgedBy: z.string().nullable(),
+  /** The later report that changed this one for the day; null while it still stands. */
+  replacedBy: Id.nullable(),
+})
+export type DayReport = z.infer<typeof DayReport>
+
 /** One pupil's state on one school day, for pupils who are not simply present. */
 export const DayEntry = z.object({
   pupilId: Id,
@@ -27,22 +48,8 @@ export const DayEntry = z.object({
   source: MarkSource.nullable(),
   /** 遅刻: expected/actual arrival; 早退: pick-up time. */
   time: TimeOfDay.nullable(),
-  report: z
-    .object({
-      id: Id,
-      kind: ReportKind,
-      reasonLabel: z.string(),
-      reasonCategory: ReasonCategory,
-      submittedAt: z.string(),
-      /** Free text: only for staff, or on the board when the school allows it. */
-      message: z.string().nullable(),
-      /** Health notes: staff only. */
-      symptoms: z.array(z.string()).nullable(),
-      temperature: z.number().nullable(),
-      acknowledgedAt: z.string().nullable(),
-      acknowledgedBy: z.string().nullable(),
-    })
-    .nullable(),
+  /** The day's guardian reports as one thread, newest first, replaced ones included (see `DayReport`). */
+  reports: z.array(DayReport),
   consecutiveAbsences: z.number().int().nonnegative().nullable(),
   cumulativeAbsences: z.number().int().nonnegative().nullable(),
   updatedAt: z.string(),
@@ -84,3 +91,19 @@ export const DayChanged = z.object({
   classes: z.array(z.object({ date: IsoDate, classInfo: ClassInfo })).optional(),
 })
 export type DayChanged = z.infer<typeof DayChanged>
+
+/**
+ * Parts of a school that pages show besides pupil-days. A change to one of them makes pages
+ * reload what they show of it: the board and the teacher page take a new snapshot, the
+ * register, calendar and admin pages reload their data.
+ */
+export const SchoolPart = z.enum(['calendar', 'settings', 'codes', 'roster', 'staff', 'guardians', 'guidance'])
+export type SchoolPart = z.infer<typeof SchoolPart>
+
+/** A committed change to the school outside pupil-days, numbered by the same sequence as DayChanged. */
+export const SchoolChanged = z.object({
+  schoolId: Id,
+  seq: z.number().int().positive(),
+  parts: z.array(SchoolPart).min(1),
+})
+export type SchoolChanged = z.infer<typeof SchoolChanged>

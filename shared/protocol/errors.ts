@@ -28,6 +28,7 @@ export const ERROR_MESSAGES = {
   TIME_REQUIRED: { ja: '時刻を入力してください。', en: 'Please enter a time.' },
   WITHDRAW_NOT_ALLOWED: { ja: 'この連絡は取り消せません。学校へお電話ください。', en: 'This report can no longer be withdrawn. Please phone the school.' },
   ALREADY_WITHDRAWN: { ja: 'この連絡はすでに取り消されています。', en: 'This report was already withdrawn.' },
+  REPORT_EXISTS: { ja: 'この日はすでに連絡があります。前の連絡を変更するのか、追加の連絡なのかを選んでください。', en: 'There is already a report for that day: choose whether this changes it or adds to it.' },
   IDEMPOTENCY_CONFLICT: { ja: '同じ送信番号で異なる内容が送られました。画面を開き直してください。', en: 'The same submission key was used for different content.' },
   PAIRING_INVALID: { ja: 'ペアリングコードが無効か期限切れです。', en: 'The pairing code is invalid or expired.' },
   DEVICE_REVOKED: { ja: 'この表示端末は登録されていません。', en: 'This display is not paired.' },

@@ -2,6 +2,10 @@ import { z } from 'zod'
 import { ReasonCategory, ReportKind } from '../domain/attendance.js'
 import { Id, IsoDate, LIMITS, TimeOfDay } from './primitives.js'
 
+/** What a new report does to a pupil-day that already has one. */
+export const ReportMode = z.enum(['add', 'replace'])
+export type ReportMode = z.infer<typeof ReportMode>
+
 /** A guardian's report for one or several children over one or several days. */
 export const CreateReportRequest = z
   .object({
@@ -17,6 +21,12 @@ export const CreateReportRequest = z
     /** 遅刻: expected arrival; 早退: pick-up time. */
     time: TimeOfDay.nullable().default(null),
     message: z.string().max(LIMITS.messageChars, `メッセージは${LIMITS.messageChars}文字までです`).transform((s) => s.trim()).default(''),
+    /**
+     * For pupil-days that already have a report: `replace` changes it (the earlier report is
+     * kept as history but no longer counts for the day), `add` keeps both. Required when any
+     * chosen pupil-day has a report; the same decision applies to each of them.
+     */
+    mode: ReportMode.optional(),
   })
   .refine((r) => r.fromDate <= r.toDate, { message: '終了日は開始日以降にしてください', path: ['toDate'] })
   .refine((r) => r.kind === 'absent' || r.time !== null, { message: '時刻を入力してください', path: ['time'] })
@@ -42,6 +52,8 @@ export const GuardianReport = z.object({
   message: z.string(),
   submittedAt: z.string(),
   withdrawnAt: z.string().nullable(),
+  /** Days on which a later report changed this one. */
+  replacedDays: z.array(IsoDate),
   acknowledged: z.boolean(),
   canWithdraw: z.boolean(),
 })
@@ -88,5 +100,10 @@ export const GuardianHome = z.object({
   /** Whether a report after the cut-off is still accepted (flagged as late), per school id. */
   acceptLateReports: z.record(z.string(), z.boolean()),
   timeZones: z.record(z.string(), z.string()),
+  /**
+   * Pupil-days from today on that already have a live report (from any of the child's
+   * guardians), so the form can ask "change or add?" before sending.
+   */
+  reportedDays: z.array(z.object({ pupilId: Id, date: IsoDate, kinds: z.array(ReportKind) })),
 })
 export type GuardianHome = z.infer<typeof GuardianHome>

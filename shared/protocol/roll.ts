@@ -76,6 +76,8 @@ export const HistoryItem = z.discriminatedUnion('type', [
     time: TimeOfDay.nullable(),
     message: z.string(),
     withdrawn: z.boolean(),
+    /** Days on which a later report changed this one. */
+    replacedDays: z.array(IsoDate),
   }),
   z.object({ type: z.literal('note'), at: z.string(), date: IsoDate, by: z.string(), body: z.string() }),
 ])

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DayChanged, DaySnapshot } from './day.js'
+import { DayChanged, DaySnapshot, SchoolChanged } from './day.js'
 import { ErrorBody, ErrorCode } from './errors.js'
 import { Id, IsoDate } from './primitives.js'
 import { Reason } from './reports.js'
@@ -64,8 +64,12 @@ export const clientCommands = {
 /** Facts the server pushes. */
 export const serverEvents = {
   'day:changed': DayChanged,
+  /** Calendar, settings, codes, roster, staff …: pages reload that part (same sequence as day:changed). */
+  'school:changed': SchoolChanged,
   /** The session or device was ended server-side; the page must not reconnect with it. */
   'session:ended': z.object({ code: ErrorCode }),
+  /** The person's rights changed (role, homeroom, health-note roles): the page takes a fresh snapshot. */
+  'access:changed': z.object({}),
 } as const
 
 export type ClientCommands = typeof clientCommands

@@ -1,2 +1,2 @@
 /** Bumped whenever a payload changes shape; a page with another version reloads. */
-export const PROTOCOL_VERSION = 1
+export const PROTOCOL_VERSION = 2

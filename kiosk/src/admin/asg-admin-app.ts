@@ -1,5 +1,7 @@
 import { LitElement, css, html } from 'lit'
-import type { Me } from '../../../shared/protocol/index.js'
+import { can } from '../../../shared/policy/policy.js'
+import type { Me, SchoolPart } from '../../../shared/protocol/index.js'
+import { ReloadOnChange } from '../controllers/reload-on-change.js'
 import '../components/asg-login.js'
 import { currentUser, logout } from '../lib/session.js'
 import { buttons, tokens } from '../lib/styles.js'
@@ -19,7 +21,15 @@ const TABS = [
   ['account', 'アカウント'],
 ] as const
 type Tab = (typeof TABS)[number][0]
-const ADMIN_ROLES = ['admin', 'principal', 'vice_principal']
+/**
+ * The panels whose lists reload when another administrator (or a family registering) changes
+ * them; their forms and printed letters stay. Forms being filled in (settings, a roster
+ * preview) are not replaced under the admin's hands.
+ */
+const LIVE_TABS: Partial<Record<Tab, { panel: 'asg-admin-staff' | 'asg-admin-registration'; parts: readonly SchoolPart[] }>> = {
+  staff: { panel: 'asg-admin-staff', parts: ['staff'] },
+  registration: { panel: 'asg-admin-registration', parts: ['guardians', 'roster'] },
+}
 
 /** The admin page: login, then one panel per tab. Each panel loads its own data. */
 export class AsgAdminApp extends LitElement {
@@ -27,6 +37,7 @@ export class AsgAdminApp extends LitElement {
   declare me: Me | null
   declare checked: boolean
   declare tab: Tab
+  private live: ReloadOnChange | null = null
 
   constructor() {
     super()
@@ -61,7 +72,7 @@ export class AsgAdminApp extends LitElement {
   override render() {
     if (!this.checked) return html``
     if (!this.me) return html`<asg-login heading="学校の管理 ログイン" @asg-logged-in=${(e: CustomEvent<Me>) => (this.me = e.detail)}></asg-login>`
-    if (this.me.kind !== 'staff' || !this.me.roles.some((r) => ADMIN_ROLES.includes(r))) {
+    if (this.me.kind !== 'staff' || !can(this.me, 'school.admin')) {
       return html`<p class="denied">このページは管理者・校長・教頭のみ使えます。 <button @click=${this.signOut}>ログアウト</button></p>`
     }
     return html`
@@ -71,6 +82,17 @@ export class AsgAdminApp extends LitElement {
       </nav>
       <main>${this.panel()}</main>
     `
+  }
+
+  override updated(): void {
+    if (this.me?.kind !== 'staff' || this.live) return
+    this.live = new ReloadOnChange(this, {
+      relevant: (c) => c.kind === 'school' && c.parts.some((p) => LIVE_TABS[this.tab]?.parts.includes(p)),
+      reload: () => {
+        const live = LIVE_TABS[this.tab]
+        if (live) void this.renderRoot.querySelector(live.panel)?.load()
+      },
+    })
   }
 
   private panel() {
@@ -91,6 +113,8 @@ export class AsgAdminApp extends LitElement {
 
   private async signOut() {
     await logout().catch(() => {})
+    this.live?.stop()
+    this.live = null
     this.me = null
   }
 }

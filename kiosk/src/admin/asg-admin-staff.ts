@@ -29,7 +29,8 @@ export class AsgAdminStaff extends LitElement {
     void this.load()
   }
 
-  private async load() {
+  /** Loads the accounts afresh (also when another administrator changed them). */
+  async load() {
     try {
       const [s, y] = await Promise.all([
         api<{ staff: StaffAccount[] }>('GET', '/api/admin/staff'),

@@ -1,11 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit'
-import type { Badge } from '../../../shared/domain/boardView.js'
-import { DAY_STATUS_LABEL, REASON_CATEGORY_LABEL, type DayEntry } from '../../../shared/protocol/index.js'
+import { statusLabel, type Badge } from '../../../shared/domain/boardView.js'
+import { changedAfterAcknowledgement, liveReports, unacknowledgedReports } from '../../../shared/domain/dayReports.js'
+import { REASON_CATEGORY_LABEL, type DayEntry } from '../../../shared/protocol/index.js'
 import { formatTimeJa } from '../../../shared/time/format.js'
 
 /**
- * One pupil on the board: number, name and status on the first line; reason, time, badges,
- * 確認済 (and the guardian's message, when the school allows it) on the second. Its height is
+ * One pupil on the board: number, name and status on the first line; reason, times, badges,
+ * 確認済 or 確認後に変更 (a report came after staff acknowledged the day), and the newest
+ * guardian message when the school allows it, on the second. Its height is
  * fixed (BOARD_METRICS.entryEm) so the board's fitting model matches the pixels; whatever
  * does not fit is cut, never overlapping.
  */
@@ -53,35 +55,46 @@ export class AsgBoardEntry extends LitElement {
     .badge.cumulative.level2, .badge.cumulative.level3, .badge.cumulative.level4, .badge.cumulative.level5 { color: #fff; background: var(--asg-absent); border-color: var(--asg-absent); font-weight: 700; }
     .ack { color: var(--asg-ok); font-weight: 700; }
     .warn { color: var(--asg-not-arrived-bg); font-weight: 700; }
+    .changed { color: #fff; background: var(--asg-absent); font-weight: 700; border-radius: 0.25em; padding: 0 0.25em; }
   `
 
   override render() {
     const e = this.entry
-    const r = e.report
-    const time = e.time ? `${formatTimeJa(e.time)}${e.status === 'late' ? '予定' : e.status === 'early_leave' ? '下校' : ''}` : null
+    const live = liveReports(e.reports)
+    const r = live[0] ?? null
     const reason = r ? (r.reasonLabel || REASON_CATEGORY_LABEL[r.reasonCategory]) : null
+    const changed = changedAfterAcknowledgement(e.reports)
+    const acknowledged = live.length > 0 && unacknowledgedReports(live).length === 0
     return html`
       <div class="top">
         <span class="no">${e.attendanceNumber}</span>
         <span class="name" title=${e.name}>${e.name}</span>
-        <span class="status ${e.status}">${statusText(e)}</span>
+        <span class="status ${e.status}">${statusLabel(e)}</span>
       </div>
       <div class="detail">
         ${this.unexplained ? html`<span class="warn">連絡なし・確認を</span>` : nothing}
         ${reason ? html`<span>${reason}</span>` : nothing}
-        ${time ? html`<span>${time}</span>` : nothing}
+        ${timesOf(e).map((t) => html`<span>${t}</span>`)}
         ${this.badges.map((b) => html`<span class="badge ${b.kind} level${b.level}">${b.text}</span>`)}
-        ${r?.acknowledgedAt ? html`<span class="ack">✓確認済</span>` : nothing}
+        ${changed ? html`<span class="changed">確認後に変更</span>` : acknowledged ? html`<span class="ack">✓確認済</span>` : nothing}
         ${this.showMessage && r?.message ? html`<span class="msg">「${r.message}」</span>` : nothing}
       </div>
     `
   }
 }
 
-/** The status chip: 出席停止・忌引 is too wide next to a name, so the entry says which one it is. */
-function statusText(e: DayEntry): string {
-  if (e.status !== 'excused') return DAY_STATUS_LABEL[e.status]
-  return e.codeLabel?.includes('忌引') ? '忌引' : '出席停止'
+/**
+ * The times that matter today: each live 遅刻 or 早退 report's own (a morning 遅刻 and an
+ * afternoon 早退 both show), or the mark's time when staff recorded it without a report.
+ */
+function timesOf(e: DayEntry): string[] {
+  const suffix = (kind: string) => (kind === 'late' ? '予定' : kind === 'early_leave' ? '下校' : '')
+  const fromReports = liveReports(e.reports)
+    .filter((r) => r.time && r.kind !== 'absent')
+    .reverse()
+    .map((r) => `${formatTimeJa(r.time!)}${suffix(r.kind)}`)
+  if (fromReports.length > 0 && e.source === 'guardian') return fromReports
+  return e.time ? [`${formatTimeJa(e.time)}${suffix(e.status)}`] : []
 }
 
 customElements.define('asg-board-entry', AsgBoardEntry)

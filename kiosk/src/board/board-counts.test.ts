@@ -4,7 +4,7 @@ import { countByStatus, entriesByClass } from './board-counts.js'
 
 const entry = (pupilId: number, classId: number, attendanceNumber: number, status: DayStatus): DayEntry => ({
   pupilId, classId, attendanceNumber, status, name: `児童${pupilId}`, kana: '', codeLabel: null, source: null, time: null,
-  report: null, consecutiveAbsences: null, cumulativeAbsences: null, updatedAt: '2026-11-30T08:00:00+09:00',
+  reports: [], consecutiveAbsences: null, cumulativeAbsences: null, updatedAt: '2026-11-30T08:00:00+09:00',
 })
 
 describe('board counts and classes', () => {

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { CalendarYear } from '../../../shared/protocol/index.js'
+import { ReloadOnChange } from '../controllers/reload-on-change.js'
 import { api, ApiError } from '../lib/api.js'
 import { buttons, tokens } from '../lib/styles.js'
 
@@ -13,6 +14,7 @@ export class AsgCalendarApp extends LitElement {
   declare cal: CalendarYear | null
   declare month: string
   declare error: string
+  private live: ReloadOnChange | null = null
 
   constructor() {
     super()
@@ -40,7 +42,7 @@ export class AsgCalendarApp extends LitElement {
 
   override render() {
     const c = this.cal
-    return html`<asg-staff-gate heading="行事・休業日(学校カレンダー)" @asg-staff-ready=${() => this.load()}>
+    return html`<asg-staff-gate heading="行事・休業日(学校カレンダー)" @asg-staff-ready=${() => this.start()}>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${!c ? html`<p>読み込み中…</p>` : html`
         <div class="top">
@@ -77,6 +79,12 @@ export class AsgCalendarApp extends LitElement {
     } catch (err) {
       this.error = err instanceof ApiError ? err.message : '削除できませんでした。'
     }
+  }
+
+  /** Another administrator's edit (closures name classes, so a new roster too) reloads the calendar. */
+  private start() {
+    this.live ??= new ReloadOnChange(this, { relevant: (c) => c.kind === 'school' && c.parts.some((p) => p === 'calendar' || p === 'roster'), reload: () => void this.load() })
+    void this.load()
   }
 
   private async load() {

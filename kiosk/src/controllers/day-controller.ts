@@ -11,11 +11,23 @@ import {
   type DayEntry,
   type DaySnapshot,
   type ErrorCode,
+  type HandshakeAuth,
+  type SchoolChanged,
+  type SchoolPart,
   type ServerToClientEvents,
 } from '../../../shared/protocol/index.js'
 import { schoolDateOf } from '../../../shared/time/schoolTime.js'
 
 export type ConnectionState = 'connecting' | 'live' | 'offline' | 'ended'
+
+/** What changed, for pages that keep more than the day (the register, the calendar, admin). */
+export type PageChange =
+  /** The day was loaded afresh (connect, reconnect, a gap, midnight, a school change): anything may have changed. */
+  | { kind: 'snapshot' }
+  /** Pupil-days of these dates changed. */
+  | { kind: 'pupils'; dates: string[] }
+  /** These parts of the school changed. */
+  | { kind: 'school'; parts: SchoolPart[] }
 
 export interface DayControllerOptions {
   /** Which cookie the socket authenticates with. */
@@ -23,9 +35,17 @@ export interface DayControllerOptions {
   /** How long a hole in the sequence may stay open before a fresh snapshot. */
   gapGraceMs?: number
   heartbeatMs?: number
+  /** Called after each change has been applied, in sequence order. */
+  onChange?: (change: PageChange) => void
+  /** Opens the socket; tests pass a fake. */
+  connect?: (auth: HandshakeAuth) => AppSocket
 }
 
-type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>
+export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>
+type Sequenced = DayChanged | SchoolChanged
+
+/** School parts the day itself shows (school days, closures, badges, classes, teachers): a new snapshot brings them. */
+const DAY_PARTS: readonly SchoolPart[] = ['calendar', 'settings', 'codes', 'roster', 'staff']
 
 const ACK_TIMEOUT_MS = 10_000
 const DATE_RETRY_MS = 20_000
@@ -53,7 +73,7 @@ export class DayController implements ReactiveController {
   eventsApplied = 0
 
   private socket: AppSocket | null = null
-  private readonly buffer = new SequenceBuffer<DayChanged>()
+  private readonly buffer = new SequenceBuffer<Sequenced>()
   private gapTimer: ReturnType<typeof setTimeout> | undefined
   private heartbeatTimer: ReturnType<typeof setInterval> | undefined
   private retryTimer: ReturnType<typeof setTimeout> | undefined
@@ -70,15 +90,7 @@ export class DayController implements ReactiveController {
 
   hostConnected(): void {
     if (this.socket) return
-    const socket: AppSocket = io({
-      transports: ['websocket', 'polling'],
-      reconnection: true,
-      reconnectionAttempts: Infinity,
-      reconnectionDelay: 1000,
-      reconnectionDelayMax: 30_000,
-      randomizationFactor: 0.5,
-      auth: { protocol: PROTOCOL_VERSION, buildId: __ASAGAO_BUILD_ID__, client: this.opts.client },
-    })
+    const socket = (this.opts.connect ?? openSocket)({ protocol: PROTOCOL_VERSION, buildId: __ASAGAO_BUILD_ID__, client: this.opts.client })
     this.socket = socket
     socket.on('connect', () => {
       this.retries = 0
@@ -94,7 +106,10 @@ export class DayController implements ReactiveController {
     })
     socket.on('connect_error', (err) => this.onConnectError(err as Error & { data?: { code?: ErrorCode } }))
     socket.on('day:changed', (event) => this.onEvent(event))
+    socket.on('school:changed', (event) => this.onEvent(event))
     socket.on('session:ended', ({ code }) => this.end(code))
+    // What the page holds was redacted for the old rights: replace it.
+    socket.on('access:changed', () => void this.takeSnapshot())
     this.heartbeatTimer = setInterval(() => void this.heartbeat(), this.opts.heartbeatMs ?? 15_000)
   }
 
@@ -154,19 +169,28 @@ export class DayController implements ReactiveController {
     if (snap.buildId !== __ASAGAO_BUILD_ID__ && __ASAGAO_BUILD_ID__ !== 'dev') this.buildChanged = true
     this.lastSyncAt = Date.now()
     this.setState('live')
+    this.opts.onChange?.({ kind: 'snapshot' })
     this.apply(this.buffer.snapshotApplied(snap.seq))
     this.scheduleGapCheck()
   }
 
-  private onEvent(event: DayChanged): void {
+  private onEvent(event: Sequenced): void {
     this.apply(this.buffer.push(event))
     this.scheduleGapCheck()
   }
 
-  private apply(events: DayChanged[]): void {
+  private apply(events: Sequenced[]): void {
     if (events.length === 0 || !this.snapshot) return
     const now = Date.now()
     for (const event of events) {
+      if ('parts' in event) {
+        this.snapshot.seq = event.seq
+        this.eventsApplied++
+        this.opts.onChange?.({ kind: 'school', parts: event.parts })
+        // The new snapshot covers every later event too, so the rest is dropped with the buffer.
+        if (event.parts.some((p) => DAY_PARTS.includes(p))) return void this.takeSnapshot()
+        continue
+      }
       for (const change of event.changes) {
         if (change.date !== this.snapshot.date) continue
         if (change.entry) this.entries.set(change.pupilId, change.entry)
@@ -180,6 +204,7 @@ export class DayController implements ReactiveController {
       }
       this.snapshot.seq = event.seq
       this.eventsApplied++
+      if (event.changes.length > 0) this.opts.onChange?.({ kind: 'pupils', dates: [...new Set(event.changes.map((c) => c.date))] })
     }
     // Highlights only matter for a minute; keep the map bounded.
     for (const [id, t] of this.changedAt) if (now - t > 60_000) this.changedAt.delete(id)
@@ -259,4 +284,16 @@ export class DayController implements ReactiveController {
     this.state = state
     this.host.requestUpdate()
   }
+}
+
+function openSocket(auth: HandshakeAuth): AppSocket {
+  return io({
+    transports: ['websocket', 'polling'],
+    reconnection: true,
+    reconnectionAttempts: Infinity,
+    reconnectionDelay: 1000,
+    reconnectionDelayMax: 30_000,
+    randomizationFactor: 0.5,
+    auth,
+  })
 }

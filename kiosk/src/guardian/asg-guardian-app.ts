@@ -309,13 +309,14 @@ export class AsgGuardianApp extends LitElement {
       )}
       ${this.step === 'confirm'
         ? html`<asg-report-confirm .draft=${this.draft} locale=${this.locale}
-            @asg-back=${this.onBack} @asg-sent=${this.onSent} @asg-unauthenticated=${this.onExpired}></asg-report-confirm>`
+            @asg-back=${this.onBack} @asg-sent=${this.onSent} @asg-unauthenticated=${this.onExpired}
+            @asg-report-exists=${this.onReportExists}></asg-report-confirm>`
         : nothing}
       ${this.step === 'receipt'
         ? html`<asg-report-receipt .receipt=${this.receipt} .draft=${this.draft} locale=${this.locale} @asg-done=${this.onDone}></asg-report-receipt>`
         : nothing}
       <asg-report-list ?hidden=${this.step === 'confirm'} .reports=${this.reports} ?loading=${this.reportsLoading} error=${this.reportsError}
-        locale=${this.locale} @asg-reload=${this.loadReports} @asg-withdrawn=${this.loadReports} @asg-unauthenticated=${this.onExpired}></asg-report-list>
+        locale=${this.locale} @asg-reload=${this.loadReports} @asg-withdrawn=${this.onWithdrawn} @asg-unauthenticated=${this.onExpired}></asg-report-list>
     `
   }
 
@@ -412,9 +413,32 @@ export class AsgGuardianApp extends LitElement {
   }
 
   private onReview(e: CustomEvent<ReportDraft>) {
+    this.notice = ''
     this.draft = e.detail
     this.step = 'confirm'
     window.scrollTo({ top: 0 })
+  }
+
+  /** The server knows of a report the page did not: refresh, and let the form ask its question. */
+  private async onReportExists(e: CustomEvent<{ message: string }>) {
+    await this.refreshHome()
+    this.step = 'form'
+    this.notice = e.detail.message
+    window.scrollTo({ top: 0 })
+  }
+
+  /** Newer home data (the days that already have a report) without unmounting the form. */
+  private async refreshHome() {
+    try {
+      this.home = await api<GuardianHome>('GET', '/api/guardian/home')
+    } catch (err) {
+      if (!this.isExpiry(err)) this.notice = errorText(err, this.locale)
+    }
+  }
+
+  private onWithdrawn = () => {
+    void this.loadReports()
+    void this.refreshHome()
   }
 
   private onBack() {
@@ -428,6 +452,7 @@ export class AsgGuardianApp extends LitElement {
     this.step = 'receipt'
     window.scrollTo({ top: 0 })
     void this.loadReports()
+    void this.refreshHome()
   }
 
   private async onDone(e: CustomEvent<DoneDetail>) {

@@ -19,6 +19,7 @@ export interface SentDetail {
  * @fires asg-back - the guardian wants to change something
  * @fires asg-sent - detail: SentDetail, once the server has accepted the report
  * @fires asg-unauthenticated - the login expired while sending; the draft is kept for a retry
+ * @fires asg-report-exists - detail: { message }, a chosen day got a report since the page loaded
  */
 export class AsgReportConfirm extends LitElement {
   static override properties = {
@@ -84,6 +85,13 @@ export class AsgReportConfirm extends LitElement {
           <dd><span class=${kindClass}>${m.kind[r.kind]}</span></dd>
           <dt>${m.when}</dt>
           <dd>${this.when()}</dd>
+          ${r.mode && d.existing.length > 0
+            ? html`<dt>${m.earlier}</dt>
+                <dd>
+                  ${d.existing.map((e) => html`<div>${m.existingLine(e.child.name, formatDay(e.date, this.locale), e.kinds.map((k) => m.kind[k]).join(m.listSeparator))}</div>`)}
+                  <strong>${r.mode === 'replace' ? m.replaceSummary : m.addSummary}</strong>
+                </dd>`
+            : nothing}
           ${r.time
             ? html`<dt>${r.kind === 'late' ? m.timeLate : m.timeEarly}</dt>
                 <dd>${formatTime(r.time)}</dd>`
@@ -141,6 +149,10 @@ export class AsgReportConfirm extends LitElement {
       this.error = errorText(err, this.locale)
       // Lost connections and server hiccups are worth another try with the same key.
       this.failed = err instanceof ApiError && (err.code === 'INTERNAL' || err.code === 'RATE_LIMITED')
+      // Someone reported for the same day since the page loaded: back to the form, which now asks.
+      if (err instanceof ApiError && err.code === 'REPORT_EXISTS') {
+        this.dispatchEvent(new CustomEvent<{ message: string }>('asg-report-exists', { detail: { message: this.error }, bubbles: true, composed: true }))
+      }
       if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') {
         this.failed = true
         this.dispatchEvent(new CustomEvent('asg-unauthenticated', { bubbles: true, composed: true }))

@@ -1,17 +1,18 @@
 import { LitElement, css, html, nothing } from 'lit'
-import { LIMITS, type CreateReportRequest, type GuardianChild, type GuardianHome, type Reason, type ReportKind } from '../../../shared/protocol/index.js'
+import { LIMITS, type CreateReportRequest, type GuardianChild, type GuardianHome, type Reason, type ReportKind, type ReportMode } from '../../../shared/protocol/index.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { daysInclusive } from '../../../shared/time/schoolTime.js'
 import { formatDay, formatTime, quickDays, type QuickDays } from './dates.js'
-import { asksSymptoms, newIdempotencyKey, sameContent, type DayChoice, type ReportDraft } from './draft.js'
+import { asksSymptoms, existingReports, newIdempotencyKey, sameContent, type DayChoice, type ExistingReport, type ReportDraft } from './draft.js'
 import { messages, symptomLabel, SYMPTOMS, type Locale } from './messages.js'
 import { guardianStyles } from './styles.js'
 
 const KINDS: readonly ReportKind[] = ['absent', 'late', 'early_leave']
-type Field = 'children' | 'kind' | 'day' | 'time' | 'reason' | 'temperature' | 'message'
+type Field = 'children' | 'kind' | 'day' | 'time' | 'mode' | 'reason' | 'temperature' | 'message'
 
 /**
- * Step 1 of 3: who, what, which day, why. Checks the answers with friendly messages and hands
+ * Step 1 of 3: who, what, which day, why — and, when a chosen day already has a report,
+ * whether this one changes it or adds to it. Checks the answers with friendly messages and hands
  * a draft up; the server checks everything again. The element keeps its answers while the
  * confirm step is shown, so 修正する returns to exactly what was entered.
  * @fires asg-review - detail: ReportDraft, when the form is complete
@@ -31,6 +32,7 @@ export class AsgReportForm extends LitElement {
     symptoms: { state: true },
     temperature: { state: true },
     message: { state: true },
+    mode: { state: true },
     checked: { state: true },
   }
   declare home: GuardianHome | null
@@ -46,6 +48,8 @@ export class AsgReportForm extends LitElement {
   declare symptoms: string[]
   declare temperature: string
   declare message: string
+  /** What this report does to a chosen day that already has one; '' until the guardian says. */
+  declare mode: ReportMode | ''
   /** Set after the first attempt to continue: from then on, problems show as they change. */
   declare checked: boolean
 
@@ -68,6 +72,7 @@ export class AsgReportForm extends LitElement {
     this.symptoms = []
     this.temperature = ''
     this.message = ''
+    this.mode = ''
     this.checked = false
   }
 
@@ -303,6 +308,23 @@ export class AsgReportForm extends LitElement {
       input.time {
         max-width: 12rem;
       }
+      fieldset.existing {
+        border-color: var(--asg-late);
+        background: #fffaf0;
+      }
+      .existing-list {
+        margin: 4px 0 8px;
+        padding-left: 1.2em;
+      }
+      .question {
+        font-weight: 700;
+        margin: 0 0 8px;
+      }
+      .mode-note {
+        display: block;
+        font-size: 0.88rem;
+        color: var(--asg-ink-soft);
+      }
       button[type='submit'] {
         width: 100%;
         font-size: 1.15rem;
@@ -396,6 +418,8 @@ export class AsgReportForm extends LitElement {
             : nothing}
         </fieldset>
 
+        ${this.renderExisting(errors.mode)}
+
         <fieldset class=${errors.reason ? 'invalid' : ''} data-field="reason">
           <legend>${m.reasonLegend}</legend>
           <div class="chips">
@@ -447,6 +471,37 @@ export class AsgReportForm extends LitElement {
         <button class="primary" type="submit">${m.toReview}</button>
       </form>
     `
+  }
+
+  /** The question for days that already have a report: change it, or add to it. */
+  private renderExisting(error: string | undefined) {
+    const existing = this.existing()
+    if (existing.length === 0) return nothing
+    const m = messages(this.locale)
+    const choice = (mode: ReportMode, label: string, note: string) => html`<label class="tile mode ${this.mode === mode ? 'on' : ''}">
+      <input type="radio" name="mode" .checked=${this.mode === mode} @change=${() => (this.mode = mode)} />
+      <span class="box round" aria-hidden="true">${this.mode === mode ? '●' : ''}</span>
+      <span><span class="day-label">${label}</span><span class="mode-note">${note}</span></span>
+    </label>`
+    return html`<fieldset class="existing ${error ? 'invalid' : ''}" data-field="mode">
+      <legend>${m.existingLegend}</legend>
+      <ul class="existing-list">
+        ${existing.map((e) => html`<li>${m.existingLine(e.child.name, formatDay(e.date, this.locale), e.kinds.map((k) => m.kind[k]).join(m.listSeparator))}</li>`)}
+      </ul>
+      <p class="question">${m.existingQuestion}</p>
+      <div class="stack">
+        ${choice('replace', m.modeReplace, m.modeReplaceNote)}
+        ${choice('add', m.modeAdd, m.modeAddNote)}
+      </div>
+      ${error ? html`<p class="error" id="err-mode">${error}</p>` : nothing}
+    </fieldset>`
+  }
+
+  /** The chosen pupil-days that already have a report (none until children and a day are chosen). */
+  private existing(): ExistingReport[] {
+    const d = this.dates()
+    if (!this.home || !d) return []
+    return existingReports(this.home, this.selected, d.fromDate, this.kind === 'absent' ? d.toDate : d.fromDate)
   }
 
   private childTile(c: GuardianChild, manySchools: boolean) {
@@ -574,6 +629,7 @@ export class AsgReportForm extends LitElement {
     else if (daysInclusive(d.fromDate, d.toDate) > LIMITS.rangeDays) errors.day = m.errRangeLong(LIMITS.rangeDays)
     if (this.kind === 'late' && !this.lateTime) errors.time = m.errLateTime
     if (this.kind === 'early_leave' && !this.earlyTime) errors.time = m.errEarlyTime
+    if (!this.mode && this.existing().length > 0) errors.mode = m.errMode
     const reason = this.reason()
     if (!reason) errors.reason = m.errReason
     else if (asksSymptoms(reason) && this.temperatureValue() === undefined) errors.temperature = m.errTemperature
@@ -607,6 +663,8 @@ export class AsgReportForm extends LitElement {
       time: this.kind === 'absent' ? null : this.time(),
       message: this.message.trim(),
     }
+    const existing = this.existing()
+    if (existing.length > 0) request.mode = this.mode as ReportMode
     // One key per draft: unchanged content keeps the key, so a report that did arrive before a
     // lost response is not sent twice; changed content needs a new key (the server refuses
     // a key reused for different content).
@@ -618,6 +676,7 @@ export class AsgReportForm extends LitElement {
       reason,
       dayChoice: this.dayChoice as DayChoice,
       today: home.today,
+      existing,
     }
     this.lastDraft = draft
     this.dispatchEvent(new CustomEvent<ReportDraft>('asg-review', { detail: draft, bubbles: true, composed: true }))

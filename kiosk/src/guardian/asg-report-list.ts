@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit'
 import type { GuardianReport } from '../../../shared/protocol/index.js'
 import { api, ApiError } from '../lib/api.js'
 import { buttons, tokens } from '../lib/styles.js'
-import { formatInstant, formatTime, reportDaysText } from './dates.js'
+import { formatDay, formatInstant, formatTime, reportDaysText } from './dates.js'
 import { errorText, messages, symptomLabel, type Locale } from './messages.js'
 import { guardianStyles } from './styles.js'
 
@@ -182,6 +182,9 @@ export class AsgReportList extends LitElement {
         ${withdrawn ? html`<span class="badge off">${m.withdrawn}</span>` : r.acknowledged ? html`<span class="badge ok">${m.acknowledged}</span>` : nothing}
       </div>
       <p class="days">${reportDaysText(r, this.locale)}</p>
+      ${!withdrawn && r.replacedDays.length > 0
+        ? html`<p class="detail muted">${m.replacedOn(r.replacedDays.map((d) => formatDay(d, this.locale)).join(m.listSeparator))}</p>`
+        : nothing}
       <p class="detail">
         ${r.reasonLabel}${symptoms ? html`<span class="muted">(${symptoms})</span>` : nothing}
         ${r.time ? html`<br />${r.kind === 'late' ? m.arrival(formatTime(r.time)) : m.pickup(formatTime(r.time))}` : nothing}

@@ -130,6 +130,10 @@ export class AsgReportReceipt extends LitElement {
         </ul>
         ${first
           ? html`<dl class="summary">
+              ${this.draft?.request.mode && this.draft.existing.length > 0
+                ? html`<dt>${m.earlier}</dt>
+                    <dd>${this.draft.request.mode === 'replace' ? m.replaceSummary : m.addSummary}</dd>`
+                : nothing}
               <dt>${m.reason}</dt>
               <dd>${first.reasonLabel}</dd>
               ${first.symptoms.length || first.temperature !== null

@@ -1,4 +1,4 @@
-import type { CreateReportRequest, GuardianChild, Reason } from '../../../shared/protocol/index.js'
+import type { CreateReportRequest, GuardianChild, GuardianHome, Reason, ReportKind } from '../../../shared/protocol/index.js'
 
 /** How the day was chosen on the form; the summary words it the same way. */
 export type DayChoice = 'today' | 'next' | 'range' | 'date'
@@ -14,6 +14,29 @@ export interface ReportDraft {
   dayChoice: DayChoice
   /** The school's "today" when the draft was made, to word 今日 / 明日. */
   today: string
+  /** Chosen pupil-days that already had a report; `request.mode` says what this one does to them. */
+  existing: ExistingReport[]
+}
+
+/** A chosen pupil-day that already has a report, with the kinds reported (newest first). */
+export interface ExistingReport {
+  child: GuardianChild
+  date: string
+  kinds: ReportKind[]
+}
+
+/**
+ * The chosen pupil-days that already have a live report, from the page's data: the form asks
+ * "change or add?" before sending. The server checks again (another guardian may have
+ * reported since the page loaded).
+ */
+export function existingReports(home: GuardianHome, pupilIds: readonly number[], fromDate: string, toDate: string): ExistingReport[] {
+  if (!fromDate || !toDate) return []
+  const children = new Map(home.children.map((c) => [c.pupilId, c]))
+  return home.reportedDays
+    .filter((d) => pupilIds.includes(d.pupilId) && d.date >= fromDate && d.date <= toDate)
+    .map((d) => ({ child: children.get(d.pupilId)!, date: d.date, kinds: d.kinds }))
+    .filter((e) => e.child)
 }
 
 /**

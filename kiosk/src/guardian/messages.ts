@@ -71,6 +71,20 @@ const ja = {
   errReason: '理由を選んでください',
   errTemperature: '体温は 34.0〜42.5 の数字で入力してください(測っていなければ空欄で大丈夫です)',
   errMessage: (max: number) => `メッセージは${max}文字までです`,
+  errMode: '前の連絡を変更するのか、追加の連絡なのかを選んでください',
+
+  // A day that already has a report
+  existingLegend: 'この日はすでに連絡があります',
+  existingLine: (name: string, day: string, kinds: string) => `${name}さん ${day}: ${kinds}`,
+  existingQuestion: '今回の連絡は、前の連絡を変更するものですか? それとも追加の連絡ですか?',
+  modeReplace: '前の連絡を変更する',
+  modeReplaceNote: '前の連絡はこの内容に置き換わります(学校には経過が残ります)。',
+  modeAdd: '追加の連絡として送る',
+  modeAddNote: '前の連絡もそのまま有効です(例: 遅れて登校し、早退もする)。',
+  earlier: '前の連絡',
+  replaceSummary: '変更する(この内容に置き換え)',
+  addSummary: '追加する(前の連絡もそのまま)',
+  replacedOn: (days: string) => `${days}は後の連絡で変更`,
 
   // The confirm step
   confirmHeading: 'この内容で送信してよろしいですか?',
@@ -186,6 +200,19 @@ const en: Messages = {
   errReason: 'Please choose a reason',
   errTemperature: 'Please enter a temperature between 34.0 and 42.5 (or leave it empty)',
   errMessage: (max: number) => `The message can be ${max} characters at most`,
+  errMode: 'Please choose whether this changes the earlier report or adds to it',
+
+  existingLegend: 'There is already a report for this day',
+  existingLine: (name: string, day: string, kinds: string) => `${name}, ${day}: ${kinds}`,
+  existingQuestion: 'Does this report change the earlier one, or add to it?',
+  modeReplace: 'Change the earlier report',
+  modeReplaceNote: 'This report replaces the earlier one (the school keeps both on record).',
+  modeAdd: 'Add to the earlier report',
+  modeAddNote: 'The earlier report still stands (e.g. arriving late and also leaving early).',
+  earlier: 'Earlier report',
+  replaceSummary: 'Changed (replaced by this one)',
+  addSummary: 'Added (the earlier one still stands)',
+  replacedOn: (days: string) => `Changed by a later report on ${days}`,
 
   confirmHeading: 'Send this report?',
   who: 'Child',

@@ -1,7 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit'
-import type { RegisterClasses, RegisterMonth } from '../../../shared/protocol/index.js'
+import { can } from '../../../shared/policy/policy.js'
+import type { Me, RegisterClasses, RegisterMonth, SchoolPart } from '../../../shared/protocol/index.js'
+import { ReloadOnChange } from '../controllers/reload-on-change.js'
 import { api, ApiError } from '../lib/api.js'
 import { buttons, tokens } from '../lib/styles.js'
+
+/** School changes the register shows: school days and closures, codes, pupils and classes, badges and the school name, teachers. */
+const REGISTER_PARTS: readonly SchoolPart[] = ['calendar', 'codes', 'roster', 'settings', 'staff']
 
 /** The twelve months (April–March) of the school year containing `month`. */
 function schoolYearMonths(month: string): string[] {
@@ -29,6 +34,7 @@ export class AsgRegisterApp extends LitElement {
     loading: { state: true },
     history: { state: true },
     calculator: { state: true },
+    me: { state: true },
   }
   declare classes: { id: number; label: string }[]
   declare classId: number | null
@@ -38,6 +44,8 @@ export class AsgRegisterApp extends LitElement {
   declare loading: boolean
   declare history: { pupilId: number; name: string; date: string } | null
   declare calculator: boolean
+  declare me: Extract<Me, { kind: 'staff' }> | null
+  private live: ReloadOnChange | null = null
 
   constructor() {
     super()
@@ -50,6 +58,7 @@ export class AsgRegisterApp extends LitElement {
     this.loading = false
     this.history = null
     this.calculator = false
+    this.me = null
   }
 
   static override styles = [
@@ -69,7 +78,7 @@ export class AsgRegisterApp extends LitElement {
   ]
 
   override render() {
-    return html`<asg-staff-gate heading="出席簿" @asg-staff-ready=${() => this.start()}>
+    return html`<asg-staff-gate heading="出席簿" @asg-staff-ready=${(e: CustomEvent<Extract<Me, { kind: 'staff' }>>) => this.start(e.detail)}>
       <div class="controls">
         <select aria-label="学級" @change=${(e: Event) => this.go(Number((e.target as HTMLSelectElement).value), this.month)}>
           ${this.classes.map((c) => html`<option value=${c.id} ?selected=${c.id === this.classId}>${c.label}</option>`)}
@@ -86,7 +95,7 @@ export class AsgRegisterApp extends LitElement {
           : nothing}
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.calculator && this.data ? html`<asg-suspension-calculator .pupils=${this.data.pupils} @asg-applied=${() => this.load()}></asg-suspension-calculator>` : nothing}
+      ${this.calculator && this.data ? html`<asg-suspension-calculator .pupils=${this.data.pupils} .canApply=${can(this.me, 'suspension.apply')} @asg-applied=${() => this.load()}></asg-suspension-calculator>` : nothing}
       ${this.loading && !this.data ? html`<p>読み込み中…</p>` : nothing}
       ${this.data
         ? html`<h2>${this.data.schoolName} ${this.data.classLabel} 出席簿 ${Number(this.month.slice(0, 4))}年${Number(this.month.slice(5))}月</h2>
@@ -104,7 +113,12 @@ export class AsgRegisterApp extends LitElement {
     return `/api/register/month.csv?classId=${this.classId}&month=${this.month}&encoding=${encoding}`
   }
 
-  private async start() {
+  private async start(me: Extract<Me, { kind: 'staff' }>) {
+    this.me = me
+    this.live ??= new ReloadOnChange(this, {
+      relevant: (c) => (c.kind === 'pupils' ? c.dates.some((d) => d.startsWith(this.month)) : c.parts.some((p) => REGISTER_PARTS.includes(p))),
+      reload: () => void this.load(),
+    })
     try {
       const r = await api<RegisterClasses>('GET', '/api/register/classes')
       this.classes = r.classes

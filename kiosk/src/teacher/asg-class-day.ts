@@ -1,10 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { repeat } from 'lit/directives/repeat.js'
 import { DAY_STATUS_LABEL, type ClassInfo, type DayEntry, type MarkSource } from '../../../shared/protocol/index.js'
-import { formatInstantJa, formatInstantTimeJa, formatTimeJa } from '../../../shared/time/format.js'
-import { schoolDateOf } from '../../../shared/time/schoolTime.js'
-import { badgesFor, type Thresholds } from '../../../shared/domain/boardView.js'
+import { formatTimeJa } from '../../../shared/time/format.js'
+import { badgesFor, statusLabel, type Thresholds } from '../../../shared/domain/boardView.js'
+import { changedAfterAcknowledgement, liveReports, unacknowledgedReports } from '../../../shared/domain/dayReports.js'
 import { buttons, tokens } from '../lib/styles.js'
+import './asg-report-thread.js'
 import {
   byAttendanceNumber,
   COUNTED_STATUSES,
@@ -24,8 +25,8 @@ const SOURCE_LABEL: Record<MarkSource, string> = {
 
 /**
  * One class on one school day: the counts, then every pupil who is not simply present, by
- * attendance number, with the guardian's report and its 確認 state.
- * @fires asg-acknowledge - detail: { reportId }, when the teacher taps 確認 (only when editable)
+ * attendance number, with the day's guardian reports as a thread, each with its 確認 state.
+ * @fires asg-acknowledge - detail: { reportId }, from the thread, when the teacher taps 確認 (only when editable)
  */
 export class AsgClassDay extends LitElement {
   static override properties = {
@@ -110,23 +111,11 @@ export class AsgClassDay extends LitElement {
       .badge { font-size: 0.78rem; font-weight: 700; border-radius: 999px; padding: 0.05em 0.6em; border: 1px solid currentColor; }
       .badge.streak { color: var(--asg-absent); }
       .badge.total { color: var(--asg-late); }
-      blockquote { margin: 0.35rem 0 0.1rem; padding: 0.45rem 0.65rem; background: var(--asg-bg); border-radius: 8px; font-size: 0.95rem; white-space: pre-wrap; overflow-wrap: anywhere; }
-      .health { font-size: 0.88rem; color: var(--asg-ink); }
-      .health .fever { color: var(--asg-absent); font-weight: 700; }
-      .foot { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.4rem 0.8rem; margin-top: 0.35rem; }
-      .submitted { font-size: 0.8rem; color: var(--asg-ink-soft); }
-      .acked { display: inline-flex; align-items: center; gap: 0.4em; color: var(--asg-ok); font-weight: 700; font-size: 0.9rem; }
-      .acked .by { font-weight: 400; color: var(--asg-ink-soft); font-size: 0.82rem; }
-      .unacked { font-size: 0.85rem; color: var(--asg-accent); font-weight: 700; }
-      button.ack { min-width: 7.5rem; min-height: 44px; margin-left: auto; }
-      .spinner { display: inline-block; width: 0.9em; height: 0.9em; border: 2px solid rgb(255 255 255 / 0.5); border-top-color: #fff;
-        border-radius: 50%; animation: spin 0.8s linear infinite; vertical-align: -0.1em; margin-right: 0.4em; }
-      @keyframes spin { to { transform: rotate(360deg); } }
+      .source { font-size: 0.8rem; color: var(--asg-ink-soft); }
+      .changed-mark { font-size: 0.78rem; font-weight: 700; color: #fff; background: var(--asg-absent); border-radius: 999px; padding: 0.05em 0.6em; }
+      asg-report-thread { margin-top: 0.3rem; }
       .empty { background: var(--asg-surface); border: 1px dashed var(--asg-line); border-radius: var(--asg-radius); padding: 1.5rem 1rem; text-align: center; color: var(--asg-ink-soft); }
-      @media (prefers-reduced-motion: reduce) {
-        li.entry { transition: none; }
-        .spinner { animation: none; }
-      }
+      @media (prefers-reduced-motion: reduce) { li.entry { transition: none; } }
     `,
   ]
 
@@ -166,68 +155,37 @@ export class AsgClassDay extends LitElement {
   }
 
   private renderEntry(e: DayEntry, now: number) {
-    const r = e.report
+    const live = liveReports(e.reports)
     const changed = now - (this.changedAt.get(e.pupilId) ?? 0) < HIGHLIGHT_MS
-    const classes = ['entry', changed ? 'changed' : '', r && !r.acknowledgedAt ? 'open' : ''].filter(Boolean).join(' ')
-    const reason = r?.reasonLabel ?? (e.codeLabel && e.codeLabel !== DAY_STATUS_LABEL[e.status] ? e.codeLabel : null)
+    const open = unacknowledgedReports(e.reports).length > 0
+    const classes = ['entry', changed ? 'changed' : '', open ? 'open' : ''].filter(Boolean).join(' ')
+    // With reports, the thread says the reasons and times; without, the mark says them.
+    const reason = live.length === 0 && e.codeLabel && e.codeLabel !== DAY_STATUS_LABEL[e.status] ? e.codeLabel : null
     return html`<li class=${classes} data-pupil=${e.pupilId}>
       <span class="no" title="出席番号">${e.attendanceNumber}</span>
       <div class="body">
       <div class="who">
         <span class="name">${e.name}</span>
         <span class="kana">${e.kana}</span>
-        <span class="status st-${e.status}">${DAY_STATUS_LABEL[e.status]}</span>
+        ${changedAfterAcknowledgement(e.reports) ? html`<span class="changed-mark">確認後に変更</span>` : nothing}
+        <span class="status st-${e.status}">${statusLabel(e)}</span>
       </div>
       <div class="line">
-        ${reason ? html`<span class="reason">${reason}</span>` : nothing} ${this.renderTime(e)}
+        ${reason ? html`<span class="reason">${reason}</span>` : nothing} ${live.length === 0 ? this.renderTime(e) : nothing}
         ${badgesFor(e, this.thresholds).map((b) => html`<span class="badge ${b.kind === 'streak' ? 'streak' : 'total'}">${b.text}</span>`)}
+        ${e.source ? html`<span class="source">${SOURCE_LABEL[e.source]}</span>` : nothing}
       </div>
-      ${r?.message ? html`<blockquote>${r.message}</blockquote>` : nothing}
-      ${r && ((r.symptoms && r.symptoms.length > 0) || r.temperature !== null)
-        ? html`<div class="health">
-            ${r.symptoms && r.symptoms.length > 0 ? html`症状: ${r.symptoms.join('・')}` : nothing}
-            ${r.temperature !== null
-              ? html`<span class=${r.temperature >= 37.5 ? 'fever' : ''}>${r.symptoms?.length ? ' ・ ' : ''}体温 ${r.temperature.toFixed(1)}℃</span>`
-              : nothing}
-          </div>`
-        : nothing}
-      <div class="foot">
-        <span class="submitted">${[r ? `${this.instant(r.submittedAt)} 受付` : null, e.source ? SOURCE_LABEL[e.source] : null].filter(Boolean).join(' ・ ')}</span>
-        ${r ? this.renderAck(r) : nothing}
-      </div>
+      <asg-report-thread .reports=${e.reports} .pending=${this.pending} .timeZone=${this.timeZone} .date=${this.date}
+        ?editable=${this.editable} ?offline=${this.offline}></asg-report-thread>
       </div>
     </li>`
   }
 
   private renderTime(e: DayEntry) {
     if (!e.time) return nothing
-    const kind = e.status === 'late' || e.status === 'early_leave' ? e.status : e.report?.kind
-    if (kind === 'late') return html`<span class="time">${formatTimeJa(e.time)}予定</span>`
-    if (kind === 'early_leave') return html`<span class="time">${formatTimeJa(e.time)}お迎え</span>`
+    if (e.status === 'late') return html`<span class="time">${formatTimeJa(e.time)}予定</span>`
+    if (e.status === 'early_leave') return html`<span class="time">${formatTimeJa(e.time)}お迎え</span>`
     return nothing
-  }
-
-  private renderAck(r: NonNullable<DayEntry['report']>) {
-    if (r.acknowledgedAt) {
-      return html`<span class="acked"
-        >✓ 確認済<span class="by">${r.acknowledgedBy ? `${r.acknowledgedBy} ` : ''}${this.instant(r.acknowledgedAt)}</span></span
-      >`
-    }
-    if (!this.editable) return html`<span class="unacked">未確認</span>`
-    const busy = this.pending.has(r.id)
-    return html`<button class="primary ack" ?disabled=${busy || this.offline} title=${this.offline ? '接続が戻ると確認できます' : ''} aria-busy=${busy ? 'true' : 'false'} @click=${() => this.acknowledge(r.id)}>
-      ${busy ? html`<span class="spinner" aria-hidden="true"></span>確認中…` : '確認'}
-    </button>`
-  }
-
-  /** `8:05`, or `11月27日(金) 18:40` for an instant on another day than the one shown. */
-  private instant(iso: string): string {
-    const ms = Date.parse(iso)
-    return this.date && schoolDateOf(ms, this.timeZone) !== this.date ? formatInstantJa(iso, this.timeZone) : formatInstantTimeJa(iso, this.timeZone)
-  }
-
-  private acknowledge(reportId: number) {
-    this.dispatchEvent(new CustomEvent<{ reportId: number }>('asg-acknowledge', { detail: { reportId }, bubbles: true, composed: true }))
   }
 
   protected override updated(): void {
@@ -252,8 +210,5 @@ customElements.define('asg-class-day', AsgClassDay)
 declare global {
   interface HTMLElementTagNameMap {
     'asg-class-day': AsgClassDay
-  }
-  interface HTMLElementEventMap {
-    'asg-acknowledge': CustomEvent<{ reportId: number }>
   }
 }

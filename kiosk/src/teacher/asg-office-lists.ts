@@ -75,7 +75,7 @@ export class AsgOfficeLists extends LitElement {
         <section aria-label="未確認の連絡">
           <h3>未確認の連絡 <span class="n">${lists.unacknowledged.length}</span>件</h3>
           ${lists.unacknowledged.length
-            ? html`<ul>${lists.unacknowledged.map((e) => pupil(e, html`<span class="chip st-${e.report!.kind}">${REPORT_KIND_LABEL[e.report!.kind]}</span>${e.time ? html`<span>${formatTimeJa(e.time)}</span>` : nothing}`))}</ul>`
+            ? html`<ul>${lists.unacknowledged.map(({ entry, report }) => pupil(entry, html`<span class="chip st-${report.kind}">${REPORT_KIND_LABEL[report.kind]}</span>${report.time ? html`<span>${formatTimeJa(report.time)}</span>` : nothing}`))}</ul>`
             : html`<p class="none">ありません</p>`}
         </section>
         <section class=${lists.discrepancies.length ? 'alert' : ''} aria-label="食い違い">

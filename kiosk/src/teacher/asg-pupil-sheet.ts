@@ -1,17 +1,22 @@
 import { LitElement, css, html, nothing } from 'lit'
-import { DAY_STATUS_LABEL, REPORT_KIND_LABEL, type DayEntry, type HistoryItem, type PupilHistory, type Reason, type ReportKind, type RosterPupil } from '../../../shared/protocol/index.js'
+import { statusLabel } from '../../../shared/domain/boardView.js'
+import { changedAfterAcknowledgement } from '../../../shared/domain/dayReports.js'
+import { REPORT_KIND_LABEL, type DayEntry, type HistoryItem, type PupilHistory, type Reason, type ReportKind, type RosterPupil } from '../../../shared/protocol/index.js'
 import { formatDateJa, formatInstantJa, formatTimeJa } from '../../../shared/time/format.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { statusColours } from './day-view.js'
+import './asg-report-thread.js'
 import { nowTime, type RunCommand } from './roll-view.js'
 
 const SOURCE: Record<string, string> = { guardian: '保護者', phone: '電話', teacher: '担任', office: '職員室', system: '自動' }
 
 /**
- * One pupil, opened from the roll call: 遅刻/早退 with a time, back to 出席, a report
- * taken by phone (電話), a staff-only note, and the history of this school year, newest first.
+ * One pupil, opened from the roll call: today's guardian reports as a thread (each with its
+ * 確認), 遅刻/早退 with a time, back to 出席, a report taken by phone (電話), a staff-only
+ * note, and the history of this school year, newest first.
  * Sends its own commands through `run` and shows their errors in place.
  * @fires asg-close - when the sheet should close
+ * @fires asg-acknowledge - detail: { reportId }, from the thread, when the teacher taps 確認
  */
 export class AsgPupilSheet extends LitElement {
   static override properties = {
@@ -75,6 +80,7 @@ export class AsgPupilSheet extends LitElement {
       ol li.note { border-left-color: var(--asg-accent); }
       ol li.report { border-left-color: var(--asg-late); }
       .when { color: var(--asg-ink-soft); font-size: 0.8rem; }
+      .changed-mark { font-size: 0.78rem; font-weight: 700; color: #fff; background: var(--asg-absent); border-radius: 999px; padding: 0.05em 0.6em; }
     `,
   ]
 
@@ -90,9 +96,15 @@ export class AsgPupilSheet extends LitElement {
     return html`<div class="sheet" role="dialog" aria-modal="true" aria-label=${p.name}>
       <div class="top">
         <h2>${p.attendanceNumber}. ${p.name}</h2>
-        ${e ? html`<span class="status st-${e.status}">${DAY_STATUS_LABEL[e.status]}${e.time ? ` ${formatTimeJa(e.time)}` : ''}</span>` : html`<span class="status st-present">出席</span>`}
+        ${e ? html`<span class="status st-${e.status}">${statusLabel(e)}${e.time ? ` ${formatTimeJa(e.time)}` : ''}</span>` : html`<span class="status st-present">出席</span>`}
         <button @click=${this.close}>閉じる</button>
       </div>
+      ${e && e.reports.length > 0
+        ? html`<section aria-label="今日の連絡">
+            <h3>今日の連絡${e.reports.length > 1 ? `(${e.reports.length}件・新しい順)` : ''}${changedAfterAcknowledgement(e.reports) ? html` <span class="changed-mark">確認後に変更</span>` : nothing}</h3>
+            <asg-report-thread .reports=${e.reports} .timeZone=${this.timeZone} ?editable=${this.editable}></asg-report-thread>
+          </section>`
+        : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.done ? html`<p class="done" role="status">${this.done}</p>` : nothing}
       ${this.editable ? this.renderActions() : nothing}
@@ -143,7 +155,7 @@ export class AsgPupilSheet extends LitElement {
         if (i.type === 'note') return html`<li class="note">${when} メモ(${i.by}): ${i.body}</li>`
         if (i.type === 'report') {
           const days = i.fromDate === i.toDate ? formatDateJa(i.fromDate) : `${formatDateJa(i.fromDate)}〜${formatDateJa(i.toDate)}`
-          return html`<li class="report">${when} 保護者連絡: ${days} ${REPORT_KIND_LABEL[i.kind]}(${i.reasonLabel})${i.time ? ` ${formatTimeJa(i.time)}` : ''}${i.withdrawn ? ' 取消済' : ''}${i.message ? html`<br />「${i.message}」` : nothing}</li>`
+          return html`<li class="report">${when} 保護者連絡: ${days} ${REPORT_KIND_LABEL[i.kind]}(${i.reasonLabel})${i.time ? ` ${formatTimeJa(i.time)}` : ''}${i.withdrawn ? ' 取消済' : ''}${i.replacedDays.length > 0 ? ` 変更済(${i.replacedDays.map(formatDateJa).join('・')})` : ''}${i.message ? html`<br />「${i.message}」` : nothing}</li>`
         }
         return html`<li>${when} ${formatDateJa(i.date)} ${i.codeLabel ?? '出席に戻す'}${i.time ? ` ${formatTimeJa(i.time)}` : ''}(${SOURCE[i.source]}${i.by ? ` ${i.by}` : ''})${i.note ? ` ${i.note}` : ''}</li>`
       })}

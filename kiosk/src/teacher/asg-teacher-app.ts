@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { officeLists } from '../../../shared/domain/officeLists.js'
+import { can, schoolWide } from '../../../shared/policy/policy.js'
 import type { DayEntry, Me } from '../../../shared/protocol/index.js'
 import { formatDateJa, formatInstantTimeJa } from '../../../shared/time/format.js'
 import { DayController } from '../controllers/day-controller.js'
@@ -19,8 +20,6 @@ type Staff = Extract<Me, { kind: 'staff' }>
 /** Which view is shown: one class, or 全クラス. */
 type Selection = number | 'all'
 
-/** Mirrors the server's SCHOOL_WIDE_ROLES: they see every class and may acknowledge any report. */
-const SCHOOL_WIDE_ROLES: readonly Staff['roles'][number][] = ['admin', 'principal', 'vice_principal', 'support', 'nurse']
 const TOAST_MS = 6000
 
 /**
@@ -176,7 +175,6 @@ export class AsgTeacherApp extends LitElement {
     const selection = this.effectiveSelection(me)
     const entries = [...day.entries.values()]
     const stale = day.state !== 'live'
-    const schoolWide = isSchoolWide(me)
     return html`
       ${snap.isSchoolDay ? nothing : html`<div class="banner info" role="status">${formatDateJa(snap.date)}は授業日ではありません。</div>`}
       <div class="picker">
@@ -191,7 +189,7 @@ export class AsgTeacherApp extends LitElement {
       </div>
       <div class=${stale ? 'stale' : ''}>
         ${selection === 'all'
-          ? html`${schoolWide && snap.isSchoolDay
+          ? html`${can(me, 'notices.read') && snap.isSchoolDay
                 ? html`<asg-office-lists
                     .classes=${snap.classes}
                     .entries=${entries}
@@ -217,9 +215,10 @@ export class AsgTeacherApp extends LitElement {
                 .run=${this.run}
                 .timeZone=${snap.timeZone}
                 .rollCallTime=${snap.rollCallTime}
-                .editable=${snap.isSchoolDay && (schoolWide || me.homeroomClassIds.includes(selection))}
+                .editable=${snap.isSchoolDay && can(me, 'roll.mark', { classId: selection })}
                 .offline=${stale}
                 @asg-toast=${(e: CustomEvent<{ message: string }>) => this.showToast(e.detail.message)}
+                @asg-acknowledge=${this.onAcknowledge}
               ></asg-class-roll>
               <asg-class-day
               .classInfo=${snap.classes.find((c) => c.id === selection) ?? null}
@@ -229,7 +228,7 @@ export class AsgTeacherApp extends LitElement {
               .timeZone=${snap.timeZone}
               .date=${snap.date}
               .thresholds=${snap}
-              .editable=${schoolWide || me.homeroomClassIds.includes(selection)}
+              .editable=${can(me, 'report.acknowledge', { classId: selection })}
               .offline=${stale}
               @asg-acknowledge=${this.onAcknowledge}
             ></asg-class-day>`}
@@ -243,7 +242,7 @@ export class AsgTeacherApp extends LitElement {
     const exists = (id: number) => classes.some((c) => c.id === id)
     if (this.selected === 'all') return 'all'
     if (this.selected !== null && exists(this.selected)) return this.selected
-    if (isSchoolWide(me)) return 'all'
+    if (schoolWide(me, 'roll.mark')) return 'all'
     return me.homeroomClassIds.find(exists) ?? 'all'
   }
 
@@ -337,10 +336,6 @@ export class AsgTeacherApp extends LitElement {
     this.day = null
     this.pending = new Set()
   }
-}
-
-function isSchoolWide(me: Staff): boolean {
-  return me.roles.some((r) => SCHOOL_WIDE_ROLES.includes(r))
 }
 
 function selectionFromHash(hash: string): Selection | null {

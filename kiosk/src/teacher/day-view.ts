@@ -1,4 +1,5 @@
 import { css } from 'lit'
+import { unacknowledgedReports } from '../../../shared/domain/dayReports.js'
 import type { DayEntry, DayStatus } from '../../../shared/protocol/index.js'
 
 /**
@@ -29,9 +30,9 @@ export function countByStatus(entries: readonly DayEntry[]): Record<CountedStatu
   return counts
 }
 
-/** Reports that still wait for a teacher's 確認. */
+/** Reports that still wait for a teacher's 確認, each report on its own (as the office lists count them). */
 export function unacknowledged(entries: readonly DayEntry[]): number {
-  return entries.filter((e) => e.report && !e.report.acknowledgedAt).length
+  return entries.reduce((n, e) => n + unacknowledgedReports(e.reports).length, 0)
 }
 
 export const byAttendanceNumber = (a: DayEntry, b: DayEntry): number => a.attendanceNumber - b.attendanceNumber

@@ -4,7 +4,7 @@ import { nowTime, rollCallPassed, tapToggles } from './roll-view.js'
 
 const entry = (patch: Partial<DayEntry>): DayEntry => ({
   pupilId: 1, classId: 1, attendanceNumber: 1, name: '鈴木 太郎', kana: '', status: 'not_arrived', codeLabel: '未登校', source: 'teacher',
-  time: null, report: null, consecutiveAbsences: 0, cumulativeAbsences: 0, updatedAt: '2026-11-30T00:00:00Z', ...patch,
+  time: null, reports: [], consecutiveAbsences: 0, cumulativeAbsences: 0, updatedAt: '2026-11-30T00:00:00Z', ...patch,
 })
 
 describe('roll call taps', () => {
@@ -12,9 +12,9 @@ describe('roll call taps', () => {
     expect(tapToggles(undefined)).toBe('not_arrived')
     expect(tapToggles(entry({}))).toBe('present')
     expect(tapToggles(entry({ status: 'late', time: '9:00' }))).toBeNull()
-    const report = { id: 1, kind: 'absent' as const, reasonLabel: '発熱', reasonCategory: 'illness' as const, submittedAt: '', message: null, symptoms: null, temperature: null, acknowledgedAt: null, acknowledgedBy: null }
-    expect(tapToggles(entry({ status: 'absent', report }))).toBeNull()
-    expect(tapToggles(entry({ status: 'present', report }))).toBeNull()
+    const report = { id: 1, kind: 'absent' as const, time: null, replacedBy: null, reasonLabel: '発熱', reasonCategory: 'illness' as const, submittedAt: '', message: null, symptoms: null, temperature: null, acknowledgedAt: null, acknowledgedBy: null }
+    expect(tapToggles(entry({ status: 'absent', reports: [report] }))).toBeNull()
+    expect(tapToggles(entry({ status: 'present', reports: [report] }))).toBeNull()
   })
 
   it('tells the school-local time and whether roll-call time has passed, whatever the machine zone', () => {

@@ -7,8 +7,8 @@ export type RunCommand = <K extends CommandName>(name: K, payload: CommandPayloa
 
 /** A tap at roll call toggles plain present ↔ 未登校; anything else (a report, 遅刻 …) opens the pupil. */
 export function tapToggles(entry: DayEntry | undefined): 'not_arrived' | 'present' | null {
-  if (!entry || (entry.status === 'present' && !entry.report)) return 'not_arrived'
-  if (entry.status === 'not_arrived' && !entry.report) return 'present'
+  if (!entry || (entry.status === 'present' && entry.reports.length === 0)) return 'not_arrived'
+  if (entry.status === 'not_arrived' && entry.reports.length === 0) return 'present'
   return null
 }
 

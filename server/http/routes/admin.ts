@@ -31,7 +31,7 @@ export function adminRoutes(deps: Deps, sockets: SocketControl): Router {
   r.use('/roster', adminRosterRoutes(deps))
   r.use('/registration', adminRegistrationRoutes(deps))
   r.use(adminStaffRoutes(deps, sockets))
-  r.use(adminSchoolRoutes(deps))
+  r.use(adminSchoolRoutes(deps, sockets))
 
   r.get('/board-devices', async (_req, res) => {
     const who = admin(res)

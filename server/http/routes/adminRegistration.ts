@@ -4,6 +4,7 @@ import { formatCode } from '../../../shared/protocol/index.js'
 import type { Deps } from '../../deps.js'
 import { issueLetters, reissueCode, revokeCode } from '../../registration/codes.js'
 import { registrationDashboard } from '../../registration/dashboard.js'
+import { unlinkGuardian } from '../../registration/register.js'
 import { idParam } from '../context.js'
 import { AppError, parseInput } from '../errors.js'
 import { adminOf, requireAdmin } from './adminAuth.js'
@@ -53,10 +54,7 @@ export function adminRegistrationRoutes(deps: Deps): Router {
   })
 
   r.post('/pupils/:id/guardians/:guardianId/unlink', async (req, res) => {
-    const who = adminOf(res)
-    const rows = await deps.sql`delete from guardian_pupil
-      where pupil_id = ${idParam(req, 'id')} and guardian_id = ${idParam(req, 'guardianId')} and school_id = ${who.schoolId} returning pupil_id`
-    if (!rows.length) throw new AppError('NOT_FOUND')
+    await unlinkGuardian(deps, adminOf(res).schoolId, idParam(req, 'id'), idParam(req, 'guardianId'))
     res.json({ ok: true })
   })
   return r

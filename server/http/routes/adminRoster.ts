@@ -35,7 +35,7 @@ export function adminRosterRoutes(deps: Deps): Router {
 
   r.post('/apply', raw, async (req, res) => {
     const { rr, digest } = request(req, res)
-    res.json(await applyRoster(deps.sql, rr, digest))
+    res.json(await applyRoster(deps, rr, digest))
   })
 
   r.get('/export', async (req, res) => {

@@ -1,13 +1,15 @@
 import { Router } from 'express'
 import { CreateCodeRequest, CreateYearRequest, UpdateSchoolSettingsRequest } from '../../../shared/protocol/index.js'
+import { createAttendanceCode } from '../../admin/codes.js'
 import { loadSettings, saveSettings } from '../../admin/settings.js'
+import { addSchoolYear } from '../../admin/years.js'
 import type { Deps } from '../../deps.js'
-import { createSchoolYear } from '../../seed/schoolSetup.js'
-import { AppError, parseInput } from '../errors.js'
+import type { SocketControl } from '../../realtime/hub.js'
+import { parseInput } from '../errors.js'
 import { adminOf, requireAdmin } from './adminAuth.js'
 
 /** School settings, the reason list, school years and their classes. */
-export function adminSchoolRoutes(deps: Deps): Router {
+export function adminSchoolRoutes(deps: Deps, sockets: SocketControl): Router {
   const r = Router()
   r.use(requireAdmin)
 
@@ -17,21 +19,14 @@ export function adminSchoolRoutes(deps: Deps): Router {
 
   r.put('/settings', async (req, res) => {
     const who = adminOf(res)
-    await saveSettings(deps.sql, who.schoolId, parseInput(UpdateSchoolSettingsRequest, req.body))
+    await saveSettings(deps, who.schoolId, parseInput(UpdateSchoolSettingsRequest, req.body))
+    await sockets.refreshSchool(who.schoolId)
     res.json(await loadSettings(deps.sql, who.schoolId))
   })
 
   r.post('/codes', async (req, res) => {
     const who = adminOf(res)
-    const c = parseInput(CreateCodeRequest, req.body)
-    const [sort] = await deps.sql<{ n: number }[]>`select coalesce(max(sort_order), 0)::int + 1 as n from attendance_code where school_id = ${who.schoolId}`
-    const [created] = await deps.sql`
-      insert into attendance_code (school_id, code, label, short_label, on_site, counts_absent, excused, is_late, is_early_leave,
-                                   provisional, guardian_selectable, future_allowed, sort_order)
-      values (${who.schoolId}, ${c.code}, ${c.label}, ${c.shortLabel}, ${c.onSite}, ${c.countsAbsent}, ${c.excused}, ${c.isLate},
-              ${c.isEarlyLeave}, false, ${c.guardianSelectable}, ${c.futureAllowed}, ${sort!.n})
-      on conflict (school_id, code) do nothing returning id`
-    if (!created) throw new AppError('CODE_EXISTS')
+    await createAttendanceCode(deps, who.schoolId, parseInput(CreateCodeRequest, req.body))
     res.status(201).json(await loadSettings(deps.sql, who.schoolId))
   })
 
@@ -47,9 +42,7 @@ export function adminSchoolRoutes(deps: Deps): Router {
   r.post('/years', async (req, res) => {
     const who = adminOf(res)
     const { fiscalYear } = parseInput(CreateYearRequest, req.body)
-    const [exists] = await deps.sql`select 1 from school_year where school_id = ${who.schoolId} and fiscal_year = ${fiscalYear}`
-    if (exists) throw new AppError('YEAR_EXISTS')
-    res.status(201).json({ ok: true, id: await createSchoolYear(deps.sql, who.schoolId, fiscalYear) })
+    res.status(201).json({ ok: true, id: await addSchoolYear(deps, who.schoolId, fiscalYear) })
   })
   return r
 }

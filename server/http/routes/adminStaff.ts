@@ -19,14 +19,15 @@ export function adminStaffRoutes(deps: Deps, sockets: SocketControl): Router {
 
   r.post('/staff', async (req, res) => {
     const who = adminOf(res)
-    const id = await createStaffAccount(deps.sql, who.schoolId, parseInput(CreateStaffRequest, req.body))
+    const id = await createStaffAccount(deps, who.schoolId, parseInput(CreateStaffRequest, req.body))
     res.status(201).json({ ok: true, id })
   })
 
   r.put('/staff/:id', async (req, res) => {
     const who = adminOf(res)
     const body = parseInput(UpdateStaffRequest, req.body)
-    await updateStaffAccount(deps.sql, who.schoolId, idParam(req, 'id'), body)
+    await updateStaffAccount(deps, who.schoolId, idParam(req, 'id'), body)
+    await sockets.refreshStaff(idParam(req, 'id'))
     res.json({ ok: true })
   })
 
@@ -34,13 +35,13 @@ export function adminStaffRoutes(deps: Deps, sockets: SocketControl): Router {
     const who = adminOf(res)
     const id = idParam(req, 'id')
     if (id === who.staffId) throw new AppError('CANNOT_DISABLE_SELF')
-    await setStaffDisabled(deps.sql, who.schoolId, id, true, deps.clock.now())
+    await setStaffDisabled(deps, who.schoolId, id, true, deps.clock.now())
     sockets.endStaff(id)
     res.json({ ok: true })
   })
 
   r.post('/staff/:id/enable', async (req, res) => {
-    await setStaffDisabled(deps.sql, adminOf(res).schoolId, idParam(req, 'id'), false, deps.clock.now())
+    await setStaffDisabled(deps, adminOf(res).schoolId, idParam(req, 'id'), false, deps.clock.now())
     res.json({ ok: true })
   })
 

@@ -2,7 +2,7 @@ import { Router } from 'express'
 import type { GuardianReportList } from '../../../shared/protocol/index.js'
 import { addDays, schoolDateOf } from '../../../shared/time/schoolTime.js'
 import { guardianTimeZone } from '../../data/guardians.js'
-import { requireGuardian } from '../../auth/principal.js'
+import { guardianMay } from '../../auth/guards.js'
 import { guardianReports } from '../../data/reports.js'
 import type { Deps } from '../../deps.js'
 import { createReports } from '../../reports/createReports.js'
@@ -16,22 +16,22 @@ export function guardianRoutes(deps: Deps): Router {
   const r = Router()
 
   r.get('/home', async (_req, res) => {
-    res.json(await guardianHome(deps, requireGuardian(principalOf(res))))
+    res.json(await guardianHome(deps, guardianMay(principalOf(res), 'guardian.home')))
   })
 
   r.get('/reports', async (_req, res) => {
-    const who = requireGuardian(principalOf(res))
+    const who = guardianMay(principalOf(res), 'report.list')
     const since = addDays(schoolDateOf(deps.clock.now(), await guardianTimeZone(deps.sql, who.guardianId)), -30)
     const rows = await guardianReports(deps.sql, { guardianId: who.guardianId, sinceDate: since })
     res.json({ ok: true, reports: await withWithdrawFlags(deps.sql, deps.clock.now(), rows) } satisfies GuardianReportList)
   })
 
   r.post('/reports', async (req, res) => {
-    res.status(201).json(await createReports(deps, requireGuardian(principalOf(res)), req.body))
+    res.status(201).json(await createReports(deps, guardianMay(principalOf(res), 'report.create'), req.body))
   })
 
   r.post('/reports/:id/withdraw', async (req, res) => {
-    const report = await withdrawReport(deps, requireGuardian(principalOf(res)), idParam(req, 'id'))
+    const report = await withdrawReport(deps, guardianMay(principalOf(res), 'report.withdraw'), idParam(req, 'id'))
     res.json({ ok: true, report })
   })
   return r

@@ -1,5 +1,5 @@
 import { Router } from 'express'
-import { requireGuardian } from '../../auth/principal.js'
+import { guardianMay } from '../../auth/guards.js'
 import type { Deps } from '../../deps.js'
 import { answerNotice } from '../../notices/answerNotice.js'
 import { guardianNotices } from '../../notices/office.js'
@@ -9,10 +9,10 @@ import { idParam, principalOf } from '../context.js'
 export function guardianNoticeRoutes(deps: Deps): Router {
   const r = Router()
   r.get('/notices', async (_req, res) => {
-    res.json({ ok: true, notices: await guardianNotices(deps, requireGuardian(principalOf(res))) })
+    res.json({ ok: true, notices: await guardianNotices(deps, guardianMay(principalOf(res), 'guardian.home')) })
   })
   r.post('/notices/:id/answer', async (req, res) => {
-    await answerNotice(deps, requireGuardian(principalOf(res)), idParam(req, 'id'), req.body)
+    await answerNotice(deps, guardianMay(principalOf(res), 'notice.answer'), idParam(req, 'id'), req.body)
     res.json({ ok: true })
   })
   return r

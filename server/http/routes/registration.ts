@@ -23,7 +23,7 @@ export function registrationRoutes(deps: Deps, opts: { secureCookies: boolean })
 
   r.post('/', async (req, res) => {
     const body = parseInput(RegisterGuardianRequest, req.body)
-    const { guardianId } = await guarded(req, () => registerGuardian(deps.sql, body, deps.clock.now()))
+    const { guardianId } = await guarded(req, () => registerGuardian(deps, body, deps.clock.now()))
     await startSession(deps, req, res, 'guardian', guardianId, opts.secureCookies)
     res.status(201).json({ ok: true })
   })
@@ -31,7 +31,7 @@ export function registrationRoutes(deps: Deps, opts: { secureCookies: boolean })
   r.post('/add-child', async (req, res) => {
     const who = requireGuardian(principalOf(res))
     const { code } = parseInput(AddChildRequest, req.body)
-    res.json(await guarded(req, () => addChild(deps.sql, who.guardianId, code, deps.clock.now())))
+    res.json(await guarded(req, () => addChild(deps, who.guardianId, code, deps.clock.now())))
   })
   return r
 }

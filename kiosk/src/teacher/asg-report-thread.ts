@@ -1,0 +1,151 @@
+import { LitElement, css, html, nothing } from 'lit'
+import { REPORT_KIND_LABEL, type DayReport } from '../../../shared/protocol/index.js'
+import { formatInstantJa, formatInstantTimeJa, formatTimeJa } from '../../../shared/time/format.js'
+import { schoolDateOf } from '../../../shared/time/schoolTime.js'
+import { buttons, tokens } from '../lib/styles.js'
+import { statusColours } from './day-view.js'
+
+/**
+ * A pupil-day's guardian reports as one thread, newest first: what each said (reason, time,
+ * message, health notes), whether it changed or added to an earlier one, and its own 確認.
+ * A report a later one changed stays visible, struck through as history.
+ * @fires asg-acknowledge - detail: { reportId }, when the teacher taps 確認 (only when editable)
+ */
+export class AsgReportThread extends LitElement {
+  static override properties = {
+    reports: { attribute: false },
+    pending: { attribute: false },
+    timeZone: { type: String },
+    date: { type: String },
+    editable: { type: Boolean },
+    offline: { type: Boolean },
+  }
+  /** Newest first, as `DayEntry.reports`. */
+  declare reports: readonly DayReport[]
+  /** Report ids whose 確認 is on its way to the server. */
+  declare pending: ReadonlySet<number>
+  declare timeZone: string
+  /** The school day shown, `YYYY-MM-DD`: instants on other days show their date. */
+  declare date: string
+  declare editable: boolean
+  declare offline: boolean
+
+  constructor() {
+    super()
+    this.reports = []
+    this.pending = new Set()
+    this.timeZone = 'Asia/Tokyo'
+    this.date = ''
+    this.editable = false
+    this.offline = false
+  }
+
+  static override styles = [
+    tokens,
+    buttons,
+    statusColours,
+    css`
+      :host { display: block; }
+      ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.45rem; }
+      li { border-left: 3px solid var(--asg-line); padding: 0.1rem 0 0.1rem 0.6rem; display: grid; gap: 0.15rem; }
+      li.open { border-left-color: var(--asg-accent); }
+      li.replaced { color: var(--asg-ink-soft); }
+      li.replaced .what { text-decoration: line-through; }
+      .head { display: flex; flex-wrap: wrap; align-items: center; gap: 0.2rem 0.5rem; font-size: 0.92rem; }
+      .kind { font-weight: 700; border-radius: 6px; padding: 0.05em 0.5em; font-size: 0.85rem; }
+      .time { font-weight: 700; font-variant-numeric: tabular-nums; }
+      .tag { font-size: 0.75rem; font-weight: 700; border: 1px solid currentColor; border-radius: 999px; padding: 0 0.55em; }
+      .tag.replaced { color: var(--asg-ink-soft); }
+      .tag.change { color: var(--asg-absent); }
+      .tag.add { color: var(--asg-accent); }
+      blockquote { margin: 0.2rem 0 0; padding: 0.45rem 0.65rem; background: var(--asg-bg); border-radius: 8px; font-size: 0.95rem;
+        white-space: pre-wrap; overflow-wrap: anywhere; }
+      .health { font-size: 0.88rem; }
+      .fever { color: var(--asg-absent); font-weight: 700; }
+      li.replaced .fever { color: inherit; }
+      .foot { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.3rem 0.8rem; }
+      .submitted { font-size: 0.8rem; color: var(--asg-ink-soft); }
+      .acked { display: inline-flex; align-items: center; gap: 0.4em; color: var(--asg-ok); font-weight: 700; font-size: 0.9rem; }
+      .acked .by { font-weight: 400; color: var(--asg-ink-soft); font-size: 0.82rem; }
+      .unacked { font-size: 0.85rem; color: var(--asg-accent); font-weight: 700; }
+      button.ack { min-width: 7.5rem; min-height: 44px; margin-left: auto; }
+      .spinner { display: inline-block; width: 0.9em; height: 0.9em; border: 2px solid rgb(255 255 255 / 0.5); border-top-color: #fff;
+        border-radius: 50%; animation: spin 0.8s linear infinite; vertical-align: -0.1em; margin-right: 0.4em; }
+      @keyframes spin { to { transform: rotate(360deg); } }
+      @media (prefers-reduced-motion: reduce) { .spinner { animation: none; } }
+    `,
+  ]
+
+  override render() {
+    if (this.reports.length === 0) return nothing
+    return html`<ol aria-label="この日の連絡(新しい順)">${this.reports.map((r, i) => this.renderReport(r, this.reports.slice(i + 1)))}</ol>`
+  }
+
+  private renderReport(r: DayReport, older: readonly DayReport[]) {
+    const replaced = r.replacedBy !== null
+    const replacedBy = replaced ? this.reports.find((x) => x.id === r.replacedBy) : undefined
+    const changes = older.some((o) => o.replacedBy === r.id)
+    const adds = !changes && older.some((o) => o.replacedBy === null)
+    const classes = [replaced ? 'replaced' : '', !replaced && !r.acknowledgedAt ? 'open' : ''].filter(Boolean).join(' ')
+    return html`<li class=${classes} data-report=${r.id}>
+      <div class="head">
+        <span class="what"><span class="kind st-${r.kind}">${REPORT_KIND_LABEL[r.kind]}</span> ${r.reasonLabel}</span>
+        ${r.time ? html`<span class="time">${formatTimeJa(r.time)}${r.kind === 'late' ? '予定' : r.kind === 'early_leave' ? 'お迎え' : ''}</span>` : nothing}
+        ${replaced
+          ? html`<span class="tag replaced">変更前${replacedBy ? `(${this.instant(replacedBy.submittedAt)}の連絡で変更)` : ''}</span>`
+          : changes
+            ? html`<span class="tag change">前の連絡を変更</span>`
+            : adds
+              ? html`<span class="tag add">追加の連絡</span>`
+              : nothing}
+      </div>
+      ${r.message ? html`<blockquote>${r.message}</blockquote>` : nothing}
+      ${(r.symptoms && r.symptoms.length > 0) || r.temperature !== null
+        ? html`<div class="health">
+            ${r.symptoms && r.symptoms.length > 0 ? html`症状: ${r.symptoms.join('・')}` : nothing}
+            ${r.temperature !== null
+              ? html`<span class=${r.temperature >= 37.5 ? 'fever' : ''}>${r.symptoms?.length ? ' ・ ' : ''}体温 ${r.temperature.toFixed(1)}℃</span>`
+              : nothing}
+          </div>`
+        : nothing}
+      <div class="foot">
+        <span class="submitted">${this.instant(r.submittedAt)} 受付</span>
+        ${this.renderAck(r, replaced)}
+      </div>
+    </li>`
+  }
+
+  private renderAck(r: DayReport, replaced: boolean) {
+    if (r.acknowledgedAt) {
+      return html`<span class="acked">✓ 確認済<span class="by">${r.acknowledgedBy ? `${r.acknowledgedBy} ` : ''}${this.instant(r.acknowledgedAt)}</span></span>`
+    }
+    // A changed report needs no 確認 of its own: acknowledging the change covers it.
+    if (replaced) return nothing
+    if (!this.editable) return html`<span class="unacked">未確認</span>`
+    const busy = this.pending.has(r.id)
+    return html`<button class="primary ack" ?disabled=${busy || this.offline} title=${this.offline ? '接続が戻ると確認できます' : ''}
+      aria-busy=${busy ? 'true' : 'false'} @click=${() => this.acknowledge(r.id)}>
+      ${busy ? html`<span class="spinner" aria-hidden="true"></span>確認中…` : '確認'}
+    </button>`
+  }
+
+  /** `8:05`, or `11月27日(金) 18:40` for an instant on another day than the one shown. */
+  private instant(iso: string): string {
+    const ms = Date.parse(iso)
+    return this.date && schoolDateOf(ms, this.timeZone) !== this.date ? formatInstantJa(iso, this.timeZone) : formatInstantTimeJa(iso, this.timeZone)
+  }
+
+  private acknowledge(reportId: number) {
+    this.dispatchEvent(new CustomEvent<{ reportId: number }>('asg-acknowledge', { detail: { reportId }, bubbles: true, composed: true }))
+  }
+}
+
+customElements.define('asg-report-thread', AsgReportThread)
+declare global {
+  interface HTMLElementTagNameMap {
+    'asg-report-thread': AsgReportThread
+  }
+  interface HTMLElementEventMap {
+    'asg-acknowledge': CustomEvent<{ reportId: number }>
+  }
+}

@@ -1,0 +1,84 @@
+import type { SchoolPart } from '../../shared/protocol/index.js'
+import type { Sql, Tx } from '../db/types.js'
+import { beginChange, dayChange, schoolChange, type Change, type ClassDay, type Publish, type PupilDay } from './changes.js'
+import { publishQueue } from './publishQueue.js'
+
+export interface ChangeDeps {
+  sql: Sql
+  publish: Publish
+}
+
+/** What a write tells runChange about what it changed. */
+export interface ChangeScope {
+  /** The school's sequence number of this change (attendance_log rows carry it). */
+  readonly seq: number
+  /** These pupil-days may look different now; their entries are computed at the end. */
+  pupilDays(days: readonly PupilDay[]): void
+  /** These classes' own state (roll taken) changed on these dates. */
+  classDays(days: readonly ClassDay[]): void
+  /** These parts of the school changed: pages reload them (and the pupil-days with them). */
+  school(...parts: SchoolPart[]): void
+  /** Nothing changed after all: the transaction rolls back, so the number is not used and pages see no hole. */
+  unchanged(): void
+}
+
+const ROLLBACK = Symbol('unchanged')
+
+/**
+ * The one way to change what a page shows: takes the school's next sequence number (its row
+ * lock orders the school's changes), runs the write in the same transaction, computes the
+ * event, and publishes it only after commit, in sequence order. Returns what the write returns.
+ */
+export async function runChange<T>(deps: ChangeDeps, schoolId: number, write: (tx: Tx, change: ChangeScope) => Promise<T>): Promise<T> {
+  let result!: T
+  let settle: ((change: Change | null) => void) | undefined
+  let change: Change | null = null
+  try {
+    change = (await deps.sql.begin(async (tx) => {
+      const seq = await beginChange(tx, schoolId)
+      settle = publishQueue(deps.publish).take(schoolId)
+      const scope = new Scope(seq)
+      result = await write(tx, scope)
+      if (scope.isUnchanged) throw ROLLBACK
+      return scope.event(tx, schoolId)
+    })) as Change
+  } catch (err) {
+    settle?.(null)
+    if (err === ROLLBACK) return result
+    throw err
+  }
+  settle!(change)
+  return result
+}
+
+class Scope implements ChangeScope {
+  private readonly pupils: PupilDay[] = []
+  private readonly classes: ClassDay[] = []
+  private readonly parts = new Set<SchoolPart>()
+  isUnchanged = false
+
+  constructor(readonly seq: number) {}
+
+  pupilDays(days: readonly PupilDay[]): void {
+    this.pupils.push(...days)
+  }
+  classDays(days: readonly ClassDay[]): void {
+    this.classes.push(...days)
+  }
+  school(...parts: SchoolPart[]): void {
+    for (const p of parts) this.parts.add(p)
+  }
+  unchanged(): void {
+    this.isUnchanged = true
+  }
+
+  async event(tx: Tx, schoolId: number): Promise<Change> {
+    if (this.parts.size > 0) {
+      // One change is one event: pages reload the parts, and their pupil-days with them.
+      if (this.pupils.length > 0 || this.classes.length > 0) throw new Error('a change is either pupil-days or parts of the school')
+      return schoolChange(schoolId, this.seq, this.parts)
+    }
+    if (this.pupils.length === 0 && this.classes.length === 0) throw new Error('a change must say what it changed, or call unchanged()')
+    return dayChange(tx, schoolId, this.seq, this.pupils, this.classes)
+  }
+}
