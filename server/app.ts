@@ -4,6 +4,7 @@ import { LIMITS } from '../shared/protocol/index.js'
 import type { Deps } from './deps.js'
 import { resolvePrincipal } from './http/context.js'
 import { AppError, errorMiddleware } from './http/errors.js'
+import { databaseUnavailable } from './http/unavailable.js'
 import { servePages } from './pages/serve.js'
 import { accountRoutes } from './http/routes/account.js'
 import { adminRoutes } from './http/routes/admin.js'
@@ -17,13 +18,15 @@ import { sessionRoutes } from './http/routes/session.js'
 import { registerRoutes } from './http/routes/register.js'
 import { guidanceRoutes } from './http/routes/guidance.js'
 import { calendarRoutes } from './http/routes/calendar.js'
-import { noStore, originGuard, securityHeaders } from './http/security.js'
+import { bodyReadErrors, noStore, originGuard, rejectUnsafeText, retryAfterHeader, securityHeaders } from './http/security.js'
 import type { Change, Publish } from './realtime/changes.js'
 import { createHub, type AppServer, type SocketControl } from './realtime/hub.js'
 
 export interface AppOptions {
   allowedOrigins: readonly string[]
   secureCookies: boolean
+  /** Addresses or subnets of reverse proxies whose X-Forwarded-For is believed (ASAGAO_TRUST_PROXY); none by default. */
+  trustProxy?: readonly string[]
   /** Built pages to serve; omitted in API-only tests. */
   pagesDir?: string
   /** Serves the pages instead of pagesDir: the Vite dev server in `npm run dev`. */
@@ -52,13 +55,15 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   hubPublish = hub.publish
 
   app.disable('x-powered-by')
-  app.set('trust proxy', 'loopback')
+  // Client addresses key the throttles: X-Forwarded-For counts only from proxies the operator named.
+  app.set('trust proxy', opts.trustProxy?.length ? opts.trustProxy : false)
   app.use(securityHeaders())
   app.use(healthRoutes(deps))
 
   const api = express.Router()
   api.use(noStore)
   api.use(express.json({ limit: LIMITS.bodyBytes }))
+  api.use(rejectUnsafeText())
   api.use(originGuard(opts.allowedOrigins))
   api.use(resolvePrincipal(deps))
   api.use(sessionRoutes(deps, hub.control, opts))
@@ -77,6 +82,9 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
 
   if (opts.frontend) app.use(opts.frontend)
   else if (opts.pagesDir) servePages(app, opts.pagesDir)
+  app.use(bodyReadErrors())
+  app.use(retryAfterHeader())
+  app.use(databaseUnavailable(deps.log))
   app.use(errorMiddleware(deps.log))
   return { app, httpServer, io: hub.io, sockets: hub.control, publish: deps.publish }
 }

@@ -33,8 +33,23 @@ export function sqlOptions(extra: postgres.Options<{}>): postgres.Options<{}> {
   } as postgres.Options<{}>
 }
 
-/** Connects to a real PostgreSQL server. */
+/**
+ * How long the server waits on PostgreSQL before it gives up and answers 503: a connection
+ * attempt (seconds, postgres.js' unit) and one statement (milliseconds, PostgreSQL's).
+ */
+export const POSTGRES_TIMEOUTS = { connectSeconds: 3, statementMs: 15_000 } as const
+
+/**
+ * Connects to a real PostgreSQL server. While it is unreachable, queries fail after the
+ * connect timeout instead of queueing for the driver's default 30 s, and idle connections are
+ * recycled so a restarted server is picked up again without restarting Asagao.
+ */
 export function connectPostgres(url: string, max = 10): Database {
-  const sql = postgres(url, sqlOptions({ max })) as unknown as Sql
+  const sql = postgres(url, sqlOptions({
+    max,
+    connect_timeout: POSTGRES_TIMEOUTS.connectSeconds,
+    idle_timeout: 60,
+    connection: { application_name: 'asagao', TimeZone: 'UTC', statement_timeout: POSTGRES_TIMEOUTS.statementMs },
+  } as postgres.Options<{}>)) as unknown as Sql
   return { sql, mode: 'postgres', close: () => sql.end({ timeout: 5 }) }
 }

@@ -3,8 +3,8 @@ import { Router, type Response } from 'express'
 import { ChangePasswordRequest, ResetPasswordRequest, type SessionView } from '../../../shared/protocol/index.js'
 import { hashPassword, verifyPassword } from '../../auth/password.js'
 import type { Principal } from '../../auth/principal.js'
-import { FailureLimiter } from '../../auth/rateLimit.js'
-import { resetWithCode } from '../../auth/resetCodes.js'
+import { refundAttempt, takeAttempt, THROTTLES } from '../../auth/rateLimit.js'
+import { resetWithThrottle } from '../../auth/resetCodes.js'
 import type { Deps } from '../../deps.js'
 import type { SocketControl } from '../../realtime/hub.js'
 import { principalOf } from '../context.js'
@@ -25,7 +25,6 @@ const publicId = (tokenHash: string) => createHash('sha256').update(tokenHash).d
 /** A person's own account: password change, their sessions, and the reset code they were given. */
 export function accountRoutes(deps: Deps, sockets: SocketControl): Router {
   const r = Router()
-  const limiter = new FailureLimiter(10, 15 * 60_000, () => deps.clock.now())
   const owner = (p: Person) => (p.kind === 'staff' ? { staffId: p.staffId, guardianId: null } : { staffId: null, guardianId: p.guardianId })
 
   async function sessionsOf(p: Person) {
@@ -41,13 +40,11 @@ export function accountRoutes(deps: Deps, sockets: SocketControl): Router {
     const { current, next } = parseInput(ChangePasswordRequest, req.body)
     const table = p.kind === 'staff' ? 'staff' : 'guardian'
     const id = p.kind === 'staff' ? p.staffId : p.guardianId
-    const key = `pw|${table}|${id}`
-    if (limiter.isBlocked(key)) throw new AppError('RATE_LIMITED')
+    const key = `password:${table}:${id}`
+    await takeAttempt(deps.sql, [[key, THROTTLES.passwordChange]], deps.clock.now())
     const [row] = await deps.sql<{ passwordHash: string }[]>`select password_hash from ${deps.sql(table)} where id = ${id}`
-    if (!row || !(await verifyPassword(current, row.passwordHash))) {
-      limiter.fail(key)
-      throw new AppError('PASSWORD_WRONG', undefined, { current: '現在のパスワードが違います' })
-    }
+    if (!row || !(await verifyPassword(current, row.passwordHash))) throw new AppError('PASSWORD_WRONG', undefined, { current: '現在のパスワードが違います' })
+    await refundAttempt(deps.sql, [key])
     const hash = await hashPassword(next)
     const o = owner(p)
     // A new password ends every other session: whoever knew the old one is out.
@@ -90,15 +87,8 @@ export function accountRoutes(deps: Deps, sockets: SocketControl): Router {
   // Public: the reset code from the school stands in for the forgotten password.
   r.post('/reset', async (req, res) => {
     const { loginId, code, password } = parseInput(ResetPasswordRequest, req.body)
-    const key = `reset|${req.ip}`
-    if (limiter.isBlocked(key)) throw new AppError('RATE_LIMITED')
-    try {
-      const ended = await resetWithCode(deps.sql, loginId, code, password, deps.clock.now())
-      for (const h of ended) sockets.endSession(h)
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'RESET_CODE_INVALID') limiter.fail(key)
-      throw e
-    }
+    const ended = await resetWithThrottle(deps, { loginId, code, password, ip: req.ip })
+    for (const h of ended) sockets.endSession(h)
     res.json({ ok: true })
   })
   return r

@@ -1,9 +1,10 @@
 import { Router } from 'express'
 import { PairBoardRequest } from '../../../shared/protocol/index.js'
+import { throttledCode } from '../../auth/codeThrottle.js'
 import { hashToken, newToken, normaliseHumanCode } from '../../auth/tokens.js'
 import { redeemPairingCode, touchBoardDevice } from '../../data/boardDevices.js'
 import type { Deps } from '../../deps.js'
-import { clearAuthCookie, DEVICE_COOKIE, setAuthCookie } from '../cookies.js'
+import { clearAuthCookie, DEVICE_COOKIE, readCookies, setAuthCookie } from '../cookies.js'
 import { principalOf } from '../context.js'
 import { AppError, parseInput } from '../errors.js'
 
@@ -18,8 +19,11 @@ export function boardRoutes(deps: Deps, opts: { secureCookies: boolean }): Route
     const { code } = parseInput(PairBoardRequest, req.body)
     const token = newToken()
     const nowIso = new Date(deps.clock.now()).toISOString()
-    const deviceId = await redeemPairingCode(deps.sql, hashToken(normaliseHumanCode(code)), hashToken(token), nowIso)
-    if (!deviceId) throw new AppError('PAIRING_INVALID')
+    const deviceId = await throttledCode(deps, 'pairing', req.ip, async () => {
+      const id = await redeemPairingCode(deps.sql, hashToken(normaliseHumanCode(code)), hashToken(token), nowIso)
+      if (!id) throw new AppError('PAIRING_INVALID')
+      return id
+    })
     setAuthCookie(res, DEVICE_COOKIE, token, DEVICE_COOKIE_MS, opts.secureCookies)
     res.json({ ok: true, deviceId })
   })
@@ -31,8 +35,8 @@ export function boardRoutes(deps: Deps, opts: { secureCookies: boolean }): Route
       throw new AppError('DEVICE_REVOKED')
     }
     await touchBoardDevice(deps.sql, p.deviceId, new Date(deps.clock.now()).toISOString())
-    const token = req.headers.cookie && /asg_device=([^;]+)/.exec(req.headers.cookie)?.[1]
-    if (token) setAuthCookie(res, DEVICE_COOKIE, decodeURIComponent(token), DEVICE_COOKIE_MS, opts.secureCookies)
+    const token = readCookies(req.headers.cookie)[DEVICE_COOKIE]
+    if (token) setAuthCookie(res, DEVICE_COOKIE, token, DEVICE_COOKIE_MS, opts.secureCookies)
     res.json({ ok: true, deviceId: p.deviceId, schoolId: p.schoolId })
   })
   return r
