@@ -5,6 +5,7 @@ import type { Deps } from './deps.js'
 import { resolvePrincipal } from './http/context.js'
 import { AppError } from './errors.js'
 import { errorMiddleware } from './http/errors.js'
+import { databaseUnavailable } from './http/unavailable.js'
 import { servePages } from './pages/serve.js'
 import { accountRoutes } from './http/routes/account.js'
 import { adminRoutes } from './http/routes/admin.js'
@@ -18,7 +19,7 @@ import { registerRoutes } from './http/routes/register.js'
 import { guidanceRoutes } from './http/routes/guidance.js'
 import { calendarRoutes } from './http/routes/calendar.js'
 import { routeMounter } from './http/mount.js'
-import { noStore, originGuard, securityHeaders } from './http/security.js'
+import { bodyReadErrors, noStore, originGuard, rejectUnsafeText, retryAfterHeader, securityHeaders } from './http/security.js'
 import type { Route } from '../shared/protocol/routes.js'
 import type { Change, Publish } from './realtime/changes.js'
 import { createHub, type AppServer, type SocketControl } from './realtime/hub.js'
@@ -26,6 +27,8 @@ import { createHub, type AppServer, type SocketControl } from './realtime/hub.js
 export interface AppOptions {
   allowedOrigins: readonly string[]
   secureCookies: boolean
+  /** Addresses or subnets of reverse proxies whose X-Forwarded-For is believed (ASAGAO_TRUST_PROXY); none by default. */
+  trustProxy?: readonly string[]
   /** Built pages to serve; omitted in API-only tests. */
   pagesDir?: string
   /** Serves the pages instead of pagesDir: the Vite dev server in `npm run dev`. */
@@ -58,7 +61,8 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   hubPublish = hub.publish
 
   app.disable('x-powered-by')
-  app.set('trust proxy', 'loopback')
+  // Client addresses key the throttles: X-Forwarded-For counts only from proxies the operator named.
+  app.set('trust proxy', opts.trustProxy?.length ? opts.trustProxy : false)
   app.use(securityHeaders())
   const mounted: Route[] = []
   const mountOn = routeMounter({ checkResponses: opts.checkResponses ?? false, record: (r) => mounted.push(r) })
@@ -67,6 +71,7 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   const api = express.Router()
   api.use(noStore)
   api.use(express.json({ limit: LIMITS.bodyBytes }))
+  api.use(rejectUnsafeText())
   api.use(originGuard(opts.allowedOrigins))
   api.use(resolvePrincipal(deps))
   api.use(sessionRoutes(deps, hub.control, opts, mountOn))
@@ -84,6 +89,9 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
 
   if (opts.frontend) app.use(opts.frontend)
   else if (opts.pagesDir) servePages(app, opts.pagesDir)
+  app.use(bodyReadErrors())
+  app.use(retryAfterHeader())
+  app.use(databaseUnavailable(deps.log))
   app.use(errorMiddleware(deps.log))
   return { app, httpServer, io: hub.io, sockets: hub.control, publish: deps.publish, mounted }
 }

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import { resolve } from 'node:path'
 import { z } from 'zod'
 
@@ -15,6 +16,15 @@ const EnvSchema = z.object({
     .default('')
     .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
     .pipe(z.array(z.string().url('must be a list of origins like https://asagao.example.jp'))),
+  /**
+   * Reverse proxies whose X-Forwarded-For names the real client, comma-separated: addresses,
+   * subnets (10.0.0.0/8) or loopback / linklocal / uniquelocal. Empty: trust no header.
+   */
+  ASAGAO_TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine(isProxyAddress, 'must be addresses or subnets like 127.0.0.1, 10.0.0.0/8 or loopback'))),
   /** Set when behind a TLS-terminating proxy so cookies are marked Secure. */
   ASAGAO_SECURE_COOKIES: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   ASAGAO_DEMO: z.enum(['auto', 'off']).default('auto'),
@@ -37,6 +47,7 @@ export interface Config {
   databaseUrl: string | null
   dataDir: string
   allowedOrigins: string[]
+  trustProxy: string[]
   secureCookies: boolean
   demo: 'auto' | 'off'
   log: 'silent' | 'info' | 'debug'
@@ -45,6 +56,14 @@ export interface Config {
   /** Outgoing mail; null when no SMTP server is configured. */
   smtp: { url: string; from: string } | null
   publicUrl: string | null
+}
+
+function isProxyAddress(p: string): boolean {
+  if (p === 'loopback' || p === 'linklocal' || p === 'uniquelocal') return true
+  const [ip, bits, extra] = p.split('/')
+  const version = isIP(ip ?? '')
+  if (!version || extra !== undefined) return false
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128))
 }
 
 /** Thrown with one line per bad variable, so an operator fixes them all at once. */
@@ -64,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL ?? null,
     dataDir: resolve(e.ASAGAO_DATA_DIR),
     allowedOrigins: e.ASAGAO_ALLOWED_ORIGINS,
+    trustProxy: e.ASAGAO_TRUST_PROXY,
     secureCookies: e.ASAGAO_SECURE_COOKIES,
     demo: e.ASAGAO_DEMO,
     log: e.ASAGAO_LOG,
@@ -72,3 +92,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.ASAGAO_PUBLIC_URL ?? null,
   }
 }
+

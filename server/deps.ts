@@ -12,6 +12,8 @@ export interface Deps {
   publish: Publish
   buildId: string
   version: string
+  /** The data folder whose free space and writability readiness reports; absent in tests. */
+  dataDir?: string
   /**
    * How notices are e-mailed: 'smtp' (a server is configured), 'capture' (kept for
    * the administrator to read: the embedded demo), or 'off'. Absent: capture when embedded.

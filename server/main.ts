@@ -4,31 +4,49 @@ import { createApp } from './app.js'
 import { startNightlyBackups } from './backup/nightly.js'
 import { ensureNoServer, holdDataDir } from './backup/serverLock.js'
 import { systemClock } from './clock.js'
+import { pruneThrottle } from './auth/rateLimit.js'
 import { ConfigError, loadConfig } from './config.js'
 import { openDatabase } from './db/open.js'
 import { createLog } from './log.js'
+import { guardProcess } from './processGuard.js'
 import { smtpTransport, startOutboxWorker } from './notices/outbox.js'
 import { PAGES_DIR, readBuildInfo, ROOT } from './pages/buildInfo.js'
+import { asDataFolderError, checkDataFolder, EXIT, StartupError } from './startupError.js'
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SCHOOL_NAME, isDatabaseEmpty, renewDemoPairingCode, seedDemo } from './seed/demo.js'
 
-/** Wires configuration, storage and the app, then listens. The only place holding process state. */
+/**
+ * Wires configuration, storage and the app, then listens. The only place holding process
+ * state. A problem the operator can fix (configuration, data folder) ends the start with one
+ * line and its own exit code, not a stack.
+ */
 export async function main(opts: { dev?: boolean } = {}): Promise<void> {
-  let config
   try {
-    config = loadConfig()
+    await run(opts)
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message)
-      process.exit(2)
+      process.exit(EXIT.config)
+    }
+    if (err instanceof StartupError) {
+      console.error(err.message)
+      process.exit(err.exitCode)
     }
     throw err
   }
+}
+
+async function run(opts: { dev?: boolean }): Promise<void> {
+  const config = loadConfig()
   const log = createLog(config.log)
+  guardProcess(log)
+  if (!config.databaseUrl) checkDataFolder(config.dataDir)
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
   // The embedded database lives in this process: one server per data folder, marked while it runs.
   if (!config.databaseUrl) ensureNoServer(config.dataDir)
   const releaseDataDir = config.databaseUrl ? null : holdDataDir(config.dataDir)
-  const db = await openDatabase(config)
+  const db = await openDatabase(config).catch((err: unknown) => {
+    throw config.databaseUrl ? err : asDataFolderError(err, config.dataDir)
+  })
 
   if (config.demo === 'auto' && (await isDatabaseEmpty(db.sql))) {
     log.info('empty database: creating the demo school')
@@ -45,9 +63,12 @@ export async function main(opts: { dev?: boolean } = {}): Promise<void> {
   // Notices go out by SMTP when configured; the embedded demo captures them instead.
   const mail = { mode: config.smtp ? 'smtp' : db.mode === 'embedded' ? 'capture' : 'off', publicUrl: config.publicUrl } as const
   const outboxWorker = config.smtp ? startOutboxWorker(db.sql, systemClock, smtpTransport(config.smtp.url, config.smtp.from), log) : null
+  // Old throttle windows are only history: forget them hourly.
+  const pruning = setInterval(() => void pruneThrottle(db.sql, Date.now()).catch((err: unknown) => log.warn('throttle pruning', { err: String(err) })), 3_600_000)
+  pruning.unref()
   const app = createApp(
-    { sql: db.sql, dbMode: db.mode, clock: systemClock, log, buildId, version, mail },
-    { allowedOrigins: config.allowedOrigins, secureCookies: config.secureCookies, pagesDir: PAGES_DIR, frontend },
+    { sql: db.sql, dbMode: db.mode, clock: systemClock, log, buildId, version, mail, dataDir: config.dataDir },
+    { allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy, secureCookies: config.secureCookies, pagesDir: PAGES_DIR, frontend },
   )
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve))
 
@@ -71,6 +92,7 @@ export async function main(opts: { dev?: boolean } = {}): Promise<void> {
   const shutdown = async () => {
     log.info('shutting down')
     outboxWorker?.stop()
+    clearInterval(pruning)
     await backups?.stop()
     app.io.disconnectSockets(true)
     await new Promise<void>((resolve) => app.io.close(() => resolve()))

@@ -12,7 +12,7 @@ let admin: Client
 beforeAll(async () => {
   db = await testDatabase()
   s = await smallSchool(db.sql, 'acc')
-  server = await startTestServer(db)
+  server = await startTestServer(db, undefined, {}, { trustProxy: ['loopback'] })
   admin = await new Client(server).login(s.login.admin)
 })
 afterAll(async () => {

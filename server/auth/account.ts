@@ -5,6 +5,7 @@ import type { Deps } from '../deps.js'
 import { AppError } from '../errors.js'
 import { hashPassword, verifyPassword } from './password.js'
 import type { Principal } from './principal.js'
+import { refundAttempt, takeAttempt, THROTTLES } from './rateLimit.js'
 
 /** A person with an account: staff or guardian (a board device has none). */
 export type Person = Exclude<Principal, { kind: 'board' }>
@@ -17,17 +18,18 @@ const publicId = (tokenHash: string) => createHash('sha256').update(tokenHash).d
 
 const nowIso = (deps: Deps) => new Date(deps.clock.now()).toISOString()
 
-/** A key naming the account, for rate limiting password attempts. */
-export const accountKey = (p: Person): string => `${p.kind}|${accountOf(p).id}`
-
 /**
- * Changes the caller's password after checking the current one. A new password ends every
- * other session (whoever knew the old one is out); returns the hashes of the ended sessions.
+ * Changes the caller's password after checking the current one; wrong guesses are counted
+ * (a right one gives its attempt back). A new password ends every other session (whoever knew
+ * the old one is out); returns the hashes of the ended sessions.
  */
 export async function changePassword(deps: Deps, p: Person, current: string, next: string): Promise<string[]> {
   const { kind, id } = accountOf(p)
+  const key = `password:${kind}:${id}`
+  await takeAttempt(deps.sql, [[key, THROTTLES.passwordChange]], deps.clock.now())
   const stored = await passwordHashOf(deps.sql, kind, id)
   if (!stored || !(await verifyPassword(current, stored))) throw new AppError('PASSWORD_WRONG', undefined, { current: '現在のパスワードが違います' })
+  await refundAttempt(deps.sql, [key])
   const hash = await hashPassword(next)
   return deps.sql.begin(async (tx) => {
     await setPasswordHash(tx, kind, id, hash)

@@ -1,7 +1,10 @@
 import { DateTime } from 'luxon'
 import type { Q, Sql } from '../db/types.js'
+import type { Deps } from '../deps.js'
 import { AppError } from '../errors.js'
 import { hashPassword } from './password.js'
+import { clearAttempts, takeAttempt, THROTTLES } from './rateLimit.js'
+import { sourceKey } from './source.js'
 import { hashToken, newHumanCode, normaliseHumanCode } from './tokens.js'
 
 const RESET_HOURS = 24
@@ -23,16 +26,15 @@ export async function issueResetCode(q: Q, who: { kind: 'staff' | 'guardian'; id
 
 /** Sets a new password with a reset code; ends every session of the account. Returns their session hashes. */
 export async function resetWithCode(sql: Sql, loginId: string, code: string, password: string, now: number): Promise<string[]> {
+  const codeHash = hashToken(normaliseHumanCode(code))
+  const nowIso = new Date(now).toISOString()
+  // The code is checked before the new password is hashed: a wrong code costs one lookup, not a scrypt.
+  if (!(await findResetCode(sql, codeHash, loginId, nowIso, false))) throw new AppError('RESET_CODE_INVALID')
   const hash = await hashPassword(password)
   return sql.begin(async (tx) => {
-    const [row] = await tx<{ staffId: number | null; guardianId: number | null }[]>`
-      select r.staff_id, r.guardian_id from password_reset_code r
-      left join staff s on s.id = r.staff_id left join guardian g on g.id = r.guardian_id
-      where r.code_hash = ${hashToken(normaliseHumanCode(code))} and r.used_at is null and r.expires_at > ${new Date(now).toISOString()}
-        and lower(coalesce(s.login_id, g.login_id)) = lower(${loginId}) and s.disabled_at is null and g.disabled_at is null
-      for update of r`
+    const row = await findResetCode(tx, codeHash, loginId, nowIso, true)
     if (!row) throw new AppError('RESET_CODE_INVALID')
-    await tx`update password_reset_code set used_at = ${new Date(now).toISOString()} where code_hash = ${hashToken(normaliseHumanCode(code))}`
+    await tx`update password_reset_code set used_at = ${nowIso} where code_hash = ${codeHash}`
     if (row.staffId) await tx`update staff set password_hash = ${hash} where id = ${row.staffId}`
     else await tx`update guardian set password_hash = ${hash} where id = ${row.guardianId}`
     const ended = await tx<{ tokenHash: string }[]>`
@@ -52,4 +54,32 @@ export async function issueResetCodeFor(q: Q, account: { kind: 'staff' | 'guardi
       : await q`select 1 from guardian_pupil where guardian_id = ${account.id} and school_id = ${schoolId} limit 1`
   if (!known) throw new AppError('NOT_FOUND')
   return issueResetCode(q, account, schoolId, createdBy, now)
+}
+
+async function findResetCode(q: Q, codeHash: string, loginId: string, nowIso: string, lock: boolean) {
+  const [row] = await q<{ staffId: number | null; guardianId: number | null }[]>`
+    select r.staff_id, r.guardian_id from password_reset_code r
+    left join staff s on s.id = r.staff_id left join guardian g on g.id = r.guardian_id
+    where r.code_hash = ${codeHash} and r.used_at is null and r.expires_at > ${nowIso}
+      and lower(coalesce(s.login_id, g.login_id)) = lower(${loginId}) and s.disabled_at is null and g.disabled_at is null
+    ${lock ? q`for update of r` : q``}`
+  return row ?? null
+}
+
+/**
+ * A reset with every limit counted first: per login id, per source and across the server, so
+ * guessing codes is bounded however it is spread. A successful reset clears the account's
+ * login lock: its owner just proved who they are.
+ */
+export async function resetWithThrottle(deps: Deps, r: { loginId: string; code: string; password: string; ip: string | undefined }): Promise<string[]> {
+  const loginKey = r.loginId.toLowerCase()
+  const now = deps.clock.now()
+  await takeAttempt(deps.sql, [
+    [`reset:account:${loginKey}`, THROTTLES.resetAccount],
+    [`reset:source:${sourceKey(r.ip)}`, THROTTLES.resetSource],
+    ['reset:global', THROTTLES.resetGlobal],
+  ], now)
+  const ended = await resetWithCode(deps.sql, r.loginId, r.code, r.password, now)
+  await clearAttempts(deps.sql, [`reset:account:${loginKey}`, `login:account:${loginKey}`])
+  return ended
 }

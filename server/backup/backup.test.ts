@@ -117,7 +117,7 @@ describe(`backup and restore (${pgUrl ? 'PostgreSQL' : 'embedded'})`, () => {
     const app = createApp({ sql: db.sql, dbMode: db.mode, clock, log: silentLog, buildId: 'test', version: 'test', mail: { mode: 'off', publicUrl: null } }, { allowedOrigins: [], secureCookies: false })
     await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve))
     try {
-      const res = await fetch(`http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/healthz`)
+      const res = await fetch(`http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/readyz`)
       expect(await res.json()).toMatchObject({ status: 'ok' })
     } finally {
       app.io.close()

@@ -88,13 +88,25 @@ describe('出席停止 calculator', () => {
   it('proposes the range by 第19条 and applies it as new log rows on school days only', async () => {
     const vp = await new Client(server).login(s.login.vp)
     const p = await vp.post('/api/register/suspension/propose', flu(s.pupils.hanako, '2026-11-18'))
-    // Onset 11/16 (day 0) + 5 days → return 11/22 (Sunday); fever 11/18 + 2 days → 11/21.
-    expect(p.body.plan).toMatchObject({ ok: true, from: '2026-11-16', lastDay: '2026-11-21', returnOn: '2026-11-22' })
+    // Onset 11/16 (day 0) + 5 days → suspended through Saturday 11/21; fever 11/18 + 2 days → 11/20.
+    // Sunday, then 勤労感謝の日 on Monday 11/23: back on Tuesday 11/24.
+    expect(p.body.plan).toMatchObject({ ok: true, from: '2026-11-16', lastDay: '2026-11-21', returnOn: '2026-11-24' })
     expect(p.body.plan.schoolDays).toEqual(['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20'])
     expect((await vp.post('/api/register/suspension/apply', flu(s.pupils.hanako, '2026-11-18'))).status).toBe(200)
     const hanako = (await month(vp, s.classes.c1)).pupils.find((x) => x.pupilId === s.pupils.hanako)!
     expect(hanako.cells['2026-11-16']!.label).toBe('出席停止(感染症)')
     expect(hanako.month.excusedDays).toBe(5)
+  })
+
+  it('brings the pupil back on the first school day: a vacation moves the return, a closure of the class does not', async () => {
+    const admin = await new Client(server).login(s.login.admin)
+    await admin.post('/api/calendar/days', { from: '2026-12-25', to: '2027-01-07', kind: 'closed', label: '冬季休業' })
+    await admin.post('/api/calendar/closures', { classId: s.classes.c1, from: '2026-11-24', to: '2026-11-25', label: '学級閉鎖' })
+    const vp = await new Client(server).login(s.login.vp)
+    expect((await vp.post('/api/register/suspension/propose', flu(s.pupils.hanako, '2026-11-18'))).body.plan).toMatchObject({ lastDay: '2026-11-21', returnOn: '2026-11-24' })
+    // Onset 12/19 + 5 → through Thursday 12/24; fever 12/21 + 2 → 12/23. 冬季休業 from 12/25: back on Friday 1/8.
+    const winter = { pupilId: s.pupils.hanako, input: { disease: 'influenza', onset: '2026-12-19', feverBroke: '2026-12-21' } }
+    expect((await vp.post('/api/register/suspension/propose', winter)).body.plan).toMatchObject({ lastDay: '2026-12-24', returnOn: '2027-01-08', schoolDays: ['2026-12-21', '2026-12-22', '2026-12-23', '2026-12-24'] })
   })
 
   it('asks for the missing date and is applied by the nurse or the office only', async () => {

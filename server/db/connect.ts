@@ -24,13 +24,32 @@ export function sqlOptions(extra: postgres.Options<{}>): postgres.Options<{}> {
     transform: postgres.camel,
     types,
     onnotice: () => {},
-    connection: { application_name: 'asagao', TimeZone: 'UTC' },
+    // Plan every execution with its parameters: after five runs of a prepared statement the
+    // server may switch to a generic plan, which cannot see how many school days or pupils an
+    // array holds and nests loops over the register's whole year (seconds instead of ms).
+    // (PGlite ignores startup parameters: connectEmbedded sets it on its one session.)
+    connection: { application_name: 'asagao', TimeZone: 'UTC', plan_cache_mode: 'force_custom_plan' },
     ...extra,
   } as postgres.Options<{}>
 }
 
-/** Connects to a real PostgreSQL server. */
+/**
+ * How long the server waits on PostgreSQL before it gives up and answers 503: a connection
+ * attempt (seconds, postgres.js' unit) and one statement (milliseconds, PostgreSQL's).
+ */
+export const POSTGRES_TIMEOUTS = { connectSeconds: 3, statementMs: 15_000 } as const
+
+/**
+ * Connects to a real PostgreSQL server. While it is unreachable, queries fail after the
+ * connect timeout instead of queueing for the driver's default 30 s, and idle connections are
+ * recycled so a restarted server is picked up again without restarting Asagao.
+ */
 export function connectPostgres(url: string, max = 10): Database {
-  const sql = postgres(url, sqlOptions({ max })) as unknown as Sql
+  const sql = postgres(url, sqlOptions({
+    max,
+    connect_timeout: POSTGRES_TIMEOUTS.connectSeconds,
+    idle_timeout: 60,
+    connection: { application_name: 'asagao', TimeZone: 'UTC', statement_timeout: POSTGRES_TIMEOUTS.statementMs },
+  } as postgres.Options<{}>)) as unknown as Sql
   return { sql, mode: 'postgres', close: () => sql.end({ timeout: 5 }) }
 }

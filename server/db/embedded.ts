@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
@@ -15,6 +15,37 @@ export interface EmbeddedOptions {
   loadDataDir?: Blob | File
 }
 
+const SOCKET = /^asagao-pglite-(\d+)-[0-9a-f]+\.sock$/
+
+/** Where this process's private socket lives: the system's temporary folder (Unix socket paths are short). */
+function socketPath(): string {
+  return join(tmpdir(), `asagao-pglite-${process.pid}-${randomBytes(4).toString('hex')}.sock`)
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Removes the sockets of Asagao processes that no longer run: a process killed with -9 cannot
+ * clean up after itself, so the next start does it.
+ */
+export function removeStaleSockets(dir = tmpdir()): string[] {
+  const removed: string[] = []
+  for (const name of readdirSync(dir)) {
+    const m = SOCKET.exec(name)
+    if (!m || alive(Number(m[1]))) continue
+    rmSync(join(dir, name), { force: true })
+    removed.push(name)
+  }
+  return removed
+}
+
 /**
  * Runs PGlite (PostgreSQL compiled to WASM) in this process and lets postgres.js talk to it
  * over a private Unix socket. PGlite is single-connection, so the pool has exactly one
@@ -26,7 +57,10 @@ export async function connectEmbedded(opts: EmbeddedOptions = {}): Promise<Datab
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
   })
-  const path = join(tmpdir(), `asagao-pglite-${process.pid}-${randomBytes(4).toString('hex')}.sock`)
+  removeStaleSockets()
+  // PGlite ignores startup parameters; its one backend keeps session settings instead.
+  await pglite.exec(`set plan_cache_mode = force_custom_plan`)
+  const path = socketPath()
   const server = new PGLiteSocketServer({ db: pglite, path })
   await server.start()
   const sql = postgres(sqlOptions({ path, max: 1, database: 'postgres', username: 'postgres' } as postgres.Options<{}>)) as unknown as Sql

@@ -45,34 +45,38 @@ export async function longAbsenceCsv(q: Q, who: StaffPrincipal, month: string, t
 /**
  * Daily absentees by class and symptom, in the shape of the school absence and infectious
  * disease information system (学校等欠席者・感染症情報システム): per class the enrolment, 欠席,
- * 出席停止・忌引等, then one column per reason and per symptom the families reported. The
- * symptom columns are health notes: only the school's health-note roles get them.
+ * 出席停止・忌引等 (as the register counts the day: a closure of the class makes it 出席停止・
+ * 忌引等, a non-school day has neither), then one column per reason and per symptom the
+ * families reported for those pupils. The symptom columns are health notes: only the
+ * school's health-note roles get them.
  */
 export async function dailyAbsenteesCsv(q: Q, who: StaffPrincipal, date: string): Promise<string> {
   const year = await schoolYearOn(q, who.schoolId, date)
   if (!year) throw new AppError('DATE_OUTSIDE_SCHOOL_YEAR')
-  const rows = await q<{ grade: number; className: string; enrolled: number; absent: number; excused: number; reasons: string[]; symptoms: string[] }[]>`
-    with cur as (
-      select distinct on (pupil_id) pupil_id, code_id, report_id from attendance_log
-      where school_id = ${who.schoolId} and date = ${date} order by pupil_id, id desc
-    ), pd as (
-      select m.class_id, c.counts_absent, c.excused, sr.label as reason, r.symptoms
-      from class_membership m join pupil p on p.id = m.pupil_id
-      left join cur on cur.pupil_id = m.pupil_id
-      left join attendance_code c on c.id = cur.code_id
-      left join guardian_report r on r.id = cur.report_id
-      left join school_reason sr on sr.id = r.reason_id
-      where m.school_year_id = ${year.id} and p.enrolled_on <= ${date} and (p.left_on is null or p.left_on >= ${date})
-    )
-    -- Correlated per class: unnesting symptoms in the main join would multiply the pupils.
-    select sc.grade, sc.name as class_name,
-           (select count(*) from pd where pd.class_id = sc.id)::int as enrolled,
-           (select count(*) from pd where pd.class_id = sc.id and pd.counts_absent)::int as absent,
-           (select count(*) from pd where pd.class_id = sc.id and pd.excused)::int as excused,
-           array(select pd.reason from pd where pd.class_id = sc.id and (pd.counts_absent or pd.excused) and pd.reason is not null) as reasons,
-           array(select s from pd, unnest(pd.symptoms) s where pd.class_id = sc.id and (pd.counts_absent or pd.excused)) as symptoms
-    from school_class sc where sc.school_year_id = ${year.id}
-    order by sc.grade, sc.sort_order, sc.name`
+  const day = await schoolDaysOf(q, who.schoolId, date, date)
+  const counted = await registerCounts(q, { schoolId: who.schoolId, schoolYearId: year.id, yearDays: day, periodFrom: date })
+  const kindOf = new Map(counted.map((c) => [c.pupilId, c.period.absentDays > 0 ? 'absent' : c.period.excusedDays > 0 ? 'excused' : null]))
+  const classes = await q<{ id: number; grade: number; className: string }[]>`
+    select id, grade, name as class_name from school_class where school_year_id = ${year.id} order by grade, sort_order, name`
+  const pupils = await q<{ pupilId: number; classId: number; reason: string | null; symptoms: string[] | null }[]>`
+    select m.pupil_id, m.class_id, sr.label as reason, r.symptoms
+    from class_membership m join pupil p on p.id = m.pupil_id
+    left join lateral (select report_id from attendance_log l where l.school_id = ${who.schoolId} and l.pupil_id = m.pupil_id and l.date = ${date} order by l.id desc limit 1) cur on true
+    left join guardian_report r on r.id = cur.report_id
+    left join school_reason sr on sr.id = r.reason_id
+    where m.school_year_id = ${year.id} and p.enrolled_on <= ${date} and (p.left_on is null or p.left_on >= ${date})`
+  const rows = classes.map((c) => {
+    const mine = pupils.filter((p) => p.classId === c.id)
+    const away = mine.filter((p) => kindOf.get(p.pupilId))
+    return {
+      ...c,
+      enrolled: mine.length,
+      absent: away.filter((p) => kindOf.get(p.pupilId) === 'absent').length,
+      excused: away.filter((p) => kindOf.get(p.pupilId) === 'excused').length,
+      reasons: away.flatMap((p) => (p.reason ? [p.reason] : [])),
+      symptoms: away.flatMap((p) => p.symptoms ?? []),
+    }
+  })
   const reasonCols = [...new Set(rows.flatMap((r) => r.reasons))].sort()
   const healthNotes = readsHealthNotes(who, (await getSchool(q, who.schoolId))!)
   const symptomCols = healthNotes ? [...new Set(rows.flatMap((r) => r.symptoms))].sort() : []

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { GuidanceView } from '../../shared/protocol/guidance.js'
 import type { Database } from '../db/types.js'
-import { schoolDaysOf } from '../register/counts.js'
 import { smallSchool, type SmallSchool } from '../test/fixtures.js'
 import { testDatabase } from '../test/db.js'
 import { Client, startTestServer, type TestServer } from '../test/server.js'
@@ -18,12 +17,17 @@ beforeAll(async () => {
     const codeId = await code(c)
     for (const date of dates) await db.sql`insert into attendance_log (school_id, seq, pupil_id, date, code_id, source) values (${s.schoolId}, 0, ${pupilId}, ${date}, ${codeId}, 'teacher')`
   }
-  const days = await schoolDaysOf(db.sql, s.schoolId, '2026-04-01', '2026-11-30')
-  // taro: 8 absences in October, then 3 in November (11/26, 11/27, 11/30): crosses 10 this month.
-  await mark(s.pupils.taro, days.filter((d) => d.startsWith('2026-10')).slice(0, 8), 'absent_sick')
+  // taro: the first 8 school days of October (10/12 is スポーツの日), then 11/26, 11/27 and
+  // Monday 11/30: 11 in the year, crossing 10 this month, a streak of 3 over the weekend.
+  await mark(s.pupils.taro, ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08', '2026-10-09', '2026-10-13'], 'absent_sick')
   await mark(s.pupils.taro, ['2026-11-26', '2026-11-27', '2026-11-30'], 'absent_sick')
-  // jiro: 31 absences since September: 長期欠席.
-  await mark(s.pupils.jiro, days.filter((d) => d >= '2026-09-01').slice(0, 31), 'absent_other')
+  // jiro: every school day from 9/1 to 10/19 (9/21–23 シルバーウィーク, 10/12): 19 + 12 = 31, 長期欠席.
+  await mark(s.pupils.jiro, [
+    '2026-09-01', '2026-09-02', '2026-09-03', '2026-09-04', '2026-09-07', '2026-09-08', '2026-09-09', '2026-09-10', '2026-09-11',
+    '2026-09-14', '2026-09-15', '2026-09-16', '2026-09-17', '2026-09-18', '2026-09-24', '2026-09-25', '2026-09-28', '2026-09-29', '2026-09-30',
+    '2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08', '2026-10-09', '2026-10-13', '2026-10-14', '2026-10-15',
+    '2026-10-16', '2026-10-19',
+  ], 'absent_other')
   server = await startTestServer(db) // Monday 2026-11-30 07:45 JST
 })
 afterAll(async () => {
@@ -37,12 +41,15 @@ describe('the guidance view', () => {
     const res = await vp.get('/api/guidance')
     expect(res.status).toBe(200)
     const v = res.body as GuidanceView
-    expect(v.pupils.map((p) => p.pupilId)).toEqual([s.pupils.jiro, s.pupils.taro, s.pupils.hanako, s.pupils.other].slice(0, v.pupils.length))
-    const [jiro, taro] = [v.pupils[0]!, v.pupils[1]!]
-    expect(jiro).toMatchObject({ cumulative: 31, crossed: [] })
-    expect(taro).toMatchObject({ cumulative: 11, monthAbsent: 3, streak: 3, crossed: [10], classLabel: '1年1組' })
-    // Weeks ending 11/30: [10/20–26, 10/27–11/2, 11/3–9, 11/10–16, 11/17–23, 11/24–30]
-    expect(taro.trend).toEqual([0, 0, 0, 0, 0, 3])
+    // Ties (hanako, other: no absences) by grade, then class and number.
+    // Trend weeks ending 11/30: [10/20–26, 10/27–11/2, 11/3–9, 11/10–16, 11/17–23, 11/24–30].
+    const none = [0, 0, 0, 0, 0, 0]
+    expect(v.pupils.map(({ pupilId, classLabel, cumulative, monthAbsent, streak, trend, crossed }) => ({ pupilId, classLabel, cumulative, monthAbsent, streak, trend, crossed }))).toEqual([
+      { pupilId: s.pupils.jiro, classLabel: '2年1組', cumulative: 31, monthAbsent: 0, streak: 0, trend: none, crossed: [] },
+      { pupilId: s.pupils.taro, classLabel: '1年1組', cumulative: 11, monthAbsent: 3, streak: 3, trend: [0, 0, 0, 0, 0, 3], crossed: [10] },
+      { pupilId: s.pupils.hanako, classLabel: '1年1組', cumulative: 0, monthAbsent: 0, streak: 0, trend: none, crossed: [] },
+      { pupilId: s.pupils.other, classLabel: '2年1組', cumulative: 0, monthAbsent: 0, streak: 0, trend: none, crossed: [] },
+    ])
   })
 
   it('shows a homeroom teacher only their class', async () => {
@@ -77,7 +84,8 @@ describe('board-of-education exports', () => {
     expect(r.status).toBe(200)
     const lines = r.text.trim().split('\r\n')
     expect(lines).toHaveLength(2)
-    expect(lines[1]).toMatch(/^2,1組,1,鈴木 次郎,すずき じろう,31,\d+,0,162,不登校,2026-11-/)
+    // 31 in the year, none in November, no 出席停止, 162 school days April–November.
+    expect(lines[1]).toMatch(/^2,1組,1,鈴木 次郎,すずき じろう,31,0,0,162,不登校,2026-11-\d\d$/)
     const t1 = await new Client(server).login(s.login.teacher1)
     expect((await csv(t1, '/api/guidance/long-absence.csv?month=2026-11')).status).toBe(403)
   })

@@ -3,7 +3,12 @@ import type { Response } from 'express'
 
 export const SESSION_COOKIE = 'asg_session'
 export const DEVICE_COOKIE = 'asg_device'
+/** Marks a browser that logged in before (see auth/knownDevices.ts); not a credential by itself. */
+export const KNOWN_DEVICE_COOKIE = 'asg_known'
+/** Browsers cap cookie lifetime at 400 days. */
+export const LONGEST_COOKIE_MS = 400 * 86_400_000
 
+/** The request's cookies; `cookie` keeps a value that is not valid percent-encoding as sent instead of throwing. */
 export function readCookies(header: string | undefined): Record<string, string | undefined> {
   return header ? parse(header) : {}
 }

@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http'
-import type { RequestHandler } from 'express'
+import type { ErrorRequestHandler, RequestHandler } from 'express'
 import helmet from 'helmet'
+import { errorBody, findUnsafeText, UNSAFE_TEXT_MESSAGE } from '../../shared/protocol/index.js'
+import { RateLimitedError } from '../auth/rateLimit.js'
 import { AppError } from '../errors.js'
 
 /** Security headers: a CSP without inline scripts (Lit needs none), no framing, no sniffing. */
@@ -49,4 +51,38 @@ export function originGuard(allowed: readonly string[]): RequestHandler {
 export const noStore: RequestHandler = (_req, res, next) => {
   res.setHeader('cache-control', 'no-store')
   next()
+}
+
+/**
+ * Refuses any body or query holding a NUL, another control character or a lone surrogate, in
+ * any field or key: one check for every route, so no schema can forget it and PostgreSQL,
+ * encoders and CSV writers never see such text.
+ */
+export function rejectUnsafeText(): RequestHandler {
+  return (req, _res, next) => {
+    const bad = findUnsafeText(req.body, 'body') ?? findUnsafeText(req.query, 'query')
+    if (bad !== null) return next(new AppError('BAD_REQUEST', UNSAFE_TEXT_MESSAGE, { [bad.replace(/^(body|query)\.?/, '') || '_']: UNSAFE_TEXT_MESSAGE }))
+    next()
+  }
+}
+
+/**
+ * Turns the body reader's own refusals (unsupported or undecodable Content-Encoding, bad
+ * charset, truncated or oversized bodies) into the one error shape with their 4xx status,
+ * instead of a logged 500.
+ */
+export function bodyReadErrors(): ErrorRequestHandler {
+  return (err, _req, res, next) => {
+    const e = err as { status?: unknown; expose?: unknown }
+    if (e?.expose !== true || (e.status !== 400 && e.status !== 413 && e.status !== 415)) return next(err)
+    res.status(e.status).json(errorBody(e.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST'))
+  }
+}
+
+/** Tells a throttled client when to try again, in the standard header as well as the message. */
+export function retryAfterHeader(): ErrorRequestHandler {
+  return (err, _req, res, next) => {
+    if (err instanceof RateLimitedError) res.set('retry-after', String(err.retryAfterSeconds))
+    next(err)
+  }
 }

@@ -149,7 +149,7 @@ describe('many writers of one school at once', () => {
     }
     for (let i = 0; i < 16; i++) {
       const [guardian, pupilIds] = i % 2 === 0 ? [guardians[0]!, [s.pupils.taro, s.pupils.jiro]] : [guardians[1]!, [s.pupils.hanako]]
-      writes.push(async () => ok(await guardian.post('/api/guardian/reports', { idempotencyKey: `live-many-writers-${String(i).padStart(4, '0')}`, pupilIds, kind: 'absent', fromDate: '2026-12-03', toDate: '2026-12-03', reasonId: reason })))
+      writes.push(async () => ok(await guardian.post('/api/guardian/reports', { idempotencyKey: `live-many-writers-${String(i).padStart(4, '0')}`, pupilIds, kind: 'absent', fromDate: '2026-12-03', toDate: '2026-12-03', reasonId: reason, mode: 'add' })))
     }
     for (let i = 0; i < 4; i++) {
       writes.push(async () => ok(await admin.post('/api/calendar/events', { from: '2026-12-14', to: '2026-12-14', title: `行事${i}`, visibleToGuardians: false })))

@@ -3,12 +3,14 @@ import { Server, type Socket } from 'socket.io'
 import {
   clientCommands,
   errorBody,
+  findUnsafeText,
   HandshakeAuth,
   PROTOCOL_VERSION,
   type ClientToServerEvents,
   type CommandAck,
   type CommandName,
   type ServerToClientEvents,
+  UNSAFE_TEXT_MESSAGE,
 } from '../../shared/protocol/index.js'
 import type { Principal } from '../auth/principal.js'
 import { readsHealthNotes } from '../auth/guards.js'
@@ -16,7 +18,8 @@ import { principalFromCookies } from '../auth/resolve.js'
 import type { Deps } from '../deps.js'
 import { redactForBoard, redactHealth } from '../day/entries.js'
 import { getSchool } from '../data/schools.js'
-import { errorBodyOf, parseInput } from '../errors.js'
+import { isDatabaseUnavailable } from '../db/unavailable.js'
+import { AppError, errorBodyOf, parseInput } from '../errors.js'
 import { originAllowed } from '../http/security.js'
 import type { Change, Publish } from './changes.js'
 import { commandHandlers } from './commands.js'
@@ -71,17 +74,16 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
     const auth = HandshakeAuth.safeParse(socket.handshake.auth)
     if (!auth.success) return next(refusal('BAD_REQUEST'))
     if (auth.data.protocol !== PROTOCOL_VERSION) return next(refusal('PROTOCOL_MISMATCH'))
-    let principal: Principal | null
     try {
-      principal = await principalFromCookies(deps.sql, socket.handshake.headers.cookie, auth.data.client, deps.clock.now())
+      const principal = await principalFromCookies(deps.sql, socket.handshake.headers.cookie, auth.data.client, deps.clock.now())
+      if (!principal) return next(refusal(auth.data.client === 'board' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED'))
+      socket.data = { principal, client: auth.data.client, healthNotes: await healthNotesOf(principal) }
+      next()
     } catch (err) {
       // A database hiccup is not a revoked device: tell the page to retry, not to unpair.
       deps.log.warn('handshake failed', { err: String(err) })
-      return next(refusal('INTERNAL'))
+      next(refusal(isDatabaseUnavailable(err) ? 'UNAVAILABLE' : 'INTERNAL'))
     }
-    if (!principal) return next(refusal(auth.data.client === 'board' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED'))
-    socket.data = { principal, client: auth.data.client, healthNotes: await healthNotesOf(principal) }
-    next()
   })
 
   async function healthNotesOf(p: Principal): Promise<boolean> {
@@ -105,10 +107,12 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
             socket.disconnect(true)
             return
           }
+          const unsafe = findUnsafeText(payload)
+          if (unsafe !== null) throw new AppError('BAD_REQUEST', UNSAFE_TEXT_MESSAGE, { [unsafe]: UNSAFE_TEXT_MESSAGE })
           const input = parseInput(clientCommands[name].payload, payload)
           reply(await (handlers[name] as (who: Principal, input: unknown) => Promise<CommandAck<typeof name>>)(current, input))
         } catch (err) {
-          reply(errorBodyOf(err, deps.log))
+          reply(isDatabaseUnavailable(err) ? errorBody('UNAVAILABLE') : errorBodyOf(err, deps.log))
         }
       })
     }

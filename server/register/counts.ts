@@ -5,8 +5,10 @@ import type { Q } from '../db/types.js'
 
 /**
  * The register's counts computed by the database (domain.md "Counting"; the same arithmetic
- * as shared/domain/register.ts, compared by counts.test.ts). Node supplies only the list of
- * school days — national holidays come from a data package — and PostgreSQL walks the marks.
+ * as shared/domain/register.ts, compared by counts.test.ts and pagesAgree.test.ts). The one
+ * definition every page uses: the register, the guidance view, the board's and teacher
+ * pages' badges (day/badges.ts) and the exports. Node supplies only the list of school days —
+ * national holidays come from a data package — and PostgreSQL walks the marks.
  */
 
 /** The school's 授業日 between two dates (inclusive). */
@@ -45,11 +47,12 @@ type Row = { pupilId: number; streak: number } & Partial<Record<string, number>>
 /**
  * The register's CTEs, without building the pupil × school-day grid: a day without a mark is
  * attended by definition, so only the "special" days need rows. Ends in two relations:
- * - `sp`: one row per pupil-day that has a mark or a closure, within the pupil's enrolment,
- *   on a school day: kind ('excused' | 'absent' | 'attended'), late/early/provisional, in_period;
+ * - `sp`: one row per pupil-day that has a mark other than plain 出席 or a closure, within the
+ *   pupil's enrolment, on a school day: kind ('excused' | 'absent' | 'attended'),
+ *   late/early/provisional, in_period;
  * - `pp`: one row per pupil: school days in the year and in the period (from positions in the
  *   ordered list of school days) and the streak at the pupil's last counted day.
- * Shared by the register and the guidance view.
+ * Shared by `registerCounts` and the guidance view (which adds its weekly trend).
  */
 export function gridSql(q: Q, c: CountsQuery) {
   const from = c.yearDays[0]!
@@ -75,7 +78,9 @@ export function gridSql(q: Q, c: CountsQuery) {
       select cur.pupil_id, cur.date, d.pos, k.excused, k.counts_absent, k.is_late, k.is_early_leave, k.provisional
       from cur join d on d.date = cur.date join p on p.pupil_id = cur.pupil_id
       join attendance_code k on k.id = cur.code_id
+      -- A plain 出席 counts exactly like no mark; most rows are that once rolls are confirmed.
       where cur.date between p.enrolled_on and p.last_on
+        and (k.excused or k.counts_absent or k.is_late or k.is_early_leave or k.provisional)
     ), cd as (
       select distinct p.pupil_id, d.date, d.pos
       from class_closure cl

@@ -1,12 +1,23 @@
 import iconv from 'iconv-lite'
 
-/** One CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180). */
+/**
+ * A text cell a spreadsheet would run as a formula (OWASP "CSV injection": a leading =, +, -, @,
+ * tab or carriage return) gets a leading apostrophe, which Excel and LibreOffice show as text.
+ * Numbers stay numbers: a count of -1 is data, not a formula.
+ */
+export function neutraliseFormula(v: string | number | null): string {
+  if (v === null) return ''
+  if (typeof v === 'number') return String(v)
+  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
+}
+
+/** One CSV field: neutralised, then quoted when it holds a comma, a quote or a line break (RFC 4180). */
 function field(v: string | number | null): string {
-  const s = v === null ? '' : String(v)
+  const s = neutraliseFormula(v)
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
-/** Rows to CSV text with CRLF line ends, as Excel writes them. */
+/** Rows to CSV text with CRLF line ends, as Excel writes them. The one CSV writer every export uses. */
 export function toCsv(rows: readonly (readonly (string | number | null)[])[]): string {
   return rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n'
 }

@@ -1,26 +1,31 @@
-import { proposeSuspension } from '../../shared/domain/suspension.js'
+import { schoolDaysBetween } from '../../shared/domain/calendar.js'
 import { isEnrolledOn } from '../../shared/domain/register.js'
+import { proposeSuspension, RETURN_SEARCH_DAYS, suspensionPeriod } from '../../shared/domain/suspension.js'
 import type { SuspensionPlan, SuspensionRequest } from '../../shared/protocol/calendar.js'
+import { addDays } from '../../shared/time/schoolTime.js'
 import { authorize } from '../auth/guards.js'
 import type { StaffPrincipal } from '../auth/principal.js'
 import { appendMarks } from '../data/reports.js'
+import { calendarRules } from '../data/schools.js'
 import type { Deps } from '../deps.js'
 import type { Q } from '../db/types.js'
 import { AppError } from '../errors.js'
 import { runChange } from '../realtime/change.js'
 import { readablePupilClass } from './access.js'
-import { schoolDaysOf } from './counts.js'
 
-
-/** The proposal and the school days it covers for the pupil (enrolled days in the school year). */
+/**
+ * The proposal, with the return day by the school's calendar, and the school days it covers
+ * for the pupil (enrolled days in the school year).
+ */
 export async function planSuspension(q: Q, who: StaffPrincipal, req: SuspensionRequest): Promise<SuspensionPlan> {
   const cls = await readablePupilClass(q, who, 'suspension.plan', req.pupilId, req.input.onset)
-  const p = proposeSuspension(req.input)
-  if (!p.ok) return { ...p, schoolDays: [] }
+  const period = suspensionPeriod(req.input)
+  if (!period.ok) return { ...period, schoolDays: [] }
+  const rules = await calendarRules(q, who.schoolId, period.from, addDays(period.lastDay, RETURN_SEARCH_DAYS))
   const [pupil] = await q<{ enrolledOn: string; leftOn: string | null }[]>`select enrolled_on, left_on from pupil where id = ${req.pupilId}`
-  const last = p.lastDay < cls.year.endsOn ? p.lastDay : cls.year.endsOn
-  const days = (await schoolDaysOf(q, who.schoolId, p.from, last)).filter((d) => isEnrolledOn(d, pupil!))
-  return { ...p, schoolDays: days }
+  const last = period.lastDay < cls.year.endsOn ? period.lastDay : cls.year.endsOn
+  const days = schoolDaysBetween(period.from, last, rules).filter((d) => isEnrolledOn(d, pupil!))
+  return { ...proposeSuspension(period, rules), schoolDays: days }
 }
 
 /**

@@ -14,7 +14,8 @@ beforeAll(async () => {
   db = await testDatabase()
   s = await smallSchool(db.sql, 'reg')
   other = await smallSchool(db.sql, 'oreg')
-  server = await startTestServer(db) // Monday 2026-11-30 07:45 JST
+  // The test's phones differ by X-Forwarded-For, as behind the school's reverse proxy.
+  server = await startTestServer(db, undefined, {}, { trustProxy: ['loopback'] }) // Monday 2026-11-30 07:45 JST
   admin = await new Client(server).login(s.login.admin)
 })
 afterAll(async () => {

@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import { createHash } from 'node:crypto'
 import { CreateReportRequest, LIMITS, type ReportReceipt } from '../../shared/protocol/index.js'
 import { isSchoolDay, schoolDaysBetween } from '../../shared/domain/calendar.js'
-import { datesBetween, minutesOfTime } from '../../shared/time/schoolTime.js'
+import { datesBetween, daysInclusive, minutesOfTime } from '../../shared/time/schoolTime.js'
 import type { GuardianPrincipal } from '../auth/principal.js'
 import { linkedPupils } from '../data/guardians.js'
 import { LATE_AND_EARLY_LEAVE, suggestedDayMark } from '../../shared/domain/dayReports.js'
@@ -40,7 +40,7 @@ export async function createReports(deps: Deps, who: GuardianPrincipal, cmd: z.o
   const { today, time: nowTime } = schoolNow(nowMs)
 
   if (cmd.fromDate < today) throw new AppError('DATE_IN_PAST')
-  if (datesBetween(cmd.fromDate, cmd.toDate).length > LIMITS.rangeDays) throw new AppError('RANGE_TOO_LONG')
+  if (daysInclusive(cmd.fromDate, cmd.toDate) > LIMITS.rangeDays) throw new AppError('RANGE_TOO_LONG')
   const year = await schoolYearOn(deps.sql, school.id, cmd.fromDate)
   if (!year || cmd.toDate > year.endsOn) throw new AppError('DATE_OUTSIDE_SCHOOL_YEAR')
 

@@ -50,9 +50,9 @@ async function currentCode(pupilId: number, date: string): Promise<string | null
 }
 
 const counts = async () => {
-  const [row] = await db.sql<{ reports: number; marks: number; events: number }[]>`
+  const [row] = await db.sql<{ reports: number; marks: number; seq: number }[]>`
     select (select count(*)::int from guardian_report) as reports, (select count(*)::int from attendance_log) as marks,
-           (select count(*)::int from school_event) as events`
+           (select sum(seq)::int from school) as seq`
   return row!
 }
 

@@ -36,8 +36,3 @@ function linesWith(text: string, ch: string): number[] {
   })
   return out
 }
-
-/** The export direction: UTF-8 with a BOM, so Excel opens it as UTF-8. */
-export function encodeRosterCsv(text: string): Buffer {
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])
-}

@@ -1,10 +1,9 @@
-import Papa from 'papaparse'
 import { ROSTER_FIELD_LABEL } from '../../shared/protocol/index.js'
 import type { Q } from '../db/types.js'
 import { AppError } from '../errors.js'
 import { schoolNow } from '../reports/schoolDates.js'
 import { findYear } from './context.js'
-import { encodeRosterCsv } from './decode.js'
+import { encodeCsv, toCsv } from '../register/csv.js'
 
 /** The year's enrolled pupils as CSV in the import's own standard header, so it re-imports as is. */
 export async function exportRoster(q: Q, schoolId: number, now: number, yearId?: number): Promise<{ filename: string; bytes: Buffer }> {
@@ -23,6 +22,5 @@ export async function exportRoster(q: Q, schoolId: number, now: number, yearId?:
     String(r.grade), r.className, String(r.number), `${r.familyName} ${r.givenName}`,
     [r.familyKana, r.givenKana].filter(Boolean).join(' '), r.guardianName, r.externalId ?? '',
   ])
-  const text = Papa.unparse([header, ...body], { newline: '\r\n' }) + '\r\n'
-  return { filename: `名簿_${year.fiscalYear}年度.csv`, bytes: encodeRosterCsv(text) }
+  return { filename: `名簿_${year.fiscalYear}年度.csv`, bytes: encodeCsv(toCsv([header, ...body]), 'utf8') }
 }

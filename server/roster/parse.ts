@@ -1,5 +1,5 @@
 import Papa from 'papaparse'
-import { REQUIRED_ROSTER_FIELDS, ROSTER_FIELD_LABEL, ROSTER_FIELDS, type RosterField, type RosterMapping, type RosterProblem } from '../../shared/protocol/index.js'
+import { isSafeText, REQUIRED_ROSTER_FIELDS, ROSTER_FIELD_LABEL, ROSTER_FIELDS, ROSTER_MAX_CHARS, type RosterField, type RosterMapping, type RosterProblem } from '../../shared/protocol/index.js'
 
 export interface RosterRow {
   line: number
@@ -106,10 +106,16 @@ export function parseRoster(text: string, mappingIn: RosterMapping | null, remem
     if (r.every((c) => c.trim() === '')) continue
     const cell = (f: RosterField) => (col[f] === undefined ? '' : norm(r[col[f]!] ?? ''))
     const before = problems.length
+    for (const f of ROSTER_FIELDS) {
+      const v = cell(f)
+      if (!isSafeText(v)) problems.push({ line, message: `「${ROSTER_FIELD_LABEL[f]}」に使えない文字が含まれています` })
+      else if (f !== 'className' && v.length > ROSTER_MAX_CHARS[f]) problems.push({ line, message: `「${ROSTER_FIELD_LABEL[f]}」は${ROSTER_MAX_CHARS[f]}文字までです` })
+    }
     const grade = digitsOf(cell('grade'))
     if (grade === null || grade < 1 || grade > 9) problems.push({ line, message: `学年「${cell('grade')}」を読み取れません` })
     const cls = className(cell('className'))
     if (!cls) problems.push({ line, message: '組がありません' })
+    else if (cls.length > ROSTER_MAX_CHARS.className) problems.push({ line, message: `組の名前「${cls}」は${ROSTER_MAX_CHARS.className}文字までです` })
     const number = digitsOf(cell('number'))
     if (number === null || number < 1 || number > 99) problems.push({ line, message: `出席番号「${cell('number')}」を読み取れません` })
     const rawName = cell('name')

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { io as ioClient, type Socket } from 'socket.io-client'
 import { PROTOCOL_VERSION, type ClientToServerEvents, type DayChanged, type ServerToClientEvents } from '../../shared/protocol/index.js'
-import { createApp, type App } from '../app.js'
+import { createApp, type App, type AppOptions } from '../app.js'
 import { ManualClock } from '../clock.js'
 import type { Database } from '../db/types.js'
 import type { Deps } from '../deps.js'
@@ -20,11 +20,16 @@ export interface TestServer extends App {
 }
 
 /** Starts the real app on a free port, with a clock the test controls. */
-export async function startTestServer(db: Database, now = '2026-11-30T07:45:00+09:00', extra: Partial<Omit<Deps, 'publish'>> = {}): Promise<TestServer> {
+export async function startTestServer(
+  db: Database,
+  now = '2026-11-30T07:45:00+09:00',
+  extra: Partial<Omit<Deps, 'publish'>> = {},
+  options: Partial<AppOptions> = {},
+): Promise<TestServer> {
   const clock = new ManualClock(Date.parse(now))
   const app = createApp(
     { sql: db.sql, dbMode: db.mode, clock, log: errorsOnly, buildId: 'test-build', version: 'test', ...extra },
-    { allowedOrigins: [], secureCookies: false, checkResponses: true },
+    { allowedOrigins: [], secureCookies: false, checkResponses: true, ...options },
   )
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { isSchoolDay, schoolDaysBetween, type CalendarRules } from './calendar.js'
-import { consecutiveAbsences, type StreakMark } from './streak.js'
 
 const rules = (p: Partial<Record<keyof CalendarRules, string[]>> = {}): CalendarRules => ({
   holidays: new Set(p.holidays ?? []),
@@ -17,21 +16,5 @@ describe('school days', () => {
     expect(isSchoolDay('2026-11-28', r)).toBe(true) // Saturday class day
     expect(isSchoolDay('2026-11-29', r)).toBe(false) // Sunday
     expect(schoolDaysBetween('2026-11-20', '2026-11-30', r)).toEqual(['2026-11-20', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-28', '2026-11-30'])
-  })
-})
-
-describe('consecutive absences', () => {
-  const days = ['2026-12-07', '2026-12-04', '2026-12-03', '2026-12-02', '2026-12-01'] // newest first, weekend skipped
-  const marks = (m: Record<string, StreakMark>) => (d: string) => m[d] ?? 'attended'
-
-  it('are not broken by the weekend between two school days', () => {
-    expect(consecutiveAbsences(days, marks({ '2026-12-07': 'absent', '2026-12-04': 'absent', '2026-12-03': 'absent' }))).toBe(3)
-  })
-  it('skip 出席停止 and 忌引 without counting them', () => {
-    expect(consecutiveAbsences(days, marks({ '2026-12-07': 'absent', '2026-12-04': 'excused', '2026-12-03': 'absent', '2026-12-02': 'absent' }))).toBe(3)
-  })
-  it('end at a day attended', () => {
-    expect(consecutiveAbsences(days, marks({ '2026-12-07': 'absent', '2026-12-03': 'absent' }))).toBe(1)
-    expect(consecutiveAbsences(days, marks({}))).toBe(0)
   })
 })

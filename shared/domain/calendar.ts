@@ -1,4 +1,4 @@
-import { datesBetween, weekdayOf } from '../time/schoolTime.js'
+import { addDays, datesBetween, weekdayOf } from '../time/schoolTime.js'
 
 /** What decides whether a date is a school day, besides the weekday. */
 export interface CalendarRules {
@@ -20,4 +20,12 @@ export function isSchoolDay(date: string, rules: CalendarRules): boolean {
 /** The school days from `from` to `to` inclusive, in order. */
 export function schoolDaysBetween(from: string, to: string, rules: CalendarRules): string[] {
   return datesBetween(from, to).filter((d) => isSchoolDay(d, rules))
+}
+
+/**
+ * The first school day after `date`, looking at most `within` days ahead (the span `rules`
+ * must cover); null when the calendar has none in that span.
+ */
+export function firstSchoolDayAfter(date: string, rules: CalendarRules, within: number): string | null {
+  return schoolDaysBetween(addDays(date, 1), addDays(date, within), rules)[0] ?? null
 }

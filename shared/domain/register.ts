@@ -1,5 +1,4 @@
 import type { CodeSemantics } from './attendance.js'
-import { consecutiveAbsences, type StreakMark } from './streak.js'
 
 /**
  * The 指導要録 arithmetic of the register (domain.md, "Counting"). Pure: the caller supplies
@@ -43,9 +42,12 @@ export function isEnrolledOn(date: string, span: EnrolmentSpan): boolean {
   return date >= span.enrolledOn && (span.leftOn === null || date <= span.leftOn)
 }
 
+/** How one school day counts for a pupil. */
+export type DayKind = 'absent' | 'excused' | 'attended'
+
 /** How one school day counts. A closure of the pupil's class or grade wins over any mark:
  * the class did not meet, so the day is neither required nor an absence. */
-export function dayKind(mark: DayMark, closed: boolean): StreakMark {
+export function dayKind(mark: DayMark, closed: boolean): DayKind {
   if (closed || mark?.excused) return 'excused'
   if (mark?.countsAbsent) return 'absent'
   return 'attended'
@@ -81,13 +83,6 @@ export function countRegister(
   return c
 }
 
-/** Adds two periods' counts (e.g. months into a year). */
-export function addCounts(a: RegisterCounts, b: RegisterCounts): RegisterCounts {
-  const out = { ...a }
-  for (const k of Object.keys(out) as (keyof RegisterCounts)[]) out[k] = a[k] + b[k]
-  return out
-}
-
 /** The register's column headings, in the order of the paper register and of the CSV. */
 export const COUNT_COLUMNS: { key: keyof RegisterCounts; label: string }[] = [
   { key: 'schoolDays', label: '授業日数' },
@@ -108,8 +103,11 @@ export function thresholdsCrossed(before: number, after: number, thresholds: rea
 }
 
 /**
- * 連続欠席 of a pupil ending at the newest of `schoolDaysDesc`: days outside the enrolment
- * span are skipped, closures and 出席停止・忌引 neither count nor break (see streak.ts).
+ * 連続欠席 of a pupil ending at the newest of `schoolDaysDesc` (school days, newest first).
+ * Weekends, holidays and closures are not school days, so they never break a streak; days
+ * outside the enrolment span are skipped. 出席停止・忌引 and class closures neither count nor
+ * break it, so a streak interrupted by a diagnosis goes on; anything else, including a school
+ * day with no mark (present by default), ends it.
  */
 export function pupilStreak(
   schoolDaysDesc: readonly string[],
@@ -117,5 +115,13 @@ export function pupilStreak(
   markOf: (date: string) => DayMark,
   closedFor: (date: string) => boolean = () => false,
 ): number {
-  return consecutiveAbsences(schoolDaysDesc.filter((d) => isEnrolledOn(d, span)), (d) => dayKind(markOf(d), closedFor(d)))
+  let n = 0
+  for (const day of schoolDaysDesc) {
+    if (!isEnrolledOn(day, span)) continue
+    const kind = dayKind(markOf(day), closedFor(day))
+    if (kind === 'excused') continue
+    if (kind !== 'absent') break
+    n++
+  }
+  return n
 }

@@ -1,11 +1,15 @@
 import { z } from 'zod'
 import { addDays } from '../time/schoolTime.js'
+import { firstSchoolDayAfter, type CalendarRules } from './calendar.js'
 
 /**
  * The 出席停止 calculator (学校保健安全法施行規則 第19条). Counting follows the law's
  * "…した後N日を経過するまで": the day of onset (or of the fever breaking, of symptoms easing) is
  * day 0, days 1…N must pass, so the earliest return is day N+1. Where the rule depends on a
  * doctor ("医師が認めるまで", 発しんが痂皮化するまで …), the nurse enters the doctor's date.
+ * The pupil comes back on the first school day after the last day of 出席停止: a weekend, a
+ * holiday, a vacation or a 休校 in between moves the return day, never the period; a closure
+ * of the pupil's class does not (the school is open, the class is closed for everyone).
  */
 
 export const Disease = z.enum(['influenza', 'covid19', 'measles', 'mumps', 'pharyngoconjunctival', 'pertussis', 'rubella', 'chickenpox', 'other'])
@@ -47,19 +51,28 @@ export const SuspensionInput = z.object({
 })
 export type SuspensionInput = z.infer<typeof SuspensionInput>
 
-export type SuspensionProposal =
-  | { ok: true; from: string; lastDay: string; returnOn: string; basis: string }
+/** The period the rule gives: from the onset to the day before the law lets the pupil back. */
+export type SuspensionPeriod =
+  | { ok: true; from: string; lastDay: string; basis: string }
   | { ok: false; missing: 'feverBroke' | 'symptomsEased' | 'doctorReturnOn'; basis: string }
 
+/** The period and the day the pupil may come back by the school's calendar (null when none is near). */
+export type SuspensionProposal =
+  | (Extract<SuspensionPeriod, { ok: true }> & { returnOn: string | null })
+  | Extract<SuspensionPeriod, { ok: false }>
+
+/** How far after the period the return day is looked for: longer than any vacation. */
+export const RETURN_SEARCH_DAYS = 120
+
 /** Proposes the 出席停止 range: from the onset day to the day before the earliest return. */
-export function proposeSuspension(input: SuspensionInput): SuspensionProposal {
+export function suspensionPeriod(input: SuspensionInput): SuspensionPeriod {
   const rule = DISEASE_RULES[input.disease]
   const basis = `${rule.label}: ${rule.text}`
   const from = input.onset
-  const done = (returnOn: string, why: string): SuspensionProposal =>
-    returnOn <= from
+  const done = (allowedOn: string, why: string): SuspensionPeriod =>
+    allowedOn <= from
       ? { ok: false, missing: 'doctorReturnOn', basis: `${basis}(登校可能日が発症日以前です)` }
-      : { ok: true, from, lastDay: addDays(returnOn, -1), returnOn, basis: `${basis}${why}` }
+      : { ok: true, from, lastDay: addDays(allowedOn, -1), basis: `${basis}${why}` }
   if (input.doctorReturnOn) return done(input.doctorReturnOn, '(医師の判断による)')
   const candidates: string[] = []
   if (rule.afterOnset !== undefined) candidates.push(addDays(input.onset, rule.afterOnset + 1))
@@ -73,6 +86,13 @@ export function proposeSuspension(input: SuspensionInput): SuspensionProposal {
   }
   // Rules that rest on a doctor alone cannot be computed from dates.
   if (candidates.length === 0) return { ok: false, missing: 'doctorReturnOn', basis }
-  const returnOn = candidates.sort().at(-1)!
-  return done(returnOn, rule.doctor ? '(全身状態は医師が確認)' : '')
+  return done(candidates.sort().at(-1)!, rule.doctor ? '(全身状態は医師が確認)' : '')
+}
+
+/**
+ * The period and the return day: `rules` must cover the days from the onset to
+ * RETURN_SEARCH_DAYS after the last day (see `suspensionPeriod` for the last day).
+ */
+export function proposeSuspension(period: SuspensionPeriod, rules: CalendarRules): SuspensionProposal {
+  return period.ok ? { ...period, returnOn: firstSchoolDayAfter(period.lastDay, rules, RETURN_SEARCH_DAYS) } : period
 }

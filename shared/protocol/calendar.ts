@@ -62,10 +62,10 @@ export type SuspensionRequest = z.infer<typeof SuspensionRequest>
 /** POST /api/register/resolve: end-of-day resolution of one class's day. */
 export const ResolveDayRequest = z.object({ classId: Id, date: IsoDate })
 
-/** What a suspension covers: the proposal and the school days it takes for the pupil. */
+/** Their answer's `plan`: the period, the last day of 出席停止, the return day (none found within the search) and the school days it covers for the pupil. */
 export const SuspensionPlan = z.intersection(
   z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), from: IsoDate, lastDay: IsoDate, returnOn: IsoDate, basis: z.string() }),
+    z.object({ ok: z.literal(true), from: IsoDate, lastDay: IsoDate, returnOn: IsoDate.nullable(), basis: z.string() }),
     z.object({ ok: z.literal(false), missing: z.enum(['feverBroke', 'symptomsEased', 'doctorReturnOn']), basis: z.string() }),
   ]),
   z.object({ schoolDays: z.array(IsoDate) }),

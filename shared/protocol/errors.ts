@@ -33,6 +33,7 @@ export const ERROR_MESSAGES = {
   PAIRING_INVALID: { ja: 'ペアリングコードが無効か期限切れです。', en: 'The pairing code is invalid or expired.' },
   DEVICE_REVOKED: { ja: 'この表示端末は登録されていません。', en: 'This display is not paired.' },
   INTERNAL: { ja: 'サーバーでエラーが起きました。時間をおいてお試しください。', en: 'Something went wrong on the server.' },
+  UNAVAILABLE: { ja: 'ただいまデータを保存・読み込みできません。少し待ってからもう一度お試しください。', en: 'The database cannot be reached right now. Please try again shortly.' },
   // Roll call, marks, notes, notices
   CLASS_NOT_FOUND: { ja: 'クラスが見つかりません。', en: 'Class not found.' },
   NOT_HOMEROOM: { ja: '担任または管理職・職員室の方のみ入力できます。', en: 'Only the homeroom teacher or the office may do this.' },

@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import type { RegisterCounts as DomainCounts } from '../domain/register.js'
-import { Id, IsoDate, shortText } from './primitives.js'
+import { Id, inSupportedYears, IsoDate, shortText, YEAR_MESSAGE } from './primitives.js'
 
 /** `YYYY-MM`, a month of the register. */
-export const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月の形式が違います')
+export const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月の形式が違います').refine(inSupportedYears, YEAR_MESSAGE)
 export type YearMonth = z.infer<typeof YearMonth>
 
 const numericId = z.coerce.number<number | string>().pipe(Id)

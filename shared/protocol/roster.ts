@@ -17,6 +17,17 @@ export const ROSTER_FIELD_LABEL: Record<RosterField, string> = {
   guardianName: '保護者氏名',
 }
 
+/** Longest text a roster cell may hold, per field; checked at preview so apply never fails on length. */
+export const ROSTER_MAX_CHARS: Record<RosterField, number> = {
+  externalId: 40,
+  grade: 10,
+  className: 20,
+  number: 10,
+  name: 81,
+  kana: 81,
+  guardianName: 80,
+}
+
 /** Field → the header text of the file's column. */
 export const RosterMapping = z.partialRecord(RosterField, z.string().trim().min(1).max(60))
 export type RosterMapping = z.infer<typeof RosterMapping>

@@ -7,8 +7,13 @@ import { AddChildRequest, AddChildResponse, CheckCodeRequest, CheckCodeResponse,
 import { CreateReportRequest, GuardianHome, GuardianReport, GuardianReportList, ReportReceipt } from './reports.js'
 import { del, get, IdParams, post } from './route.js'
 
-/** Liveness for load balancers: answers 503 with the same shape when the database does not. */
-export const HealthStatus = z.object({ status: z.enum(['ok', 'unavailable']), db: z.string(), version: z.string(), build: z.string() })
+const ReadinessCheck = z.object({ ok: z.boolean(), detail: z.string().optional() })
+
+/** Liveness (no checks) or readiness (with each probe; 503 with the same shape when one fails). */
+export const HealthStatus = z.object({
+  status: z.enum(['ok', 'unavailable']), db: z.string(), version: z.string(), build: z.string(),
+  checks: z.object({ database: ReadinessCheck, disk: ReadinessCheck, outbox: ReadinessCheck }).optional(),
+})
 export type HealthStatus = z.infer<typeof HealthStatus>
 
 export const EndedSessions = z.object({ ok: z.literal(true), endedSessions: z.number().int().min(0) })
@@ -19,7 +24,9 @@ export const WithdrawnReport = z.object({ ok: z.literal(true), report: GuardianR
 export const GuardianNoticeList = z.object({ ok: z.literal(true), notices: z.array(GuardianNotice) })
 
 export const healthRoutes = {
-  health: get('/healthz', { response: HealthStatus, public: true }),
+  /** `?ready` asks for readiness, as `/readyz` does. */
+  health: get('/healthz', { query: z.object({ ready: z.string().optional() }), response: HealthStatus, public: true }),
+  ready: get('/readyz', { response: HealthStatus, public: true }),
 }
 
 export const sessionRoutes = {

@@ -38,6 +38,15 @@ export function weekdayOf(isoDate: string): number {
   return new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay() || 7
 }
 
+/** Whole days from `from` to `to` inclusive, without building them: sizes a range before any work grows with it. */
+export function daysInclusive(from: string, to: string): number {
+  const utc = (d: string) => {
+    const [y, m, day] = d.split('-').map(Number)
+    return Date.UTC(y!, m! - 1, day!)
+  }
+  return Math.round((utc(to) - utc(from)) / 86_400_000) + 1
+}
+
 /** Every date from `from` to `to` inclusive. */
 export function datesBetween(from: string, to: string): string[] {
   const out: string[] = []

@@ -36,12 +36,6 @@ export function formatInstant(iso: string, locale: Locale): string {
   return `${formatDay(d.toISODate()!, locale)} ${d.toFormat('H:mm')}`
 }
 
-/** Whole days from `from` to `to` inclusive (`to` on or after `from`). */
-export function daysInclusive(from: string, to: string): number {
-  const a = DateTime.fromISO(from, { zone: 'utc' })
-  const b = DateTime.fromISO(to, { zone: 'utc' })
-  return Math.round(b.diff(a, 'days').days) + 1
-}
 
 /** The quick day choices: today when school is in session, and the next school day after it. */
 export interface QuickDays {

@@ -10,7 +10,8 @@ const MISSING: Record<string, string> = { feverBroke: '解熱した日', symptom
 
 /**
  * The 出席停止 calculator (学校保健安全法施行規則 第19条) for the nurse: disease and dates in,
- * the proposed range and the school days it covers out; applied only on confirmation.
+ * the proposed range, its last day, the day the pupil comes back (the first school day after
+ * it) and the school days it covers out; applied only on confirmation.
  * @fires asg-applied - the 出席停止 was recorded
  */
 export class AsgSuspensionCalculator extends LitElement {
@@ -42,6 +43,9 @@ export class AsgSuspensionCalculator extends LitElement {
       label { display: grid; gap: 0.15rem; font-size: 0.85rem; }
       input, select { font: inherit; min-height: 40px; padding: 0 0.5em; border: 1px solid var(--asg-line); border-radius: var(--asg-radius); }
       .plan { margin-top: 0.7rem; padding: 0.6rem 0.8rem; background: var(--asg-excused-bg); border-radius: var(--asg-radius); }
+      dl { display: grid; grid-template-columns: auto 1fr; gap: 0.2rem 0.8rem; margin: 0.5rem 0; }
+      dt { font-weight: 600; }
+      dd { margin: 0; }
       .error { color: var(--asg-absent); }
       .done { color: var(--asg-ok); }
       @media print { :host { display: none; } }
@@ -68,7 +72,10 @@ export class AsgSuspensionCalculator extends LitElement {
     if (!p.ok) return html`<div class="plan">${p.basis}<br /><strong>${MISSING[p.missing]}を入力してください。</strong></div>`
     return html`<div class="plan">
       <div>${p.basis}</div>
-      <p><strong>${formatDateJa(p.from)}〜${formatDateJa(p.lastDay)}</strong>(授業日 ${p.schoolDays.length}日)— 登校できるのは${formatDateJa(p.returnOn)}から</p>
+      <dl>
+        <dt>出席停止</dt><dd><strong>${formatDateJa(p.from)}〜${formatDateJa(p.lastDay)}</strong>(うち授業日 ${p.schoolDays.length}日)</dd>
+        <dt>登校日</dt><dd>${p.returnOn ? html`<strong>${formatDateJa(p.returnOn)}</strong>(${formatDateJa(p.lastDay)}の後の最初の授業日)` : '学校の暦に授業日が見つかりません。暦を確認してください。'}</dd>
+      </dl>
       ${this.canApply
         ? html`<button class="primary" ?disabled=${p.schoolDays.length === 0} @click=${this.onApply}>この期間を出席停止として記録</button>`
         : html`<p>記録は職員室・養護教諭が行います。</p>`}

@@ -1,8 +1,7 @@
 import { Router, type Response } from 'express'
 import { routes } from '../../../shared/protocol/routes.js'
-import { accountKey, changePassword, endOtherSessions, endSessionById, sessionsOf, type Person } from '../../auth/account.js'
-import { FailureLimiter } from '../../auth/rateLimit.js'
-import { resetWithCode } from '../../auth/resetCodes.js'
+import { changePassword, endOtherSessions, endSessionById, sessionsOf, type Person } from '../../auth/account.js'
+import { resetWithThrottle } from '../../auth/resetCodes.js'
 import type { Deps } from '../../deps.js'
 import { AppError } from '../../errors.js'
 import type { SocketControl } from '../../realtime/hub.js'
@@ -21,22 +20,9 @@ export function accountRoutes(deps: Deps, sockets: SocketControl, mountOn: Mount
   const r = Router()
   const on = mountOn(r, '/api/account')
   const api = routes.account
-  const limiter = new FailureLimiter(10, 15 * 60_000, () => deps.clock.now())
-
-  /** Counts the failures `isFailure` recognises against `key`, refusing once there are too many. */
-  async function limited<T>(key: string, isFailure: (e: AppError) => boolean, run: () => Promise<T>): Promise<T> {
-    if (limiter.isBlocked(key)) throw new AppError('RATE_LIMITED')
-    try {
-      return await run()
-    } catch (e) {
-      if (e instanceof AppError && isFailure(e)) limiter.fail(key)
-      throw e
-    }
-  }
 
   on(api.changePassword).handle(async ({ res, body }) => {
-    const p = person(res)
-    const ended = await limited(`pw|${accountKey(p)}`, (e) => e.code === 'PASSWORD_WRONG', () => changePassword(deps, p, body.current, body.next))
+    const ended = await changePassword(deps, person(res), body.current, body.next)
     for (const h of ended) sockets.endSession(h)
     return { ok: true, endedSessions: ended.length }
   })
@@ -56,7 +42,7 @@ export function accountRoutes(deps: Deps, sockets: SocketControl, mountOn: Mount
 
   // Public: the reset code from the school stands in for the forgotten password.
   on(api.resetPassword).handle(async ({ req, body }) => {
-    const ended = await limited(`reset|${req.ip}`, (e) => e.code === 'RESET_CODE_INVALID', () => resetWithCode(deps.sql, body.loginId, body.code, body.password, deps.clock.now()))
+    const ended = await resetWithThrottle(deps, { ...body, ip: req.ip })
     for (const h of ended) sockets.endSession(h)
     return { ok: true }
   })

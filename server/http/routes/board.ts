@@ -1,5 +1,6 @@
 import { Router } from 'express'
 import { routes } from '../../../shared/protocol/routes.js'
+import { throttledCode } from '../../auth/codeThrottle.js'
 import { hashToken, newToken, normaliseHumanCode } from '../../auth/tokens.js'
 import { redeemPairingCode, touchBoardDevice } from '../../data/boardDevices.js'
 import type { Deps } from '../../deps.js'
@@ -17,11 +18,14 @@ export function boardRoutes(deps: Deps, opts: { secureCookies: boolean }, mountO
   const on = mountOn(r, '/api/board')
   const api = routes.board
 
-  on(api.pair).handle(async ({ res, body }) => {
+  on(api.pair).handle(async ({ req, res, body }) => {
     const token = newToken()
     const nowIso = new Date(deps.clock.now()).toISOString()
-    const deviceId = await redeemPairingCode(deps.sql, hashToken(normaliseHumanCode(body.code)), hashToken(token), nowIso)
-    if (!deviceId) throw new AppError('PAIRING_INVALID')
+    const deviceId = await throttledCode(deps, 'pairing', req.ip, async () => {
+      const id = await redeemPairingCode(deps.sql, hashToken(normaliseHumanCode(body.code)), hashToken(token), nowIso)
+      if (!id) throw new AppError('PAIRING_INVALID')
+      return id
+    })
     setAuthCookie(res, DEVICE_COOKIE, token, DEVICE_COOKIE_MS, opts.secureCookies)
     return { ok: true, deviceId }
   })

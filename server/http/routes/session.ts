@@ -2,14 +2,13 @@ import { Router } from 'express'
 import { DateTime } from 'luxon'
 import type { Me } from '../../../shared/protocol/index.js'
 import { routes } from '../../../shared/protocol/routes.js'
-import { DUMMY_HASH_PROMISE, verifyPassword } from '../../auth/password.js'
+import { checkLogin, rememberLogin } from '../../auth/login.js'
 import type { Principal } from '../../auth/principal.js'
-import { FailureLimiter } from '../../auth/rateLimit.js'
 import { hashToken, newToken } from '../../auth/tokens.js'
-import { deleteSession, findLogin, insertSession, principalForSession } from '../../data/sessions.js'
+import { deleteSession, insertSession, principalForSession } from '../../data/sessions.js'
 import type { Deps } from '../../deps.js'
 import type { SocketControl } from '../../realtime/hub.js'
-import { clearAuthCookie, readCookies, SESSION_COOKIE, setAuthCookie } from '../cookies.js'
+import { clearAuthCookie, KNOWN_DEVICE_COOKIE, readCookies, SESSION_COOKIE, setAuthCookie } from '../cookies.js'
 import { principalOf } from '../context.js'
 import { AppError } from '../../errors.js'
 import { getSchool } from '../../data/schools.js'
@@ -21,18 +20,11 @@ export function sessionRoutes(deps: Deps, sockets: SocketControl, opts: { secure
   const r = Router()
   const on = mountOn(r, '/api')
   const api = routes.session
-  const limiter = new FailureLimiter(10, 15 * 60_000, () => deps.clock.now())
 
   on(api.login).handle(async ({ req, res, body: { loginId, password } }) => {
-    const key = `${loginId.toLowerCase()}|${req.ip}`
-    if (limiter.isBlocked(key)) throw new AppError('RATE_LIMITED')
-    const account = await findLogin(deps.sql, loginId)
-    const ok = await verifyPassword(password, account?.passwordHash ?? (await DUMMY_HASH_PROMISE))
-    if (!account || !ok) {
-      limiter.fail(key)
-      throw new AppError('LOGIN_FAILED')
-    }
-    limiter.succeed(key)
+    const attempt = { loginId, password, ip: req.ip, deviceToken: readCookies(req.headers.cookie)[KNOWN_DEVICE_COOKIE] }
+    const account = await checkLogin(deps, attempt)
+    await rememberLogin(deps, res, attempt, opts.secureCookies)
     const token = newToken()
     const days = SESSION_DAYS[account.kind]
     const expiresAt = DateTime.fromMillis(deps.clock.now()).plus({ days }).toISO()!
