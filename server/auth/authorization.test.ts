@@ -47,6 +47,7 @@ const suspension = () => ({ pupilId: a.pupils.taro, input: { disease: 'influenza
 
 const ROUTES: Record<string, RouteCase> = {
   'GET /healthz': { expect: { open: true }, req: () => ({ path: '/healthz' }) },
+  'GET /readyz': { expect: { open: true }, req: () => ({ path: '/readyz' }) },
   'POST /api/session': { expect: { open: true }, req: () => ({ path: '/api/session' }) },
   'GET /api/session': { expect: { self: 'person' }, req: () => ({ path: '/api/session' }) },
   // Logging out needs no session: without one it only clears the cookie.
