@@ -88,7 +88,7 @@ describe.skipIf(!bin)('PostgreSQL going away and coming back', () => {
     const sendReport = async () => {
       const key = `outage-${String(++n).padStart(6, '0')}-xxxxxxxx`
       const res = await guardian.post('/api/guardian/reports', {
-        idempotencyKey: key, pupilIds: [s.pupils.taro], kind: 'absent', fromDate: '2026-12-01', toDate: '2026-12-01', reasonId, message: `${n}`,
+        idempotencyKey: key, pupilIds: [s.pupils.taro], kind: 'absent', fromDate: '2026-12-01', toDate: '2026-12-01', reasonId, message: `${n}`, mode: 'add',
       })
       statuses[res.status] = (statuses[res.status] ?? 0) + 1
       if (res.status === 201) acknowledged.push(key)
