@@ -1,1 +1,0 @@
-function e(e,t){let n=t.filter(t=>e>=t);if(n.length===0)return null;let r=Math.max(...n);return r>=30?`長期欠席(${e}日)`:`累計${r}日以上`}function t(e,t){return e>=t?`連続${e}日`:null}export{t as n,e as t};

@@ -1,1 +1,0 @@
-import{i as e,r as t}from"./styles-CSPGLkim.js";async function n(){try{return(await e(`GET`,`/api/session`)).me}catch(e){if(e instanceof t&&(e.code===`UNAUTHENTICATED`||e.code===`FORBIDDEN`))return null;throw e}}async function r(){await e(`DELETE`,`/api/session`)}export{r as n,n as t};
