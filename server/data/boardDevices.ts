@@ -18,6 +18,12 @@ export async function listBoardDevices(q: Q, schoolId: number): Promise<BoardDev
     where school_id = ${schoolId} order by id`
 }
 
+/** The school of a pending pairing code, to start the change that redeems it. */
+export async function schoolOfPairingCode(q: Q, codeHash: string): Promise<number | null> {
+  const [row] = await q<{ schoolId: number }[]>`select school_id from board_device where pairing_code_hash = ${codeHash}`
+  return row?.schoolId ?? null
+}
+
 /** Redeems a one-time pairing code: the device gets its long-lived token and the code dies. */
 export async function redeemPairingCode(q: Q, codeHash: string, tokenHash: string, nowIso: string): Promise<number | null> {
   const [row] = await q<{ id: number }[]>`

@@ -52,6 +52,8 @@ const ok = (res: { status: number; body: unknown }) => {
 
 const phone = () => new Client(server)
 let letterCode = ''
+let siblingCode = ''
+let pairingCode = ''
 
 /** Each kind of change outside pupil-days, made as the pages make it. */
 const kinds: [string, SchoolPart, () => Promise<unknown>][] = [
@@ -78,17 +80,31 @@ const kinds: [string, SchoolPart, () => Promise<unknown>][] = [
   ['a homeroom given', 'staff', async () => ok(await admin.request('PUT', `/api/admin/staff/${await staffId('live-new')}`, { familyName: '新井', givenName: '先生', roles: ['teacher'], homeroomClassIds: [s.classes.c2] }))],
   ['an account disabled', 'staff', async () => ok(await admin.post(`/api/admin/staff/${await staffId('live-new')}/disable`))],
   ['an account enabled', 'staff', async () => ok(await admin.post(`/api/admin/staff/${await staffId('live-new')}/enable`))],
-  ['a guardian registers', 'guardians', async () => {
+  ['a registration letter printed', 'guardians', async () => {
     letterCode = (await admin.post('/api/admin/registration/letters', { pupilIds: [s.pupils.other] })).body.letters[0].code
+  }],
+  ['a guardian registers', 'guardians', async () => {
     ok(await phone().post('/api/registration', { code: letterCode, familyName: '佐藤', givenName: '花', loginId: 'live-sato', password: 'sato-pass-1' }))
   }],
+  ["a sibling's letter printed", 'guardians', async () => {
+    siblingCode = (await admin.post('/api/admin/registration/letters', { pupilIds: [s.pupils.hanako] })).body.letters[0].code
+  }],
   ['a guardian adds a sibling', 'guardians', async () => {
-    const code = (await admin.post('/api/admin/registration/letters', { pupilIds: [s.pupils.hanako] })).body.letters[0].code
-    ok(await (await phone().login('live-sato', 'sato-pass-1')).post('/api/registration/add-child', { code }))
+    ok(await (await phone().login('live-sato', 'sato-pass-1')).post('/api/registration/add-child', { code: siblingCode }))
   }],
   ['a guardian unlinked', 'guardians', async () => {
     const [g] = await db.sql<{ id: number }[]>`select id from guardian where login_id = 'live-sato'`
     ok(await admin.post(`/api/admin/registration/pupils/${s.pupils.hanako}/guardians/${g!.id}/unlink`))
+  }],
+  ['a display added', 'devices', async () => {
+    const res = await admin.post('/api/admin/board-devices', { name: '保健室' })
+    ok(res)
+    pairingCode = res.body.pairingCode
+  }],
+  ['a display paired', 'devices', async () => ok(await phone().post('/api/board/pair', { code: pairingCode }))],
+  ['a display removed', 'devices', async () => {
+    const [d] = await db.sql<{ id: number }[]>`select id from board_device where school_id = ${s.schoolId} and name = '保健室'`
+    ok(await admin.post(`/api/admin/board-devices/${d!.id}/revoke`))
   }],
   ['a guidance note', 'guidance', async () => ok(await (await new Client(server).login(s.login.vp)).post(`/api/guidance/notes/${s.pupils.jiro}`, { memo: '家庭訪問', longAbsenceReason: null, reportedToBoard: false }))],
 ]

@@ -3,8 +3,9 @@ import { DateTime } from 'luxon'
 import { formatCode, type IssueLettersRequest, type Letter, type LettersResponse } from '../../shared/protocol/index.js'
 import { newHumanCode, normaliseHumanCode } from '../auth/tokens.js'
 import { getSchool } from '../data/schools.js'
-import type { Q, Sql } from '../db/types.js'
+import type { Q } from '../db/types.js'
 import { AppError } from '../errors.js'
+import { runChange, type ChangeDeps } from '../realtime/change.js'
 import { schoolNow } from '../reports/schoolDates.js'
 import { findYear } from '../roster/context.js'
 
@@ -26,37 +27,48 @@ export async function currentYear(q: Q, schoolId: number, now: number) {
  * Letters for a class, a list of pupils or the whole school: each pupil's live code, or a new
  * one. Printing twice prints the same codes, so a second print never invalidates the first.
  */
-export async function issueLetters(sql: Sql, schoolId: number, staffId: number, req: IssueLettersRequest, now: number): Promise<LettersResponse> {
-  return sql.begin(async (tx) => {
-    const { school, year } = await currentYear(tx, schoolId, now)
-    if (req.classId !== undefined) {
-      const [c] = await tx`select 1 from school_class where id = ${req.classId} and school_id = ${schoolId} and school_year_id = ${year.id}`
-      if (!c) throw new AppError('CLASS_NOT_FOUND')
-    }
-    const pupils = await tx<{ pupilId: number; pupilName: string; classLabel: string; number: number; guardianName: string; registered: boolean }[]>`
-      select p.id as pupil_id, p.family_name || ' ' || p.given_name as pupil_name, c.grade || '年' || c.name as class_label,
-             m.attendance_number as number, p.guardian_name,
-             exists (select 1 from guardian_pupil gp join guardian g on g.id = gp.guardian_id where gp.pupil_id = p.id and g.disabled_at is null) as registered
-      from class_membership m join pupil p on p.id = m.pupil_id join school_class c on c.id = m.class_id
-      where m.school_id = ${schoolId} and m.school_year_id = ${year.id} and p.left_on is null
-        and (${req.classId ?? null}::int is null or c.id = ${req.classId ?? null})
-      order by c.grade, c.sort_order, c.name, m.attendance_number`
-    const wanted = req.pupilIds ? new Set(req.pupilIds) : null
-    if (wanted && [...wanted].some((id) => !pupils.some((p) => p.pupilId === id))) throw new AppError('PUPIL_NOT_FOUND')
-    const chosen = pupils.filter((p) => (!wanted || wanted.has(p.pupilId)) && (!req.onlyUnregistered || !p.registered))
-    const reuseAfter = DateTime.fromMillis(now).plus({ days: REUSE_MIN_DAYS }).toISO()!
-    const expiresAt = DateTime.fromMillis(now).setZone(SCHOOL_ZONE).plus({ days: req.validDays }).endOf('day').toISO()!
-    const letters: Letter[] = []
-    for (const p of chosen) {
-      const [live] = await tx<{ id: number; code: string; expiresAt: Date }[]>`
-        select id, code, expires_at from registration_code
-        where pupil_id = ${p.pupilId} and used_at is null and revoked_at is null and expires_at > ${reuseAfter}
-        order by expires_at desc limit 1`
-      const code = live ?? (await insertCode(tx, schoolId, p.pupilId, staffId, expiresAt))
-      letters.push({ pupilId: p.pupilId, codeId: code.id, pupilName: p.pupilName, classLabel: p.classLabel, number: p.number, guardianName: p.guardianName, code: formatCode(code.code), expiresAt: new Date(code.expiresAt).toISOString() })
-    }
-    return { ok: true as const, schoolName: school.name, registerPath: REGISTER_PATH, letters }
+export async function issueLetters(deps: ChangeDeps, schoolId: number, staffId: number, req: IssueLettersRequest, now: number): Promise<LettersResponse> {
+  return runChange(deps, schoolId, async (tx, change) => {
+    const { letters, issued } = await lettersIn(tx, schoolId, staffId, req, now)
+    // Printing the same live codes again changes nothing the dashboard shows.
+    if (issued > 0) change.school('guardians')
+    else change.unchanged()
+    return letters
   })
+}
+
+
+/** The letters asked for, in the change that issues them: live codes reused, missing ones created. */
+async function lettersIn(tx: Q, schoolId: number, staffId: number, req: IssueLettersRequest, now: number): Promise<{ letters: LettersResponse; issued: number }> {
+  const { school, year } = await currentYear(tx, schoolId, now)
+  if (req.classId !== undefined) {
+    const [c] = await tx`select 1 from school_class where id = ${req.classId} and school_id = ${schoolId} and school_year_id = ${year.id}`
+    if (!c) throw new AppError('CLASS_NOT_FOUND')
+  }
+  const pupils = await tx<{ pupilId: number; pupilName: string; classLabel: string; number: number; guardianName: string; registered: boolean }[]>`
+    select p.id as pupil_id, p.family_name || ' ' || p.given_name as pupil_name, c.grade || '年' || c.name as class_label,
+           m.attendance_number as number, p.guardian_name,
+           exists (select 1 from guardian_pupil gp join guardian g on g.id = gp.guardian_id where gp.pupil_id = p.id and g.disabled_at is null) as registered
+    from class_membership m join pupil p on p.id = m.pupil_id join school_class c on c.id = m.class_id
+    where m.school_id = ${schoolId} and m.school_year_id = ${year.id} and p.left_on is null
+      and (${req.classId ?? null}::int is null or c.id = ${req.classId ?? null})
+    order by c.grade, c.sort_order, c.name, m.attendance_number`
+  const wanted = req.pupilIds ? new Set(req.pupilIds) : null
+  if (wanted && [...wanted].some((id) => !pupils.some((p) => p.pupilId === id))) throw new AppError('PUPIL_NOT_FOUND')
+  const chosen = pupils.filter((p) => (!wanted || wanted.has(p.pupilId)) && (!req.onlyUnregistered || !p.registered))
+  const reuseAfter = DateTime.fromMillis(now).plus({ days: REUSE_MIN_DAYS }).toISO()!
+  const expiresAt = DateTime.fromMillis(now).setZone(SCHOOL_ZONE).plus({ days: req.validDays }).endOf('day').toISO()!
+  const letters: Letter[] = []
+  let issued = 0
+  for (const p of chosen) {
+    const [live] = await tx<{ id: number; code: string; expiresAt: Date }[]>`
+      select id, code, expires_at from registration_code
+      where pupil_id = ${p.pupilId} and used_at is null and revoked_at is null and expires_at > ${reuseAfter}
+      order by expires_at desc limit 1`
+    const code = live ?? (issued++, await insertCode(tx, schoolId, p.pupilId, staffId, expiresAt))
+    letters.push({ pupilId: p.pupilId, codeId: code.id, pupilName: p.pupilName, classLabel: p.classLabel, number: p.number, guardianName: p.guardianName, code: formatCode(code.code), expiresAt: new Date(code.expiresAt).toISOString() })
+  }
+  return { letters: { ok: true as const, schoolName: school.name, registerPath: REGISTER_PATH, letters }, issued }
 }
 
 async function insertCode(tx: Q, schoolId: number, pupilId: number, staffId: number, expiresAt: string) {
@@ -69,20 +81,24 @@ async function insertCode(tx: Q, schoolId: number, pupilId: number, staffId: num
 }
 
 /** Revokes a pupil's unused codes and issues a fresh one (a lost letter). */
-export async function reissueCode(sql: Sql, schoolId: number, staffId: number, pupilId: number, now: number): Promise<LettersResponse> {
-  await sql.begin(async (tx) => {
+export async function reissueCode(deps: ChangeDeps, schoolId: number, staffId: number, pupilId: number, now: number): Promise<LettersResponse> {
+  return runChange(deps, schoolId, async (tx, change) => {
     const [p] = await tx`select 1 from pupil where id = ${pupilId} and school_id = ${schoolId} and left_on is null`
     if (!p) throw new AppError('PUPIL_NOT_FOUND')
     await tx`update registration_code set revoked_at = ${new Date(now).toISOString()}
       where pupil_id = ${pupilId} and school_id = ${schoolId} and used_at is null and revoked_at is null`
+    change.school('guardians')
+    return (await lettersIn(tx, schoolId, staffId, { pupilIds: [pupilId], onlyUnregistered: false, validDays: 30 }, now)).letters
   })
-  return issueLetters(sql, schoolId, staffId, { pupilIds: [pupilId], onlyUnregistered: false, validDays: 30 }, now)
 }
 
-export async function revokeCode(q: Q, schoolId: number, codeId: number, now: number): Promise<void> {
-  const rows = await q`update registration_code set revoked_at = ${new Date(now).toISOString()}
-    where id = ${codeId} and school_id = ${schoolId} and used_at is null and revoked_at is null returning id`
-  if (!rows.length) throw new AppError('NOT_FOUND')
+export async function revokeCode(deps: ChangeDeps, schoolId: number, codeId: number, now: number): Promise<void> {
+  await runChange(deps, schoolId, async (tx, change) => {
+    const rows = await tx`update registration_code set revoked_at = ${new Date(now).toISOString()}
+      where id = ${codeId} and school_id = ${schoolId} and used_at is null and revoked_at is null returning id`
+    if (!rows.length) throw new AppError('NOT_FOUND')
+    change.school('guardians')
+  })
 }
 
 export interface RedeemedCode {

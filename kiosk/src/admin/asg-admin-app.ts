@@ -26,9 +26,10 @@ type Tab = (typeof TABS)[number][0]
  * them; their forms and printed letters stay. Forms being filled in (settings, a roster
  * preview) are not replaced under the admin's hands.
  */
-const LIVE_TABS: Partial<Record<Tab, { panel: 'asg-admin-staff' | 'asg-admin-registration'; parts: readonly SchoolPart[] }>> = {
+const LIVE_TABS: Partial<Record<Tab, { panel: 'asg-admin-staff' | 'asg-admin-registration' | 'asg-admin-devices'; parts: readonly SchoolPart[] }>> = {
   staff: { panel: 'asg-admin-staff', parts: ['staff'] },
   registration: { panel: 'asg-admin-registration', parts: ['guardians', 'roster'] },
+  devices: { panel: 'asg-admin-devices', parts: ['devices'] },
 }
 
 /** The admin page: login, then one panel per tab. Each panel loads its own data. */

@@ -26,7 +26,8 @@ export class AsgAdminDevices extends LitElement {
     void this.load()
   }
 
-  private async load() {
+  /** Reloads the list (also when another administrator or a display changes it). */
+  async load() {
     this.devices = (await call(routes.admin.boardDevices).catch((e) => ((this.error = errorText(e)), { devices: [] }))).devices
   }
 

@@ -22,17 +22,17 @@ export function adminRegistrationRoutes(deps: Deps, mountOn: MountOn): Router {
 
   on(api.issueLetters).handle(async ({ res, body }) => {
     const who = adminOf(res)
-    return issueLetters(deps.sql, who.schoolId, who.staffId, body, deps.clock.now())
+    return issueLetters(deps, who.schoolId, who.staffId, body, deps.clock.now())
   })
 
   on(api.reissueCode).handle(async ({ res, params }) => {
     const who = adminOf(res)
-    return reissueCode(deps.sql, who.schoolId, who.staffId, params.id, deps.clock.now())
+    return reissueCode(deps, who.schoolId, who.staffId, params.id, deps.clock.now())
   })
 
   on(api.revokeCode).handle(async ({ res, params }) => {
     const who = adminOf(res)
-    await revokeCode(deps.sql, who.schoolId, params.id, deps.clock.now())
+    await revokeCode(deps, who.schoolId, params.id, deps.clock.now())
     return { ok: true }
   })
 

@@ -1,8 +1,9 @@
 import { Router } from 'express'
 import { routes } from '../../../shared/protocol/routes.js'
 import { throttledCode } from '../../auth/codeThrottle.js'
-import { hashToken, newToken, normaliseHumanCode } from '../../auth/tokens.js'
-import { redeemPairingCode, touchBoardDevice } from '../../data/boardDevices.js'
+import { pairBoardDevice } from '../../admin/boardDevices.js'
+import { hashToken, newToken } from '../../auth/tokens.js'
+import { touchBoardDevice } from '../../data/boardDevices.js'
 import type { Deps } from '../../deps.js'
 import { AppError } from '../../errors.js'
 import { clearAuthCookie, DEVICE_COOKIE, readCookies, setAuthCookie } from '../cookies.js'
@@ -20,9 +21,8 @@ export function boardRoutes(deps: Deps, opts: { secureCookies: boolean }, mountO
 
   on(api.pair).handle(async ({ req, res, body }) => {
     const token = newToken()
-    const nowIso = new Date(deps.clock.now()).toISOString()
     const deviceId = await throttledCode(deps, 'pairing', req.ip, async () => {
-      const id = await redeemPairingCode(deps.sql, hashToken(normaliseHumanCode(body.code)), hashToken(token), nowIso)
+      const id = await pairBoardDevice(deps, body.code, hashToken(token))
       if (!id) throw new AppError('PAIRING_INVALID')
       return id
     })
