@@ -83,7 +83,7 @@ async function stateOfA(): Promise<string> {
   const q = db.sql
   const id = a.schoolId
   return JSON.stringify(await Promise.all([
-    q`select name, time_zone, settings from school where id = ${id}`,
+    q`select name, settings from school where id = ${id}`,
     q`select id, family_name, roles, disabled_at from staff where school_id = ${id} order by id`,
     q`select * from homeroom_assignment where school_id = ${id} order by class_id, staff_id`,
     q`select id, left_on from pupil where school_id = ${id} order by id`,
