@@ -52,7 +52,8 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgr
 
 /** Debian's Chromium, headless (Playwright's own browser download is not available here). */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  // A Japanese browser locale makes fontconfig pick the Japanese forms of the CJK font, as a school's PCs show them.
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, env: { ...process.env, LANG: 'ja_JP.UTF-8', LANGUAGE: 'ja' } })
 }
 
 /** A browser context whose clock starts at MORNING too, so page and server agree on the day. */
