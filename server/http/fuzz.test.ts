@@ -6,6 +6,7 @@ import { isFile, routes, type Route } from '../../shared/protocol/routes.js'
 import { hashPassword } from '../auth/password.js'
 import { createStaff } from '../data/schoolSetup.js'
 import type { Database } from '../db/types.js'
+import { MAX_SOCKET_MESSAGE_BYTES } from '../realtime/hub.js'
 import { changedTables, tableChecksums } from '../test/checksums.js'
 import { testDatabase } from '../test/db.js'
 import { PASSWORD, smallSchool, type SmallSchool } from '../test/fixtures.js'
@@ -184,13 +185,15 @@ describe(`every socket command survives fuzzed payloads (seed ${seed})`, () => {
         for (const payload of samples) {
           const where = `${caller.name} ${name} ${show(payload)}`
           if (!caller.socket.connected) caller.socket = await caller.client.socket()
+          // Near the frame limit the server may close the socket instead of answering; it must not hang.
+          const oversize = Buffer.byteLength(JSON.stringify(payload) ?? '') > MAX_SOCKET_MESSAGE_BYTES - 256
           try {
             const ack = (await caller.socket.timeout(TIMEOUT_MS).emitWithAck(name, payload as never)) as { ok?: unknown }
             if (ack?.ok === true) allRefused = false
             else if (!ErrorBody.safeParse(ack).success) failures.push(`${where}: ack neither ok nor the error shape: ${show(ack)}`)
             else if ((ack as ErrorBody).error.code === 'INTERNAL') failures.push(`${where}: INTERNAL`)
           } catch (err) {
-            failures.push(`${where}: no ack (${String(err)})`)
+            if (!(oversize && !caller.socket.connected)) failures.push(`${where}: no ack (${String(err)})`)
           }
         }
         if (allRefused) {
