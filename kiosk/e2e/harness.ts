@@ -9,6 +9,7 @@ import type { Database } from '../../server/db/types.js'
 import { silentLog } from '../../server/log.js'
 import { PAGES_DIR, readBuildInfo } from '../../server/pages/buildInfo.js'
 import { smallSchool, type SmallSchool } from '../../server/test/fixtures.js'
+import { Client } from '../../server/test/server.js'
 
 /** A school morning the journeys replay: Monday 30 November 2026, 7:45 in Tokyo. */
 export const MORNING = '2026-11-30T07:45:00+09:00'
@@ -67,4 +68,15 @@ export async function loginThroughPage(page: Page, loginId: string, password: st
   await page.locator('asg-login input[name="loginId"]').fill(loginId)
   await page.locator('asg-login input[name="password"]').fill(password)
   await page.locator('asg-login button[type="submit"]').click()
+}
+
+/** Creates a board device through the admin API and opens its pairing link in a 1920×1080 page, connected. */
+export async function openPairedBoard(browser: Browser, server: E2EServer): Promise<Page> {
+  const admin = await new Client(server).login(server.school.login.admin)
+  const created = await admin.post('/api/admin/board-devices', { name: '職員室モニター' })
+  const context = await contextAt(browser, { viewport: { width: 1920, height: 1080 } })
+  const page = await context.newPage()
+  await page.goto(server.url + created.body.pairingPath)
+  await page.getByText('接続中').waitFor()
+  return page
 }

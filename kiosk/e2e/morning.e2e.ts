@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PASSWORD } from '../../server/test/fixtures.js'
 import { Client } from '../../server/test/server.js'
-import { contextAt, launchChromium, loginThroughPage, startE2EServer, type E2EServer } from './harness.js'
+import { contextAt, launchChromium, loginThroughPage, openPairedBoard, startE2EServer, type E2EServer } from './harness.js'
 
 let server: E2EServer
 let browser: Browser
@@ -16,17 +16,6 @@ afterAll(async () => {
   await server?.close()
 })
 
-/** Creates a board device through the admin API and opens its pairing link in a 1920×1080 page. */
-async function openPairedBoard(): Promise<Page> {
-  const admin = await new Client(server).login(server.school.login.admin)
-  const created = await admin.post('/api/admin/board-devices', { name: '職員室モニター' })
-  const context = await contextAt(browser, { viewport: { width: 1920, height: 1080 } })
-  const page = await context.newPage()
-  await page.goto(server.url + created.body.pairingPath)
-  await page.getByText('1年1組').first().waitFor()
-  await page.getByText('接続中').waitFor()
-  return page
-}
 
 const boardEntry = (board: Page, name: string) => board.locator('asg-board-entry', { hasText: name })
 
@@ -35,7 +24,7 @@ const seenText = (locator: ReturnType<Page['locator']>) => locator.evaluate((el)
 
 describe('the morning loop in a browser', () => {
   it('a guardian reports an absence, the board shows it, the teacher acknowledges, the board shows 確認済', async () => {
-    const board = await openPairedBoard()
+    const board = await openPairedBoard(browser, server)
     expect(await boardEntry(board, '鈴木 太郎').count()).toBe(0)
 
     const guardianContext = await contextAt(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
@@ -73,7 +62,7 @@ describe('the morning loop in a browser', () => {
   })
 
   it('the board shows it is reconnecting while the server is away, then resyncs by itself', async () => {
-    const board = await openPairedBoard()
+    const board = await openPairedBoard(browser, server)
     const port = Number(new URL(server.url).port)
     // Take the server away (the database stays), change data meanwhile, bring it back on the same port.
     server.io.disconnectSockets(true)

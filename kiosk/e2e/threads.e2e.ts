@@ -1,8 +1,8 @@
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Browser, Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PASSWORD } from '../../server/test/fixtures.js'
 import { Client } from '../../server/test/server.js'
-import { contextAt, launchChromium, loginThroughPage, startE2EServer, type E2EServer } from './harness.js'
+import { contextAt, launchChromium, loginThroughPage, openPairedBoard, startE2EServer, type E2EServer } from './harness.js'
 
 let server: E2EServer
 let browser: Browser
@@ -27,15 +27,6 @@ const seenText = (locator: Locator) =>
     return walk(el)
   })
 
-async function openPairedBoard(): Promise<Page> {
-  const admin = await new Client(server).login(server.school.login.admin)
-  const created = await admin.post('/api/admin/board-devices', { name: '職員室モニター' })
-  const context = await contextAt(browser, { viewport: { width: 1920, height: 1080 } })
-  const page = await context.newPage()
-  await page.goto(server.url + created.body.pairingPath)
-  await page.getByText('接続中').waitFor()
-  return page
-}
 
 describe('a second report for the same day, in a browser', () => {
   it('the guardian form asks "change or add?", the teacher sees one thread, the board marks the change', async () => {
@@ -50,7 +41,7 @@ describe('a second report for the same day, in a browser', () => {
     const teacherApi = await (await new Client(server).login(server.school.login.teacher1)).socket()
     expect(await teacherApi.emitWithAck('report:acknowledge', { reportId: first.body.reports[0].id })).toEqual({ ok: true })
     teacherApi.disconnect()
-    const board = await openPairedBoard()
+    const board = await openPairedBoard(browser, server)
     const boardEntry = board.locator('asg-board-entry', { hasText: '鈴木 太郎' })
     await boardEntry.getByText('✓確認済').waitFor()
 
