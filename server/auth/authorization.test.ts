@@ -5,6 +5,7 @@ import { clientCommands, type CommandName, type StaffRole } from '../../shared/p
 import { setStaffDisabled } from '../admin/staff.js'
 import type { Database } from '../db/types.js'
 import { createGuardian, createStaff, linkGuardian } from '../data/schoolSetup.js'
+import { changedTables, tableChecksums } from '../test/checksums.js'
 import { testDatabase } from '../test/db.js'
 import { PASSWORD, smallSchool, type SmallSchool } from '../test/fixtures.js'
 import { Client, startTestServer, type TestServer, type TestSocket } from '../test/server.js'
@@ -171,16 +172,6 @@ function allowed(e: Expectation, c: Caller): boolean {
   return can(c.actor, e.action, { schoolId: a.schoolId, classId: a.classes.c1, pupilId: a.pupils.taro })
 }
 
-/** A checksum of every row of every table. */
-async function checksums(): Promise<Record<string, string>> {
-  const tables = await db.sql<{ name: string }[]>`
-    select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`
-  const rows = await db.sql.unsafe<{ name: string; sum: string }[]>(
-    tables.map((t) => `select '${t.name}' as name, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as sum from "${t.name}" x`).join(' union all '),
-  )
-  return Object.fromEntries(rows.map((r) => [r.name, r.sum]))
-}
-
 /** The routes of the Express app, as `METHOD /path`, found by walking its router stack. */
 function routesOf(app: Express): string[] {
   type Layer = { route?: { path: string; methods: Record<string, boolean> }; handle: { stack?: Layer[] }; rawPath?: string }
@@ -292,14 +283,14 @@ describe('every HTTP route follows the policy table', () => {
       const entries = Object.entries(ROUTES).filter(([, r]) => !('open' in r.expect))
       const refused = entries.filter(([, r]) => !allowed(r.expect, c))
       const prepared = await Promise.all(refused.map(async ([key, r]) => [key, await r.req()] as const))
-      const before = await checksums()
+      const before = await tableChecksums(db.sql)
       for (const [key, req] of prepared) {
         const res = await send(c, req, key.split(' ')[0]!)
         if (!REFUSED_STATUS.includes(res.status)) failures.push(`${key} should be refused, got ${res.status} ${res.code}`)
         if (key.startsWith('GET /api') && res.cacheControl !== 'no-store') failures.push(`${key}: cache-control ${res.cacheControl}`)
       }
-      const after = await checksums()
-      const changed = Object.keys(before).filter((t) => before[t] !== after[t])
+      const after = await tableChecksums(db.sql)
+      const changed = changedTables(before, after)
       if (changed.length) failures.push(`refused requests changed ${changed.join(', ')}`)
       for (const [key, r] of entries.filter(([, r]) => allowed(r.expect, c) && !r.refusalsOnly)) {
         const res = await send(c, await r.req(), key.split(' ')[0]!)
@@ -332,13 +323,13 @@ describe('every socket command follows the policy table', () => {
         continue
       }
       const names = Object.keys(COMMANDS) as CommandName[]
-      const before = await checksums()
+      const before = await tableChecksums(db.sql)
       for (const name of names.filter((n) => !allowed(COMMANDS[n].expect, c))) {
         const ack = (await socket.emitWithAck(name, COMMANDS[name].payload() as never)) as { ok: boolean; error?: { code: string } }
         if (ack.ok || !REFUSED_CODES.includes(ack.error!.code)) failures.push(`${c.name}: ${name} should be refused, got ${JSON.stringify(ack).slice(0, 120)}`)
       }
-      const after = await checksums()
-      const changed = Object.keys(before).filter((t) => before[t] !== after[t])
+      const after = await tableChecksums(db.sql)
+      const changed = changedTables(before, after)
       if (changed.length) failures.push(`${c.name}: refused commands changed ${changed.join(', ')}`)
       for (const name of names.filter((n) => allowed(COMMANDS[n].expect, c))) {
         const ack = (await socket.emitWithAck(name, COMMANDS[name].payload() as never)) as { ok: boolean; error?: { code: string } }

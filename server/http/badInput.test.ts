@@ -135,6 +135,11 @@ describe('every bad input is a 4xx with a stable code', () => {
     const unknown = await post({ 'content-encoding': 'zstd-nonsense' }, '{}')
     expect(unknown.status).toBe(415)
     expect((await unknown.json()).error.code).toBe('BAD_REQUEST')
+    // A lone surrogate, percent-encoded, is no UTF-8: the path parameter cannot be decoded.
+    const admin = await new Client(server).login(s.login.admin)
+    const path = await admin.post('/api/calendar/events/%ED%A0%80/delete')
+    expect(path.status).toBe(400)
+    expect(path.body.error.code).toBe('BAD_REQUEST')
     expect(errors).toEqual([])
   })
 

@@ -34,9 +34,11 @@ export const statusOf = (code: ErrorCode): number => STATUS[code] ?? 422
 
 /** Maps any error to an HTTP status and the one error shape, including body-parser's own. */
 export function toHttpError(err: unknown, log: Log): { status: number; body: ErrorBody } {
-  const e = err as { type?: string }
+  const e = err as { type?: string; status?: unknown }
   if (!(err instanceof AppError) && e?.type === 'entity.too.large') return { status: 413, body: errorBody('PAYLOAD_TOO_LARGE') }
-  if (!(err instanceof AppError) && e?.type === 'entity.parse.failed') return { status: 400, body: errorBody('BAD_REQUEST') }
+  // Express and body-parser mark the requests they cannot read with a 4xx status (unparsable
+  // JSON, a path parameter that is not valid percent-encoded UTF-8, an unknown charset …): their status stands.
+  if (!(err instanceof AppError) && typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return { status: e.status, body: errorBody('BAD_REQUEST') }
   const body = errorBodyOf(err, log)
   return { status: statusOf(body.error.code), body }
 }

@@ -56,6 +56,9 @@ export const rooms = {
   staffMember: (id: number) => `staff:${id}`,
 }
 
+/** Socket.IO closes the connection of a client whose message is larger (no ack is possible). */
+export const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024
+
 /**
  * The realtime hub: authenticates every socket with the page's own cookie, checks the origin
  * and the protocol version, joins the rooms the principal may hear, and runs commands with
@@ -64,7 +67,7 @@ export const rooms = {
 export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOrigins: readonly string[] }): { io: AppServer; publish: Publish; control: SocketControl } {
   const io: AppServer = new Server(httpServer, {
     serveClient: false,
-    maxHttpBufferSize: 64 * 1024,
+    maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
     pingInterval: 15_000,
     pingTimeout: 10_000,
     allowRequest: (req, cb) => cb(originAllowed(req, opts.allowedOrigins) ? null : 'BAD_ORIGIN', originAllowed(req, opts.allowedOrigins)),
