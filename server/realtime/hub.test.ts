@@ -1,3 +1,4 @@
+import { io as ioClient } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../db/types.js'
 import { smallSchool, type SmallSchool } from '../test/fixtures.js'
@@ -46,6 +47,22 @@ describe('socket handshake', () => {
     expect(await refusal(new Client(server).socket('board'))).toBe('DEVICE_REVOKED')
     // A person's session is not a board credential.
     expect(await refusal(teacher.socket('board'))).toBe('DEVICE_REVOKED')
+  })
+
+  it('answers a handshake whose auth is not an object with BAD_REQUEST instead of dropping it', async () => {
+    for (const auth of ['abc', 42, [1, 2]]) {
+      const socket = ioClient(server.url, { transports: ['websocket'], reconnection: false, extraHeaders: { origin: server.url }, auth: auth as never })
+      const answer = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no answer to auth ${JSON.stringify(auth)}`)), 10_000)
+        socket.once('connect', () => resolve('connected'))
+        socket.once('connect_error', (err: Error & { data?: { code?: string } }) => {
+          clearTimeout(timer)
+          resolve(err.data?.code ?? err.message)
+        })
+      })
+      socket.close()
+      expect(answer, JSON.stringify(auth)).toBe('BAD_REQUEST')
+    }
   })
 
   it('does not send school events to guardians', async () => {

@@ -23,6 +23,7 @@ import { AppError, errorBodyOf, parseInput } from '../errors.js'
 import { originAllowed } from '../http/security.js'
 import type { Change, Publish } from './changes.js'
 import { commandHandlers } from './commands.js'
+import { handshakeAnsweringParser } from './handshakeParser.js'
 
 export interface SocketData {
   principal: Principal
@@ -68,6 +69,7 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
   const io: AppServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
+    parser: handshakeAnsweringParser,
     pingInterval: 15_000,
     pingTimeout: 10_000,
     allowRequest: (req, cb) => cb(originAllowed(req, opts.allowedOrigins) ? null : 'BAD_ORIGIN', originAllowed(req, opts.allowedOrigins)),
