@@ -18,6 +18,7 @@ import { sessionRoutes } from './http/routes/session.js'
 import { registerRoutes } from './http/routes/register.js'
 import { guidanceRoutes } from './http/routes/guidance.js'
 import { calendarRoutes } from './http/routes/calendar.js'
+import { cityRoutes, setupRoutes } from './http/routes/setup.js'
 import { routeMounter } from './http/mount.js'
 import { bodyReadErrors, noStore, originGuard, rejectUnsafeText, retryAfterHeader, securityHeaders } from './http/security.js'
 import type { Route } from '../shared/protocol/routes.js'
@@ -84,6 +85,8 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   api.use('/register', registerRoutes(deps, mountOn))
   api.use('/guidance', guidanceRoutes(deps, mountOn))
   api.use('/calendar', calendarRoutes(deps, mountOn))
+  api.use('/setup', setupRoutes(deps, mountOn))
+  api.use('/city', cityRoutes(deps, mountOn))
   api.use((_req, _res, next) => next(new AppError('NOT_FOUND')))
   app.use('/api', api)
 

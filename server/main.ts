@@ -12,6 +12,7 @@ import { guardProcess } from './processGuard.js'
 import { smtpTransport, startOutboxWorker } from './notices/outbox.js'
 import { PAGES_DIR, readBuildInfo, ROOT } from './pages/buildInfo.js'
 import { asDataFolderError, checkDataFolder, EXIT, StartupError } from './startupError.js'
+import { hasSchool, issueSetupLink, setupBanner } from './setup/setupLink.js'
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SCHOOL_NAME, isDatabaseEmpty, renewDemoPairingCode, seedDemo } from './seed/demo.js'
 
 /**
@@ -54,6 +55,8 @@ async function run(opts: { dev?: boolean }): Promise<void> {
   }
   const hasDemo = config.demo === 'auto' && (await db.sql`select 1 from school where name = ${DEMO_SCHOOL_NAME}`).length > 0
   const pairingCode = hasDemo ? await renewDemoPairingCode(db.sql, systemClock) : null
+  // Without the demo, an empty database waits for its first school: a one-time link sets it up.
+  const setupLink = (await hasSchool(db.sql)) ? null : await issueSetupLink(db.sql, systemClock.now())
   const backups = db.mode === 'embedded' && config.backupKeep > 0
     ? startNightlyBackups({ sql: db.sql, dir: join(config.dataDir, 'backups'), keep: config.backupKeep, clock: systemClock, log })
     : null
@@ -88,6 +91,10 @@ async function run(opts: { dev?: boolean }): Promise<void> {
     if (pairingCode) lines.push('', `  The board link pairs one display; the code is valid for 30 minutes and renews at each start.`)
   }
   console.log(lines.join('\n') + '\n')
+  if (setupLink) {
+    log.info('empty database: setup link issued', { expiresAt: setupLink.expiresAt })
+    console.log(setupBanner(config.publicUrl?.replace(/\/$/, '') ?? base, setupLink))
+  }
 
   const shutdown = async () => {
     log.info('shutting down')

@@ -1,5 +1,6 @@
 import type { SchoolYearView } from '../../shared/protocol/index.js'
-import { createSchoolYear } from '../data/schoolSetup.js'
+import type { CalendarTemplateId } from '../../shared/domain/calendarTemplates.js'
+import { createYearWithCalendar } from '../calendar/templates.js'
 import type { Q } from '../db/types.js'
 import { AppError } from '../errors.js'
 import { runChange, type ChangeDeps } from '../realtime/change.js'
@@ -13,12 +14,16 @@ export async function listYears(q: Q, schoolId: number): Promise<SchoolYearView[
   return years.map((y) => ({ ...y, classes: classes.filter((c) => c.yearId === y.id).map(({ yearId: _y, ...c }) => c) }))
 }
 
-/** A new April–March school year (the start of 進級); each fiscal year exists once; its classes and pupils come with the roster import. */
-export async function addSchoolYear(deps: ChangeDeps, schoolId: number, fiscalYear: number): Promise<number> {
+/**
+ * A new April–March school year (the start of 進級) with the template's vacations; each fiscal
+ * year exists once; its classes and pupils come with the roster import.
+ */
+export async function addSchoolYear(deps: ChangeDeps, schoolId: number, fiscalYear: number, template: CalendarTemplateId): Promise<number> {
   return runChange(deps, schoolId, async (tx, change) => {
     const [exists] = await tx`select 1 from school_year where school_id = ${schoolId} and fiscal_year = ${fiscalYear}`
     if (exists) throw new AppError('YEAR_EXISTS')
     change.school('roster')
-    return createSchoolYear(tx, schoolId, fiscalYear)
+    change.school('calendar')
+    return createYearWithCalendar(tx, schoolId, fiscalYear, template)
   })
 }

@@ -7,11 +7,11 @@ import { hashPassword, verifyPassword } from './password.js'
 import type { Principal } from './principal.js'
 import { refundAttempt, takeAttempt, THROTTLES } from './rateLimit.js'
 
-/** A person with an account: staff or guardian (a board device has none). */
+/** A person with an account: staff (a city administrator is staff of no school) or guardian (a board device has none). */
 export type Person = Exclude<Principal, { kind: 'board' }>
 
-const ownerOf = (p: Person): SessionOwner => (p.kind === 'staff' ? { staffId: p.staffId, guardianId: null } : { staffId: null, guardianId: p.guardianId })
-const accountOf = (p: Person) => ({ kind: p.kind, id: p.kind === 'staff' ? p.staffId : p.guardianId })
+const ownerOf = (p: Person): SessionOwner => (p.kind === 'guardian' ? { staffId: null, guardianId: p.guardianId } : { staffId: p.staffId, guardianId: null })
+const accountOf = (p: Person) => (p.kind === 'guardian' ? { kind: 'guardian' as const, id: p.guardianId } : { kind: 'staff' as const, id: p.staffId })
 
 /** Sessions are shown by a hash of their stored hash: enough to name one, useless as a credential. */
 const publicId = (tokenHash: string) => createHash('sha256').update(tokenHash).digest('base64url').slice(0, 16)

@@ -1,7 +1,7 @@
 import { can, type Action, type Target } from '../../shared/policy/policy.js'
 import type { ErrorCode, SchoolSettings } from '../../shared/protocol/index.js'
 import { AppError } from '../errors.js'
-import { requireGuardian, requireStaff, type GuardianPrincipal, type Principal, type StaffPrincipal } from './principal.js'
+import { requireCityAdmin, requireGuardian, requireStaff, type CityPrincipal, type GuardianPrincipal, type Principal, type StaffPrincipal } from './principal.js'
 
 /**
  * The server's guards: each asks the policy table (shared/policy) and turns a refusal into
@@ -26,10 +26,17 @@ export function guardianMay(p: Principal | null, action: Action, target?: Target
   return who
 }
 
+/** A city administrator who may do `action` for their own organisation. */
+export function cityAdminMay(p: Principal | null, action: Action): CityPrincipal {
+  const who = requireCityAdmin(p)
+  authorize(who, action, { cityId: who.cityId })
+  return who
+}
+
 /** A staff member or board that may read the school day. */
 export function dayReader(p: Principal | null): Extract<Principal, { kind: 'staff' | 'board' }> {
   if (!p) throw new AppError('UNAUTHENTICATED')
-  if (p.kind === 'guardian') throw new AppError('FORBIDDEN')
+  if (p.kind === 'guardian' || p.kind === 'city') throw new AppError('FORBIDDEN')
   authorize(p, 'day.read')
   return p
 }

@@ -29,6 +29,8 @@ export const THROTTLES = {
   registrationGlobal: { max: 500, windowMs: 15 * MINUTE },
   pairingSource: { max: 10, windowMs: 15 * MINUTE },
   pairingGlobal: { max: 100, windowMs: 15 * MINUTE },
+  setupSource: { max: 10, windowMs: 15 * MINUTE },
+  setupGlobal: { max: 100, windowMs: 15 * MINUTE },
 } as const satisfies Record<string, Limit>
 
 export type Counter = readonly [key: string, limit: Limit]

@@ -6,9 +6,10 @@ import type { Q } from '../db/types.js'
  * Building blocks for a school's data, shared by administration, the roster import, the demo seed and tests,
  * so they all create schools the same way.
  */
-export async function createSchool(q: Q, s: { name: string; settings?: Partial<SchoolSettings> }): Promise<number> {
+export async function createSchool(q: Q, s: { name: string; settings?: Partial<SchoolSettings>; organisationId?: number | null; schoolCode?: string | null }): Promise<number> {
   const [row] = await q<{ id: number }[]>`
-    insert into school (name, settings) values (${s.name}, ${q.json((s.settings ?? {}) as never)})
+    insert into school (name, settings, organisation_id, school_code)
+    values (${s.name}, ${q.json((s.settings ?? {}) as never)}, ${s.organisationId ?? null}, ${s.schoolCode ?? null})
     returning id`
   const schoolId = row!.id
   await q`insert into attendance_code ${q(

@@ -37,13 +37,14 @@ export async function principalForSession(q: Q, tokenHash: string, nowIso: strin
     select staff_id, guardian_id from user_session where token_hash = ${tokenHash} and expires_at > ${nowIso}`
   if (!s) return null
   if (s.staffId !== null) {
-    const [st] = await q<{ id: number; schoolId: number; roles: StaffRole[]; name: string; classIds: number[] }[]>`
-      select s.id, s.school_id, s.roles, s.family_name || ' ' || s.given_name as name,
+    const [st] = await q<{ id: number; schoolId: number | null; organisationId: number | null; roles: StaffRole[]; name: string; classIds: number[] }[]>`
+      select s.id, s.school_id, s.organisation_id, s.roles, s.family_name || ' ' || s.given_name as name,
              coalesce(array_agg(h.class_id) filter (where h.class_id is not null), '{}') as class_ids
       from staff s left join homeroom_assignment h on h.staff_id = s.id
       where s.id = ${s.staffId} and s.disabled_at is null
       group by s.id`
-    return st
+    if (st && st.schoolId === null) return { kind: 'city', staffId: st.id, cityId: st.organisationId!, name: st.name, sessionHash: tokenHash }
+    return st && st.schoolId !== null
       ? { kind: 'staff', staffId: st.id, schoolId: st.schoolId, roles: st.roles, homeroomClassIds: st.classIds, name: st.name, sessionHash: tokenHash }
       : null
   }

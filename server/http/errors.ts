@@ -27,6 +27,11 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   NOTICE_NOT_FOUND: 404,
   NOTICE_EXPIRED: 409,
   NOTICE_ALREADY_ANSWERED: 409,
+  SETUP_LINK_INVALID: 404,
+  SETUP_LINK_USED: 410,
+  SETUP_LINK_EXPIRED: 410,
+  SETUP_DONE: 409,
+  SCHOOL_CODE_TAKEN: 409,
 }
 
 /** The HTTP status of an error code: a rule broken by valid input is 422 unless listed. */

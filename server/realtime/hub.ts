@@ -197,6 +197,8 @@ function roomsFor(p: Principal, healthNotes: boolean): string[] {
       ]
     case 'guardian':
       return [rooms.session(p.sessionHash)]
+    case 'city':
+      return [rooms.session(p.sessionHash), rooms.staffMember(p.staffId)]
   }
 }
 

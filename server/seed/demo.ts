@@ -11,7 +11,9 @@ import { CLASS_NOS, GRADES, planPeople, planStaff, type PlannedPupil } from './d
 import { planHistory, type HistoryPupil } from './demoHistory.js'
 import { chunks, writeHistory } from './historyWriter.js'
 import { Random } from './random.js'
-import { createClass, createGuardian, createPupil, createSchool, createSchoolYear, createStaff, linkGuardian } from '../data/schoolSetup.js'
+import { createClass, createGuardian, createPupil, createSchool, createStaff, linkGuardian } from '../data/schoolSetup.js'
+import { createOrganisation } from '../data/organisations.js'
+import { createYearWithCalendar } from '../calendar/templates.js'
 
 /**
  * The demo school a fresh install starts with (ASAGAO_DEMO=auto, or `npm run seed -- --demo`):
@@ -21,6 +23,7 @@ import { createClass, createGuardian, createPupil, createSchool, createSchoolYea
  * The demo school is recognised by its name: the city is fictional, so no real school has it.
  */
 export const DEMO_SCHOOL_NAME = '朝顔市立ひまわり小学校'
+export const DEMO_CITY_NAME = '朝顔市'
 export const DEMO_BOARD_NAME = 'デモ 職員室モニター'
 /** Every demo account has this password. */
 export const DEMO_PASSWORD = 'asagao-demo'
@@ -64,8 +67,10 @@ export async function seedDemo(sql: Sql, clock: Clock): Promise<number> {
     const [existing] = await tx<{ id: number }[]>`select id from school where name = ${DEMO_SCHOOL_NAME} order by id limit 1`
     if (existing) return existing.id
 
-    const schoolId = await createSchool(tx, { name: DEMO_SCHOOL_NAME })
-    const year = { id: await createSchoolYear(tx, schoolId, fiscalYear), startsOn: `${fiscalYear}-04-01`, endsOn: `${fiscalYear + 1}-03-31` }
+    const organisationId = await createOrganisation(tx, { kind: 'municipality', name: DEMO_CITY_NAME })
+    const schoolId = await createSchool(tx, { name: DEMO_SCHOOL_NAME, organisationId })
+    // The demo's calendar is a real one: vacations from the standard template, national holidays.
+    const year = { id: await createYearWithCalendar(tx, schoolId, fiscalYear, 'standard'), startsOn: `${fiscalYear}-04-01`, endsOn: `${fiscalYear + 1}-03-31` }
     const classIds = new Map<string, number>()
     for (const grade of GRADES) {
       for (const classNo of CLASS_NOS) {
@@ -134,7 +139,7 @@ export async function seedDemo(sql: Sql, clock: Clock): Promise<number> {
  * classes (one grade lower, same class) so those marks have a class to show in.
  */
 async function createPreviousYear(tx: Q, schoolId: number, fiscalYear: number, pupils: PlannedPupil[], pupilIds: number[]): Promise<void> {
-  const yearId = await createSchoolYear(tx, schoolId, fiscalYear)
+  const yearId = await createYearWithCalendar(tx, schoolId, fiscalYear, 'standard')
   const classIds = new Map<string, number>()
   for (const grade of GRADES.slice(0, -1)) {
     for (const classNo of CLASS_NOS) {

@@ -5,39 +5,42 @@ import { ACTIONS, can, schoolWide, type Action, type Actor } from './policy.js'
 /**
  * The expected grants, written out by hand from what the school's staff do (and what the
  * server checked before the table existed). Columns: admin, principal, vice_principal,
- * teacher, support, nurse, guardian, board. S = every class of the own school, C = own
- * (homeroom) class only, H = by the school's health-note setting, G = own children, - = never.
+ * teacher, support, nurse, guardian, board, city administrator. S = every class of the own school,
+ * C = own (homeroom) class only, H = by the school's health-note setting, G = own children,
+ * Y = every school of the own organisation, - = never.
  */
 const EXPECTED: Record<Action, string> = {
-  'day.read': 'SSSSSS-S',
-  'health.read': 'HHHHHH--',
-  'roster.read': 'SSSSSS--',
-  'roll.mark': 'SSSCSS--',
-  'report.phone': 'SSSCSS--',
-  'report.acknowledge': 'SSSCSS--',
-  'pupil.note': 'SSSCSS--',
-  'pupil.history': 'SSSCSS--',
-  'register.read': 'SSSCSS--',
-  'register.correct': 'SSSCSS--',
-  'suspension.plan': 'SSSCSS--',
-  'suspension.apply': 'SSS-SS--',
-  'calendar.read': 'SSSSSS--',
-  'calendar.edit': 'SSS-----',
-  'guidance.read': 'SSSCSS--',
-  'guidance.write': 'SSSCSS--',
-  'exports.boardOfEducation': 'SSS-----',
-  'exports.dailyAbsentees': 'SSS--S--',
-  'notices.read': 'SSS-SS--',
-  'notices.send': 'SSS-SS--',
-  'notices.template': 'SSS-SS--',
-  'calls.record': 'SSS-SS--',
-  'mail.captured': 'SSS-----',
-  'school.admin': 'SSS-----',
-  'guardian.home': '------G-',
-  'report.create': '------G-',
-  'report.list': '------G-',
-  'report.withdraw': '------G-',
-  'notice.answer': '------G-',
+  'day.read': 'SSSSSS-S-',
+  'health.read': 'HHHHHH---',
+  'roster.read': 'SSSSSS---',
+  'roll.mark': 'SSSCSS---',
+  'report.phone': 'SSSCSS---',
+  'report.acknowledge': 'SSSCSS---',
+  'pupil.note': 'SSSCSS---',
+  'pupil.history': 'SSSCSS---',
+  'register.read': 'SSSCSS---',
+  'register.correct': 'SSSCSS---',
+  'suspension.plan': 'SSSCSS---',
+  'suspension.apply': 'SSS-SS---',
+  'calendar.read': 'SSSSSS---',
+  'calendar.edit': 'SSS------',
+  'guidance.read': 'SSSCSS---',
+  'guidance.write': 'SSSCSS---',
+  'exports.boardOfEducation': 'SSS------',
+  'exports.dailyAbsentees': 'SSS--S---',
+  'notices.read': 'SSS-SS---',
+  'notices.send': 'SSS-SS---',
+  'notices.template': 'SSS-SS---',
+  'calls.record': 'SSS-SS---',
+  'mail.captured': 'SSS------',
+  'school.admin': 'SSS------',
+  'guardian.home': '------G--',
+  'report.create': '------G--',
+  'report.list': '------G--',
+  'report.withdraw': '------G--',
+  'notice.answer': '------G--',
+  'city.schools.read': '--------Y',
+  'city.schools.create': '--------Y',
 }
 const STAFF_ROLES: StaffRole[] = ['admin', 'principal', 'vice_principal', 'teacher', 'support', 'nurse']
 
@@ -47,7 +50,9 @@ const OTHER_CLASS = 11
 const staff = (role: StaffRole, schoolId = SCHOOL): Actor => ({ kind: 'staff', schoolId, roles: [role], homeroomClassIds: [OWN_CLASS] })
 const guardian: Actor = { kind: 'guardian', pupilIds: [100] }
 const board: Actor = { kind: 'board', schoolId: SCHOOL }
-const everyone = (): [string, Actor][] => [...STAFF_ROLES.map((r) => [r, staff(r)] as [string, Actor]), ['guardian', guardian], ['board', board]]
+const CITY = 7
+const cityAdmin: Actor = { kind: 'city', cityId: CITY }
+const everyone = (): [string, Actor][] => [...STAFF_ROLES.map((r) => [r, staff(r)] as [string, Actor]), ['guardian', guardian], ['board', board], ['city admin', cityAdmin]]
 
 describe('the policy table', () => {
   it('names exactly the expected actions', () => {
@@ -58,13 +63,15 @@ describe('the policy table', () => {
     it(`${action}: each role reaches what it should, and no further`, () => {
       everyone().forEach(([name, who], i) => {
         const mark = EXPECTED[action][i]
-        const own = { schoolId: SCHOOL, classId: OWN_CLASS, pupilId: 100, healthNoteRoles: STAFF_ROLES }
-        const other = { schoolId: SCHOOL, classId: OTHER_CLASS, pupilId: 101, healthNoteRoles: STAFF_ROLES }
+        const own = { schoolId: SCHOOL, classId: OWN_CLASS, pupilId: 100, healthNoteRoles: STAFF_ROLES, cityId: CITY }
+        const other = { schoolId: SCHOOL, classId: OTHER_CLASS, pupilId: 101, healthNoteRoles: STAFF_ROLES, cityId: CITY }
         expect(can(who, action, own), `${name} own`).toBe(mark !== '-')
-        expect(can(who, action, other), `${name} other class/child`).toBe(mark === 'S' || mark === 'H')
-        expect(schoolWide(who, action), `${name} school-wide`).toBe(mark === 'S')
-        // Another school is out of reach for every grant.
-        if (who.kind !== 'guardian') expect(can(who, action, { ...own, schoolId: 2 }), `${name} other school`).toBe(false)
+        expect(can(who, action, other), `${name} other class/child`).toBe(mark === 'S' || mark === 'H' || mark === 'Y')
+        expect(schoolWide(who, action), `${name} school-wide`).toBe(mark === 'S' || mark === 'Y')
+        // Another organisation is out of reach of a city administrator.
+        if (who.kind === 'city') expect(can(who, action, { ...own, cityId: CITY + 1 }), `${name} other city`).toBe(false)
+        // Another school is out of reach for every grant (a city administrator's reach is the organisation's schools).
+        if (who.kind !== 'guardian' && who.kind !== 'city') expect(can(who, action, { ...own, schoolId: 2 }), `${name} other school`).toBe(false)
       })
     })
   }

@@ -6,8 +6,8 @@ import type { StaffRole } from '../protocol/auth.js'
  * whatever any of their roles may.
  */
 
-/** Everyone a grant can name: each staff role, a guardian, a paired board device. */
-export type PolicyRole = StaffRole | 'guardian' | 'board'
+/** Everyone a grant can name: each staff role, a guardian, a paired board device, a city administrator. */
+export type PolicyRole = StaffRole | 'guardian' | 'board' | 'city_admin'
 
 /**
  * How far a grant reaches.
@@ -15,7 +15,7 @@ export type PolicyRole = StaffRole | 'guardian' | 'board'
  * - `school`: everything of the staff member's or board's own school.
  * - `health_notes`: the own school, if the school's `healthNoteRoles` setting names the role.
  * - `own_children`: the pupils linked to the guardian.
- * - `city`: every school of the staff member's city (for a city administrator; no role yet).
+ * - `city`: every school of the administrator's organisation (市区町村 or 学校法人).
  */
 export type Scope = 'own_class' | 'school' | 'health_notes' | 'own_children' | 'city'
 
@@ -81,6 +81,10 @@ export const POLICY = {
   'report.list': { guardian: 'own_children' },
   'report.withdraw': { guardian: 'own_children' },
   'notice.answer': { guardian: 'own_children' },
+  /** The schools of an organisation, as a list. */
+  'city.schools.read': { city_admin: 'city' },
+  /** A further school of the organisation with its calendar and first administrator. */
+  'city.schools.create': { city_admin: 'city' },
 } as const satisfies Record<string, Grants>
 
 export type Action = keyof typeof POLICY
@@ -91,6 +95,8 @@ export type Actor =
   | { kind: 'staff'; schoolId: number; roles: readonly StaffRole[]; homeroomClassIds: readonly number[]; cityId?: number }
   | { kind: 'guardian'; pupilIds?: readonly number[] }
   | { kind: 'board'; schoolId: number }
+  /** A city administrator: belongs to an organisation, not to a school. */
+  | { kind: 'city'; cityId: number }
 
 /** What the action is about; each field given is checked against the scope. */
 export interface Target {
@@ -105,7 +111,8 @@ export interface Target {
 
 /** The roles an actor holds in the policy's terms. */
 function rolesOf(who: Actor): readonly PolicyRole[] {
-  return who.kind === 'staff' ? who.roles : [who.kind]
+  if (who.kind === 'staff') return who.roles
+  return who.kind === 'city' ? ['city_admin'] : [who.kind]
 }
 
 /** The scopes the actor's roles grant for an action (empty: not allowed at all). */
@@ -137,7 +144,7 @@ export function schoolWide(who: Actor | null, action: Action): boolean {
 }
 
 function reaches(who: Actor, scope: Scope, t: Target, role: PolicyRole): boolean {
-  const ownSchool = who.kind !== 'guardian' && (t.schoolId === undefined || t.schoolId === who.schoolId)
+  const ownSchool = (who.kind === 'staff' || who.kind === 'board') && (t.schoolId === undefined || t.schoolId === who.schoolId)
   switch (scope) {
     case 'school':
       return ownSchool
@@ -148,6 +155,6 @@ function reaches(who: Actor, scope: Scope, t: Target, role: PolicyRole): boolean
     case 'own_children':
       return who.kind === 'guardian' && t.pupilId !== undefined && !!who.pupilIds?.includes(t.pupilId)
     case 'city':
-      return who.kind === 'staff' && who.cityId !== undefined && t.cityId === who.cityId
+      return (who.kind === 'staff' || who.kind === 'city') && who.cityId !== undefined && t.cityId === who.cityId
   }
 }

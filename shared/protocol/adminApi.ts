@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ReasonCategory } from '../domain/attendance.js'
+import { CalendarTemplateId } from '../domain/calendarTemplates.js'
 import { StaffRole } from './auth.js'
 import { Id, shortText } from './primitives.js'
 import { NewPassword } from './registration.js'
@@ -81,7 +82,8 @@ export type UpdateSchoolSettingsRequest = z.infer<typeof UpdateSchoolSettingsReq
 
 export const SchoolYearView = z.object({ id: Id, fiscalYear: z.number().int(), startsOn: z.string(), endsOn: z.string(), classes: z.array(z.object({ id: Id, label: z.string(), grade: z.number().int() })) })
 export type SchoolYearView = z.infer<typeof SchoolYearView>
-export const CreateYearRequest = z.object({ fiscalYear: z.number().int().min(2000).max(2100) })
+/** A new school year starts with a calendar template's vacations (editable in the calendar page). */
+export const CreateYearRequest = z.object({ fiscalYear: z.number().int().min(2000).max(2100), calendarTemplate: CalendarTemplateId.default('standard') })
 
 export const ChangePasswordRequest = z.object({ current: z.string().min(1).max(200), next: NewPassword })
 export const ResetPasswordRequest = z.object({ loginId: z.string().trim().min(1).max(100), code: z.string().trim().min(6).max(40), password: NewPassword })

@@ -35,6 +35,14 @@ export const Me = z.discriminatedUnion('kind', [
     id: Id,
     name: z.string(),
   }),
+  /** A city administrator: of an organisation (市区町村 or 学校法人), not of a school. */
+  z.object({
+    kind: z.literal('city'),
+    id: Id,
+    name: z.string(),
+    organisationId: Id,
+    organisationName: z.string(),
+  }),
 ])
 export type Me = z.infer<typeof Me>
 

@@ -61,6 +61,12 @@ export const ERROR_MESSAGES = {
   CODE_NOT_FOUND: { ja: '出欠の区分に誤りがあります。', en: 'Unknown attendance code.' },
   SUSPENSION_INCOMPLETE: { ja: '出席停止の期間を決めるには、日付が足りません。', en: 'More dates are needed to compute the suspension.' },
   CLOSURE_TARGET_REQUIRED: { ja: '閉鎖する学級か学年を選んでください。', en: 'Choose a class or a grade to close.' },
+  // First run and city administration
+  SETUP_LINK_INVALID: { ja: 'このセットアップ用リンクは無効です。サーバーの起動時に表示された最新のリンクを開いてください。', en: 'This setup link is not valid. Open the latest link the server printed at start.' },
+  SETUP_LINK_USED: { ja: 'このセットアップ用リンクはすでに使われました。管理者のIDでログインしてください。', en: 'This setup link was already used. Log in with the administrator account.' },
+  SETUP_LINK_EXPIRED: { ja: 'このセットアップ用リンクは期限切れです(24時間)。サーバーを再起動すると新しいリンクが表示されます。', en: 'This setup link has expired (24 hours). Restart the server for a new link.' },
+  SETUP_DONE: { ja: '初期設定はすでに完了しています。管理者のIDでログインしてください。', en: 'Setup is already complete. Log in with the administrator account.' },
+  SCHOOL_CODE_TAKEN: { ja: 'この学校コードはすでに登録されています。', en: 'That school code is already registered.' },
 } as const satisfies Record<string, { ja: string; en: string }>
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -1,6 +1,7 @@
 import { adminRoutes } from './routesAdmin.js'
 import { accountRoutes, boardRoutes, guardianRoutes, healthRoutes, registrationRoutes, sessionRoutes } from './routesPeople.js'
 import { calendarRoutes, guidanceRoutes, officeRoutes, registerRoutes } from './routesStaff.js'
+import { cityRoutes, setupRoutes } from './routesSetup.js'
 
 /**
  * Every HTTP route of Asagao, by audience. The server mounts exactly these (a test checks both
@@ -18,9 +19,12 @@ export const routes = {
   register: registerRoutes,
   guidance: guidanceRoutes,
   calendar: calendarRoutes,
+  setup: setupRoutes,
+  city: cityRoutes,
 }
 
 export * from './route.js'
 export * from './routesAdmin.js'
 export * from './routesPeople.js'
 export * from './routesStaff.js'
+export * from './routesSetup.js'

@@ -328,7 +328,7 @@ export class AsgGuardianApp extends LitElement {
       const me = await currentUser()
       this.me = me
       if (!me) this.auth = 'anonymous'
-      else if (me.kind === 'staff') this.auth = 'staff'
+      else if (me.kind !== 'guardian') this.auth = 'staff'
       else {
         this.auth = 'guardian'
         void this.loadAll()
@@ -351,7 +351,7 @@ export class AsgGuardianApp extends LitElement {
       return
     }
     this.resetData()
-    if (me.kind === 'staff') {
+    if (me.kind !== 'guardian') {
       this.auth = 'staff'
     } else {
       this.auth = 'guardian'

@@ -121,10 +121,13 @@ export class AsgTeacherApp extends LitElement {
     }
     const me = this.me
     if (!me) return html`<asg-login heading="教職員ログイン" @asg-logged-in=${this.onLoggedIn}></asg-login>`
-    if (me.kind === 'guardian') {
+    if (me.kind !== 'staff') {
       return html`<div class="message">
-        <p>このページは教職員用です。<br />保護者の方は保護者用ページをお使いください。</p>
-        <p><a href="/guardian/">保護者用ページへ</a></p>
+        ${me.kind === 'guardian'
+          ? html`<p>このページは教職員用です。<br />保護者の方は保護者用ページをお使いください。</p>
+              <p><a href="/guardian/">保護者用ページへ</a></p>`
+          : html`<p>このページは学校の教職員用です。<br />市区町村・学校法人の管理者は管理ページをお使いください。</p>
+              <p><a href="/admin/">管理ページへ</a></p>`}
         <p><button @click=${this.onLogout}>ログアウト</button></p>
       </div>`
     }

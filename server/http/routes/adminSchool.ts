@@ -34,7 +34,7 @@ export function adminSchoolRoutes(deps: Deps, sockets: SocketControl, mountOn: M
 
   on(api.createYear).handle(async ({ res, body }) => {
     const who = adminOf(res)
-    return { ok: true, id: await addSchoolYear(deps, who.schoolId, body.fiscalYear) }
+    return { ok: true, id: await addSchoolYear(deps, who.schoolId, body.fiscalYear, body.calendarTemplate) }
   })
   return r
 }

@@ -12,6 +12,7 @@ import { clearAuthCookie, KNOWN_DEVICE_COOKIE, readCookies, SESSION_COOKIE, setA
 import { principalOf } from '../context.js'
 import { AppError } from '../../errors.js'
 import { getSchool } from '../../data/schools.js'
+import { getOrganisation } from '../../data/organisations.js'
 import type { MountOn } from '../mount.js'
 
 const SESSION_DAYS = { staff: 14, guardian: 60 } as const
@@ -54,6 +55,10 @@ export function sessionRoutes(deps: Deps, sockets: SocketControl, opts: { secure
 
 async function meOf(deps: Deps, p: Exclude<Principal, { kind: 'board' }>): Promise<Me> {
   if (p.kind === 'guardian') return { kind: 'guardian', id: p.guardianId, name: p.name }
+  if (p.kind === 'city') {
+    const org = await getOrganisation(deps.sql, p.cityId)
+    return { kind: 'city', id: p.staffId, name: p.name, organisationId: p.cityId, organisationName: org!.name }
+  }
   const school = await getSchool(deps.sql, p.schoolId)
   return { kind: 'staff', id: p.staffId, name: p.name, schoolId: p.schoolId, schoolName: school!.name, roles: p.roles, homeroomClassIds: p.homeroomClassIds }
 }
