@@ -5,6 +5,7 @@ import { clientCommands, type CommandName, type StaffRole } from '../../shared/p
 import { setStaffDisabled } from '../admin/staff.js'
 import type { Database } from '../db/types.js'
 import { createGuardian, createStaff, linkGuardian } from '../data/schoolSetup.js'
+import { createCityAdmin, createOrganisation } from '../data/organisations.js'
 import { changedTables, tableChecksums } from '../test/checksums.js'
 import { testDatabase } from '../test/db.js'
 import { PASSWORD, smallSchool, type SmallSchool } from '../test/fixtures.js'
@@ -22,9 +23,9 @@ let db: Database
 let server: TestServer
 let a: SmallSchool
 let b: SmallSchool
-const ids = { reportId: 0, noticeId: 0, reasonId: 0, closureId: 0, eventId: 0, codeId: 0, victimStaff: 0, victimGuardian: 0 }
+const ids = { cityA: 0, cityB: 0, reportId: 0, noticeId: 0, reasonId: 0, closureId: 0, eventId: 0, codeId: 0, victimStaff: 0, victimGuardian: 0 }
 
-/** What a request names: a pupil of school A's class 1 (taro), something of school A, or nothing (the caller's own). */
+/** What a request names: a pupil of school A's class 1 (taro), something of school A, or nothing (the caller's own: a city administrator's own organisation). */
 type On = 'class' | 'school' | 'own'
 type Expectation =
   | { action: Action; on: On }
@@ -44,6 +45,13 @@ interface RouteCase {
 }
 
 const withdrawable = () => ({ idempotencyKey: `auth-report-${Math.random().toString(36).slice(2, 12)}`, pupilIds: [a.pupils.taro], kind: 'absent', fromDate: '2026-12-03', toDate: '2026-12-03', reasonId: ids.reasonId, symptoms: [], temperature: null, message: '' })
+const newCitySchool = () => {
+  const n = Math.random().toString(36).slice(2, 10)
+  return {
+    school: { name: `新設${n}小学校`, schoolCode: '', fiscalYear: 2026, calendarTemplate: 'standard' },
+    admin: { familyName: '新設', givenName: '管理', loginId: `auth-city-${n}`, password: 'correct-horse-2026' },
+  }
+}
 const suspension = () => ({ pupilId: a.pupils.taro, input: { disease: 'influenza', onset: '2026-11-24', feverBroke: '2026-11-25' } })
 
 const ROUTES: Record<string, RouteCase> = {
@@ -130,6 +138,10 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /api/calendar/events': { expect: { action: 'calendar.edit', on: 'own' }, req: () => ({ path: '/api/calendar/events', body: { from: '2027-01-07', to: '2027-01-07', title: '避難訓練' } }) },
   'POST /api/calendar/events/:id/delete': { expect: { action: 'calendar.edit', on: 'school' }, req: () => ({ path: `/api/calendar/events/${ids.eventId}/delete` }), gone404: true },
   'GET /api/calendar/guardian-events': { expect: { action: 'guardian.home', on: 'own' }, req: () => ({ path: '/api/calendar/guardian-events?month=2026-11' }) },
+  'POST /api/setup/check': { expect: { open: true }, req: () => ({ path: '/api/setup/check' }) },
+  'POST /api/setup': { expect: { open: true }, req: () => ({ path: '/api/setup' }) },
+  'GET /api/city/schools': { expect: { action: 'city.schools.read', on: 'own' }, req: () => ({ path: '/api/city/schools' }) },
+  'POST /api/city/schools': { expect: { action: 'city.schools.create', on: 'own' }, req: () => ({ path: '/api/city/schools', body: newCitySchool() }) },
 }
 
 interface SocketCase { expect: Expectation; payload: () => unknown }
@@ -149,7 +161,7 @@ interface Caller {
   name: string
   /** The policy's view of the caller; null for those who are nobody (anonymous, disabled, revoked). */
   actor: Actor | null
-  kind: 'staff' | 'guardian' | 'board' | 'nobody'
+  kind: 'staff' | 'guardian' | 'board' | 'city' | 'nobody'
   client: Client
   socketClient: 'person' | 'board'
 }
@@ -157,6 +169,7 @@ const callers: Caller[] = []
 const CALLER_NAMES = [
   'admin', 'principal', 'vice-principal', 'homeroom teacher of the class', 'support staff', 'nurse', 'teacher of another class',
   "another school's admin", "the pupil's guardian", 'a guardian of another family', 'a disabled account', 'nobody', 'a board', 'a revoked board',
+  "the school's city administrator", "another city's administrator",
 ] as const
 
 /** Whether the expectation allows this caller. */
@@ -164,7 +177,7 @@ function allowed(e: Expectation, c: Caller): boolean {
   if ('open' in e) return true
   if ('self' in e) {
     if (e.self === 'any') return c.kind !== 'nobody'
-    return e.self === 'person' ? c.kind === 'staff' || c.kind === 'guardian' : c.kind === e.self
+    return e.self === 'person' ? c.kind === 'staff' || c.kind === 'guardian' || c.kind === 'city' : c.kind === e.self
   }
   if (!c.actor) return false
   if (e.on === 'own') return can(c.actor, e.action)
@@ -216,6 +229,13 @@ beforeAll(async () => {
   await linkGuardian(db.sql, { schoolId: a.schoolId, guardianId: ids.victimGuardian, pupilId: a.pupils.other })
   const [reason] = await db.sql<{ id: number }[]>`select id from school_reason where school_id = ${a.schoolId} order by sort_order limit 1`
   ids.reasonId = reason!.id
+  // Schools A and B belong to two cities, each with its city administrator.
+  ids.cityA = await createOrganisation(db.sql, { kind: 'municipality', name: 'A市' })
+  ids.cityB = await createOrganisation(db.sql, { kind: 'school_corporation', name: '学校法人B学園' })
+  await db.sql`update school set organisation_id = ${ids.cityA} where id = ${a.schoolId}`
+  await db.sql`update school set organisation_id = ${ids.cityB} where id = ${b.schoolId}`
+  await createCityAdmin(db.sql, { organisationId: ids.cityA, loginId: 'az-city', passwordHash: hash, familyName: 'A市', givenName: '教委' })
+  await createCityAdmin(db.sql, { organisationId: ids.cityB, loginId: 'bz-city', passwordHash: hash, familyName: 'B学園', givenName: '法人' })
   server = await startTestServer(db)
 
   const login = async (loginId: string) => new Client(server).login(loginId)
@@ -249,6 +269,8 @@ beforeAll(async () => {
   await person("another school's admin", b.login.admin, staffActor(b, ['admin'], []))
   await person("the pupil's guardian", a.login.suzuki, { kind: 'guardian', pupilIds: [a.pupils.taro, a.pupils.jiro] })
   await person('a guardian of another family', a.login.tanaka, { kind: 'guardian', pupilIds: [a.pupils.hanako] })
+  await person("the school's city administrator", 'az-city', { kind: 'city', cityId: ids.cityA })
+  await person("another city's administrator", 'bz-city', { kind: 'city', cityId: ids.cityB })
   const disabled = await login('az-disabled')
   await setStaffDisabled({ sql: db.sql, publish: () => {} }, a.schoolId, disabledId, true, Date.now())
   callers.push({ name: 'a disabled account', actor: null, kind: 'nobody', client: disabled, socketClient: 'person' })
@@ -263,7 +285,7 @@ beforeAll(async () => {
   const revoked = await pair()
   await admin.post(`/api/admin/board-devices/${revoked.id}/revoke`)
   callers.push({ name: 'a revoked board', actor: null, kind: 'nobody', client: revoked.board, socketClient: 'board' })
-  // Fourteen logins, each a deliberately slow password check.
+  // Sixteen logins, each a deliberately slow password check.
 }, 180_000)
 afterAll(async () => {
   await server?.close()
