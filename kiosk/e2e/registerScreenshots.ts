@@ -29,7 +29,8 @@ for (const [i, p] of pupils.entries()) {
 await db.sql`insert into class_closure (school_id, school_year_id, grade, from_date, to_date, label)
   select ${schoolId}, id, 2, '2026-11-12', '2026-11-13', 'インフルエンザ' from school_year where school_id = ${schoolId}`
 await db.sql`insert into calendar_event (school_id, from_date, to_date, title) values (${schoolId}, '2026-12-04', '2026-12-04', '音楽会'), (${schoolId}, '2026-12-24', '2026-12-24', '終業式')`
-await db.sql`insert into calendar_day (school_id, date, kind, label) select ${schoolId}, d::date, 'closed', '冬季休業' from generate_series('2026-12-25'::date, '2026-12-31'::date, '1 day') d`
+// The demo's winter break (from its calendar template) starts on 12/26; this school starts it a day earlier.
+await db.sql`insert into calendar_day (school_id, date, kind, label) values (${schoolId}, '2026-12-25', 'closed', '冬休み')`
 
 const app = await serveDemo(db, clock)
 const url = app.url

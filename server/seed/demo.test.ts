@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { isSchoolDay } from '../../shared/domain/calendar.js'
+import { isSchoolDay, schoolDaysBetween } from '../../shared/domain/calendar.js'
 import { verifyPassword } from '../auth/password.js'
 import { hashToken, newToken, normaliseHumanCode } from '../auth/tokens.js'
 import { ManualClock } from '../clock.js'
@@ -8,6 +8,7 @@ import { calendarRules, schoolYearOn } from '../data/schools.js'
 import type { Database } from '../db/types.js'
 import { loadEntries } from '../day/entries.js'
 import { testDatabase } from '../test/db.js'
+import { Client, startTestServer } from '../test/server.js'
 import { DEMO_BOARD_NAME, DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, renewDemoPairingCode, seedDemo } from './demo.js'
 
 const TODAY = '2026-11-30' // a Monday; 11-03 文化の日 and 11-23 勤労感謝の日 fall in the history
@@ -61,6 +62,33 @@ describe('the demo school', () => {
       }
     }
     expect(pupils.every((p) => /^[ぁ-ゖー]+$/.test(p.familyKana + p.givenKana))).toBe(true)
+  })
+
+  it('has a real calendar: the vacations of the standard template, so 12/28 takes no report and the year has ~200 授業日', async () => {
+    const year = (await schoolYearOn(db.sql, schoolId, TODAY))!
+    const rules = await calendarRules(db.sql, schoolId, year.startsOn, year.endsOn)
+    const labels = await db.sql<{ date: string; label: string }[]>`select date, label from calendar_day where school_id = ${schoolId} and date in ('2026-04-02', '2026-08-03', '2026-12-28', '2027-03-29')`
+    expect(labels.map((l) => l.label).sort()).toEqual(['冬休み', '夏休み', '学年末休業', '春休み'].sort())
+    expect(isSchoolDay('2026-12-28', rules)).toBe(false)
+    expect(isSchoolDay('2026-12-25', rules)).toBe(true)
+    const schoolDays = schoolDaysBetween(year.startsOn, year.endsOn, rules).length
+    expect(schoolDays).toBeLessThan(244)
+    expect(schoolDays).toBeGreaterThanOrEqual(195)
+    expect(schoolDays).toBeLessThanOrEqual(210)
+
+    const server = await startTestServer(db)
+    try {
+      const guardian = await new Client(server).login(DEMO_LOGINS['保護者 (guardian)']!, DEMO_PASSWORD)
+      const child = (await guardian.get('/api/guardian/home')).body.children[0]
+      const reason = (await db.sql<{ id: number }[]>`select id from school_reason where school_id = ${schoolId} order by sort_order limit 1`)[0]!.id
+      const report = await guardian.post('/api/guardian/reports', {
+        idempotencyKey: 'demo-winter-break-1', pupilIds: [child.pupilId], kind: 'absent', fromDate: '2026-12-28', toDate: '2026-12-28',
+        reasonId: reason, symptoms: [], temperature: null, message: '',
+      })
+      expect([report.status, report.body.error?.code]).toEqual([422, 'NOT_A_SCHOOL_DAY'])
+    } finally {
+      await server.close()
+    }
   })
 
   it('has ~32 staff with every role, one homeroom teacher per class and the printed logins', async () => {
