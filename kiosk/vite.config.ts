@@ -44,6 +44,7 @@ export default defineConfig({
         register: join(root, 'register', 'index.html'),
         guidance: join(root, 'guidance', 'index.html'),
         calendar: join(root, 'calendar', 'index.html'),
+        setup: join(root, 'setup', 'index.html'),
       },
     },
   },

@@ -34,13 +34,14 @@ export const SchoolCode = z
   .transform((s) => s.normalize('NFKC').toUpperCase())
   .pipe(z.string().regex(/^([A-H][0-9]{12})?$/, '学校コードは英字1文字と数字12桁（例: B113210000017）で入力してください'))
   .transform((s) => s || null)
+  .nullable()
 
 export const OrganisationInput = z.object({ kind: OrganisationKind, name: required(100, '設置者の名前') })
 export type OrganisationInput = z.infer<typeof OrganisationInput>
 
 export const NewSchoolInput = z.object({
   name: required(100, '学校名'),
-  schoolCode: SchoolCode.default(null as never),
+  schoolCode: SchoolCode.default(null),
   fiscalYear: z.number({ message: '年度を選んでください' }).int().min(2000).max(2100),
   calendarTemplate: CalendarTemplateId,
 })

@@ -11,6 +11,7 @@ import './asg-admin-registration.js'
 import './asg-admin-roster.js'
 import './asg-admin-settings.js'
 import './asg-admin-staff.js'
+import './asg-city-schools.js'
 
 const TABS = [
   ['roster', '名簿'],
@@ -73,6 +74,12 @@ export class AsgAdminApp extends LitElement {
   override render() {
     if (!this.checked) return html``
     if (!this.me) return html`<asg-login heading="学校の管理 ログイン" @asg-logged-in=${(e: CustomEvent<Me>) => (this.me = e.detail)}></asg-login>`
+    if (this.me.kind === 'city') {
+      return html`
+        <header><h1>朝顔 設置者の管理 — ${this.me.organisationName}</h1><span>${this.me.name}</span><button @click=${this.signOut}>ログアウト</button></header>
+        <main><asg-city-schools></asg-city-schools></main>
+      `
+    }
     if (this.me.kind !== 'staff' || !can(this.me, 'school.admin')) {
       return html`<p class="denied">このページは管理者・校長・教頭のみ使えます。 <button @click=${this.signOut}>ログアウト</button></p>`
     }
