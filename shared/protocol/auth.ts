@@ -40,7 +40,8 @@ export const Me = z.discriminatedUnion('kind', [
     kind: z.literal('city'),
     id: Id,
     name: z.string(),
-    organisationId: Id,
+    /** The organisation's id; named as the policy's actors name it. */
+    cityId: Id,
     organisationName: z.string(),
   }),
 ])

@@ -74,7 +74,7 @@ export class AsgAdminApp extends LitElement {
   override render() {
     if (!this.checked) return html``
     if (!this.me) return html`<asg-login heading="学校の管理 ログイン" @asg-logged-in=${(e: CustomEvent<Me>) => (this.me = e.detail)}></asg-login>`
-    if (this.me.kind === 'city') {
+    if (this.me.kind === 'city' && can(this.me, 'city.schools.read')) {
       return html`
         <header><h1>朝顔 設置者の管理 — ${this.me.organisationName}</h1><span>${this.me.name}</span><button @click=${this.signOut}>ログアウト</button></header>
         <main><asg-city-schools></asg-city-schools></main>

@@ -57,7 +57,7 @@ async function meOf(deps: Deps, p: Exclude<Principal, { kind: 'board' }>): Promi
   if (p.kind === 'guardian') return { kind: 'guardian', id: p.guardianId, name: p.name }
   if (p.kind === 'city') {
     const org = await getOrganisation(deps.sql, p.cityId)
-    return { kind: 'city', id: p.staffId, name: p.name, organisationId: p.cityId, organisationName: org!.name }
+    return { kind: 'city', id: p.staffId, name: p.name, cityId: p.cityId, organisationName: org!.name }
   }
   const school = await getSchool(deps.sql, p.schoolId)
   return { kind: 'staff', id: p.staffId, name: p.name, schoolId: p.schoolId, schoolName: school!.name, roles: p.roles, homeroomClassIds: p.homeroomClassIds }
