@@ -12,7 +12,8 @@ import { guardProcess } from './processGuard.js'
 import { smtpTransport, startOutboxWorker } from './notices/outbox.js'
 import { PAGES_DIR, readBuildInfo, ROOT } from './pages/buildInfo.js'
 import { asDataFolderError, checkDataFolder, EXIT, StartupError } from './startupError.js'
-import { hasSchool, issueSetupLink, setupBanner } from './setup/setupLink.js'
+import { issueSetupLink, setupBanner } from './setup/setupLink.js'
+import { hasSchool } from './data/schools.js'
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SCHOOL_NAME, isDatabaseEmpty, renewDemoPairingCode, seedDemo } from './seed/demo.js'
 
 /**

@@ -3,7 +3,7 @@ import { hashPassword } from '../auth/password.js'
 import type { Q } from '../db/types.js'
 import { AppError } from '../errors.js'
 import { runChange, type ChangeDeps } from '../realtime/change.js'
-import { loginIdTaken } from '../registration/register.js'
+import { claimLoginId } from '../registration/register.js'
 
 export async function listStaff(q: Q, schoolId: number): Promise<StaffAccount[]> {
   const rows = await q<{ id: number; loginId: string; familyName: string; givenName: string; roles: StaffAccount['roles']; classIds: number[]; disabledAt: Date | null }[]>`
@@ -31,8 +31,7 @@ export async function createStaffAccount(deps: ChangeDeps, schoolId: number, r: 
   const hash = await hashPassword(r.password)
   return runChange(deps, schoolId, async (tx, change) => {
     change.school('staff')
-    await tx`select pg_advisory_xact_lock(7243006, hashtext(lower(${r.loginId})))`
-    if (await loginIdTaken(tx, r.loginId)) throw new AppError('LOGIN_ID_TAKEN', undefined, { loginId: '別のIDにしてください' })
+    await claimLoginId(tx, r.loginId)
     await checkClasses(tx, schoolId, r.homeroomClassIds)
     const [row] = await tx<{ id: number }[]>`
       insert into staff (school_id, login_id, password_hash, family_name, given_name, roles)

@@ -48,3 +48,9 @@ export async function nextSeq(tx: Q, schoolId: number): Promise<number> {
   if (!row) throw new Error(`school ${schoolId} not found`)
   return row.seq
 }
+
+/** Whether any school exists: an empty database gets the demo (ASAGAO_DEMO=auto) or a setup link. */
+export async function hasSchool(q: Q): Promise<boolean> {
+  const [row] = await q<{ found: boolean }[]>`select exists (select 1 from school) as found`
+  return row!.found
+}

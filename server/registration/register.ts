@@ -20,15 +20,23 @@ export async function loginIdTaken(q: Q, loginId: string): Promise<boolean> {
   return rows.length > 0
 }
 
+/**
+ * Refuses a login id any account already has, inside the transaction that creates the account.
+ * Creations of one login id are serialised by an advisory lock: the unique index alone would
+ * surface as a 500. `field` names the form field the refusal points at.
+ */
+export async function claimLoginId(tx: Q, loginId: string, field = 'loginId'): Promise<void> {
+  await tx`select pg_advisory_xact_lock(7243006, hashtext(lower(${loginId})))`
+  if (await loginIdTaken(tx, loginId)) throw new AppError('LOGIN_ID_TAKEN', undefined, { [field]: '別のIDにしてください' })
+}
+
 /** Creates the guardian account, links the child and uses up the code, all in one transaction. */
 export async function registerGuardian(deps: ChangeDeps, r: RegisterGuardianRequest, now: number): Promise<{ guardianId: number; pupilName: string }> {
   const passwordHash = await hashPassword(r.password)
   return runChange(deps, await schoolOfCode(deps.sql, r.code), async (tx, change) => {
     change.school('guardians')
     const c = await lockCode(tx, r.code, now)
-    // Serialise registrations of one login id: the unique index alone would surface as a 500.
-    await tx`select pg_advisory_xact_lock(7243006, hashtext(lower(${r.loginId})))`
-    if (await loginIdTaken(tx, r.loginId)) throw new AppError('LOGIN_ID_TAKEN', undefined, { loginId: '別のIDにしてください' })
+    await claimLoginId(tx, r.loginId)
     const [g] = await tx<{ id: number }[]>`
       insert into guardian (login_id, password_hash, family_name, given_name, email)
       values (${r.loginId}, ${passwordHash}, ${r.familyName}, ${r.givenName}, ${r.email || null}) returning id`

@@ -4,7 +4,7 @@ import { addDays, fiscalYearOf, schoolDateOf } from '../../shared/time/schoolTim
 import { hashPassword } from '../auth/password.js'
 import { hashToken, newHumanCode, normaliseHumanCode } from '../auth/tokens.js'
 import type { Clock } from '../clock.js'
-import { calendarRules } from '../data/schools.js'
+import { calendarRules, hasSchool } from '../data/schools.js'
 import type { Q, Sql } from '../db/types.js'
 import { beginChange } from '../realtime/changes.js'
 import { CLASS_NOS, GRADES, planPeople, planStaff, type PlannedPupil } from './demoPeople.js'
@@ -47,8 +47,7 @@ const HISTORY_LOOKBACK_DAYS = 45
 
 /** True when no school exists yet: the server then creates the demo school. */
 export async function isDatabaseEmpty(sql: Q): Promise<boolean> {
-  const [row] = await sql<{ found: boolean }[]>`select exists (select 1 from school) as found`
-  return !row!.found
+  return !(await hasSchool(sql))
 }
 
 /** Creates the demo school in one transaction and returns its id (the existing one's, if it is already there). */

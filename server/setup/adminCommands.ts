@@ -11,7 +11,8 @@ import { createCityAdmin, createOrganisation, getOrganisation, listOrganisations
 import { createStaff } from '../data/schoolSetup.js'
 import type { Sql } from '../db/types.js'
 import { AppError } from '../errors.js'
-import { claimLoginId, createSchoolWithAdmin } from './newSchool.js'
+import { claimLoginId } from '../registration/register.js'
+import { createSchoolWithAdmin } from './newSchool.js'
 
 /**
  * `npm run admin -- …`: scripted installs and recovery without a browser. Every argument is

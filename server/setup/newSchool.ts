@@ -3,7 +3,7 @@ import { createYearWithCalendar } from '../calendar/templates.js'
 import { createSchool, createStaff } from '../data/schoolSetup.js'
 import type { Q } from '../db/types.js'
 import { AppError } from '../errors.js'
-import { loginIdTaken } from '../registration/register.js'
+import { claimLoginId } from '../registration/register.js'
 
 export interface NewAdmin {
   familyName: string
@@ -14,21 +14,12 @@ export interface NewAdmin {
 }
 
 /**
- * Refuses a login id that any account already has. The advisory lock is the one every account
- * creation takes, so two creations of the same id wait for each other inside their transactions.
- */
-export async function claimLoginId(tx: Q, loginId: string): Promise<void> {
-  await tx`select pg_advisory_xact_lock(7243006, hashtext(lower(${loginId})))`
-  if (await loginIdTaken(tx, loginId)) throw new AppError('LOGIN_ID_TAKEN', undefined, { 'admin.loginId': '別のIDにしてください' })
-}
-
-/**
  * A school of an organisation, ready to use: attendance codes and reasons, its first school
  * year with the chosen calendar template, and its first administrator. Runs inside the
  * caller's transaction (setup, a city administrator, the admin command).
  */
 export async function createSchoolWithAdmin(tx: Q, organisationId: number, school: NewSchoolInput, admin: NewAdmin): Promise<{ schoolId: number; adminId: number }> {
-  await claimLoginId(tx, admin.loginId)
+  await claimLoginId(tx, admin.loginId, 'admin.loginId')
   if (school.schoolCode) {
     const [taken] = await tx`select 1 from school where school_code = ${school.schoolCode}`
     if (taken) throw new AppError('SCHOOL_CODE_TAKEN', undefined, { 'school.schoolCode': '登録済みの学校コードです' })

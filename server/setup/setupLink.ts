@@ -1,4 +1,5 @@
 import { hashToken, newToken } from '../auth/tokens.js'
+import { hasSchool } from '../data/schools.js'
 import type { Q, Sql } from '../db/types.js'
 import { AppError } from '../errors.js'
 
@@ -37,12 +38,6 @@ export async function liveSetupLink(q: Q, token: string, nowMs: number, forUpdat
   if (new Date(row.expiresAt).getTime() <= nowMs) throw new AppError('SETUP_LINK_EXPIRED')
   if (await hasSchool(q)) throw new AppError('SETUP_DONE')
   return { tokenHash, expiresAt: new Date(row.expiresAt).toISOString() }
-}
-
-/** Setup is offered while no school exists. */
-export async function hasSchool(q: Q): Promise<boolean> {
-  const [row] = await q<{ found: boolean }[]>`select exists (select 1 from school) as found`
-  return row!.found
 }
 
 /** What the server prints at start while no school exists: the link, once. */

@@ -168,7 +168,7 @@ export class AsgAdminRoster extends LitElement {
 
   private async newYear() {
     const next = Math.max(...this.years.map((y) => y.fiscalYear), new Date().getFullYear() - 1) + 1
-    if (!confirm(`${next}年度を作りますか?新しい名簿を取り込むと、児童が進級し、最上級生は卒業になります。`)) return
+    if (!confirm(`${next}年度を作りますか?新しい名簿を取り込むと、児童が進級し、最上級生は卒業になります。春休み・夏休み・冬休み・学年末休業は標準のひな形で入ります(「行事・休業日」で変更できます)。`)) return
     try {
       const res = await call(routes.admin.createYear, { body: { fiscalYear: next } })
       this.yearId = res.id
