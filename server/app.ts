@@ -3,6 +3,7 @@ import express, { type Express, type RequestHandler } from 'express'
 import { LIMITS } from '../shared/protocol/index.js'
 import type { Deps } from './deps.js'
 import { resolvePrincipal } from './http/context.js'
+import { requestAddress } from './auth/source.js'
 import { AppError } from './errors.js'
 import { errorMiddleware } from './http/errors.js'
 import { databaseUnavailable } from './http/unavailable.js'
@@ -18,6 +19,7 @@ import { sessionRoutes } from './http/routes/session.js'
 import { registerRoutes } from './http/routes/register.js'
 import { guidanceRoutes } from './http/routes/guidance.js'
 import { calendarRoutes } from './http/routes/calendar.js'
+import { auditRoutes } from './http/routes/audit.js'
 import { routeMounter } from './http/mount.js'
 import { bodyReadErrors, noStore, originGuard, rejectUnsafeText, retryAfterHeader, securityHeaders } from './http/security.js'
 import type { Route } from '../shared/protocol/routes.js'
@@ -57,7 +59,11 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   // The hub needs the server and the routes need the hub's publish: tie the knot through a holder.
   let hubPublish: Publish = () => {}
   const deps: Deps = { ...base, publish: (c: Change) => hubPublish(c) }
-  const hub = createHub(httpServer, deps, opts)
+  // Sockets are audited from the same client address as HTTP requests: Express's own proxy trust, read when a socket connects.
+  const hub = createHub(httpServer, deps, {
+    ...opts,
+    addressOf: (req) => requestAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], app.get('trust proxy fn') as (a: string, i: number) => boolean),
+  })
   hubPublish = hub.publish
 
   app.disable('x-powered-by')
@@ -84,6 +90,7 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   api.use('/register', registerRoutes(deps, mountOn))
   api.use('/guidance', guidanceRoutes(deps, mountOn))
   api.use('/calendar', calendarRoutes(deps, mountOn))
+  api.use(auditRoutes(deps, mountOn))
   api.use((_req, _res, next) => next(new AppError('NOT_FOUND')))
   app.use('/api', api)
 

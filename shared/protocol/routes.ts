@@ -1,4 +1,5 @@
 import { adminRoutes } from './routesAdmin.js'
+import { auditRoutes } from './routesAudit.js'
 import { accountRoutes, boardRoutes, guardianRoutes, healthRoutes, registrationRoutes, sessionRoutes } from './routesPeople.js'
 import { calendarRoutes, guidanceRoutes, officeRoutes, registerRoutes } from './routesStaff.js'
 
@@ -18,9 +19,11 @@ export const routes = {
   register: registerRoutes,
   guidance: guidanceRoutes,
   calendar: calendarRoutes,
+  audit: auditRoutes,
 }
 
 export * from './route.js'
 export * from './routesAdmin.js'
+export * from './routesAudit.js'
 export * from './routesPeople.js'
 export * from './routesStaff.js'
