@@ -119,7 +119,7 @@ export class AsgAdminRoster extends LitElement {
         </div>
         ${p.suggestedMode === 'partial' ? html`<p class="muted">在籍児童のいる組のうち、ファイルにない組があります。1クラス分や転入生だけのファイルなら「一部だけ」を選んでください。</p>` : nothing}
         ${p.questions.length ? this.renderQuestions(p.questions) : nothing}
-        ${p.problems.length === 0 ? html`<p class="ok">問題はありません。</p>` : html`
+        ${p.problems.length === 0 ? html`<p class="ok">${open ? '行ごとの問題はありません(上の質問に答えると取り込めます)。' : '問題はありません。'}</p>` : html`
           <h3 class="error">問題 ${p.problems.length}件(直してから取り込んでください)</h3>
           <table><tbody>${p.problems.map((x) => html`<tr><td>${x.line}行目</td><td>${x.message}</td></tr>`)}</tbody></table>`}
         <h3>取り込むと</h3>
