@@ -3,6 +3,7 @@ import express, { type Express, type RequestHandler } from 'express'
 import { LIMITS } from '../shared/protocol/index.js'
 import type { Deps } from './deps.js'
 import { resolvePrincipal } from './http/context.js'
+import { requestAddress } from './auth/source.js'
 import { AppError } from './errors.js'
 import { errorMiddleware } from './http/errors.js'
 import { databaseUnavailable } from './http/unavailable.js'
@@ -19,6 +20,7 @@ import { registerRoutes } from './http/routes/register.js'
 import { guidanceRoutes } from './http/routes/guidance.js'
 import { calendarRoutes } from './http/routes/calendar.js'
 import { cityRoutes, setupRoutes } from './http/routes/setup.js'
+import { auditRoutes } from './http/routes/audit.js'
 import { routeMounter } from './http/mount.js'
 import { bodyReadErrors, noStore, originGuard, rejectUnsafeText, retryAfterHeader, securityHeaders } from './http/security.js'
 import type { Route } from '../shared/protocol/routes.js'
@@ -58,7 +60,11 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   // The hub needs the server and the routes need the hub's publish: tie the knot through a holder.
   let hubPublish: Publish = () => {}
   const deps: Deps = { ...base, publish: (c: Change) => hubPublish(c) }
-  const hub = createHub(httpServer, deps, opts)
+  // Sockets are audited from the same client address as HTTP requests: Express's own proxy trust, read when a socket connects.
+  const hub = createHub(httpServer, deps, {
+    ...opts,
+    addressOf: (req) => requestAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], app.get('trust proxy fn') as (a: string, i: number) => boolean),
+  })
   hubPublish = hub.publish
 
   app.disable('x-powered-by')
@@ -87,6 +93,7 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   api.use('/calendar', calendarRoutes(deps, mountOn))
   api.use('/setup', setupRoutes(deps, mountOn))
   api.use('/city', cityRoutes(deps, mountOn))
+  api.use(auditRoutes(deps, mountOn))
   api.use((_req, _res, next) => next(new AppError('NOT_FOUND')))
   app.use('/api', api)
 

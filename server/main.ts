@@ -5,6 +5,7 @@ import { startNightlyBackups } from './backup/nightly.js'
 import { ensureNoServer, holdDataDir } from './backup/serverLock.js'
 import { systemClock } from './clock.js'
 import { pruneThrottle } from './auth/rateLimit.js'
+import { pruneAuditLog } from './audit/prune.js'
 import { ConfigError, loadConfig } from './config.js'
 import { openDatabase } from './db/open.js'
 import { createLog } from './log.js'
@@ -67,8 +68,11 @@ async function run(opts: { dev?: boolean }): Promise<void> {
   // Notices go out by SMTP when configured; the embedded demo captures them instead.
   const mail = { mode: config.smtp ? 'smtp' : db.mode === 'embedded' ? 'capture' : 'off', publicUrl: config.publicUrl } as const
   const outboxWorker = config.smtp ? startOutboxWorker(db.sql, systemClock, smtpTransport(config.smtp.url, config.smtp.from), log) : null
-  // Old throttle windows are only history: forget them hourly.
-  const pruning = setInterval(() => void pruneThrottle(db.sql, Date.now()).catch((err: unknown) => log.warn('throttle pruning', { err: String(err) })), 3_600_000)
+  // Old throttle windows are only history: forget them hourly. Audit rows go after their five years.
+  const pruning = setInterval(() => {
+    void pruneThrottle(db.sql, Date.now()).catch((err: unknown) => log.warn('throttle pruning', { err: String(err) }))
+    void pruneAuditLog(db.sql, Date.now()).catch((err: unknown) => log.warn('audit log pruning', { err: String(err) }))
+  }, 3_600_000)
   pruning.unref()
   const app = createApp(
     { sql: db.sql, dbMode: db.mode, clock: systemClock, log, buildId, version, mail, dataDir: config.dataDir },

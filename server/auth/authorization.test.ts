@@ -137,6 +137,8 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /api/calendar/closures/:id/delete': { expect: { action: 'calendar.edit', on: 'school' }, req: () => ({ path: `/api/calendar/closures/${ids.closureId}/delete` }), gone404: true },
   'POST /api/calendar/events': { expect: { action: 'calendar.edit', on: 'own' }, req: () => ({ path: '/api/calendar/events', body: { from: '2027-01-07', to: '2027-01-07', title: '避難訓練' } }) },
   'POST /api/calendar/events/:id/delete': { expect: { action: 'calendar.edit', on: 'school' }, req: () => ({ path: `/api/calendar/events/${ids.eventId}/delete` }), gone404: true },
+  'GET /api/audit': { expect: { action: 'audit.read', on: 'own' }, req: () => ({ path: '/api/audit?from=2026-11-01&to=2026-11-30' }) },
+  'GET /api/audit.csv': { expect: { action: 'audit.read', on: 'own' }, req: () => ({ path: '/api/audit.csv' }) },
   'GET /api/calendar/guardian-events': { expect: { action: 'guardian.home', on: 'own' }, req: () => ({ path: '/api/calendar/guardian-events?month=2026-11' }) },
   'POST /api/setup/check': { expect: { open: true }, req: () => ({ path: '/api/setup/check' }) },
   'POST /api/setup': { expect: { open: true }, req: () => ({ path: '/api/setup' }) },

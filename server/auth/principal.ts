@@ -3,7 +3,11 @@ import { AppError } from '../errors.js'
 
 /** Who is asking: resolved once per request or socket command from the cookie. */
 export type Principal =
-  | { kind: 'staff'; staffId: number; schoolId: number; roles: StaffRole[]; homeroomClassIds: number[]; name: string; sessionHash: string }
+  | {
+      kind: 'staff'; staffId: number; schoolId: number; roles: StaffRole[]; homeroomClassIds: number[]; name: string; sessionHash: string
+      /** Where the request came from (see auth/source.ts), for the audit log; set by the HTTP layer and the hub. */
+      address?: string
+    }
   | { kind: 'guardian'; guardianId: number; name: string; sessionHash: string; /** The children linked to this guardian now. */ pupilIds: number[] }
   | { kind: 'board'; deviceId: number; schoolId: number }
   /** A city administrator: staff of the organisation (`cityId`), of no school. */

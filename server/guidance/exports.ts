@@ -1,5 +1,6 @@
 import { COUNT_COLUMNS } from '../../shared/domain/register.js'
 import { LONG_ABSENCE_REASON_LABEL, type LongAbsenceReason } from '../../shared/protocol/guidance.js'
+import { recordAudit } from '../audit/record.js'
 import { readsHealthNotes } from '../auth/guards.js'
 import type { StaffPrincipal } from '../auth/principal.js'
 import { getSchool, schoolYearOn } from '../data/schools.js'
@@ -50,7 +51,7 @@ export async function longAbsenceCsv(q: Q, who: StaffPrincipal, month: string, t
  * families reported for those pupils. The symptom columns are health notes: only the
  * school's health-note roles get them.
  */
-export async function dailyAbsenteesCsv(q: Q, who: StaffPrincipal, date: string): Promise<string> {
+export async function dailyAbsenteesCsv(q: Q, who: StaffPrincipal, date: string, nowMs: number): Promise<string> {
   const year = await schoolYearOn(q, who.schoolId, date)
   if (!year) throw new AppError('DATE_OUTSIDE_SCHOOL_YEAR')
   const day = await schoolDaysOf(q, who.schoolId, date, date)
@@ -81,6 +82,8 @@ export async function dailyAbsenteesCsv(q: Q, who: StaffPrincipal, date: string)
   const healthNotes = readsHealthNotes(who, (await getSchool(q, who.schoolId))!)
   const symptomCols = healthNotes ? [...new Set(rows.flatMap((r) => r.symptoms))].sort() : []
   const tally = (xs: string[], k: string) => xs.filter((x) => x === k).length
+  // Symptoms handed out are a read of health notes: the audit log says who took them.
+  if (symptomCols.length) await recordAudit(q, who, { action: 'health.export', dateFrom: date, detail: '欠席者数CSV(症状つき)' }, nowMs)
   return toCsv([
     ['日付', '学年', '学級', '在籍者数', '欠席者数', '出席停止・忌引等', ...reasonCols.map((r) => `理由:${r}`), ...symptomCols.map((s) => `症状:${s}`)],
     ...rows.map((r) => [date, r.grade, r.className, r.enrolled, r.absent, r.excused, ...reasonCols.map((k) => tally(r.reasons, k)), ...symptomCols.map((k) => tally(r.symptoms, k))]),

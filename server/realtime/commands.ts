@@ -1,6 +1,7 @@
 import type { CommandAck, CommandName, CommandPayload } from '../../shared/protocol/index.js'
 import { dayReader, readsHealthNotes, staffMay } from '../auth/guards.js'
 import type { Principal } from '../auth/principal.js'
+import { liveHealthKey, recordAudit } from '../audit/record.js'
 import { getSchool } from '../data/schools.js'
 import { buildSnapshot } from '../day/snapshot.js'
 import type { Deps } from '../deps.js'
@@ -20,6 +21,10 @@ export function commandHandlers(deps: Deps): { [K in CommandName]: Handler<K> } 
       const date = input.date ?? schoolNow(deps.clock.now()).today
       const healthNotes = readsHealthNotes(reader, school)
       const snapshot = await buildSnapshot(deps.sql, { schoolId: reader.schoolId, date, buildId: deps.buildId, forBoard: reader.kind === 'board', healthNotes })
+      // The live view carries symptoms to health-note roles: one audit row per login session and day, not per reconnect.
+      if (healthNotes && reader.kind === 'staff') {
+        await recordAudit(deps.sql, reader, { action: 'health.live', dateFrom: date, onceKey: liveHealthKey(reader.sessionHash, date) }, deps.clock.now())
+      }
       return { ok: true, snapshot }
     },
     'report:acknowledge': async (who, input) => {

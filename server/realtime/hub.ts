@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from 'node:http'
+import type { Server as HttpServer, IncomingMessage } from 'node:http'
 import { Server, type Socket } from 'socket.io'
 import {
   clientCommands,
@@ -15,6 +15,7 @@ import {
 import type { Principal } from '../auth/principal.js'
 import { readsHealthNotes } from '../auth/guards.js'
 import { principalFromCookies } from '../auth/resolve.js'
+import { clientAddress } from '../auth/source.js'
 import type { Deps } from '../deps.js'
 import { redactForBoard, redactHealth } from '../day/entries.js'
 import { getSchool } from '../data/schools.js'
@@ -30,6 +31,8 @@ export interface SocketData {
   client: 'board' | 'person'
   /** Staff only: whether this person may read health notes (symptoms, temperature). */
   healthNotes: boolean
+  /** The client address, as Express would give it for an HTTP request (for the audit log). */
+  address: string
 }
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
@@ -65,7 +68,7 @@ export const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024
  * and the protocol version, joins the rooms the principal may hear, and runs commands with
  * the principal re-checked each time.
  */
-export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOrigins: readonly string[] }): { io: AppServer; publish: Publish; control: SocketControl } {
+export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOrigins: readonly string[]; addressOf?: (req: IncomingMessage) => string }): { io: AppServer; publish: Publish; control: SocketControl } {
   const io: AppServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
@@ -82,7 +85,8 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
     try {
       const principal = await principalFromCookies(deps.sql, socket.handshake.headers.cookie, auth.data.client, deps.clock.now())
       if (!principal) return next(refusal(auth.data.client === 'board' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED'))
-      socket.data = { principal, client: auth.data.client, healthNotes: await healthNotesOf(principal) }
+      const address = opts.addressOf?.(socket.request) ?? clientAddress(socket.handshake.address)
+      socket.data = { principal: withAddress(principal, address), client: auth.data.client, healthNotes: await healthNotesOf(principal), address }
       next()
     } catch (err) {
       // A database hiccup is not a revoked device: tell the page to retry, not to unpair.
@@ -115,7 +119,7 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
           const unsafe = findUnsafeText(payload)
           if (unsafe !== null) throw new AppError('BAD_REQUEST', UNSAFE_TEXT_MESSAGE, { [unsafe]: UNSAFE_TEXT_MESSAGE })
           const input = parseInput(clientCommands[name].payload, payload)
-          reply(await (handlers[name] as (who: Principal, input: unknown) => Promise<CommandAck<typeof name>>)(current, input))
+          reply(await (handlers[name] as (who: Principal, input: unknown) => Promise<CommandAck<typeof name>>)(withAddress(current, socket.data.address), input))
         } catch (err) {
           reply(isDatabaseUnavailable(err) ? errorBody('UNAVAILABLE') : errorBodyOf(err, deps.log))
         }
@@ -170,7 +174,7 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
         return
       }
       for (const r of [...socket.rooms]) if (r !== socket.id) void socket.leave(r)
-      socket.data = { ...socket.data, principal, healthNotes }
+      socket.data = { ...socket.data, principal: withAddress(principal, socket.data.address), healthNotes }
       void socket.join(roomsFor(principal, healthNotes))
       socket.emit('access:changed', {})
     }))
@@ -183,6 +187,11 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
     refreshSchool: (id) => refresh(rooms.staff(id)),
   }
   return { io, publish, control }
+}
+
+/** A staff principal carries its client address to the audit log. */
+function withAddress(p: Principal, address: string): Principal {
+  return p.kind === 'staff' ? { ...p, address } : p
 }
 
 /** The rooms a principal may hear; staff hear the school's events with or without health notes. */

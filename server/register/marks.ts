@@ -7,13 +7,14 @@ import { calendarRules } from '../data/schools.js'
 import type { Deps } from '../deps.js'
 import type { Q } from '../db/types.js'
 import { AppError } from '../errors.js'
+import { recordAudit } from '../audit/record.js'
 import { runChange } from '../realtime/change.js'
 import { readablePupilClass } from './access.js'
 
 /** Every log row of a pupil-day, newest first, with who wrote it and why. */
-export async function markHistory(q: Q, who: StaffPrincipal, pupilId: number, date: string): Promise<MarkHistoryRow[]> {
-  await readablePupilClass(q, who, 'register.read', pupilId, date)
-  return q<MarkHistoryRow[]>`
+export async function markHistory(q: Q, who: StaffPrincipal, pupilId: number, date: string, nowMs: number): Promise<MarkHistoryRow[]> {
+  const cls = await readablePupilClass(q, who, 'register.read', pupilId, date)
+  const rows = await q<MarkHistoryRow[]>`
     select l.id::int as id, c.label as code_label, s.label as suggested_label, l.source,
            coalesce(st.family_name || ' ' || st.given_name, g.family_name || ' ' || g.given_name) as actor,
            l.note, l.recorded_at
@@ -24,6 +25,8 @@ export async function markHistory(q: Q, who: StaffPrincipal, pupilId: number, da
     left join guardian g on g.id = l.actor_guardian_id
     where l.school_id = ${who.schoolId} and l.pupil_id = ${pupilId} and l.date = ${date}
     order by l.id desc`
+  await recordAudit(q, who, { action: 'register.history', pupilId, classId: cls.id, dateFrom: date }, nowMs)
+  return rows
 }
 
 /**
@@ -32,11 +35,13 @@ export async function markHistory(q: Q, who: StaffPrincipal, pupilId: number, da
  * register forbids correction fluid).
  */
 export async function correctMark(deps: Deps, who: StaffPrincipal, m: CorrectMarkRequest): Promise<void> {
-  await readablePupilClass(deps.sql, who, 'register.correct', m.pupilId, m.date)
+  const cls = await readablePupilClass(deps.sql, who, 'register.correct', m.pupilId, m.date)
   if (!isSchoolDay(m.date, await calendarRules(deps.sql, who.schoolId, m.date, m.date))) throw new AppError('NOT_A_SCHOOL_DAY')
+  let label = '記録なし'
   if (m.codeId !== null) {
-    const [code] = await deps.sql`select id from attendance_code where id = ${m.codeId} and school_id = ${who.schoolId}`
+    const [code] = await deps.sql<{ label: string }[]>`select label from attendance_code where id = ${m.codeId} and school_id = ${who.schoolId}`
     if (!code) throw new AppError('CODE_NOT_FOUND')
+    label = code.label
   }
   const nowIso = new Date(deps.clock.now()).toISOString()
   await runChange(deps, who.schoolId, async (tx, change) => {
@@ -46,5 +51,6 @@ export async function correctMark(deps: Deps, who: StaffPrincipal, m: CorrectMar
       atTime: null, note: m.note, recordedAt: nowIso,
     }])
     change.pupilDays([{ pupilId: m.pupilId, date: m.date }])
+    await recordAudit(tx, who, { action: 'register.correct', pupilId: m.pupilId, classId: cls.id, dateFrom: m.date, detail: `${label}:${m.note}` }, deps.clock.now())
   })
 }

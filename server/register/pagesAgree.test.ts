@@ -120,7 +120,7 @@ async function exports(f: ModelFacts, w: Written, ref: Reference, d: string) {
   expect({ date: d, long }).toEqual({ date: d, long: wantLong })
   seen.longAbsentees += wantLong.length
 
-  const daily = csvLines(await dailyAbsenteesCsv(db.sql, w.who, d))
+  const daily = csvLines(await dailyAbsenteesCsv(db.sql, w.who, d, Date.now()))
   expect(daily[0]).toEqual(['日付', '学年', '学級', '在籍者数', '欠席者数', '出席停止・忌引等'])
   const wantDaily = f.classes.map((c, ci) => {
     const mine = [...f.pupils.keys()].filter((i) => f.pupils[i]!.classIdx === ci)

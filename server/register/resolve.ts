@@ -3,6 +3,7 @@ import type { StaffPrincipal } from '../auth/principal.js'
 import { appendMarks } from '../data/reports.js'
 import type { Deps } from '../deps.js'
 import { AppError } from '../errors.js'
+import { recordAudit } from '../audit/record.js'
 import { runChange } from '../realtime/change.js'
 import { readableClass } from './access.js'
 import { schoolDaysOf } from './counts.js'
@@ -34,6 +35,7 @@ export async function resolveDay(deps: Deps, who: StaffPrincipal, classId: numbe
         actorStaffId: who.staffId, actorGuardianId: null, reportId: null, atTime: null, note: '記録なし→出席(終業時の確定)', recordedAt: nowIso,
       })))
       change.pupilDays(blank.map((r) => ({ pupilId: r.pupilId, date })))
+      await recordAudit(tx, who, { action: 'register.resolve', classId, dateFrom: date, detail: `記録なし${blank.length}人を出席に` }, deps.clock.now())
     } else change.unchanged()
     return { ok: true, markedPresent: marked ? blank.length : 0, unresolved: rows.filter((r) => r.provisional).map((r) => ({ pupilId: r.pupilId, name: r.name })) } satisfies ResolveResult
   })

@@ -10,6 +10,7 @@ import { calendarRules } from '../data/schools.js'
 import type { Deps } from '../deps.js'
 import type { Q } from '../db/types.js'
 import { AppError } from '../errors.js'
+import { recordAudit } from '../audit/record.js'
 import { runChange } from '../realtime/change.js'
 import { readablePupilClass } from './access.js'
 
@@ -38,7 +39,7 @@ export async function applySuspension(deps: Deps, who: StaffPrincipal, req: Susp
   const plan = await planSuspension(deps.sql, who, req)
   if (!plan.ok) throw new AppError('SUSPENSION_INCOMPLETE')
   if (plan.schoolDays.length === 0) throw new AppError('NO_SCHOOL_DAYS_IN_RANGE')
-  await readablePupilClass(deps.sql, who, 'suspension.apply', req.pupilId, req.input.onset)
+  const cls = await readablePupilClass(deps.sql, who, 'suspension.apply', req.pupilId, req.input.onset)
   const nowIso = new Date(deps.clock.now()).toISOString()
   await runChange(deps, who.schoolId, async (tx, change) => {
     const [code] = await tx<{ id: number }[]>`select id from attendance_code where school_id = ${who.schoolId} and code = 'suspension_infection'`
@@ -48,6 +49,7 @@ export async function applySuspension(deps: Deps, who: StaffPrincipal, req: Susp
       actorStaffId: who.staffId, actorGuardianId: null, reportId: null, atTime: null, note: plan.basis.slice(0, 200), recordedAt: nowIso,
     })))
     change.pupilDays(plan.schoolDays.map((date) => ({ pupilId: req.pupilId, date })))
+    await recordAudit(tx, who, { action: 'suspension.apply', pupilId: req.pupilId, classId: cls.id, dateFrom: plan.schoolDays[0]!, dateTo: plan.schoolDays.at(-1)!, detail: plan.basis.slice(0, 200) }, deps.clock.now())
   })
   return plan
 }

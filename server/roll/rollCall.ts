@@ -4,6 +4,7 @@ import type { StaffPrincipal } from '../auth/principal.js'
 import { classOfSchool, classRoster, insertRollCall, insertStaffNote, pupilHistory, pupilPlace } from '../data/roll.js'
 import type { Deps } from '../deps.js'
 import { AppError, parseInput } from '../errors.js'
+import { recordAudit } from '../audit/record.js'
 import { runChange } from '../realtime/change.js'
 import { pupilToday, staffToday } from './today.js'
 
@@ -56,5 +57,6 @@ export async function history(deps: Deps, who: StaffPrincipal, pupilId: number):
   if (!place) throw new AppError('PUPIL_NOT_FOUND')
   authorize(who, 'pupil.history', { schoolId: who.schoolId, classId: place.classId })
   const items = await pupilHistory(deps.sql, pupilId, t.year.startsOn, t.year.endsOn)
+  await recordAudit(deps.sql, who, { action: 'pupil.history', pupilId, classId: place.classId, dateFrom: t.year.startsOn, dateTo: t.year.endsOn }, deps.clock.now())
   return { pupilId, name: place.name, classLabel: place.classLabel, items }
 }

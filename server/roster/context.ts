@@ -11,7 +11,7 @@ export interface ExistingPupil {
   guardianName: string
   leftOn: string | null
   /** Membership in the target year. */
-  current: { classId: number; number: number } | null
+  current: { classId: number; number: number; grade: number } | null
   /** The newest membership before the target year, to tell graduates from leavers. */
   last: { fiscalYear: number; grade: number; topGrade: number } | null
 }
@@ -35,9 +35,9 @@ export interface RosterContext {
 export async function loadRosterContext(q: Q, schoolId: number, year: Year): Promise<RosterContext> {
   const classes = await q<{ id: number; grade: number; name: string }[]>`
     select id, grade, name from school_class where school_year_id = ${year.id}`
-  const pupils = await q<(Omit<ExistingPupil, 'current' | 'last'> & { curClass: number | null; curNumber: number | null; lastFy: number | null; lastGrade: number | null; lastTop: number | null })[]>`
+  const pupils = await q<(Omit<ExistingPupil, 'current' | 'last'> & { curClass: number | null; curNumber: number | null; curGrade: number | null; lastFy: number | null; lastGrade: number | null; lastTop: number | null })[]>`
     select p.id, p.external_id, p.family_name, p.given_name, p.family_kana, p.given_kana, p.guardian_name, p.left_on::text as left_on,
-           cur.class_id as cur_class, cur.attendance_number as cur_number,
+           cur.class_id as cur_class, cur.attendance_number as cur_number, (select grade from school_class where id = cur.class_id) as cur_grade,
            last.fiscal_year as last_fy, last.grade as last_grade, last.top as last_top
     from pupil p
     left join class_membership cur on cur.pupil_id = p.id and cur.school_year_id = ${year.id}
@@ -53,9 +53,9 @@ export async function loadRosterContext(q: Q, schoolId: number, year: Year): Pro
   return {
     year,
     classes: new Map(classes.map((c) => [`${c.grade}|${c.name}`, c.id])),
-    pupils: pupils.map(({ curClass, curNumber, lastFy, lastGrade, lastTop, ...p }) => ({
+    pupils: pupils.map(({ curClass, curNumber, curGrade, lastFy, lastGrade, lastTop, ...p }) => ({
       ...p,
-      current: curClass !== null ? { classId: curClass, number: curNumber! } : null,
+      current: curClass !== null ? { classId: curClass, number: curNumber!, grade: curGrade! } : null,
       last: lastFy !== null ? { fiscalYear: lastFy, grade: lastGrade!, topGrade: lastTop! } : null,
     })),
     remembered: m?.mapping ?? null,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { RosterApplied, RosterMapping, RosterPreview } from '../../shared/protocol/index.js'
+import type { RosterAnswers, RosterApplied, RosterMapping, RosterPreview } from '../../shared/protocol/index.js'
 import { getSchool } from '../data/schools.js'
 import type { Q } from '../db/types.js'
 import { AppError } from '../errors.js'
@@ -9,7 +9,7 @@ import { createClass } from '../data/schoolSetup.js'
 import { findYear, loadRosterContext, type Year } from './context.js'
 import { decodeRoster } from './decode.js'
 import { parseRoster } from './parse.js'
-import { planRoster, type RosterPlan } from './plan.js'
+import { planRoster, type RosterMode, type RosterPlan } from './plan.js'
 
 export interface RosterRequest {
   schoolId: number
@@ -17,6 +17,9 @@ export interface RosterRequest {
   yearId?: number
   createClasses: boolean
   mapping: RosterMapping | null
+  /** Omitted: the mode the plan suggests for this file. */
+  mode?: RosterMode
+  answers?: RosterAnswers | null
   now: number
 }
 
@@ -30,12 +33,12 @@ async function prepare(q: Q, r: RosterRequest) {
   const decoded = decodeRoster(r.bytes)
   const ctx = await loadRosterContext(q, r.schoolId, year)
   const parsed = parseRoster(decoded.text, r.mapping, ctx.remembered, decoded.badLines)
-  const plan = planRoster(ctx, parsed.rows, { createClasses: r.createClasses, today })
+  const plan = planRoster(ctx, parsed.rows, { createClasses: r.createClasses, today, mode: r.mode, answers: r.answers })
   const problems = [...parsed.problems, ...plan.problems].sort((a, b) => a.line - b.line)
   // The digest names exactly what the admin saw: file, mapping, year, options and the plan's outcome.
   const digest = createHash('sha256')
     .update(r.bytes)
-    .update(JSON.stringify([parsed.mapping, year.id, r.createClasses, plan.add.length, plan.update.map((u) => u.pupil.id), plan.leaving.map((l) => l.pupil.id)]))
+    .update(JSON.stringify([parsed.mapping, year.id, r.createClasses, plan.mode, plan.questions, plan.add.length, plan.update.map((u) => u.pupil.id), plan.leaving.map((l) => l.pupil.id)]))
     .digest('base64url')
     .slice(0, 22)
   return { decoded, parsed, plan, problems, year, digest, ctx }
@@ -53,7 +56,10 @@ export async function previewRoster(q: Q, r: RosterRequest): Promise<RosterPrevi
     mapping: parsed.mapping,
     yearId: year.id,
     fiscalYear: year.fiscalYear,
+    mode: plan.mode,
+    suggestedMode: plan.suggestedMode,
     rows: parsed.rows.length,
+    questions: plan.questions,
     problems,
     added: plan.add.map(label),
     moved: plan.update.filter((u) => u.moved).map((u) => label(u.row)),
@@ -78,6 +84,8 @@ export async function applyRoster(deps: ChangeDeps, r: RosterRequest, expectDige
       throw new AppError('ROSTER_INVALID', undefined, Object.fromEntries(problems.slice(0, 50).map((p, i) => [`${p.line}行目#${i}`, p.message])))
     }
     if (expectDigest && expectDigest !== digest) throw new AppError('ROSTER_CHANGED')
+    const open = plan.questions.filter((q) => q.answer === null)
+    if (open.length) throw new AppError('ROSTER_UNANSWERED', undefined, Object.fromEntries(open.slice(0, 50).map((q) => [`${q.line}行目`, q.row])))
     const classes = await createMissingClasses(tx, r.schoolId, year, plan, ctx.classes)
     await writePlan(tx, r.schoolId, year, plan, classes)
     if (JSON.stringify(ctx.remembered) !== JSON.stringify(parsed.mapping)) {
@@ -113,8 +121,9 @@ async function writePlan(tx: Q, schoolId: number, year: Year, plan: RosterPlan, 
   if (freed.length) await tx`delete from class_membership where school_year_id = ${year.id} and pupil_id in ${tx(freed)}`
   for (const u of plan.update) {
     if (u.changed) {
-      await tx`update pupil set family_name = ${u.row.familyName}, given_name = ${u.row.givenName}, family_kana = ${u.row.familyKana},
-        given_kana = ${u.row.givenKana}, guardian_name = ${u.row.guardianName}, external_id = coalesce(${u.row.externalId}, external_id),
+      // A column the file does not have leaves what the school holds.
+      await tx`update pupil set family_name = ${u.row.familyName}, given_name = ${u.row.givenName}, family_kana = coalesce(${u.row.familyKana}, family_kana),
+        given_kana = coalesce(${u.row.givenKana}, given_kana), guardian_name = coalesce(${u.row.guardianName}, guardian_name), external_id = coalesce(${u.row.externalId}, external_id),
         left_on = null, left_reason = null
         where id = ${u.pupil.id} and school_id = ${schoolId}`
     }
@@ -126,7 +135,7 @@ async function writePlan(tx: Q, schoolId: number, year: Year, plan: RosterPlan, 
   for (const row of plan.add) {
     const [p] = await tx<{ id: number }[]>`
       insert into pupil (school_id, family_name, given_name, family_kana, given_kana, guardian_name, external_id, enrolled_on)
-      values (${schoolId}, ${row.familyName}, ${row.givenName}, ${row.familyKana}, ${row.givenKana}, ${row.guardianName}, ${row.externalId}, ${plan.enrolledOn})
+      values (${schoolId}, ${row.familyName}, ${row.givenName}, ${row.familyKana ?? ''}, ${row.givenKana ?? ''}, ${row.guardianName ?? ''}, ${row.externalId}, ${row.enrolledOn ?? plan.enrolledOn})
       returning id`
     await tx`insert into class_membership (school_id, school_year_id, pupil_id, class_id, attendance_number)
       values (${schoolId}, ${year.id}, ${p!.id}, ${classOf(row)}, ${row.number})`

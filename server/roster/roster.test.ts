@@ -130,14 +130,20 @@ describe('importing a roster', () => {
     expect(await snapshot()).toBe(before)
   })
 
-  it('marks a pupil missing from the file as left, never deleting them', async () => {
-    const p = await preview('roster-missing.csv')
+  it('marks a pupil missing from the file as left, never deleting them, when the admin says the file is the whole school', async () => {
+    // 6年1組 is missing altogether: the server takes the file for a partial one unless told otherwise.
+    const guessed = await preview('roster-missing.csv')
+    expect(guessed.body).toMatchObject({ mode: 'partial', suggestedMode: 'partial', leaving: [] })
+    const p = await preview('roster-missing.csv', '?mode=full')
+    expect(p.body).toMatchObject({ mode: 'full', suggestedMode: 'partial' })
     expect(p.body.leaving).toEqual([
       { name: '渡辺 六花', reason: 'left' },
       { name: '小林 七海', reason: 'left' },
       { name: '加藤 八雲', reason: 'left' },
     ])
-    const a = await apply('roster-missing.csv')
+    // The digest binds the mode: a preview as partial does not apply as full.
+    expect((await apply('roster-missing.csv', `?mode=full&digest=${guessed.body.digest}`)).body.error.code).toBe('ROSTER_CHANGED')
+    const a = await apply('roster-missing.csv', `?mode=full&digest=${p.body.digest}`)
     expect(a.body).toMatchObject({ left: 3, unchanged: 6 })
     const rows = await db.sql<{ leftOn: string; leftReason: string; members: number }[]>`
       select p.left_on::text, p.left_reason, (select count(*)::int from class_membership m where m.pupil_id = p.id) as members
@@ -166,11 +172,15 @@ describe('importing a roster', () => {
   it('asks for columns it cannot guess, and remembers the mapping', async () => {
     const p = await preview('roster-custom-header.csv')
     expect(p.body.headers).toEqual(['年', 'クラス名', '番', '児童名', 'よみ'])
-    expect(p.body.problems.map((x: { message: string }) => x.message)).toContain('「学年」の列を選んでください')
+    // 年 is read as the grade; the other columns need the admin.
+    expect(p.body.mapping).toMatchObject({ grade: '年' })
+    expect(p.body.problems.map((x: { message: string }) => x.message)).toContain('「組」の列を選んでください')
     const mapping = encodeURIComponent(JSON.stringify({ grade: '年', className: 'クラス名', number: '番', name: '児童名', kana: 'よみ' }))
     const mapped = await preview('roster-custom-header.csv', `?mapping=${mapping}`)
     expect(mapped.body.problems).toEqual([])
-    expect(mapped.body.leaving).toHaveLength(7)
+    // One class of a school with several: taken for a partial file, so nobody would leave.
+    expect(mapped.body).toMatchObject({ mode: 'partial', leaving: [] })
+    expect((await preview('roster-custom-header.csv', `?mapping=${mapping}&mode=full`)).body.leaving).toHaveLength(7)
     // Earlier applies remembered the mapping they used; a remembered mapping is used next time.
     const [saved] = await db.sql<{ mapping: Record<string, string> }[]>`select mapping from roster_mapping where school_id = ${schoolId}`
     expect(saved!.mapping).toMatchObject({ grade: '学年', className: '組', name: '氏名' })

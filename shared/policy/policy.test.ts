@@ -34,6 +34,7 @@ const EXPECTED: Record<Action, string> = {
   'calls.record': 'SSS-SS---',
   'mail.captured': 'SSS------',
   'school.admin': 'SSS------',
+  'audit.read': '-SS------',
   'guardian.home': '------G--',
   'report.create': '------G--',
   'report.list': '------G--',

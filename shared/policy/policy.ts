@@ -75,6 +75,8 @@ export const POLICY = {
   'mail.captured': grant(ADMINS, 'school'),
   /** Settings, staff, roster, registration letters, board devices, school years. */
   'school.admin': grant(ADMINS, 'school'),
+  /** The audit log (who read health notes or pupil histories, who corrected the register): 校長・教頭. */
+  'audit.read': grant(['principal', 'vice_principal'], 'school'),
   /** A guardian's own page: children, reports, notices, events. */
   'guardian.home': { guardian: 'own_children' },
   'report.create': { guardian: 'own_children' },

@@ -43,6 +43,7 @@ export const ERROR_MESSAGES = {
   NO_ELIGIBLE_PUPILS: { ja: '送信できる児童がいません(連絡済・登校済・送信済を除きます)。', en: 'No pupils to notify.' },
   // Roster import, registration codes, accounts
   ROSTER_INVALID: { ja: '名簿ファイルに問題があります。行ごとの内容を確認してください。', en: 'The roster file has problems.' },
+  ROSTER_UNANSWERED: { ja: '同じ氏名・ふりがなの児童について、どの児童かを選んでから取り込んでください。', en: 'Say which pupil each namesake row is before applying.' },
   ROSTER_CHANGED: { ja: '確認した内容から変わりました。もう一度確認してください。', en: 'The roster changed since the preview.' },
   YEAR_NOT_FOUND: { ja: 'その年度がありません。', en: 'School year not found.' },
   YEAR_EXISTS: { ja: 'その年度はすでにあります。', en: 'That school year already exists.' },

@@ -1,4 +1,5 @@
 import { adminRoutes } from './routesAdmin.js'
+import { auditRoutes } from './routesAudit.js'
 import { accountRoutes, boardRoutes, guardianRoutes, healthRoutes, registrationRoutes, sessionRoutes } from './routesPeople.js'
 import { calendarRoutes, guidanceRoutes, officeRoutes, registerRoutes } from './routesStaff.js'
 import { cityRoutes, setupRoutes } from './routesSetup.js'
@@ -21,10 +22,12 @@ export const routes = {
   calendar: calendarRoutes,
   setup: setupRoutes,
   city: cityRoutes,
+  audit: auditRoutes,
 }
 
 export * from './route.js'
 export * from './routesAdmin.js'
+export * from './routesAudit.js'
 export * from './routesPeople.js'
 export * from './routesStaff.js'
 export * from './routesSetup.js'

@@ -6,6 +6,7 @@ import '../components/asg-login.js'
 import { currentUser, logout } from '../lib/session.js'
 import { buttons, tokens } from '../lib/styles.js'
 import '../components/asg-account.js'
+import './asg-admin-audit.js'
 import './asg-admin-devices.js'
 import './asg-admin-registration.js'
 import './asg-admin-roster.js'
@@ -19,6 +20,7 @@ const TABS = [
   ['staff', '職員'],
   ['settings', '学校の設定'],
   ['devices', '表示端末'],
+  ['audit', '監査ログ'],
   ['account', 'アカウント'],
 ] as const
 type Tab = (typeof TABS)[number][0]
@@ -86,7 +88,7 @@ export class AsgAdminApp extends LitElement {
     return html`
       <header><h1>朝顔 学校の管理 — ${this.me.schoolName}</h1><span>${this.me.name}</span><button @click=${this.signOut}>ログアウト</button></header>
       <nav role="tablist">
-        ${TABS.map(([id, label]) => html`<button role="tab" aria-selected=${this.tab === id} @click=${() => this.select(id)}>${label}</button>`)}
+        ${TABS.filter(([id]) => this.shows(id)).map(([id, label]) => html`<button role="tab" aria-selected=${this.tab === id} @click=${() => this.select(id)}>${label}</button>`)}
       </nav>
       <main>${this.panel()}</main>
     `
@@ -103,13 +105,20 @@ export class AsgAdminApp extends LitElement {
     })
   }
 
+  /** Tabs the policy lets this person use (the audit log is for 校長・教頭 only). */
+  private shows(tab: Tab): boolean {
+    return tab !== 'audit' || (this.me?.kind === 'staff' && can(this.me, 'audit.read'))
+  }
+
   private panel() {
+    if (!this.shows(this.tab)) return html`<asg-admin-roster></asg-admin-roster>`
     switch (this.tab) {
       case 'roster': return html`<asg-admin-roster></asg-admin-roster>`
       case 'registration': return html`<asg-admin-registration></asg-admin-registration>`
       case 'staff': return html`<asg-admin-staff></asg-admin-staff>`
       case 'settings': return html`<asg-admin-settings></asg-admin-settings>`
       case 'devices': return html`<asg-admin-devices></asg-admin-devices>`
+      case 'audit': return html`<asg-admin-audit></asg-admin-audit>`
       case 'account': return html`<asg-account></asg-account>`
     }
   }

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit'
-import { ROSTER_FIELD_LABEL, ROSTER_FIELDS, type RosterApplied, type RosterMapping, type RosterPreview, type SchoolYearView } from '../../../shared/protocol/index.js'
+import { ROSTER_FIELD_LABEL, ROSTER_FIELDS, type RosterAnswers, type RosterApplied, type RosterMapping, type RosterPreview, type RosterQuestion, type SchoolYearView } from '../../../shared/protocol/index.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { call, errorText, hrefOf } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
@@ -13,13 +13,16 @@ import { panel } from './styles.js'
 export class AsgAdminRoster extends LitElement {
   static override properties = {
     years: { state: true }, yearId: { state: true }, file: { state: true }, createClasses: { state: true },
-    mapping: { state: true }, preview: { state: true }, applied: { state: true }, error: { state: true }, busy: { state: true },
+    mapping: { state: true }, mode: { state: true }, answers: { state: true }, preview: { state: true }, applied: { state: true }, error: { state: true }, busy: { state: true },
   }
   declare years: SchoolYearView[]
   declare yearId: number | null
   declare file: File | null
   declare createClasses: boolean
   declare mapping: RosterMapping | null
+  /** Null: the server's suggestion for this file. */
+  declare mode: 'full' | 'partial' | null
+  declare answers: RosterAnswers
   declare preview: RosterPreview | null
   declare applied: RosterApplied | null
   declare error: string
@@ -32,6 +35,8 @@ export class AsgAdminRoster extends LitElement {
     this.file = null
     this.createClasses = false
     this.mapping = null
+    this.mode = null
+    this.answers = {}
     this.preview = null
     this.applied = null
     this.error = ''
@@ -59,6 +64,8 @@ export class AsgAdminRoster extends LitElement {
       yearId: this.yearId ?? undefined,
       createClasses: this.createClasses ? ('1' as const) : ('0' as const),
       mapping: this.mapping ? JSON.stringify(this.mapping) : undefined,
+      mode: this.mode ?? undefined,
+      answers: Object.keys(this.answers).length ? JSON.stringify(this.answers) : undefined,
     }
   }
 
@@ -67,7 +74,7 @@ export class AsgAdminRoster extends LitElement {
     return html`
       <section>
         <h2>名簿の取り込み</h2>
-        <p class="muted">校務支援システムから書き出したCSV(UTF-8 または Shift_JIS)を選んでください。ファイルにない児童は「転出」として残り、削除はされません。</p>
+        <p class="muted">校務支援システムから書き出したCSV(UTF-8 または Shift_JIS)を選んでください。全校の名簿として取り込むと、ファイルにない児童は「転出」として残ります(削除はされません)。1クラス分や転入生だけのファイルは「一部」として取り込めます。</p>
         <div class="row">
           <label>年度
             <select @change=${(e: Event) => this.choose({ yearId: Number((e.target as HTMLSelectElement).value) })}>
@@ -78,7 +85,7 @@ export class AsgAdminRoster extends LitElement {
           ${year ? html`<a href=${hrefOf(routes.admin.rosterExport, { query: { yearId: year.id } })} download>この年度の名簿をCSVで書き出す</a>` : nothing}
         </div>
         <div class="row">
-          <input type="file" accept=".csv,text/csv" aria-label="名簿ファイル" @change=${(e: Event) => this.choose({ file: (e.target as HTMLInputElement).files?.[0] ?? null, mapping: null })} />
+          <input type="file" accept=".csv,text/csv" aria-label="名簿ファイル" @change=${(e: Event) => this.choose({ file: (e.target as HTMLInputElement).files?.[0] ?? null, mapping: null, mode: null, answers: {} })} />
           <label><input type="checkbox" .checked=${this.createClasses} @change=${(e: Event) => this.choose({ createClasses: (e.target as HTMLInputElement).checked })} /> ファイルにある組がなければ作る</label>
           <button class="primary" ?disabled=${!this.file || this.busy} @click=${this.runPreview}>内容を確認</button>
         </div>
@@ -90,7 +97,8 @@ export class AsgAdminRoster extends LitElement {
   }
 
   private renderPreview(p: RosterPreview) {
-    const ok = p.problems.length === 0
+    const open = p.questions.filter((q) => q.answer === null).length
+    const ok = p.problems.length === 0 && open === 0
     return html`
       <section aria-label="確認">
         <h2>確認(${p.fiscalYear}年度・${p.rows}行・${p.encoding === 'shift_jis' ? 'Shift_JIS' : 'UTF-8'})</h2>
@@ -102,7 +110,16 @@ export class AsgAdminRoster extends LitElement {
               ${p.headers.map((h) => html`<option ?selected=${p.mapping[f] === h}>${h}</option>`)}
             </select></label>`)}
         </div>
-        ${ok ? html`<p class="ok">問題はありません。</p>` : html`
+        <h3>取り込み方</h3>
+        <div class="row" role="radiogroup" aria-label="取り込み方">
+          <label><input type="radio" name="mode" value="full" .checked=${p.mode === 'full'} @change=${() => this.rerun({ mode: 'full' })} />
+            全校の名簿(ファイルにない児童は転出・卒業)${p.suggestedMode === 'full' ? '(おすすめ)' : ''}</label>
+          <label><input type="radio" name="mode" value="partial" .checked=${p.mode === 'partial'} @change=${() => this.rerun({ mode: 'partial' })} />
+            一部だけ(ほかの児童はそのまま)${p.suggestedMode === 'partial' ? '(おすすめ)' : ''}</label>
+        </div>
+        ${p.suggestedMode === 'partial' ? html`<p class="muted">在籍児童のいる組のうち、ファイルにない組があります。1クラス分や転入生だけのファイルなら「一部だけ」を選んでください。</p>` : nothing}
+        ${p.questions.length ? this.renderQuestions(p.questions) : nothing}
+        ${p.problems.length === 0 ? html`<p class="ok">${open ? '行ごとの問題はありません(上の質問に答えると取り込めます)。' : '問題はありません。'}</p>` : html`
           <h3 class="error">問題 ${p.problems.length}件(直してから取り込んでください)</h3>
           <table><tbody>${p.problems.map((x) => html`<tr><td>${x.line}行目</td><td>${x.message}</td></tr>`)}</tbody></table>`}
         <h3>取り込むと</h3>
@@ -119,11 +136,36 @@ export class AsgAdminRoster extends LitElement {
     `
   }
 
+  private renderQuestions(questions: RosterQuestion[]) {
+    return html`
+      <h3 class=${questions.some((q) => q.answer === null) ? 'error' : ''}>同じ氏名・ふりがなの児童(${questions.length}件):どの児童か選んでください</h3>
+      <table><tbody>${questions.map((q) => html`<tr>
+        <td>${q.line}行目</td><td>${q.row}</td>
+        <td><select aria-label=${`${q.line}行目の児童`} @change=${(e: Event) => this.answer(q.line, (e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${q.answer === null}>(選んでください)</option>
+          ${q.candidates.map((c) => html`<option value=${c.pupilId} ?selected=${q.answer === c.pupilId}>${c.label}</option>`)}
+          <option value="new" ?selected=${q.answer === 'new'}>別の児童(新しく追加)</option>
+        </select></td></tr>`)}</tbody></table>`
+  }
+
+  private answer(line: number, value: string) {
+    const answers = { ...this.answers }
+    if (value === '') delete answers[String(line)]
+    else answers[String(line)] = value === 'new' ? 'new' : Number(value)
+    this.rerun({ answers })
+  }
+
+  /** A change of mode or an answer: the preview is computed again, so the digest names what the admin now sees. */
+  private rerun(change: Partial<Pick<AsgAdminRoster, 'mode' | 'answers'>>) {
+    Object.assign(this, change)
+    void this.runPreview()
+  }
+
   private names(list: string[]) {
     return list.length ? html`<span class="muted">— ${list.slice(0, 8).join('、')}${list.length > 8 ? ` ほか${list.length - 8}人` : ''}</span>` : nothing
   }
 
-  private choose(change: Partial<Pick<AsgAdminRoster, 'yearId' | 'file' | 'createClasses' | 'mapping'>>) {
+  private choose(change: Partial<Pick<AsgAdminRoster, 'yearId' | 'file' | 'createClasses' | 'mapping' | 'mode' | 'answers'>>) {
     Object.assign(this, change)
     this.preview = null
     this.applied = null

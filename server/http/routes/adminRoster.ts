@@ -1,6 +1,6 @@
 import { Router } from 'express'
 import type { z } from 'zod'
-import { RosterMapping } from '../../../shared/protocol/index.js'
+import { RosterAnswers, RosterMapping } from '../../../shared/protocol/index.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import type { Deps } from '../../deps.js'
 import { AppError, parseInput } from '../../errors.js'
@@ -20,7 +20,10 @@ export function adminRosterRoutes(deps: Deps, mountOn: MountOn): Router {
 
   const request = (schoolId: number, q: ImportQuery, bytes: Buffer): RosterRequest => {
     if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw new AppError('BAD_REQUEST', '名簿ファイルを選んでください。')
-    return { schoolId, bytes, yearId: q.yearId, createClasses: q.createClasses, mapping: q.mapping ? mappingOf(q.mapping) : null, now: deps.clock.now() }
+    return {
+      schoolId, bytes, yearId: q.yearId, createClasses: q.createClasses, mapping: q.mapping ? jsonOf(RosterMapping, q.mapping) : null,
+      mode: q.mode, answers: q.answers ? jsonOf(RosterAnswers, q.answers) : null, now: deps.clock.now(),
+    }
   }
 
   on(api.rosterPreview).handle(async ({ res, query, body }) => previewRoster(deps.sql, request(adminOf(res).schoolId, query, body)))
@@ -34,13 +37,13 @@ export function adminRosterRoutes(deps: Deps, mountOn: MountOn): Router {
   return r
 }
 
-/** The column mapping travels as JSON in the query string. */
-function mappingOf(json: string): RosterMapping {
+/** The column mapping and the answers travel as JSON in the query string. */
+function jsonOf<T>(schema: z.ZodType<T>, json: string): T {
   let raw: unknown
   try {
     raw = JSON.parse(json)
   } catch {
     throw new AppError('BAD_REQUEST')
   }
-  return parseInput(RosterMapping, raw)
+  return parseInput(schema, raw)
 }

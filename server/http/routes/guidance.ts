@@ -34,7 +34,7 @@ export function guidanceRoutes(deps: Deps, mountOn: MountOn): Router {
 
   on(api.dailyAbsenteesCsv).handle(async ({ res, query }) => {
     const who = staffMay(principalOf(res), 'exports.dailyAbsentees')
-    return csvFile(`欠席者数_${query.date}.csv`, await dailyAbsenteesCsv(deps.sql, who, query.date), query.encoding)
+    return csvFile(`欠席者数_${query.date}.csv`, await dailyAbsenteesCsv(deps.sql, who, query.date, deps.clock.now()), query.encoding)
   })
   return r
 }

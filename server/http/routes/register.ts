@@ -39,7 +39,7 @@ export function registerRoutes(deps: Deps, mountOn: MountOn): Router {
 
   on(api.history).handle(async ({ res, query }) => {
     const who = staffMay(principalOf(res), 'register.read')
-    return { ok: true, rows: await markHistory(deps.sql, who, query.pupilId, query.date) }
+    return { ok: true, rows: await markHistory(deps.sql, who, query.pupilId, query.date, deps.clock.now()) }
   })
 
   on(api.correctMark).handle(async ({ res, body }) => {

@@ -1,0 +1,159 @@
+import { LitElement, css, html, nothing } from 'lit'
+import { AUDIT_ACTION_LABEL, AUDIT_ACTIONS, type AuditAction, type AuditPage, type AuditRow } from '../../../shared/protocol/index.js'
+import { routes } from '../../../shared/protocol/routes.js'
+import { formatDateJa, formatInstantJa } from '../../../shared/time/format.js'
+import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
+import { call, errorText, hrefOf } from '../lib/api.js'
+import { buttons, tokens } from '../lib/styles.js'
+import { panel } from './styles.js'
+
+const PAGE_SIZE = 50
+
+interface Filter {
+  from: string
+  to: string
+  staffId: number | null
+  pupilId: number | null
+  pupilName: string
+  action: AuditAction | ''
+}
+
+/**
+ * The audit log for 校長・教頭: who read health notes or a pupil's history and who corrected
+ * the register, newest first, filtered by period, person, pupil and act; CSV of the same filter.
+ */
+export class AsgAdminAudit extends LitElement {
+  static override properties = { filter: { state: true }, page: { state: true }, data: { state: true }, error: { state: true }, busy: { state: true } }
+  declare filter: Filter
+  declare page: number
+  declare data: AuditPage | null
+  declare error: string
+  declare busy: boolean
+
+  constructor() {
+    super()
+    this.filter = { from: '', to: '', staffId: null, pupilId: null, pupilName: '', action: '' }
+    this.page = 1
+    this.data = null
+    this.error = ''
+    this.busy = false
+  }
+
+  static override styles = [
+    tokens,
+    buttons,
+    panel,
+    css`
+      td { font-size: 0.92rem; }
+      td.when, td.who, td.pupil { white-space: nowrap; }
+      td.addr { font-family: ui-monospace, 'Noto Sans Mono', monospace; font-size: 0.85rem; }
+      button.link { border: none; background: none; padding: 0; min-height: 0; color: var(--asg-accent); text-decoration: underline; cursor: pointer; font: inherit; }
+      .pager { display: flex; gap: 12px; align-items: center; margin-top: 10px; }
+    `,
+  ]
+
+  override connectedCallback() {
+    super.connectedCallback()
+    void this.load()
+  }
+
+  private query() {
+    const f = this.filter
+    return {
+      from: f.from || undefined,
+      to: f.to || undefined,
+      staffId: f.staffId ?? undefined,
+      pupilId: f.pupilId ?? undefined,
+      action: f.action || undefined,
+    }
+  }
+
+  async load() {
+    this.busy = true
+    this.error = ''
+    try {
+      this.data = await call(routes.audit.list, { query: { ...this.query(), page: this.page, pageSize: PAGE_SIZE } })
+    } catch (e) {
+      this.error = errorText(e)
+    } finally {
+      this.busy = false
+    }
+  }
+
+  private set(change: Partial<Filter>) {
+    this.filter = { ...this.filter, ...change }
+    this.page = 1
+    void this.load()
+  }
+
+  private go(page: number) {
+    this.page = page
+    void this.load()
+  }
+
+  override render() {
+    const d = this.data
+    const pages = d ? Math.max(1, Math.ceil(d.total / d.pageSize)) : 1
+    return html`
+      <section>
+        <h2>監査ログ</h2>
+        <p class="muted">健康観察(症状・体温)と児童の記録の閲覧、出席簿の訂正を、誰が・いつ・どこから行ったかの記録です。5年間保存します。</p>
+        <div class="row">
+          <label>期間 <input type="date" aria-label="期間の始め" .value=${this.filter.from} @change=${(e: Event) => this.set({ from: (e.target as HTMLInputElement).value })} /></label>
+          <label>〜 <input type="date" aria-label="期間の終わり" .value=${this.filter.to} @change=${(e: Event) => this.set({ to: (e.target as HTMLInputElement).value })} /></label>
+          <label>職員
+            <select @change=${(e: Event) => this.set({ staffId: Number((e.target as HTMLSelectElement).value) || null })}>
+              <option value="">すべて</option>
+              ${d?.staff.map((s) => html`<option value=${s.id} ?selected=${this.filter.staffId === s.id}>${s.name}</option>`)}
+            </select>
+          </label>
+          <label>操作
+            <select @change=${(e: Event) => this.set({ action: (e.target as HTMLSelectElement).value as AuditAction | '' })}>
+              <option value="">すべて</option>
+              ${AUDIT_ACTIONS.map((a) => html`<option value=${a} ?selected=${this.filter.action === a}>${AUDIT_ACTION_LABEL[a]}</option>`)}
+            </select>
+          </label>
+          ${this.filter.pupilId ? html`<span>児童:${this.filter.pupilName} <button class="link" @click=${() => this.set({ pupilId: null, pupilName: '' })}>解除</button></span>` : nothing}
+          <a href=${hrefOf(routes.audit.csv, { query: this.query() })} download>CSVで書き出す</a>
+        </div>
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${d ? this.renderRows(d.rows) : nothing}
+        ${d && d.total > 0 ? html`<div class="pager">
+          <button ?disabled=${this.page <= 1 || this.busy} @click=${() => this.go(this.page - 1)}>前へ</button>
+          <span>${d.total}件中 ${(d.page - 1) * d.pageSize + 1}〜${Math.min(d.total, d.page * d.pageSize)}件(${d.page}/${pages}ページ)</span>
+          <button ?disabled=${this.page >= pages || this.busy} @click=${() => this.go(this.page + 1)}>次へ</button>
+        </div>` : nothing}
+      </section>
+    `
+  }
+
+  private renderRows(rows: AuditRow[]) {
+    if (rows.length === 0) return html`<p class="muted">この条件の記録はありません。</p>`
+    return html`<table>
+      <thead><tr><th>日時</th><th>職員</th><th>操作</th><th>児童・学級</th><th>対象の日</th><th>内容</th><th>接続元</th></tr></thead>
+      <tbody>${rows.map((r) => html`<tr>
+        <td class="when">${formatInstantJa(r.at, SCHOOL_ZONE)}</td>
+        <td class="who">${r.staffName ?? '—'}</td>
+        <td>${AUDIT_ACTION_LABEL[r.action]}</td>
+        <td class="pupil">${r.pupilId && r.pupilName
+          ? html`<button class="link" title="この児童で絞り込む" @click=${() => this.set({ pupilId: r.pupilId, pupilName: r.pupilName! })}>${r.pupilName}</button>`
+          : nothing} ${r.classLabel ?? ''}</td>
+        <td>${this.period(r)}</td>
+        <td>${r.detail}</td>
+        <td class="addr">${r.address}</td>
+      </tr>`)}</tbody>
+    </table>`
+  }
+
+  private period(r: AuditRow): string {
+    if (!r.dateFrom) return ''
+    return r.dateTo && r.dateTo !== r.dateFrom ? `${formatDateJa(r.dateFrom)}〜${formatDateJa(r.dateTo)}` : formatDateJa(r.dateFrom)
+  }
+}
+
+customElements.define('asg-admin-audit', AsgAdminAudit)
+declare global {
+  interface HTMLElementTagNameMap {
+    'asg-admin-audit': AsgAdminAudit
+  }
+}
