@@ -44,12 +44,26 @@ export const POSTGRES_TIMEOUTS = { connectSeconds: 3, statementMs: 15_000 } as c
  * connect timeout instead of queueing for the driver's default 30 s, and idle connections are
  * recycled so a restarted server is picked up again without restarting Asagao.
  */
-export function connectPostgres(url: string, max = 10): Database {
+export async function connectPostgres(url: string, max = 10): Promise<Database> {
   const sql = postgres(url, sqlOptions({
     max,
     connect_timeout: POSTGRES_TIMEOUTS.connectSeconds,
     idle_timeout: 60,
     connection: { application_name: 'asagao', TimeZone: 'UTC', statement_timeout: POSTGRES_TIMEOUTS.statementMs },
   } as postgres.Options<{}>)) as unknown as Sql
+  await fetchArrayTypesOnce(sql)
   return { sql, mode: 'postgres', close: () => sql.end({ timeout: 5 }) }
+}
+
+/**
+ * postgres.js (3.4.9, the latest release) asks every new connection for PostgreSQL's array
+ * types and drops the promise of that query: a connection lost at that moment, as when
+ * PostgreSQL restarts while the pool reconnects, becomes an unhandled rejection
+ * (CONNECTION_CLOSED or 57P01) that no caller can catch (porsager/postgres issues 1192, 1205,
+ * 1223; unfixed upstream). The array types are PostgreSQL's built-in ones (the schema defines
+ * none), so the first connection fetches them and later connections reuse them.
+ */
+export async function fetchArrayTypesOnce(sql: Sql): Promise<void> {
+  await sql`select 1`
+  sql.options.fetch_types = false
 }

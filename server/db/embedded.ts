@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
 import postgres from 'postgres'
-import { sqlOptions } from './connect.js'
+import { fetchArrayTypesOnce, sqlOptions } from './connect.js'
 import type { Database, Sql } from './types.js'
 
 export interface EmbeddedOptions {
@@ -64,6 +64,7 @@ export async function connectEmbedded(opts: EmbeddedOptions = {}): Promise<Datab
   const server = new PGLiteSocketServer({ db: pglite, path })
   await server.start()
   const sql = postgres(sqlOptions({ path, max: 1, database: 'postgres', username: 'postgres' } as postgres.Options<{}>)) as unknown as Sql
+  await fetchArrayTypesOnce(sql)
   return {
     sql,
     mode: 'embedded',

@@ -7,7 +7,7 @@ import type { Database } from './types.js'
 
 /** Opens the configured database (PostgreSQL, or the embedded one in the data folder) and migrates it. */
 export async function openDatabase(config: Config, poolSize = 10): Promise<Database> {
-  const db = config.databaseUrl ? connectPostgres(config.databaseUrl, poolSize) : await connectEmbedded({ dataDir: join(config.dataDir, 'pgdata') })
+  const db = config.databaseUrl ? await connectPostgres(config.databaseUrl, poolSize) : await connectEmbedded({ dataDir: join(config.dataDir, 'pgdata') })
   await migrate(db.sql)
   return db
 }

@@ -37,7 +37,7 @@ function ownPostgres(): Storage {
   return {
     async prepare() {
       pg = await startOwnPostgres(bin!)
-      const db = connectPostgres(pg.url, 2)
+      const db = await connectPostgres(pg.url, 2)
       await migrate(db.sql)
       const school = await liveSchool(db.sql, 'kill')
       await db.close()
@@ -45,7 +45,7 @@ function ownPostgres(): Storage {
       folders.push(dataDir)
       return { env: { DATABASE_URL: pg.url, ASAGAO_DATA_DIR: dataDir }, school }
     },
-    inspect: async () => connectPostgres(pg.url, 2),
+    inspect: () => connectPostgres(pg.url, 2),
     dispose: () => pg?.destroy(),
   }
 }
