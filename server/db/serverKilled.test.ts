@@ -102,6 +102,8 @@ describe.each([
       // one): they may be stored or not, but never in part. The rest are retried with the same key.
       const abandoned: string[] = []
       const unexpected: string[] = []
+      // Acknowledged only on a retry after a kill cut an attempt off: when that last attempt began.
+      const retriedAfterCut = new Map<string, number>()
       let lostAnswers = 0
       let retries = 0
       let running = true
@@ -113,7 +115,9 @@ describe.each([
             idempotencyKey: key, pupilIds: [sender.pupilId], kind: 'absent', fromDate: s.reportDate, toDate: s.reportDate,
             reasonId: s.reasonId, message: key, mode: 'add',
           }
+          let cut = false
           for (;;) {
+            const attemptAt = Date.now()
             let refused = false
             const res = await sender.client.post('/api/guardian/reports', body).catch((err: { cause?: { code?: string } }) => {
               refused = err.cause?.code === 'ECONNREFUSED'
@@ -121,6 +125,7 @@ describe.each([
             })
             if (res?.status === 201) {
               acknowledged.push(key)
+              if (cut) retriedAfterCut.set(key, attemptAt)
               break
             }
             if (res && res.status !== 503) {
@@ -128,9 +133,12 @@ describe.each([
               break
             }
             // Sent, and the connection dropped before an answer: the kill met this submission.
-            if (!res && !refused && ++lostAnswers % 2 === 0) {
-              abandoned.push(key)
-              break
+            if (!res && !refused) {
+              cut = true
+              if (++lostAnswers % 2 === 0) {
+                abandoned.push(key)
+                break
+              }
             }
             retries++
             await sleep(150)
@@ -183,12 +191,19 @@ describe.each([
         expect(submissions.filter((r) => r.reports !== 1 || r.complete !== 1)).toEqual([])
         expect(reportsByMessage.filter((r) => r.n !== 1 || !sent.has(r.message))).toEqual([])
         const abandonedStored = abandoned.filter((k) => stored.has(k)).length
+        // A report written before the attempt that was acknowledged was written by the attempt the
+        // kill cut off: its retry got the stored receipt, not a second report.
+        const written = await db.sql<{ message: string; submittedAt: string }[]>`
+          select message, submitted_at from guardian_report where message like 'kill-%'`
+        const replayed = written.filter((r) => retriedAfterCut.has(r.message) && Date.parse(r.submittedAt) < retriedAfterCut.get(r.message)!).length
 
         const log = outputs.join('\n')
         expect(log).not.toMatch(/uncaught exception|unhandled rejection/)
         console.log(
           `${mode}: ${KILLS} kills, ${acknowledged.length} reports acknowledged and each stored once; ${lostAnswers} answers cut off by a kill,` +
-            ` ${retries} retries (refused while down, or cut off); ${abandoned.length} given up after a lost answer (${abandonedStored} had been stored whole, the rest not at all)`,
+            ` ${retries} retries (refused while down, or cut off); ${retriedAfterCut.size} acknowledged on a retry after a cut-off attempt` +
+            ` (${replayed} of them had been stored by that attempt and were answered with its receipt);` +
+            ` ${abandoned.length} given up after a cut-off attempt (${abandonedStored} had been stored whole, the rest not at all)`,
         )
       } finally {
         await db.close()
