@@ -15,6 +15,13 @@ export interface EmbeddedOptions {
   loadDataDir?: Blob | File
 }
 
+/** PGlite could not start on the files in its data folder (damaged, or not a database). */
+export class EmbeddedFilesDamaged extends Error {
+  constructor(cause: unknown) {
+    super(`the embedded database did not start on its files: ${String((cause as Error)?.message ?? cause)}`, { cause })
+  }
+}
+
 const SOCKET = /^asagao-pglite-(\d+)-[0-9a-f]+\.sock$/
 
 /** Where this process's private socket lives: the system's temporary folder (Unix socket paths are short). */
@@ -56,6 +63,9 @@ export async function connectEmbedded(opts: EmbeddedOptions = {}): Promise<Datab
   const pglite = await PGlite.create({
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+  }).catch((err: unknown) => {
+    // A file-system error says what is wrong with the folder; anything else is in the files.
+    throw typeof (err as { code?: unknown } | null)?.code === 'string' ? err : new EmbeddedFilesDamaged(err)
   })
   removeStaleSockets()
   // PGlite ignores startup parameters; its one backend keeps session settings instead.
