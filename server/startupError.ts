@@ -44,3 +44,16 @@ export function checkDataFolder(dir: string): void {
     throw asDataFolderError(err, dir)
   }
 }
+
+/**
+ * The embedded database in the data folder does not open although the folder itself is usable:
+ * its files are damaged. The nightly backups are the way back.
+ */
+export function damagedDatabaseError(dataDir: string, pgdata: string): StartupError {
+  const backups = join(dataDir, 'backups')
+  return new StartupError(
+    `データフォルダのデータベースを開けません。${pgdata} を別の名前に移し、${backups} の最新のバックアップを npm run restore -- ファイル で復元してください` +
+      ` / The database in the data folder cannot be opened: move ${pgdata} aside and restore the newest backup in ${backups} with npm run restore -- FILE`,
+    EXIT.dataFolder,
+  )
+}

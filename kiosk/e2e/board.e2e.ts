@@ -54,7 +54,7 @@ async function stopServing(): Promise<void> {
 const builtId = () => readBuildInfo()?.buildId ?? 'unbuilt'
 
 beforeAll(async () => {
-  db = process.env.DATABASE_URL ? connectPostgres(process.env.DATABASE_URL, 4) : await connectEmbedded()
+  db = process.env.DATABASE_URL ? await connectPostgres(process.env.DATABASE_URL, 4) : await connectEmbedded()
   await migrate(db.sql)
   load = await seedBoardLoad(db.sql, { today: TODAY, nowIso: MORNING, entries: 10 })
   await serve(0, builtId())

@@ -26,7 +26,7 @@ export interface E2EServer extends App {
  * PostgreSQL when DATABASE_URL is set), with a clock that starts at MORNING and runs.
  */
 export async function startE2EServer(port = 0): Promise<E2EServer> {
-  const db = process.env.DATABASE_URL ? connectPostgres(process.env.DATABASE_URL, 4) : await connectEmbedded()
+  const db = process.env.DATABASE_URL ? await connectPostgres(process.env.DATABASE_URL, 4) : await connectEmbedded()
   await migrate(db.sql)
   const school = await smallSchool(db.sql, `e2e${Date.now() % 100000}`)
   const app = createApp(

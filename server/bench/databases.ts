@@ -64,7 +64,7 @@ export async function openPostgres(url: string): Promise<BenchDatabase> {
   try {
     const dbUrl = new URL(url)
     dbUrl.pathname = `/${name}`
-    const db = connectPostgres(dbUrl.toString())
+    const db = await connectPostgres(dbUrl.toString())
     await migrate(db.sql)
     return {
       ...db,

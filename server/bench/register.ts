@@ -32,7 +32,7 @@ async function open(): Promise<Database> {
   await admin.unsafe(`create database ${name}`)
   const u = new URL(url)
   u.pathname = `/${name}`
-  const db = connectPostgres(u.toString(), 4)
+  const db = await connectPostgres(u.toString(), 4)
   await migrate(db.sql)
   return { ...db, async close() { await db.close(); await admin.unsafe(`drop database if exists ${name} with (force)`); await admin.end() } }
 }

@@ -40,16 +40,40 @@ export function sqlOptions(extra: postgres.Options<{}>): postgres.Options<{}> {
 export const POSTGRES_TIMEOUTS = { connectSeconds: 3, statementMs: 15_000 } as const
 
 /**
+ * Seconds a query waits before its connection tries again after a failed attempt. postgres.js
+ * counts failed attempts across the whole pool and waits up to 20 s by default, so during an
+ * outage a request queued behind a few refused connections waited 13–18 s before its own
+ * attempt; capped at 1 s it is refused (503) within about a second.
+ */
+export const reconnectBackoff = (failures: number): number => Math.min(0.05 * 2 ** failures, 1)
+
+/**
  * Connects to a real PostgreSQL server. While it is unreachable, queries fail after the
- * connect timeout instead of queueing for the driver's default 30 s, and idle connections are
+ * connect timeout (or at once when refused, after at most a second's backoff) instead of
+ * queueing for the driver's default 30 s, and idle connections are
  * recycled so a restarted server is picked up again without restarting Asagao.
  */
-export function connectPostgres(url: string, max = 10): Database {
+export async function connectPostgres(url: string, max = 10): Promise<Database> {
   const sql = postgres(url, sqlOptions({
     max,
     connect_timeout: POSTGRES_TIMEOUTS.connectSeconds,
+    backoff: reconnectBackoff,
     idle_timeout: 60,
     connection: { application_name: 'asagao', TimeZone: 'UTC', statement_timeout: POSTGRES_TIMEOUTS.statementMs },
   } as postgres.Options<{}>)) as unknown as Sql
+  await fetchArrayTypesOnce(sql)
   return { sql, mode: 'postgres', close: () => sql.end({ timeout: 5 }) }
+}
+
+/**
+ * postgres.js (3.4.9, the latest release) asks every new connection for PostgreSQL's array
+ * types and drops the promise of that query: a connection lost at that moment, as when
+ * PostgreSQL restarts while the pool reconnects, becomes an unhandled rejection
+ * (CONNECTION_CLOSED or 57P01) that no caller can catch (porsager/postgres issues 1192, 1205,
+ * 1223; unfixed upstream). The array types are PostgreSQL's built-in ones (the schema defines
+ * none), so the first connection fetches them and later connections reuse them.
+ */
+export async function fetchArrayTypesOnce(sql: Sql): Promise<void> {
+  await sql`select 1`
+  sql.options.fetch_types = false
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
 import postgres from 'postgres'
-import { sqlOptions } from './connect.js'
+import { fetchArrayTypesOnce, sqlOptions } from './connect.js'
 import type { Database, Sql } from './types.js'
 
 export interface EmbeddedOptions {
@@ -13,6 +13,13 @@ export interface EmbeddedOptions {
   dataDir?: string
   /** A data-folder dump to start from (tests clone a migrated template this way). */
   loadDataDir?: Blob | File
+}
+
+/** PGlite could not start on the files in its data folder (damaged, or not a database). */
+export class EmbeddedFilesDamaged extends Error {
+  constructor(cause: unknown) {
+    super(`the embedded database did not start on its files: ${String((cause as Error)?.message ?? cause)}`, { cause })
+  }
 }
 
 const SOCKET = /^asagao-pglite-(\d+)-[0-9a-f]+\.sock$/
@@ -56,6 +63,9 @@ export async function connectEmbedded(opts: EmbeddedOptions = {}): Promise<Datab
   const pglite = await PGlite.create({
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+  }).catch((err: unknown) => {
+    // A file-system error says what is wrong with the folder; anything else is in the files.
+    throw typeof (err as { code?: unknown } | null)?.code === 'string' ? err : new EmbeddedFilesDamaged(err)
   })
   removeStaleSockets()
   // PGlite ignores startup parameters; its one backend keeps session settings instead.
@@ -64,6 +74,7 @@ export async function connectEmbedded(opts: EmbeddedOptions = {}): Promise<Datab
   const server = new PGLiteSocketServer({ db: pglite, path })
   await server.start()
   const sql = postgres(sqlOptions({ path, max: 1, database: 'postgres', username: 'postgres' } as postgres.Options<{}>)) as unknown as Sql
+  await fetchArrayTypesOnce(sql)
   return {
     sql,
     mode: 'embedded',

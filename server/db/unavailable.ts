@@ -16,3 +16,17 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   if (typeof code !== 'string') return false
   return CLIENT_CODES.has(code) || SERVER_CODES.test(code)
 }
+
+// SQLSTATE 53100 disk_full (PostgreSQL, and PGlite writing its data folder); ENOSPC and EDQUOT
+// from the server's own writes to the data folder.
+const FULL_CODES = new Set(['53100', 'ENOSPC', 'EDQUOT'])
+
+/**
+ * Which 503 an error deserves: STORAGE_FULL when the disk is full (waiting a moment will not
+ * help, and the guardian should phone), UNAVAILABLE for the other outages, null for the rest.
+ */
+export function unavailableCode(err: unknown): 'STORAGE_FULL' | 'UNAVAILABLE' | null {
+  const code = (err as { code?: unknown } | null)?.code
+  if (typeof code === 'string' && FULL_CODES.has(code)) return 'STORAGE_FULL'
+  return isDatabaseUnavailable(err) ? 'UNAVAILABLE' : null
+}

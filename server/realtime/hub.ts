@@ -19,7 +19,7 @@ import { clientAddress } from '../auth/source.js'
 import type { Deps } from '../deps.js'
 import { redactForBoard, redactHealth } from '../day/entries.js'
 import { getSchool } from '../data/schools.js'
-import { isDatabaseUnavailable } from '../db/unavailable.js'
+import { unavailableCode } from '../db/unavailable.js'
 import { AppError, errorBodyOf, parseInput } from '../errors.js'
 import { originAllowed } from '../http/security.js'
 import type { Change, Publish } from './changes.js'
@@ -91,7 +91,7 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
     } catch (err) {
       // A database hiccup is not a revoked device: tell the page to retry, not to unpair.
       deps.log.warn('handshake failed', { err: String(err) })
-      next(refusal(isDatabaseUnavailable(err) ? 'UNAVAILABLE' : 'INTERNAL'))
+      next(refusal(unavailableCode(err) ?? 'INTERNAL'))
     }
   })
 
@@ -100,6 +100,10 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
     return !!school && readsHealthNotes(p, school)
   }
 
+  const errorBodyOrUnavailable = (err: unknown) => {
+    const code = unavailableCode(err)
+    return code ? errorBody(code) : errorBodyOf(err, deps.log)
+  }
   const handlers = commandHandlers(deps)
   io.on('connection', (socket) => {
     const p = socket.data.principal
@@ -121,7 +125,7 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
           const input = parseInput(clientCommands[name].payload, payload)
           reply(await (handlers[name] as (who: Principal, input: unknown) => Promise<CommandAck<typeof name>>)(withAddress(current, socket.data.address), input))
         } catch (err) {
-          reply(isDatabaseUnavailable(err) ? errorBody('UNAVAILABLE') : errorBodyOf(err, deps.log))
+          reply(errorBodyOrUnavailable(err))
         }
       })
     }

@@ -22,7 +22,7 @@ export async function testDatabase(): Promise<Database> {
   await admin.unsafe(`create database ${name}`)
   const dbUrl = new URL(url)
   dbUrl.pathname = `/${name}`
-  const db = connectPostgres(dbUrl.toString(), 4)
+  const db = await connectPostgres(dbUrl.toString(), 4)
   await migrate(db.sql)
   return {
     ...db,

@@ -3,9 +3,12 @@ import { createServer } from 'node:net'
 
 export interface ServerProcess {
   url: string
+  pid: number
   /** What the process printed so far (stdout and stderr), for failure messages. */
   output(): string
   stop(): Promise<void>
+  /** Ends the process with SIGKILL, as a power cut or the OOM killer would, and waits until it is gone. */
+  kill(): Promise<void>
 }
 
 /** A port nobody listens on right now (the server must print real addresses, so not port 0). */
@@ -41,7 +44,7 @@ export async function startServerProcess(cwd: string, args: string[], env: Recor
     }
     await new Promise((r) => setTimeout(r, 250))
   }
-  return { url, output: () => output, stop: () => stop(child) }
+  return { url, pid: child.pid!, output: () => output, stop: () => stop(child), kill: () => stop(child, 'SIGKILL') }
 }
 
 async function answers(url: string): Promise<boolean> {
@@ -52,10 +55,10 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return
+async function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  child.kill('SIGTERM')
+  child.kill(signal)
   await exited
 }
 

@@ -34,6 +34,7 @@ export const ERROR_MESSAGES = {
   DEVICE_REVOKED: { ja: 'この表示端末は登録されていません。', en: 'This display is not paired.' },
   INTERNAL: { ja: 'サーバーでエラーが起きました。時間をおいてお試しください。', en: 'Something went wrong on the server.' },
   UNAVAILABLE: { ja: 'ただいまデータを保存・読み込みできません。少し待ってからもう一度お試しください。', en: 'The database cannot be reached right now. Please try again shortly.' },
+  STORAGE_FULL: { ja: 'サーバーの保存領域がいっぱいのため、保存できませんでした(内容は保存されていません)。急ぎの場合は学校へお電話ください。', en: "The server's storage is full: nothing was saved. If it is urgent, please phone the school." },
   // Roll call, marks, notes, notices
   CLASS_NOT_FOUND: { ja: 'クラスが見つかりません。', en: 'Class not found.' },
   NOT_HOMEROOM: { ja: '担任または管理職・職員室の方のみ入力できます。', en: 'Only the homeroom teacher or the office may do this.' },
