@@ -13,6 +13,7 @@ import {
   UNSAFE_TEXT_MESSAGE,
 } from '../../shared/protocol/index.js'
 import type { Principal } from '../auth/principal.js'
+import { can } from '../../shared/policy/policy.js'
 import { readsHealthNotes } from '../auth/guards.js'
 import { principalFromCookies } from '../auth/resolve.js'
 import type { Deps } from '../deps.js'
@@ -43,6 +44,8 @@ export interface SocketControl {
   refreshStaff(staffId: number): Promise<void>
   /** After a change of the school's health-note roles: every staff socket of the school is re-authorised now. */
   refreshSchool(schoolId: number): Promise<void>
+  /** After a guardian is unlinked from (or linked to) a child: their open sockets hear only their children now. */
+  refreshGuardian(guardianId: number): Promise<void>
 }
 
 export const rooms = {
@@ -55,6 +58,9 @@ export const rooms = {
   session: (hash: string) => `session:${hash}`,
   device: (id: number) => `device:${id}`,
   staffMember: (id: number) => `staff:${id}`,
+  guardian: (id: number) => `guardian:${id}`,
+  /** The guardians linked to this pupil: they hear that the pupil's days changed, nothing more. */
+  family: (pupilId: number) => `family:${pupilId}`,
 }
 
 /** Socket.IO closes the connection of a client whose message is larger (no ack is possible). */
@@ -82,6 +88,7 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
     try {
       const principal = await principalFromCookies(deps.sql, socket.handshake.headers.cookie, auth.data.client, deps.clock.now())
       if (!principal) return next(refusal(auth.data.client === 'board' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED'))
+      if (principal.kind === 'guardian' && !can(principal, 'guardian.home')) return next(refusal('FORBIDDEN'))
       socket.data = { principal, client: auth.data.client, healthNotes: await healthNotesOf(principal) }
       next()
     } catch (err) {
@@ -129,6 +136,9 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
       // No pupil data: the same fact for every page of the school.
       io.to([rooms.staff(schoolId), rooms.board(schoolId)]).emit('school:changed', change.event)
       return
+    }
+    for (const { pupilId, date } of change.event.changes) {
+      io.to(rooms.family(pupilId)).emit('family:changed', { schoolId, seq: change.event.seq, pupilId, date })
     }
     // Every staff member is in one of these two rooms, so each gets the event exactly once.
     io.to(rooms.staffHealth(schoolId)).emit('day:changed', change.event)
@@ -181,6 +191,7 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
     endStaff: (id) => end(rooms.staffMember(id), 'UNAUTHENTICATED'),
     refreshStaff: (id) => refresh(rooms.staffMember(id)),
     refreshSchool: (id) => refresh(rooms.staff(id)),
+    refreshGuardian: (id) => refresh(rooms.guardian(id)),
   }
   return { io, publish, control }
 }
@@ -196,7 +207,10 @@ function roomsFor(p: Principal, healthNotes: boolean): string[] {
         rooms.session(p.sessionHash), rooms.staffMember(p.staffId), ...p.homeroomClassIds.map(rooms.class),
       ]
     case 'guardian':
-      return [rooms.session(p.sessionHash)]
+      return [
+        rooms.session(p.sessionHash), rooms.guardian(p.guardianId),
+        ...p.pupilIds.filter((pupilId) => can(p, 'guardian.home', { pupilId })).map(rooms.family),
+      ]
   }
 }
 

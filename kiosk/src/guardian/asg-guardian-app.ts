@@ -14,6 +14,7 @@ import './asg-guardian-notices.js'
 import './asg-report-receipt.js'
 import type { DoneDetail } from './asg-report-receipt.js'
 import type { ReportDraft } from './draft.js'
+import { FamilyLiveController } from './family-live-controller.js'
 import { errorText, messages, storedLocale, storeLocale, type Locale } from './messages.js'
 import { guardianStyles } from './styles.js'
 
@@ -62,6 +63,8 @@ export class AsgGuardianApp extends LitElement {
   declare formGeneration: number
   declare loggingOut: boolean
   declare notice: string
+  /** Live once a guardian is logged in: 確認済 and new notices appear without a reload. */
+  private live: FamilyLiveController | null = null
 
   constructor() {
     super()
@@ -225,6 +228,11 @@ export class AsgGuardianApp extends LitElement {
     void this.checkSession()
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.stopLive()
+  }
+
   override render() {
     const m = messages(this.locale)
     return html`
@@ -347,10 +355,13 @@ export class AsgGuardianApp extends LitElement {
     this.notice = ''
     if (sameGuardian) {
       // Carry on where the guardian was; the confirm step can resend with the same key.
+      this.stopLive()
+      this.startLive()
       void this.loadReports()
       return
     }
     this.resetData()
+    this.stopLive()
     if (me.kind === 'staff') {
       this.auth = 'staff'
     } else {
@@ -371,7 +382,25 @@ export class AsgGuardianApp extends LitElement {
   }
 
   private async loadAll() {
+    this.startLive()
     await Promise.all([this.loadHome(), this.loadReports()])
+  }
+
+  private startLive() {
+    this.live ??= new FamilyLiveController(this, { reload: this.onFamilyChanged, onEnded: this.onExpired })
+  }
+
+  private stopLive() {
+    this.live?.stop()
+    this.live = null
+  }
+
+  /** A child's day changed at school: the list, the days already reported and the notices. */
+  private onFamilyChanged = () => {
+    if (this.expired) return
+    void this.loadReports()
+    void this.refreshHome()
+    void this.renderRoot.querySelector('asg-guardian-notices')?.load()
   }
 
   private loadHome = async () => {
@@ -478,6 +507,7 @@ export class AsgGuardianApp extends LitElement {
     this.notice = ''
     try {
       await logout()
+      this.stopLive()
       this.me = null
       this.expired = false
       this.resetData()
