@@ -117,15 +117,31 @@ export class AsgGuardianApp extends LitElement {
       }
       .who {
         display: flex;
+        flex-wrap: wrap;
         align-items: center;
         justify-content: space-between;
         gap: 8px;
         margin-top: 6px;
       }
+      /*
+       * Never break inside a name with its さん or a short label (「ログア/ウト」): the row wraps
+       * instead, and a name too long for the phone's width still breaks between phrases.
+       */
       .name {
+        flex: 1 1 auto;
         font-size: 1.15rem;
         font-weight: 700;
-        overflow-wrap: anywhere;
+        white-space: nowrap;
+      }
+      @media (max-width: 340px) {
+        .name {
+          white-space: normal;
+          word-break: auto-phrase;
+        }
+      }
+      .who a.small,
+      .who button.small {
+        white-space: nowrap;
       }
       button.link {
         border: none;

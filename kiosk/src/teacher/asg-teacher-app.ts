@@ -210,18 +210,8 @@ export class AsgTeacherApp extends LitElement {
               .homeroomClassIds=${me.homeroomClassIds}
               @asg-select-class=${(e: CustomEvent<{ classId: number }>) => this.select(e.detail.classId)}
             ></asg-school-overview>`
-          : html`<asg-class-roll
-                .classInfo=${snap.classes.find((c) => c.id === selection) ?? null}
-                .entries=${entries.filter((e: DayEntry) => e.classId === selection)}
-                .run=${this.run}
-                .timeZone=${snap.timeZone}
-                .rollCallTime=${snap.rollCallTime}
-                .editable=${snap.isSchoolDay && can(me, 'roll.mark', { classId: selection })}
-                .offline=${stale}
-                @asg-toast=${(e: CustomEvent<{ message: string }>) => this.showToast(e.detail.message)}
-                @asg-acknowledge=${this.onAcknowledge}
-              ></asg-class-roll>
-              <asg-class-day
+          : // The day's reports first: what needs the teacher's 確認 comes before the roll of the whole class.
+            html`<asg-class-day
               .classInfo=${snap.classes.find((c) => c.id === selection) ?? null}
               .entries=${entries.filter((e: DayEntry) => e.classId === selection)}
               .changedAt=${day.changedAt}
@@ -232,7 +222,18 @@ export class AsgTeacherApp extends LitElement {
               .editable=${can(me, 'report.acknowledge', { classId: selection })}
               .offline=${stale}
               @asg-acknowledge=${this.onAcknowledge}
-            ></asg-class-day>`}
+            ></asg-class-day>
+              <asg-class-roll
+                .classInfo=${snap.classes.find((c) => c.id === selection) ?? null}
+                .entries=${entries.filter((e: DayEntry) => e.classId === selection)}
+                .run=${this.run}
+                .timeZone=${snap.timeZone}
+                .rollCallTime=${snap.rollCallTime}
+                .editable=${snap.isSchoolDay && can(me, 'roll.mark', { classId: selection })}
+                .offline=${stale}
+                @asg-toast=${(e: CustomEvent<{ message: string }>) => this.showToast(e.detail.message)}
+                @asg-acknowledge=${this.onAcknowledge}
+              ></asg-class-roll>`}
       </div>
     `
   }
