@@ -105,3 +105,31 @@ describe('the teacher page', () => {
     await context.close()
   })
 })
+
+describe('the login lockout', () => {
+  it('the login form says when to try again; a browser that logged in before still gets in', async () => {
+    const login = server.school.login.tanaka
+    // This browser logged in yesterday (it is known for the account), then logged out.
+    const knownContext = await contextAt(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    const known = await knownContext.newPage()
+    await known.goto(server.url + '/guardian/')
+    await loginThroughPage(known, login, PASSWORD)
+    await known.getByRole('button', { name: 'ログアウト' }).click()
+    await known.locator('asg-login').waitFor()
+
+    // Someone else guesses the password until the account is locked.
+    for (let i = 0; i < 11; i++) await new Client(server).request('POST', '/api/session', { loginId: login, password: `guess ${i}` })
+
+    const strangerContext = await contextAt(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    const stranger = await strangerContext.newPage()
+    await stranger.goto(server.url + '/guardian/')
+    await loginThroughPage(stranger, login, PASSWORD)
+    const refusal = stranger.locator('asg-login [role="alert"]')
+    await refusal.waitFor()
+    expect(await refusal.textContent()).toMatch(/試行回数が多すぎます。\d+分後\(\d{1,2}:\d{2}\)にもう一度お試しください。/)
+
+    await loginThroughPage(known, login, PASSWORD)
+    await known.getByRole('button', { name: 'ログアウト' }).waitFor()
+    for (const c of [knownContext, strangerContext]) await c.close()
+  })
+})
