@@ -133,3 +133,35 @@ describe('the login lockout', () => {
     for (const c of [knownContext, strangerContext]) await c.close()
   })
 })
+
+describe('the staff header menu', () => {
+  it('offers each person the pages their roles open, on every staff page, and goes there', async () => {
+    const context = await contextAt(browser, { viewport: { width: 1366, height: 768 } })
+    const page = await context.newPage()
+    await page.goto(server.url + '/register/')
+    await loginThroughPage(page, server.school.login.vp, PASSWORD)
+    const menu = page.locator('asg-staff-menu')
+    await menu.getByRole('button', { name: /メニュー/ }).click()
+    const items = menu.getByRole('navigation').getByRole('link')
+    expect(await items.allTextContents()).toEqual(['学級の出欠', '全クラス・未登校の連絡', '出席簿', '生徒指導', '行事・休業日', '学校の管理'])
+    expect(await menu.getByRole('link', { name: '出席簿' }).getAttribute('aria-current')).toBe('page')
+    for (const [label, path] of [['行事・休業日', '/calendar/'], ['学校の管理', '/admin/'], ['学級の出欠', '/teacher/']] as const) {
+      await menu.getByRole('link', { name: label }).click()
+      await page.waitForURL(server.url + path)
+      await page.locator('asg-staff-menu').getByRole('button', { name: /メニュー/ }).click()
+    }
+    await page.keyboard.press('Escape')
+    await context.close()
+
+    const teacherContext = await contextAt(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    const teacher = await teacherContext.newPage()
+    await teacher.goto(server.url + '/teacher/')
+    await loginThroughPage(teacher, server.school.login.teacher1, PASSWORD)
+    const teacherMenu = teacher.locator('asg-staff-menu')
+    await teacherMenu.getByRole('button', { name: /メニュー/ }).click()
+    expect(await teacherMenu.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['学級の出欠', '出席簿', '生徒指導', '行事・休業日'])
+    await teacherMenu.getByRole('button', { name: 'ログアウト' }).click()
+    await teacher.locator('asg-login').waitFor()
+    await teacherContext.close()
+  })
+})

@@ -9,6 +9,7 @@ import { currentUser, logout } from '../lib/session.js'
 import { rollCallPassed, type RunCommand } from './roll-view.js'
 import '../components/asg-connection-status.js'
 import '../components/asg-login.js'
+import '../components/asg-staff-menu.js'
 import './asg-class-day.js'
 import './asg-class-roll.js'
 import './asg-office-lists.js'
@@ -144,8 +145,7 @@ export class AsgTeacherApp extends LitElement {
         ${snap ? html`<span class="date">${formatDateJa(snap.date)}</span>` : nothing}
         <span class="user">
           <asg-connection-status .state=${day?.state ?? 'connecting'} .lastSyncAt=${day?.lastSyncAt ?? null} .timeZone=${snap?.timeZone ?? SCHOOL_ZONE}></asg-connection-status>
-          <span class="name">${me.name}</span>
-          <button @click=${this.onLogout}>ログアウト</button>
+          <asg-staff-menu .me=${me} @asg-logout=${this.onLogout}></asg-staff-menu>
         </span>
       </div>
     </header>`
