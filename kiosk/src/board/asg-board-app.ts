@@ -9,6 +9,7 @@ import { routes } from '../../../shared/protocol/routes.js'
 import { tokens } from '../lib/styles.js'
 import '../components/asg-connection-status.js'
 import './asg-board-class.js'
+import './asg-board-measure.js'
 import './asg-board-unpaired.js'
 import { BoardFitController } from './board-fit-controller.js'
 import { COUNTED, countByStatus, entriesByClass } from './board-counts.js'
@@ -214,7 +215,7 @@ export class AsgBoardApp extends LitElement {
     </div>
     <div class="measure" aria-hidden="true">
       ${snap.classes.map(
-        (c) => html`<asg-board-class data-class=${c.id} .info=${c} .entries=${byClass.get(c.id) ?? []} .thresholds=${snap} .showMessages=${snap.boardShowsMessages}></asg-board-class>`,
+        (c) => html`<asg-board-measure data-class=${c.id} .info=${c} .entries=${byClass.get(c.id) ?? []} .thresholds=${snap} .showMessages=${snap.boardShowsMessages}></asg-board-measure>`,
       )}
     </div>`
   }

@@ -88,9 +88,8 @@ export class BoardFitController implements ReactiveController {
     box.style.fontSize = `${fontPx}px`
     box.style.width = `${widthPx}px`
     const out = new Map<number, number[]>()
-    for (const block of box.querySelectorAll<HTMLElement>('asg-board-class[data-class]')) {
-      const entries = [...(block.shadowRoot?.querySelectorAll('asg-board-entry') ?? [])]
-      out.set(Number(block.dataset.class), entries.map((e) => e.getBoundingClientRect().height / fontPx))
+    for (const block of box.querySelectorAll('asg-board-measure')) {
+      out.set(Number(block.dataset.class), block.entryElements().map((e) => e.getBoundingClientRect().height / fontPx))
     }
     this.heights.set(cacheKey, out)
     return out
@@ -99,8 +98,7 @@ export class BoardFitController implements ReactiveController {
 
 /** Resolves when the box's class blocks and their entries have rendered. */
 async function settled(box: HTMLElement): Promise<void> {
-  type Updating = Element & { updateComplete?: Promise<unknown> }
-  const blocks = [...box.querySelectorAll<Updating>('asg-board-class')]
+  const blocks = [...box.querySelectorAll('asg-board-measure')]
   await Promise.all(blocks.map((b) => b.updateComplete))
-  await Promise.all(blocks.flatMap((b) => [...(b.shadowRoot?.querySelectorAll<Updating>('asg-board-entry') ?? [])].map((e) => e.updateComplete)))
+  await Promise.all(blocks.flatMap((b) => b.entryElements().map((e) => (e as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete)))
 }
