@@ -93,7 +93,11 @@ async function run(opts: { dev?: boolean }): Promise<void> {
     lines.push('', `  Demo logins (password: ${DEMO_PASSWORD})`)
     // Login id first: Japanese labels are double-width and would not line up.
     for (const [who, id] of Object.entries(DEMO_LOGINS)) lines.push(`    ${id.padEnd(10)} ${who}`)
-    if (pairingCode) lines.push('', `  The board link pairs one display; the code is valid for 30 minutes and renews at each start.`)
+    if (pairingCode) {
+      lines.push('', `  The board link pairs one more display (「${pairingCode.pendingName}」); valid for 30 minutes, a new one at each start.`)
+      const paired = pairingCode.paired.map((d) => `「${d.name}」`).join(' ')
+      lines.push(`  Paired displays: ${paired || 'none yet'}. Name, add and unpair displays in /admin/ (端末).`)
+    }
   }
   console.log(lines.join('\n') + '\n')
   if (setupLink) {

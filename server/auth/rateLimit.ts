@@ -1,3 +1,5 @@
+import { formatInstantTimeJa } from '../../shared/time/format.js'
+import { SCHOOL_ZONE } from '../../shared/time/zone.js'
 import type { Q } from '../db/types.js'
 import { AppError } from '../errors.js'
 
@@ -35,15 +37,21 @@ export const THROTTLES = {
 
 export type Counter = readonly [key: string, limit: Limit]
 
-/** Refused for now: says when to try again, in the Retry-After header and in Japanese. */
+/**
+ * Refused for now: says when to try again, in the Retry-After header and in Japanese, with
+ * the clock time for a wait of minutes (「15分後(8:20)に」), so a person who comes back
+ * later still knows.
+ */
 export class RateLimitedError extends AppError {
-  constructor(readonly retryAfterSeconds: number) {
-    super('RATE_LIMITED', `試行回数が多すぎます。${waitText(retryAfterSeconds)}後にもう一度お試しください。`)
+  constructor(readonly retryAfterSeconds: number, nowMs?: number) {
+    super('RATE_LIMITED', `試行回数が多すぎます。${waitText(retryAfterSeconds, nowMs)}にもう一度お試しください。`)
   }
 }
 
-function waitText(seconds: number): string {
-  return seconds < 60 ? `${seconds}秒` : `${Math.ceil(seconds / 60)}分`
+function waitText(seconds: number, nowMs: number | undefined): string {
+  if (seconds < 60) return `${seconds}秒後`
+  const minutes = `${Math.ceil(seconds / 60)}分後`
+  return nowMs === undefined ? minutes : `${minutes}(${formatInstantTimeJa(new Date(nowMs + seconds * 1000).toISOString(), SCHOOL_ZONE)})`
 }
 
 /**
@@ -71,7 +79,7 @@ export async function takeAttempt(q: Q, counters: readonly Counter[], nowMs: num
     const limit = counters.find(([key]) => key === row.key)![1]
     if (row.attempts > limit.max) wait = Math.max(wait, Math.ceil((Date.parse(row.windowStart) + limit.windowMs - nowMs) / 1000))
   }
-  if (wait > 0) throw new RateLimitedError(Math.max(1, wait))
+  if (wait > 0) throw new RateLimitedError(Math.max(1, wait), nowMs)
 }
 
 /** Gives an attempt back: a correct password is not a guess. */

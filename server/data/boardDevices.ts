@@ -30,6 +30,8 @@ export async function redeemPairingCode(q: Q, codeHash: string, tokenHash: strin
     update board_device
     set token_hash = ${tokenHash}, paired_at = ${nowIso}, pairing_code_hash = null, pairing_expires_at = null
     where pairing_code_hash = ${codeHash} and pairing_expires_at > ${nowIso} and revoked_at is null
+      -- A display already paired keeps its token: another screen is another device.
+      and token_hash is null
     returning id`
   return row?.id ?? null
 }

@@ -13,6 +13,7 @@ import {
   UNSAFE_TEXT_MESSAGE,
 } from '../../shared/protocol/index.js'
 import type { Principal } from '../auth/principal.js'
+import { can } from '../../shared/policy/policy.js'
 import { readsHealthNotes } from '../auth/guards.js'
 import { principalFromCookies } from '../auth/resolve.js'
 import { clientAddress } from '../auth/source.js'
@@ -46,6 +47,8 @@ export interface SocketControl {
   refreshStaff(staffId: number): Promise<void>
   /** After a change of the school's health-note roles: every staff socket of the school is re-authorised now. */
   refreshSchool(schoolId: number): Promise<void>
+  /** After a guardian is unlinked from (or linked to) a child: their open sockets hear only their children now. */
+  refreshGuardian(guardianId: number): Promise<void>
 }
 
 export const rooms = {
@@ -58,6 +61,9 @@ export const rooms = {
   session: (hash: string) => `session:${hash}`,
   device: (id: number) => `device:${id}`,
   staffMember: (id: number) => `staff:${id}`,
+  guardian: (id: number) => `guardian:${id}`,
+  /** The guardians linked to this pupil: they hear that the pupil's days changed, nothing more. */
+  family: (pupilId: number) => `family:${pupilId}`,
 }
 
 /** Socket.IO closes the connection of a client whose message is larger (no ack is possible). */
@@ -85,6 +91,7 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
     try {
       const principal = await principalFromCookies(deps.sql, socket.handshake.headers.cookie, auth.data.client, deps.clock.now())
       if (!principal) return next(refusal(auth.data.client === 'board' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED'))
+      if (principal.kind === 'guardian' && !can(principal, 'guardian.home')) return next(refusal('FORBIDDEN'))
       const address = opts.addressOf?.(socket.request) ?? clientAddress(socket.handshake.address)
       socket.data = { principal: withAddress(principal, address), client: auth.data.client, healthNotes: await healthNotesOf(principal), address }
       next()
@@ -138,6 +145,9 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
       io.to([rooms.staff(schoolId), rooms.board(schoolId)]).emit('school:changed', change.event)
       return
     }
+    for (const { pupilId, date } of change.event.changes) {
+      io.to(rooms.family(pupilId)).emit('family:changed', { schoolId, seq: change.event.seq, pupilId, date })
+    }
     // Every staff member is in one of these two rooms, so each gets the event exactly once.
     io.to(rooms.staffHealth(schoolId)).emit('day:changed', change.event)
     io.to(rooms.staffPlain(schoolId)).emit('day:changed', { ...change.event, changes: change.event.changes.map((c) => ({ ...c, entry: c.entry && redactHealth(c.entry) })) })
@@ -189,6 +199,7 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
     endStaff: (id) => end(rooms.staffMember(id), 'UNAUTHENTICATED'),
     refreshStaff: (id) => refresh(rooms.staffMember(id)),
     refreshSchool: (id) => refresh(rooms.staff(id)),
+    refreshGuardian: (id) => refresh(rooms.guardian(id)),
   }
   return { io, publish, control }
 }
@@ -209,7 +220,10 @@ function roomsFor(p: Principal, healthNotes: boolean): string[] {
         rooms.session(p.sessionHash), rooms.staffMember(p.staffId), ...p.homeroomClassIds.map(rooms.class),
       ]
     case 'guardian':
-      return [rooms.session(p.sessionHash)]
+      return [
+        rooms.session(p.sessionHash), rooms.guardian(p.guardianId),
+        ...p.pupilIds.filter((pupilId) => can(p, 'guardian.home', { pupilId })).map(rooms.family),
+      ]
     case 'city':
       return [rooms.session(p.sessionHash), rooms.staffMember(p.staffId)]
   }

@@ -194,7 +194,7 @@ describe('the demo school', () => {
     const codeOf = (path: string) => normaliseHumanCode(new URLSearchParams(path.split('?')[1]).get('pair')!)
 
     const first = await renewDemoPairingCode(db.sql, clock)
-    expect(first).toMatchObject({ schoolId, path: expect.stringMatching(/^\/board\/\?pair=[0-9A-Z-]+$/) })
+    expect(first).toMatchObject({ schoolId, path: expect.stringMatching(/^\/board\/\?pair=[0-9A-Z-]+$/), pendingName: DEMO_BOARD_NAME, paired: [] })
     const token = newToken()
     const deviceId = await redeemPairingCode(db.sql, hashToken(codeOf(first!.path)), hashToken(token), iso())
     expect(deviceId).not.toBeNull()
@@ -203,17 +203,30 @@ describe('the demo school', () => {
     expect(device).toEqual({ name: DEMO_BOARD_NAME, createdBy: 'admin' })
     expect(await deviceForToken(db.sql, hashToken(token))).toEqual({ id: deviceId, schoolId })
 
+    // The next start offers a second display; pairing it leaves the first paired.
     const second = await renewDemoPairingCode(db.sql, clock)
     expect(second!.path).not.toBe(first!.path)
-    expect(await deviceForToken(db.sql, hashToken(token))).toEqual({ id: deviceId, schoolId })
+    expect(second).toMatchObject({ pendingName: 'デモ モニター2', paired: [{ name: DEMO_BOARD_NAME }] })
     expect(await redeemPairingCode(db.sql, hashToken(codeOf(first!.path)), hashToken(newToken()), iso())).toBeNull()
-
-    clock.advance(31 * 60_000)
-    expect(await redeemPairingCode(db.sql, hashToken(codeOf(second!.path)), hashToken(newToken()), iso())).toBeNull()
+    const secondToken = newToken()
+    const secondId = await redeemPairingCode(db.sql, hashToken(codeOf(second!.path)), hashToken(secondToken), iso())
+    expect(secondId).not.toBeNull()
+    expect(secondId).not.toBe(deviceId)
     expect(await deviceForToken(db.sql, hashToken(token))).toEqual({ id: deviceId, schoolId })
+    expect(await deviceForToken(db.sql, hashToken(secondToken))).toEqual({ id: secondId, schoolId })
 
+    // An unused link expires; a restart renews the same pending display rather than adding more.
+    const third = await renewDemoPairingCode(db.sql, clock)
+    expect(third!.paired.map((d) => d.name)).toEqual([DEMO_BOARD_NAME, 'デモ モニター2'])
+    clock.advance(31 * 60_000)
+    expect(await redeemPairingCode(db.sql, hashToken(codeOf(third!.path)), hashToken(newToken()), iso())).toBeNull()
+    expect((await renewDemoPairingCode(db.sql, clock))!.pendingName).toBe(third!.pendingName)
+
+    // Unpairing one display leaves the other.
     await revokeBoardDevice(db.sql, schoolId, deviceId!, iso())
-    expect(await renewDemoPairingCode(db.sql, clock)).toBeNull()
+    expect(await deviceForToken(db.sql, hashToken(token))).toBeNull()
+    expect(await deviceForToken(db.sql, hashToken(secondToken))).toEqual({ id: secondId, schoolId })
+    expect((await renewDemoPairingCode(db.sql, clock))!.paired.map((d) => d.name)).toEqual(['デモ モニター2'])
   })
 })
 

@@ -151,22 +151,47 @@ async function createPreviousYear(tx: Q, schoolId: number, fiscalYear: number, p
   for (const part of chunks(rows)) await tx`insert into class_membership ${tx(part)}`
 }
 
+/** What the start message says about the demo school's displays. */
+export interface DemoPairing {
+  schoolId: number
+  /** The one-time link that pairs one more display. */
+  path: string
+  /** The display that link pairs. */
+  pendingName: string
+  /** Displays paired before, still paired. */
+  paired: { name: string; pairedAt: string }[]
+}
+
 /**
- * Issues a fresh one-time pairing code (valid 30 minutes) for the demo board device and
- * returns its link, or null when there is no demo school or its device was revoked. Only
- * the code changes: a board that already paired keeps its token and stays paired.
+ * Issues a fresh one-time pairing code (valid 30 minutes) for a display of the demo school
+ * that is not paired yet, creating one when every display is paired, and returns its link
+ * with the displays already paired; null when there is no demo school. Each display is its
+ * own device: pairing another one never takes the token of one already paired.
  */
-export async function renewDemoPairingCode(sql: Q, clock: Clock): Promise<{ schoolId: number; path: string } | null> {
+export async function renewDemoPairingCode(sql: Q, clock: Clock): Promise<DemoPairing | null> {
+  const [school] = await sql<{ id: number }[]>`select id from school where name = ${DEMO_SCHOOL_NAME} order by id limit 1`
+  if (!school) return null
+  const devices = await sql<{ id: number; name: string; pairedAt: Date | null; tokenHash: string | null; revokedAt: Date | null; createdBy: number }[]>`
+    select id, name, paired_at, token_hash, revoked_at, created_by from board_device where school_id = ${school.id} order by id`
   const code = newHumanCode()
   const expiresAt = new Date(clock.now() + PAIRING_MINUTES * 60_000).toISOString()
-  const [device] = await sql<{ id: number; schoolId: number }[]>`
-    update board_device d set pairing_code_hash = ${hashToken(normaliseHumanCode(code))}, pairing_expires_at = ${expiresAt}
-    where d.id = (
-      select b.id from board_device b join school s on s.id = b.school_id
-      where s.name = ${DEMO_SCHOOL_NAME} and b.name = ${DEMO_BOARD_NAME} and b.revoked_at is null
-      order by b.id limit 1)
-    returning d.id, d.school_id`
-  return device ? { schoolId: device.schoolId, path: `/board/?pair=${encodeURIComponent(code)}` } : null
+  const codeHash = hashToken(normaliseHumanCode(code))
+  const pending = devices.find((d) => d.tokenHash === null && d.revokedAt === null)
+  let pendingName: string
+  if (pending) {
+    await sql`update board_device set pairing_code_hash = ${codeHash}, pairing_expires_at = ${expiresAt} where id = ${pending.id}`
+    pendingName = pending.name
+  } else {
+    const [admin] = await sql<{ id: number }[]>`select id from staff where school_id = ${school.id} and login_id = ${DEMO_LOGINS['管理者 (admin)']!} order by id limit 1`
+    pendingName = devices.length === 0 ? DEMO_BOARD_NAME : `デモ モニター${devices.length + 1}`
+    await sql`
+      insert into board_device (school_id, name, created_by, pairing_code_hash, pairing_expires_at)
+      values (${school.id}, ${pendingName}, ${devices[0]?.createdBy ?? admin!.id}, ${codeHash}, ${expiresAt})`
+  }
+  const paired = devices
+    .filter((d) => d.tokenHash !== null && d.revokedAt === null && d.pairedAt !== null)
+    .map((d) => ({ name: d.name, pairedAt: new Date(d.pairedAt!).toISOString() }))
+  return { schoolId: school.id, path: `/board/?pair=${encodeURIComponent(code)}`, pendingName, paired }
 }
 
 function classKey(grade: number, classNo: number): string {

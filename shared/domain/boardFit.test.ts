@@ -101,3 +101,24 @@ describe('pageAt', () => {
     expect([0, 10_000, 20_000, 30_000].map((t) => pageAt(t, 3, 10_000))).toEqual([0, 1, 2, 0])
   })
 })
+
+describe('fitBoard with measured entry heights', () => {
+  it('packs the real heights: entries whose second line wraps in narrow columns never overflow a column', () => {
+    const loads = school([3, 1, 2, 1, 1, 2, 1, 1, 1, 2, 1, 1]) // 17 entries over 12 classes
+    const asked: number[] = []
+    // A wrapped detail line adds one small line (0.85em × 1.2) to every entry in columns narrower than 20em.
+    const entryHeights = (_font: number, widthEm: number) => {
+      asked.push(widthEm)
+      return new Map(loads.map((c) => [c.classId, Array<number>(c.entries).fill(widthEm < 20 ? 3.62 : 2.6)]))
+    }
+    const fit = fitBoard({ widthPx: 1900, heightPx: 880, classes: loads, minFontPx: 23, maxFontPx: 36, entryHeights })
+    const widthEm = (1900 / fit.fontPx + 0.4) / fit.columns - 0.4
+    const heightsOf = (id: number) => Array<number>(loads[id - 1]!.entries).fill(widthEm < 20 ? 3.62 : 2.6)
+    for (const page of fit.pages) for (const col of page) expect(columnEm(col, BOARD_METRICS, heightsOf)).toBeLessThanOrEqual(880 / fit.fontPx + 1e-6)
+    expect(asked.length).toBeGreaterThan(0)
+    expect(placedEntries(fit)).toEqual(expected(loads))
+    // The same load with fixed heights packs tighter: the measured heights made a difference.
+    const fixed = fitBoard({ widthPx: 1900, heightPx: 880, classes: loads, minFontPx: 23, maxFontPx: 36 })
+    expect([fixed.fontPx, fixed.columns]).not.toEqual([fit.fontPx, fit.columns])
+  })
+})

@@ -3,8 +3,10 @@
  * and the board only measures its container and renders the result.
  *
  * The board lays classes out like a newspaper: columns filled top to bottom, in class order.
- * Every size is in em of the board's base font, and the board's CSS uses exactly these
- * heights (see BOARD_METRICS), so the model and the pixels agree by construction.
+ * Every size is in em of the board's base font. Headers and gaps have the fixed heights of
+ * BOARD_METRICS; an entry's second line wraps when its column is narrow (badges, 確認済), so
+ * the board measures every entry's real height at each column width it tries
+ * (`FitInput.entryHeights`) and the model packs those heights.
  *
  * It picks the largest font (up to maxFontPx) at which everything fits on one page: whole
  * classes spread evenly if possible, otherwise flowing on with long classes continued in the
@@ -15,7 +17,7 @@
 export const BOARD_METRICS = {
   /** Class header (label and teacher). */
   headerEm: 2,
-  /** One pupil entry: a line for number, name and status, a smaller line for the details. */
+  /** One pupil entry at its shortest: a line for number, name and status, a smaller line for the details. */
   entryEm: 2.6,
   /** The "連絡なし" line of a class with no entries. */
   noneEm: 1.6,
@@ -63,11 +65,28 @@ export interface FitInput {
   minFontPx: number
   maxFontPx: number
   metrics?: BoardMetrics
+  /**
+   * Each entry's real height in em when its column is `columnWidthEm` wide at `fontPx`, by
+   * class id (in entry order); a class left out, or no function, uses BOARD_METRICS.entryEm.
+   */
+  entryHeights?: (fontPx: number, columnWidthEm: number) => ReadonlyMap<number, readonly number[]>
 }
 
-/** Height in em of a block showing `n` entries (n = 0 shows the "連絡なし" line). */
-export function blockEm(n: number, m: BoardMetrics = BOARD_METRICS): number {
-  return m.headerEm + m.blockPadEm + (n === 0 ? m.noneEm : n * m.entryEm)
+/** A class with the height of each of its entries, as one fit attempt sees it. */
+interface Sized {
+  classId: number
+  heights: readonly number[]
+}
+
+/** Height in em of a block showing `n` entries (n = 0 shows the "連絡なし" line), or entries of these heights. */
+export function blockEm(n: number | readonly number[], m: BoardMetrics = BOARD_METRICS): number {
+  const heights = typeof n === 'number' ? Array<number>(n).fill(m.entryEm) : n
+  return m.headerEm + m.blockPadEm + (heights.length === 0 ? m.noneEm : heights.reduce((a, b) => a + b, 0))
+}
+
+/** The width in em of each of `columns` columns across `widthEm` (gaps between them). */
+export function columnWidthEm(widthEm: number, columns: number, m: BoardMetrics = BOARD_METRICS): number {
+  return (widthEm + m.gapEm) / columns - m.gapEm
 }
 
 /** How many columns of at least minColumnEm fit across `widthEm`. */
@@ -81,30 +100,42 @@ export function fitBoard(input: FitInput): BoardFit {
   const m = input.metrics ?? BOARD_METRICS
   const min = Math.max(1, Math.floor(input.minFontPx))
   const max = Math.max(min, Math.floor(input.maxFontPx))
+  const sized = (font: number, columns: number): Sized[] => {
+    const measured = input.entryHeights?.(font, columnWidthEm(input.widthPx / font, columns, m))
+    return input.classes.map((c) => {
+      const heights = measured?.get(c.classId)
+      return { classId: c.classId, heights: heights && heights.length === c.entries ? heights : Array<number>(c.entries).fill(m.entryEm) }
+    })
+  }
   for (let font = max; font >= min; font--) {
     const columns = columnsFor(input.widthPx / font, input.classes.length, m)
-    const single = balanced(input.classes, columns, input.heightPx / font, m)
+    const classes = sized(font, columns)
+    const single = balanced(classes, columns, input.heightPx / font, m)
     if (single) return { fontPx: font, columns, pages: [single] }
-    const flowed = flow(input.classes, columns, input.heightPx / font, m)
+    const flowed = flow(classes, columns, input.heightPx / font, m)
     if (flowed.length === 1) return { fontPx: font, columns, pages: flowed }
   }
   const columns = columnsFor(input.widthPx / min, input.classes.length, m)
-  return { fontPx: min, columns, pages: flow(input.classes, columns, input.heightPx / min, m) }
+  return { fontPx: min, columns, pages: flow(sized(min, columns), columns, input.heightPx / min, m) }
 }
 
-/** Height in em a column of these blocks needs (gaps between blocks included). */
-export function columnEm(column: readonly BoardBlock[], m: BoardMetrics = BOARD_METRICS): number {
+/**
+ * Height in em a column of these blocks needs (gaps between blocks included); `heightsOf`
+ * gives a class's entry heights (BOARD_METRICS.entryEm each without it).
+ */
+export function columnEm(column: readonly BoardBlock[], m: BoardMetrics = BOARD_METRICS, heightsOf?: (classId: number) => readonly number[]): number {
   if (column.length === 0) return 0
-  return column.reduce((sum, b) => sum + blockEm(b.to - b.from, m), 0) + (column.length - 1) * m.gapEm
+  const block = (b: BoardBlock) => blockEm(heightsOf ? heightsOf(b.classId).slice(b.from, b.to) : b.to - b.from, m)
+  return column.reduce((sum, b) => sum + block(b), 0) + (column.length - 1) * m.gapEm
 }
 
 /**
  * Everything on one page with whole classes, spread so the tallest column is as short as
  * possible (so a quiet morning fills the screen evenly); null when it cannot fit `heightEm`.
  */
-function balanced(classes: readonly ClassLoad[], columns: number, heightEm: number, m: BoardMetrics): BoardColumn[] | null {
+function balanced(classes: readonly Sized[], columns: number, heightEm: number, m: BoardMetrics): BoardColumn[] | null {
   if (classes.length === 0) return []
-  const heights = classes.map((c) => blockEm(c.entries, m))
+  const heights = classes.map((c) => blockEm(c.heights, m))
   const fits = (cap: number) => greedyColumns(heights, cap, m) !== null && greedyColumns(heights, cap, m)!.length <= columns
   if (!fits(heightEm)) return null
   // Binary search the smallest column height that still fits in `columns` columns.
@@ -116,7 +147,7 @@ function balanced(classes: readonly ClassLoad[], columns: number, heightEm: numb
     else lo = mid
   }
   const groups = greedyColumns(heights, hi, m)!
-  return groups.map((idx) => idx.map((i) => ({ classId: classes[i]!.classId, from: 0, to: classes[i]!.entries, continued: false })))
+  return groups.map((idx) => idx.map((i) => ({ classId: classes[i]!.classId, from: 0, to: classes[i]!.heights.length, continued: false })))
 }
 
 /** Packs block heights into columns of height `cap` in order; null if one block is taller than cap. */
@@ -142,14 +173,19 @@ function greedyColumns(heights: readonly number[], cap: number, m: BoardMetrics)
  * left of a column continues in the next one, its continuation headed (続き), unless not even
  * MIN_SPLIT entries would stay behind (then the whole class moves on).
  */
-function flow(classes: readonly ClassLoad[], columns: number, heightEm: number, m: BoardMetrics): BoardColumn[][] {
-  const room = (usedEm: number, first: boolean) =>
-    Math.floor((heightEm - usedEm - (first ? 0 : m.gapEm) - m.headerEm - m.blockPadEm + 1e-9) / m.entryEm)
+function flow(classes: readonly Sized[], columns: number, heightEm: number, m: BoardMetrics): BoardColumn[][] {
+  /** How many of the class's entries from `from` fit in the room left (header and padding included). */
+  const room = (c: Sized, from: number, usedEm: number, first: boolean) => {
+    let left = heightEm - usedEm - (first ? 0 : m.gapEm) - m.headerEm - m.blockPadEm + 1e-9
+    let n = 0
+    while (from + n < c.heights.length && left >= c.heights[from + n]!) left -= c.heights[from + n++]!
+    return n
+  }
   const cols: BoardColumn[] = [[]]
   let used = 0
-  const push = (block: BoardBlock) => {
+  const push = (c: Sized, block: BoardBlock) => {
     const col = cols[cols.length - 1]!
-    used += (col.length > 0 ? m.gapEm : 0) + blockEm(block.to - block.from, m)
+    used += (col.length > 0 ? m.gapEm : 0) + blockEm(c.heights.slice(block.from, block.to), m)
     col.push(block)
   }
   const nextColumn = () => {
@@ -158,23 +194,24 @@ function flow(classes: readonly ClassLoad[], columns: number, heightEm: number, 
   }
   for (const c of classes) {
     let from = 0
+    const entries = c.heights.length
     for (;;) {
       const col = cols[cols.length - 1]!
-      const left = c.entries - from
-      const fitsWhole = used + (col.length > 0 ? m.gapEm : 0) + blockEm(left, m) <= heightEm + 1e-9
+      const left = entries - from
+      const fitsWhole = used + (col.length > 0 ? m.gapEm : 0) + blockEm(c.heights.slice(from), m) <= heightEm + 1e-9
       if (fitsWhole) {
-        push({ classId: c.classId, from, to: c.entries, continued: from > 0 })
+        push(c, { classId: c.classId, from, to: entries, continued: from > 0 })
         break
       }
       // An empty column always takes something (at least one entry), so even a screen too
       // small for one entry makes progress; the column's overflow is cut by the page.
-      const n = col.length === 0 ? Math.max(1, Math.min(left, room(used, true))) : Math.min(left, room(used, false))
+      const n = col.length === 0 ? Math.max(1, Math.min(left, room(c, from, used, true))) : Math.min(left, room(c, from, used, false))
       if (col.length === 0 && left <= n) {
-        push({ classId: c.classId, from, to: c.entries, continued: from > 0 })
+        push(c, { classId: c.classId, from, to: entries, continued: from > 0 })
         break
       }
       if (n >= MIN_SPLIT || col.length === 0) {
-        push({ classId: c.classId, from, to: from + n, continued: from > 0 })
+        push(c, { classId: c.classId, from, to: from + n, continued: from > 0 })
         from += n
       }
       nextColumn()

@@ -107,3 +107,16 @@ export const SchoolChanged = z.object({
   parts: z.array(SchoolPart).min(1),
 })
 export type SchoolChanged = z.infer<typeof SchoolChanged>
+
+/**
+ * For a guardian's page: one of their own children's days changed (a report acknowledged, a
+ * notice sent, a mark). It carries no data; the page re-reads its own lists, which the server
+ * authorises as usual. A guardian hears only their children, so the numbers have holes.
+ */
+export const FamilyChanged = z.object({
+  schoolId: Id,
+  seq: z.number().int().positive(),
+  pupilId: Id,
+  date: IsoDate,
+})
+export type FamilyChanged = z.infer<typeof FamilyChanged>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DayChanged, DaySnapshot, SchoolChanged } from './day.js'
+import { DayChanged, DaySnapshot, FamilyChanged, SchoolChanged } from './day.js'
 import { ErrorBody, ErrorCode } from './errors.js'
 import { Id, IsoDate } from './primitives.js'
 import { Reason } from './reports.js'
@@ -70,6 +70,8 @@ export const serverEvents = {
   'session:ended': z.object({ code: ErrorCode }),
   /** The person's rights changed (role, homeroom, health-note roles): the page takes a fresh snapshot. */
   'access:changed': z.object({}),
+  /** Guardians only: one of their own children's days changed; the page re-reads its reports and notices. */
+  'family:changed': FamilyChanged,
 } as const
 
 export type ClientCommands = typeof clientCommands

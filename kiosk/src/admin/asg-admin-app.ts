@@ -7,6 +7,7 @@ import { currentUser, logout } from '../lib/session.js'
 import { buttons, tokens } from '../lib/styles.js'
 import '../components/asg-account.js'
 import './asg-admin-audit.js'
+import '../components/asg-staff-menu.js'
 import './asg-admin-devices.js'
 import './asg-admin-registration.js'
 import './asg-admin-roster.js'
@@ -86,7 +87,7 @@ export class AsgAdminApp extends LitElement {
       return html`<p class="denied">このページは管理者・校長・教頭のみ使えます。 <button @click=${this.signOut}>ログアウト</button></p>`
     }
     return html`
-      <header><h1>朝顔 学校の管理 — ${this.me.schoolName}</h1><span>${this.me.name}</span><button @click=${this.signOut}>ログアウト</button></header>
+      <header><h1>朝顔 学校の管理 — ${this.me.schoolName}</h1><asg-staff-menu .me=${this.me} @asg-logout=${this.signOut}></asg-staff-menu></header>
       <nav role="tablist">
         ${TABS.filter(([id]) => this.shows(id)).map(([id, label]) => html`<button role="tab" aria-selected=${this.tab === id} @click=${() => this.select(id)}>${label}</button>`)}
       </nav>

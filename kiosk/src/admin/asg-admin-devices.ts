@@ -3,9 +3,14 @@ import type { BoardDevice, CreateBoardDeviceResponse } from '../../../shared/pro
 import { buttons, tokens } from '../lib/styles.js'
 import { call, errorText } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
+import { formatInstantJa } from '../../../shared/time/format.js'
+import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 import { panel } from './styles.js'
 
-/** Board devices (職員室の表示端末): create with a one-time pairing link, revoke. */
+/**
+ * Board displays (職員室, 保健室, 校長室…): each is its own device, added with a one-time
+ * pairing link; the list says which are paired and since when, and unpairs one at a time.
+ */
 export class AsgAdminDevices extends LitElement {
   static override properties = { devices: { state: true }, created: { state: true }, error: { state: true } }
   declare devices: BoardDevice[]
@@ -32,17 +37,20 @@ export class AsgAdminDevices extends LitElement {
   }
 
   override render() {
-    const state = (d: BoardDevice) => (d.revokedAt ? '解除済み' : d.pairedAt ? '接続済み' : 'ペアリング待ち')
+    const at = (iso: string | null) => (iso ? formatInstantJa(iso, SCHOOL_ZONE) : '—')
+    const state = (d: BoardDevice) => (d.revokedAt ? '解除済み' : d.pairedAt ? `ペアリング済み(${at(d.pairedAt)}〜)` : 'ペアリング待ち')
+    const paired = this.devices.filter((d) => d.pairedAt && !d.revokedAt).length
     return html`
       <section>
         <h2>表示端末</h2>
+        <p>画面ごとに端末を追加します(職員室、保健室、校長室など)。端末を追加しても、ほかの画面のペアリングはそのままです。ペアリング済み:${paired}台</p>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-        <table><thead><tr><th>名前</th><th>状態</th><th></th></tr></thead><tbody>
-          ${this.devices.map((d) => html`<tr><td>${d.name}</td><td>${state(d)}</td>
+        <table><thead><tr><th>名前</th><th>状態</th><th>最終表示</th><th></th></tr></thead><tbody>
+          ${this.devices.map((d) => html`<tr><td>${d.name}</td><td>${state(d)}</td><td>${d.revokedAt ? '—' : at(d.lastSeenAt)}</td>
             <td>${d.revokedAt ? nothing : html`<button @click=${() => this.revoke(d)}>登録を解除</button>`}</td></tr>`)}
         </tbody></table>
         <form class="row" @submit=${this.create}>
-          <label>新しい端末の名前 <input name="name" required placeholder="職員室 大型モニター" /></label>
+          <label>新しい端末の名前 <input name="name" required placeholder="保健室モニター" /></label>
           <button class="primary" type="submit">追加</button>
         </form>
         ${this.created ? html`<p role="status">端末のブラウザで次のリンクを開いてください(30分有効):<br />

@@ -9,6 +9,7 @@ import { routes } from '../../../shared/protocol/routes.js'
 import { tokens } from '../lib/styles.js'
 import '../components/asg-connection-status.js'
 import './asg-board-class.js'
+import './asg-board-measure.js'
 import './asg-board-unpaired.js'
 import { BoardFitController } from './board-fit-controller.js'
 import { COUNTED, countByStatus, entriesByClass } from './board-counts.js'
@@ -72,6 +73,7 @@ export class AsgBoardApp extends LitElement {
       .count.alert { background: var(--asg-not-arrived-bg); }
       .count.alert b, .count.alert span { color: #fff; }
       .grid { flex: 1; min-height: 0; display: grid; gap: 0.4em; padding: 0.4em; overflow: hidden; }
+      .measure { position: fixed; top: 0; left: 0; visibility: hidden; pointer-events: none; }
       .col { display: flex; flex-direction: column; gap: 0.4em; min-width: 0; min-height: 0; overflow: hidden; }
       .stale { background: #c4320a; color: #fff; font-size: 1.4em; font-weight: 700; text-align: center; padding: 0.3em; }
       .closed { flex: 1; display: grid; place-items: center; font-size: 2.5em; color: var(--asg-ink-soft); }
@@ -142,6 +144,8 @@ export class AsgBoardApp extends LitElement {
 
   override updated(): void {
     this.fitter.observe(this.renderRoot.querySelector('.grid'))
+    const day = this.day
+    if (day?.snapshot) void this.fitter.measureIn(this.renderRoot.querySelector<HTMLElement>('.measure'), `${day.snapshotsTaken}:${day.eventsApplied}`)
   }
 
   override render() {
@@ -207,6 +211,11 @@ export class AsgBoardApp extends LitElement {
             ></asg-board-class>`,
           )}
         </div>`,
+      )}
+    </div>
+    <div class="measure" aria-hidden="true">
+      ${snap.classes.map(
+        (c) => html`<asg-board-measure data-class=${c.id} .info=${c} .entries=${byClass.get(c.id) ?? []} .thresholds=${snap} .showMessages=${snap.boardShowsMessages}></asg-board-measure>`,
       )}
     </div>`
   }

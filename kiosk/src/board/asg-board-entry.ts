@@ -7,9 +7,9 @@ import { formatTimeJa } from '../../../shared/time/format.js'
 /**
  * One pupil on the board: number, name and status on the first line; reason, times, badges,
  * 確認済 or 確認後に変更 (a report came after staff acknowledged the day), and the newest
- * guardian message when the school allows it, on the second. Its height is
- * fixed (BOARD_METRICS.entryEm) so the board's fitting model matches the pixels; whatever
- * does not fit is cut, never overlapping.
+ * guardian message when the school allows it, on the second. The second line wraps in a
+ * narrow column rather than cut a badge or 確認済; the board measures each entry's real
+ * height for its fit (BOARD_METRICS.entryEm is the shortest).
  */
 export class AsgBoardEntry extends LitElement {
   static override properties = {
@@ -34,16 +34,17 @@ export class AsgBoardEntry extends LitElement {
   }
 
   static override styles = css`
-    :host { display: block; height: 2.6em; box-sizing: border-box; padding: 0.1em 0.35em; border-radius: 0.3em; overflow: hidden;
+    :host { display: block; min-height: 2.6em; box-sizing: border-box; padding: 0.1em 0.35em; border-radius: 0.3em; overflow: hidden;
       transition: background-color 1.5s ease-out; }
     :host([fresh]) { background: #ffe58a; transition: none; }
     :host([unexplained]) { background: #fff0e8; box-shadow: inset 0.3em 0 0 var(--asg-not-arrived-bg); }
-    .top { display: grid; grid-template-columns: 1.5em minmax(0, 1fr) auto; align-items: center; column-gap: 0.35em; height: 1.35em; line-height: 1.35em; }
+    .top { display: grid; grid-template-columns: 1.5em minmax(0, 1fr) auto; align-items: start; column-gap: 0.35em; min-height: 1.35em; line-height: 1.35em; }
     .no { color: var(--asg-ink-soft); text-align: right; font-variant-numeric: tabular-nums; font-size: 0.9em; }
-    .name { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; font-weight: 700; }
+    /* A name too long for a narrow column wraps (the fit measures it) rather than lose its given name. */
+    .name { font-weight: 700; overflow-wrap: anywhere; word-break: auto-phrase; }
     .status { font-weight: 700; padding: 0 0.35em; border-radius: 0.25em; white-space: nowrap; line-height: 1.3em; }
-    .detail { margin-left: 1.85em; display: flex; flex-wrap: wrap; column-gap: 0.45em; font-size: 0.85em; height: 1.2em; line-height: 1.2em;
-      overflow: hidden; color: #3b424a; }
+    .detail { margin-left: 1.85em; display: flex; flex-wrap: wrap; column-gap: 0.45em; font-size: 0.85em; min-height: 1.2em; line-height: 1.2em;
+      color: #3b424a; }
     .detail > span { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 100%; }
     .absent { color: var(--asg-absent); background: var(--asg-absent-bg); }
     .late { color: var(--asg-late); background: var(--asg-late-bg); }

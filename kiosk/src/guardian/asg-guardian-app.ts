@@ -14,6 +14,7 @@ import './asg-guardian-notices.js'
 import './asg-report-receipt.js'
 import type { DoneDetail } from './asg-report-receipt.js'
 import type { ReportDraft } from './draft.js'
+import { FamilyLiveController } from './family-live-controller.js'
 import { errorText, messages, storedLocale, storeLocale, type Locale } from './messages.js'
 import { guardianStyles } from './styles.js'
 
@@ -62,6 +63,8 @@ export class AsgGuardianApp extends LitElement {
   declare formGeneration: number
   declare loggingOut: boolean
   declare notice: string
+  /** Live once a guardian is logged in: 確認済 and new notices appear without a reload. */
+  private live: FamilyLiveController | null = null
 
   constructor() {
     super()
@@ -114,15 +117,31 @@ export class AsgGuardianApp extends LitElement {
       }
       .who {
         display: flex;
+        flex-wrap: wrap;
         align-items: center;
         justify-content: space-between;
         gap: 8px;
         margin-top: 6px;
       }
+      /*
+       * Never break inside a name with its さん or a short label (「ログア/ウト」): the row wraps
+       * instead, and a name too long for the phone's width still breaks between phrases.
+       */
       .name {
+        flex: 1 1 auto;
         font-size: 1.15rem;
         font-weight: 700;
-        overflow-wrap: anywhere;
+        white-space: nowrap;
+      }
+      @media (max-width: 340px) {
+        .name {
+          white-space: normal;
+          word-break: auto-phrase;
+        }
+      }
+      .who a.small,
+      .who button.small {
+        white-space: nowrap;
       }
       button.link {
         border: none;
@@ -223,6 +242,11 @@ export class AsgGuardianApp extends LitElement {
     super.connectedCallback()
     this.applyLocale()
     void this.checkSession()
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.stopLive()
   }
 
   override render() {
@@ -347,10 +371,13 @@ export class AsgGuardianApp extends LitElement {
     this.notice = ''
     if (sameGuardian) {
       // Carry on where the guardian was; the confirm step can resend with the same key.
+      this.stopLive()
+      this.startLive()
       void this.loadReports()
       return
     }
     this.resetData()
+    this.stopLive()
     if (me.kind !== 'guardian') {
       this.auth = 'staff'
     } else {
@@ -371,7 +398,25 @@ export class AsgGuardianApp extends LitElement {
   }
 
   private async loadAll() {
+    this.startLive()
     await Promise.all([this.loadHome(), this.loadReports()])
+  }
+
+  private startLive() {
+    this.live ??= new FamilyLiveController(this, { reload: this.onFamilyChanged, onEnded: this.onExpired })
+  }
+
+  private stopLive() {
+    this.live?.stop()
+    this.live = null
+  }
+
+  /** A child's day changed at school: the list, the days already reported and the notices. */
+  private onFamilyChanged = () => {
+    if (this.expired) return
+    void this.loadReports()
+    void this.refreshHome()
+    void this.renderRoot.querySelector('asg-guardian-notices')?.load()
   }
 
   private loadHome = async () => {
@@ -478,6 +523,7 @@ export class AsgGuardianApp extends LitElement {
     this.notice = ''
     try {
       await logout()
+      this.stopLive()
       this.me = null
       this.expired = false
       this.resetData()

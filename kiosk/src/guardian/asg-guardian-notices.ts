@@ -124,7 +124,8 @@ export class AsgGuardianNotices extends LitElement {
     this.busy = false
   }
 
-  private async load() {
+  /** Re-reads the notices (the page's socket says a child's day changed). */
+  async load() {
     try {
       this.notices = (await call(routes.guardian.notices)).notices
     } catch {

@@ -3,12 +3,13 @@ import type { Me } from '../../../shared/protocol/index.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { currentUser, logout } from '../lib/session.js'
 import '../components/asg-login.js'
+import '../components/asg-staff-menu.js'
 
 type Staff = Extract<Me, { kind: 'staff' }>
 
 /**
  * The frame of the staff office pages (出席簿, 生徒指導, 行事予定): logs in, shows the header
- * with links between the pages, and renders its slot only for staff.
+ * with the staff menu, and renders its slot only for staff.
  * @fires asg-staff-ready - detail: the logged-in staff member, once known
  */
 export class AsgStaffGate extends LitElement {
@@ -36,10 +37,7 @@ export class AsgStaffGate extends LitElement {
       header { background: var(--asg-accent); color: #fff; }
       .in { max-width: 1400px; margin: 0 auto; padding: 0.5rem 12px; display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 1.2rem; }
       h1 { font-size: 1.1rem; margin: 0; }
-      nav { display: flex; gap: 0.9rem; }
-      nav a { color: #fff; font-size: 0.95rem; }
       .user { margin-left: auto; display: flex; align-items: center; gap: 0.8rem; font-size: 0.9rem; }
-      header button { background: transparent; color: #fff; border-color: rgb(255 255 255 / 0.6); min-height: 36px; padding: 0.2em 0.8em; }
       main { max-width: 1400px; margin: 0 auto; padding: 12px; }
       .message { text-align: center; padding: 3rem 1rem; }
       @media print { header { display: none; } main { padding: 0; max-width: none; } :host { background: #fff; } }
@@ -73,10 +71,7 @@ export class AsgStaffGate extends LitElement {
     if (this.state === 'guardian') return html`<p class="message">このページは教職員用です。<a href="/guardian/">保護者用ページへ</a></p>`
     return html`<header><div class="in">
         <h1>${this.heading}</h1>
-        <nav aria-label="教職員のページ">
-          <a href="/teacher/">学級の出欠</a><a href="/register/">出席簿</a><a href="/guidance/">生徒指導</a><a href="/calendar/">行事・休業日</a>
-        </nav>
-        <span class="user">${this.me?.name ?? nothing}<button @click=${this.onLogout}>ログアウト</button></span>
+        <span class="user"><asg-staff-menu .me=${this.me} @asg-logout=${this.onLogout}></asg-staff-menu></span>
       </div></header>
       <main><slot></slot></main>`
   }

@@ -67,7 +67,8 @@ export class AsgRollCall extends LitElement {
         gap: 0 0.3rem; padding: 0.45rem 0.4rem 0.45rem 0.55rem; min-height: 56px; color: inherit; }
       .no { font-weight: 700; font-variant-numeric: tabular-nums; color: var(--asg-ink-soft); }
       li.marked .no { color: inherit; }
-      .name { font-weight: 700; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+      /* The full name, wrapped between family and given name when the tile is narrow: two 村上 must be told apart. */
+      .name { font-weight: 700; line-height: 1.25; word-break: auto-phrase; overflow-wrap: anywhere; }
       .st { grid-column: 2; font-size: 0.78rem; font-weight: 700; }
       li.marked button.tap { background: inherit; }
       button.more { border: 0; border-left: 1px solid var(--asg-line); border-radius: 0; min-width: 44px; padding: 0; font-weight: 700; background: var(--asg-bg); color: var(--asg-ink); }

@@ -9,6 +9,7 @@ import { currentUser, logout } from '../lib/session.js'
 import { rollCallPassed, type RunCommand } from './roll-view.js'
 import '../components/asg-connection-status.js'
 import '../components/asg-login.js'
+import '../components/asg-staff-menu.js'
 import './asg-class-day.js'
 import './asg-class-roll.js'
 import './asg-office-lists.js'
@@ -147,8 +148,7 @@ export class AsgTeacherApp extends LitElement {
         ${snap ? html`<span class="date">${formatDateJa(snap.date)}</span>` : nothing}
         <span class="user">
           <asg-connection-status .state=${day?.state ?? 'connecting'} .lastSyncAt=${day?.lastSyncAt ?? null} .timeZone=${snap?.timeZone ?? SCHOOL_ZONE}></asg-connection-status>
-          <span class="name">${me.name}</span>
-          <button @click=${this.onLogout}>ログアウト</button>
+          <asg-staff-menu .me=${me} @asg-logout=${this.onLogout}></asg-staff-menu>
         </span>
       </div>
     </header>`
@@ -213,18 +213,8 @@ export class AsgTeacherApp extends LitElement {
               .homeroomClassIds=${me.homeroomClassIds}
               @asg-select-class=${(e: CustomEvent<{ classId: number }>) => this.select(e.detail.classId)}
             ></asg-school-overview>`
-          : html`<asg-class-roll
-                .classInfo=${snap.classes.find((c) => c.id === selection) ?? null}
-                .entries=${entries.filter((e: DayEntry) => e.classId === selection)}
-                .run=${this.run}
-                .timeZone=${snap.timeZone}
-                .rollCallTime=${snap.rollCallTime}
-                .editable=${snap.isSchoolDay && can(me, 'roll.mark', { classId: selection })}
-                .offline=${stale}
-                @asg-toast=${(e: CustomEvent<{ message: string }>) => this.showToast(e.detail.message)}
-                @asg-acknowledge=${this.onAcknowledge}
-              ></asg-class-roll>
-              <asg-class-day
+          : // The day's reports first: what needs the teacher's 確認 comes before the roll of the whole class.
+            html`<asg-class-day
               .classInfo=${snap.classes.find((c) => c.id === selection) ?? null}
               .entries=${entries.filter((e: DayEntry) => e.classId === selection)}
               .changedAt=${day.changedAt}
@@ -235,7 +225,18 @@ export class AsgTeacherApp extends LitElement {
               .editable=${can(me, 'report.acknowledge', { classId: selection })}
               .offline=${stale}
               @asg-acknowledge=${this.onAcknowledge}
-            ></asg-class-day>`}
+            ></asg-class-day>
+              <asg-class-roll
+                .classInfo=${snap.classes.find((c) => c.id === selection) ?? null}
+                .entries=${entries.filter((e: DayEntry) => e.classId === selection)}
+                .run=${this.run}
+                .timeZone=${snap.timeZone}
+                .rollCallTime=${snap.rollCallTime}
+                .editable=${snap.isSchoolDay && can(me, 'roll.mark', { classId: selection })}
+                .offline=${stale}
+                @asg-toast=${(e: CustomEvent<{ message: string }>) => this.showToast(e.detail.message)}
+                @asg-acknowledge=${this.onAcknowledge}
+              ></asg-class-roll>`}
       </div>
     `
   }

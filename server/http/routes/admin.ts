@@ -19,7 +19,7 @@ export function adminRoutes(deps: Deps, sockets: SocketControl, mountOn: MountOn
   const on = mountOn(r, '/api/admin')
   const api = routes.admin
   r.use('/roster', adminRosterRoutes(deps, mountOn))
-  r.use('/registration', adminRegistrationRoutes(deps, mountOn))
+  r.use('/registration', adminRegistrationRoutes(deps, sockets, mountOn))
   r.use(adminStaffRoutes(deps, sockets, mountOn))
   r.use(adminSchoolRoutes(deps, sockets, mountOn))
 

@@ -5,11 +5,12 @@ import { issueLetters, reissueCode, revokeCode } from '../../registration/codes.
 import { registrationDashboard } from '../../registration/dashboard.js'
 import { pupilGuardians } from '../../registration/guardians.js'
 import { unlinkGuardian } from '../../registration/register.js'
+import type { SocketControl } from '../../realtime/hub.js'
 import type { MountOn } from '../mount.js'
 import { adminOf, requireAdmin } from './adminAuth.js'
 
 /** Registration letters, codes, links and the dashboard; everything scoped to the admin's school. */
-export function adminRegistrationRoutes(deps: Deps, mountOn: MountOn): Router {
+export function adminRegistrationRoutes(deps: Deps, sockets: SocketControl, mountOn: MountOn): Router {
   const r = Router()
   r.use(requireAdmin)
   const on = mountOn(r, '/api/admin/registration')
@@ -44,6 +45,7 @@ export function adminRegistrationRoutes(deps: Deps, mountOn: MountOn): Router {
   on(api.unlinkGuardian).handle(async ({ res, params }) => {
     const who = adminOf(res)
     await unlinkGuardian(deps, who.schoolId, params.id, params.guardianId)
+    await sockets.refreshGuardian(params.guardianId)
     return { ok: true }
   })
   return r
