@@ -56,7 +56,7 @@ let siblingCode = ''
 let pairingCode = ''
 
 /** Each kind of change outside pupil-days, made as the pages make it. */
-const kinds: [string, SchoolPart, () => Promise<unknown>][] = [
+const kinds: [string, SchoolPart | SchoolPart[], () => Promise<unknown>][] = [
   ['a vacation', 'calendar', async () => ok(await admin.post('/api/calendar/days', { from: '2026-12-24', to: '2026-12-25', kind: 'closed', label: '冬季休業' }))],
   ['a Saturday class day', 'calendar', async () => ok(await admin.post('/api/calendar/days', { from: '2026-12-05', to: '2026-12-05', kind: 'extra_school_day', label: '土曜授業' }))],
   ['a class closure', 'calendar', async () => ok(await admin.post('/api/calendar/closures', { classId: s.classes.c1, from: '2026-12-01', to: '2026-12-02', label: 'インフルエンザ' }))],
@@ -75,7 +75,8 @@ const kinds: [string, SchoolPart, () => Promise<unknown>][] = [
   }],
   ['the notice template', 'settings', async () => ok(await admin.post('/api/office/notice-template', { subject: '{児童名}さんが登校していません', body: '{学校名}です。{児童名}さんが登校していません。{リンク}' }))],
   ['an attendance code', 'codes', async () => ok(await admin.post('/api/admin/codes', { code: 'absent_weather', label: '欠席(自然災害)', shortLabel: '災', onSite: false, countsAbsent: true, excused: false }))],
-  ['a new school year', 'roster', async () => ok(await admin.post('/api/admin/years', { fiscalYear: 2027 }))],
+  // A new year brings its roster and its calendar (vacations and holidays from the template).
+  ['a new school year', ['calendar', 'roster'], async () => ok(await admin.post('/api/admin/years', { fiscalYear: 2027 }))],
   ['a staff account', 'staff', async () => ok(await admin.post('/api/admin/staff', { loginId: 'live-new', password: 'first-pass-1', familyName: '新井', givenName: '先生', roles: ['teacher'], homeroomClassIds: [] }))],
   ['a homeroom given', 'staff', async () => ok(await admin.request('PUT', `/api/admin/staff/${await staffId('live-new')}`, { familyName: '新井', givenName: '先生', roles: ['teacher'], homeroomClassIds: [s.classes.c2] }))],
   ['an account disabled', 'staff', async () => ok(await admin.post(`/api/admin/staff/${await staffId('live-new')}/disable`))],
@@ -120,7 +121,7 @@ describe('every change outside pupil-days reaches the open pages', () => {
     const toTeacher = nextEvent(teacher, 'school:changed')
     const toBoard = nextEvent(board, 'school:changed')
     await act()
-    const expected = { schoolId: s.schoolId, seq: before + 1, parts: [part] }
+    const expected = { schoolId: s.schoolId, seq: before + 1, parts: [part].flat() }
     expect(await toTeacher).toEqual(expected)
     expect(await toBoard).toEqual(expected)
     expect(await seqOf(s.schoolId)).toBe(before + 1)
