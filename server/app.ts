@@ -18,7 +18,10 @@ import { sessionRoutes } from './http/routes/session.js'
 import { registerRoutes } from './http/routes/register.js'
 import { guidanceRoutes } from './http/routes/guidance.js'
 import { calendarRoutes } from './http/routes/calendar.js'
+import { metricsRoutes, opsRoutes } from './http/routes/ops.js'
+import { createMetrics, type SocketKind } from './ops/metrics.js'
 import { routeMounter } from './http/mount.js'
+import { requestLog } from './http/requestLog.js'
 import { bodyReadErrors, noStore, originGuard, rejectUnsafeText, retryAfterHeader, securityHeaders } from './http/security.js'
 import type { Route } from '../shared/protocol/routes.js'
 import type { Change, Publish } from './realtime/changes.js'
@@ -35,6 +38,8 @@ export interface AppOptions {
   frontend?: RequestHandler
   /** Check every JSON response against its route's schema and fail on a mismatch (tests). */
   checkResponses?: boolean
+  /** ASAGAO_METRICS_TOKEN: /metrics then wants it as a Bearer token; without, it answers loopback callers only. */
+  metricsToken?: string | null
 }
 
 export interface App {
@@ -56,17 +61,26 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   const httpServer = createServer(app)
   // The hub needs the server and the routes need the hub's publish: tie the knot through a holder.
   let hubPublish: Publish = () => {}
-  const deps: Deps = { ...base, publish: (c: Change) => hubPublish(c) }
+  let countSockets = (): Record<SocketKind, number> => ({ board: 0, staff: 0, guardian: 0 })
+  const metrics = base.metrics ?? createMetrics({ sql: base.sql, clock: base.clock, sockets: () => countSockets() })
+  const deps: Deps = { ...base, metrics, publish: (c: Change) => hubPublish(c) }
   const hub = createHub(httpServer, deps, opts)
   hubPublish = hub.publish
+  countSockets = () => {
+    const counts = { board: 0, staff: 0, guardian: 0 }
+    for (const socket of hub.io.of('/').sockets.values()) counts[socket.data.principal.kind]++
+    return counts
+  }
 
   app.disable('x-powered-by')
   // Client addresses key the throttles: X-Forwarded-For counts only from proxies the operator named.
   app.set('trust proxy', opts.trustProxy?.length ? opts.trustProxy : false)
+  app.use(requestLog(deps.log))
   app.use(securityHeaders())
   const mounted: Route[] = []
   const mountOn = routeMounter({ checkResponses: opts.checkResponses ?? false, record: (r) => mounted.push(r) })
   app.use(healthRoutes(deps, mountOn))
+  app.use(metricsRoutes(metrics, opts, mountOn))
 
   const api = express.Router()
   api.use(noStore)
@@ -84,6 +98,7 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   api.use('/register', registerRoutes(deps, mountOn))
   api.use('/guidance', guidanceRoutes(deps, mountOn))
   api.use('/calendar', calendarRoutes(deps, mountOn))
+  api.use('/ops', opsRoutes(deps, mountOn))
   api.use((_req, _res, next) => next(new AppError('NOT_FOUND')))
   app.use('/api', api)
 

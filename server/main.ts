@@ -68,7 +68,7 @@ async function run(opts: { dev?: boolean }): Promise<void> {
   pruning.unref()
   const app = createApp(
     { sql: db.sql, dbMode: db.mode, clock: systemClock, log, buildId, version, mail, dataDir: config.dataDir },
-    { allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy, secureCookies: config.secureCookies, pagesDir: PAGES_DIR, frontend },
+    { allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy, secureCookies: config.secureCookies, pagesDir: PAGES_DIR, frontend, metricsToken: config.metricsToken },
   )
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve))
 

@@ -1,4 +1,5 @@
 import postgres from 'postgres'
+import { trackPool } from './poolUsage.js'
 import type { Database, Sql } from './types.js'
 
 /**
@@ -45,11 +46,11 @@ export const POSTGRES_TIMEOUTS = { connectSeconds: 3, statementMs: 15_000 } as c
  * recycled so a restarted server is picked up again without restarting Asagao.
  */
 export function connectPostgres(url: string, max = 10): Database {
-  const sql = postgres(url, sqlOptions({
+  const sql = trackPool(postgres(url, sqlOptions({
     max,
     connect_timeout: POSTGRES_TIMEOUTS.connectSeconds,
     idle_timeout: 60,
     connection: { application_name: 'asagao', TimeZone: 'UTC', statement_timeout: POSTGRES_TIMEOUTS.statementMs },
-  } as postgres.Options<{}>)) as unknown as Sql
+  } as postgres.Options<{}>)) as unknown as Sql, max)
   return { sql, mode: 'postgres', close: () => sql.end({ timeout: 5 }) }
 }

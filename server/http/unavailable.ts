@@ -2,6 +2,7 @@ import type { ErrorRequestHandler } from 'express'
 import { errorBody } from '../../shared/protocol/index.js'
 import { isDatabaseUnavailable } from '../db/unavailable.js'
 import type { Log } from '../log.js'
+import { requestLogOf, withRequestId } from './requestLog.js'
 
 /** Seconds a client is asked to wait before retrying while the database is away. */
 export const UNAVAILABLE_RETRY_SECONDS = 5
@@ -13,7 +14,7 @@ export const UNAVAILABLE_RETRY_SECONDS = 5
 export function databaseUnavailable(log: Log): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (!isDatabaseUnavailable(err)) return next(err)
-    log.warn('database unavailable', { path: req.path, code: String((err as { code?: unknown }).code) })
-    res.set('retry-after', String(UNAVAILABLE_RETRY_SECONDS)).status(503).json(errorBody('UNAVAILABLE'))
+    requestLogOf(res, log).warn('database unavailable', { method: req.method, code: String((err as { code?: unknown }).code) })
+    res.set('retry-after', String(UNAVAILABLE_RETRY_SECONDS)).status(503).json(withRequestId(res, errorBody('UNAVAILABLE')))
   }
 }

@@ -19,7 +19,10 @@ export function commandHandlers(deps: Deps): { [K in CommandName]: Handler<K> } 
       const school = (await getSchool(deps.sql, reader.schoolId))!
       const date = input.date ?? schoolNow(deps.clock.now()).today
       const healthNotes = readsHealthNotes(reader, school)
+      const timer = deps.metrics?.snapshotSeconds.startTimer({ reader: reader.kind })
       const snapshot = await buildSnapshot(deps.sql, { schoolId: reader.schoolId, date, buildId: deps.buildId, forBoard: reader.kind === 'board', healthNotes })
+      timer?.()
+      deps.metrics?.snapshotsBuilt.inc({ reader: reader.kind })
       return { ok: true, snapshot }
     },
     'report:acknowledge': async (who, input) => {

@@ -1,5 +1,6 @@
 import { adminRoutes } from './routesAdmin.js'
 import { accountRoutes, boardRoutes, guardianRoutes, healthRoutes, registrationRoutes, sessionRoutes } from './routesPeople.js'
+import { opsRoutes } from './routesOps.js'
 import { calendarRoutes, guidanceRoutes, officeRoutes, registerRoutes } from './routesStaff.js'
 
 /**
@@ -18,9 +19,11 @@ export const routes = {
   register: registerRoutes,
   guidance: guidanceRoutes,
   calendar: calendarRoutes,
+  ops: opsRoutes,
 }
 
 export * from './route.js'
 export * from './routesAdmin.js'
 export * from './routesPeople.js'
 export * from './routesStaff.js'
+export * from './routesOps.js'
