@@ -20,6 +20,7 @@ import { guidanceRoutes } from './http/routes/guidance.js'
 import { calendarRoutes } from './http/routes/calendar.js'
 import { metricsRoutes, opsRoutes } from './http/routes/ops.js'
 import { createMetrics, type SocketKind } from './ops/metrics.js'
+import { drain, InFlight, type DrainResult } from './ops/drain.js'
 import { routeMounter } from './http/mount.js'
 import { requestLog } from './http/requestLog.js'
 import { bodyReadErrors, noStore, originGuard, rejectUnsafeText, retryAfterHeader, securityHeaders } from './http/security.js'
@@ -50,6 +51,8 @@ export interface App {
   publish: Publish
   /** Every route mounted, in mounting order: the catalogue test compares them with the catalogue. */
   mounted: readonly Route[]
+  /** Stops accepting, tells the pages, answers what was received (at most `timeoutMs`), closes the sockets. */
+  drain(timeoutMs: number): Promise<DrainResult>
 }
 
 /**
@@ -75,6 +78,8 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   app.disable('x-powered-by')
   // Client addresses key the throttles: X-Forwarded-For counts only from proxies the operator named.
   app.set('trust proxy', opts.trustProxy?.length ? opts.trustProxy : false)
+  const inFlight = new InFlight()
+  app.use(inFlight.middleware)
   app.use(requestLog(deps.log))
   app.use(securityHeaders())
   const mounted: Route[] = []
@@ -108,5 +113,5 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   app.use(retryAfterHeader())
   app.use(databaseUnavailable(deps.log))
   app.use(errorMiddleware(deps.log))
-  return { app, httpServer, io: hub.io, sockets: hub.control, publish: deps.publish, mounted }
+  return { app, httpServer, io: hub.io, sockets: hub.control, publish: deps.publish, mounted, drain: (timeoutMs) => drain(httpServer, hub.io, inFlight, timeoutMs) }
 }

@@ -6,6 +6,8 @@ export interface ServerProcess {
   /** What the process printed so far (stdout and stderr), for failure messages. */
   output(): string
   stop(): Promise<void>
+  /** The process itself, for tests that signal it and read its exit code. */
+  child: ChildProcess
 }
 
 /** A port nobody listens on right now (the server must print real addresses, so not port 0). */
@@ -41,7 +43,7 @@ export async function startServerProcess(cwd: string, args: string[], env: Recor
     }
     await new Promise((r) => setTimeout(r, 250))
   }
-  return { url, output: () => output, stop: () => stop(child) }
+  return { url, output: () => output, stop: () => stop(child), child }
 }
 
 async function answers(url: string): Promise<boolean> {

@@ -70,6 +70,8 @@ export const serverEvents = {
   'session:ended': z.object({ code: ErrorCode }),
   /** The person's rights changed (role, homeroom, health-note roles): the page takes a fresh snapshot. */
   'access:changed': z.object({}),
+  /** The server is stopping to restart (an update, a reboot): the page shows 「再接続しています」 and reconnects. */
+  'server:restarting': z.object({}),
 } as const
 
 export type ClientCommands = typeof clientCommands
