@@ -6,6 +6,7 @@ import '../components/asg-login.js'
 import { currentUser, logout } from '../lib/session.js'
 import { buttons, tokens } from '../lib/styles.js'
 import '../components/asg-account.js'
+import './asg-admin-backups.js'
 import './asg-admin-devices.js'
 import './asg-admin-registration.js'
 import './asg-admin-roster.js'
@@ -18,6 +19,7 @@ const TABS = [
   ['staff', '職員'],
   ['settings', '学校の設定'],
   ['devices', '表示端末'],
+  ['backups', 'バックアップ'],
   ['account', 'アカウント'],
 ] as const
 type Tab = (typeof TABS)[number][0]
@@ -103,6 +105,7 @@ export class AsgAdminApp extends LitElement {
       case 'staff': return html`<asg-admin-staff></asg-admin-staff>`
       case 'settings': return html`<asg-admin-settings></asg-admin-settings>`
       case 'devices': return html`<asg-admin-devices></asg-admin-devices>`
+      case 'backups': return html`<asg-admin-backups></asg-admin-backups>`
       case 'account': return html`<asg-account></asg-account>`
     }
   }
