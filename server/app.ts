@@ -21,7 +21,11 @@ import { guidanceRoutes } from './http/routes/guidance.js'
 import { calendarRoutes } from './http/routes/calendar.js'
 import { cityRoutes, setupRoutes } from './http/routes/setup.js'
 import { auditRoutes } from './http/routes/audit.js'
+import { metricsRoutes, opsRoutes } from './http/routes/ops.js'
+import { createMetrics, type SocketKind } from './ops/metrics.js'
+import { drain, InFlight, type DrainResult } from './ops/drain.js'
 import { routeMounter } from './http/mount.js'
+import { requestLog } from './http/requestLog.js'
 import { bodyReadErrors, noStore, originGuard, rejectUnsafeText, retryAfterHeader, securityHeaders } from './http/security.js'
 import type { Route } from '../shared/protocol/routes.js'
 import type { Change, Publish } from './realtime/changes.js'
@@ -38,6 +42,8 @@ export interface AppOptions {
   frontend?: RequestHandler
   /** Check every JSON response against its route's schema and fail on a mismatch (tests). */
   checkResponses?: boolean
+  /** ASAGAO_METRICS_TOKEN: /metrics then wants it as a Bearer token; without, it answers loopback callers only. */
+  metricsToken?: string | null
 }
 
 export interface App {
@@ -48,6 +54,8 @@ export interface App {
   publish: Publish
   /** Every route mounted, in mounting order: the catalogue test compares them with the catalogue. */
   mounted: readonly Route[]
+  /** Stops accepting, tells the pages, answers what was received (at most `timeoutMs`), closes the sockets. */
+  drain(timeoutMs: number): Promise<DrainResult>
 }
 
 /**
@@ -59,21 +67,32 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   const httpServer = createServer(app)
   // The hub needs the server and the routes need the hub's publish: tie the knot through a holder.
   let hubPublish: Publish = () => {}
-  const deps: Deps = { ...base, publish: (c: Change) => hubPublish(c) }
+  let countSockets = (): Record<SocketKind, number> => ({ board: 0, staff: 0, guardian: 0, city: 0 })
+  const metrics = base.metrics ?? createMetrics({ sql: base.sql, clock: base.clock, sockets: () => countSockets() })
+  const deps: Deps = { ...base, metrics, publish: (c: Change) => hubPublish(c) }
   // Sockets are audited from the same client address as HTTP requests: Express's own proxy trust, read when a socket connects.
   const hub = createHub(httpServer, deps, {
     ...opts,
     addressOf: (req) => requestAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], app.get('trust proxy fn') as (a: string, i: number) => boolean),
   })
   hubPublish = hub.publish
+  countSockets = () => {
+    const counts: Record<SocketKind, number> = { board: 0, staff: 0, guardian: 0, city: 0 }
+    for (const socket of hub.io.of('/').sockets.values()) counts[socket.data.principal.kind]++
+    return counts
+  }
 
   app.disable('x-powered-by')
   // Client addresses key the throttles: X-Forwarded-For counts only from proxies the operator named.
   app.set('trust proxy', opts.trustProxy?.length ? opts.trustProxy : false)
+  const inFlight = new InFlight()
+  app.use(inFlight.middleware)
+  app.use(requestLog(deps.log))
   app.use(securityHeaders())
   const mounted: Route[] = []
   const mountOn = routeMounter({ checkResponses: opts.checkResponses ?? false, record: (r) => mounted.push(r) })
   app.use(healthRoutes(deps, mountOn))
+  app.use(metricsRoutes(metrics, opts, mountOn))
 
   const api = express.Router()
   api.use(noStore)
@@ -94,6 +113,7 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   api.use('/setup', setupRoutes(deps, mountOn))
   api.use('/city', cityRoutes(deps, mountOn))
   api.use(auditRoutes(deps, mountOn))
+  api.use('/ops', opsRoutes(deps, mountOn))
   api.use((_req, _res, next) => next(new AppError('NOT_FOUND')))
   app.use('/api', api)
 
@@ -103,5 +123,5 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   app.use(retryAfterHeader())
   app.use(databaseUnavailable(deps.log))
   app.use(errorMiddleware(deps.log))
-  return { app, httpServer, io: hub.io, sockets: hub.control, publish: deps.publish, mounted }
+  return { app, httpServer, io: hub.io, sockets: hub.control, publish: deps.publish, mounted, drain: (timeoutMs) => drain(httpServer, hub.io, inFlight, timeoutMs) }
 }

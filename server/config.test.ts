@@ -32,4 +32,13 @@ describe('configuration', () => {
     }
     for (const name of ['PORT', 'DATABASE_URL', 'ASAGAO_ALLOWED_ORIGINS', 'ASAGAO_DEMO', 'ASAGAO_BACKUP_KEEP']) expect(message).toContain(name)
   })
+
+  it('takes a metrics token long enough to guess at no better than a password, or none', () => {
+    expect(loadConfig({ ASAGAO_DATA_DIR: dataDir() }).metricsToken).toBeNull()
+    const token = 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6'
+    expect(loadConfig({ ASAGAO_DATA_DIR: dataDir(), ASAGAO_METRICS_TOKEN: token }).metricsToken).toBe(token)
+    for (const bad of ['short', 'has a space in it somewhere long enough']) {
+      expect(() => loadConfig({ ASAGAO_DATA_DIR: dataDir(), ASAGAO_METRICS_TOKEN: bad })).toThrow(/ASAGAO_METRICS_TOKEN/)
+    }
+  })
 })

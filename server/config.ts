@@ -37,6 +37,8 @@ const EnvSchema = z.object({
     .regex(/^smtps?:\/\/[^/\s]+/, 'must be an SMTP address like smtp://user:pass@mail.example.jp:587')
     .optional(),
   ASAGAO_MAIL_FROM: z.string().email('must be an e-mail address').optional(),
+  /** When set, /metrics answers any caller bearing it (Authorization: Bearer …); unset, only callers on this machine. */
+  ASAGAO_METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{24,256}$/, 'must be 24 to 256 printable characters without spaces (e.g. openssl rand -hex 24)').optional(),
   ASAGAO_PUBLIC_URL: z.string().url('must be the address guardians open, like https://asagao.example.jp').optional(),
 })
   .refine((e) => !e.ASAGAO_SMTP_URL || e.ASAGAO_MAIL_FROM, { message: 'is required when ASAGAO_SMTP_URL is set', path: ['ASAGAO_MAIL_FROM'] })
@@ -56,6 +58,8 @@ export interface Config {
   /** Outgoing mail; null when no SMTP server is configured. */
   smtp: { url: string; from: string } | null
   publicUrl: string | null
+  /** Bearer token for /metrics; null: loopback callers only. */
+  metricsToken: string | null
 }
 
 function isProxyAddress(p: string): boolean {
@@ -90,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupKeep: e.ASAGAO_BACKUP_KEEP,
     smtp: e.ASAGAO_SMTP_URL ? { url: e.ASAGAO_SMTP_URL, from: e.ASAGAO_MAIL_FROM! } : null,
     publicUrl: e.ASAGAO_PUBLIC_URL ?? null,
+    metricsToken: e.ASAGAO_METRICS_TOKEN ?? null,
   }
 }
 

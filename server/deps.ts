@@ -1,6 +1,7 @@
 import type { Clock } from './clock.js'
 import type { Sql } from './db/types.js'
 import type { Log } from './log.js'
+import type { Metrics } from './ops/metrics.js'
 import type { Publish } from './realtime/changes.js'
 
 /** What request handlers and services are built from; only main.ts holds the real ones. */
@@ -19,4 +20,6 @@ export interface Deps {
    * the administrator to read: the embedded demo), or 'off'. Absent: capture when embedded.
    */
   mail?: { mode: 'smtp' | 'capture' | 'off'; publicUrl: string | null }
+  /** What /metrics reports; the app makes one when not given. */
+  metrics?: Metrics
 }

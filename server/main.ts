@@ -76,7 +76,7 @@ async function run(opts: { dev?: boolean }): Promise<void> {
   pruning.unref()
   const app = createApp(
     { sql: db.sql, dbMode: db.mode, clock: systemClock, log, buildId, version, mail, dataDir: config.dataDir },
-    { allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy, secureCookies: config.secureCookies, pagesDir: PAGES_DIR, frontend },
+    { allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy, secureCookies: config.secureCookies, pagesDir: PAGES_DIR, frontend, metricsToken: config.metricsToken },
   )
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve))
 
@@ -105,20 +105,29 @@ async function run(opts: { dev?: boolean }): Promise<void> {
     console.log(setupBanner(config.publicUrl?.replace(/\/$/, '') ?? base, setupLink))
   }
 
-  const shutdown = async () => {
-    log.info('shutting down')
-    outboxWorker?.stop()
+  // SIGTERM (systemd's stop, TimeoutStopSec=20): requests answered, pages told, e-mail leases
+  // given back, the database closed; exit 0. Past SHUTDOWN.hardMs something hangs: exit 1.
+  const shutdown = async (signal: string) => {
+    const hard = setTimeout(() => {
+      log.error('shutdown took too long; exiting', { afterMs: SHUTDOWN.hardMs })
+      process.exit(1)
+    }, SHUTDOWN.hardMs)
+    hard.unref()
+    log.info('draining', { signal })
     clearInterval(pruning)
-    await backups?.stop()
-    app.io.disconnectSockets(true)
-    await new Promise<void>((resolve) => app.io.close(() => resolve()))
+    const [drained] = await Promise.all([app.drain(SHUTDOWN.requestsMs), outboxWorker?.stop(), backups?.stop()])
+    if (drained.unfinished > 0) log.warn('requests cut at shutdown', { unfinished: drained.unfinished })
     await db.close()
     releaseDataDir?.()
+    log.info('stopped', { signal })
     process.exit(0)
   }
-  process.once('SIGINT', shutdown)
-  process.once('SIGTERM', shutdown)
+  process.once('SIGINT', () => void shutdown('SIGINT'))
+  process.once('SIGTERM', () => void shutdown('SIGTERM'))
 }
+
+/** How long a stop waits: for requests being answered, and for everything before giving up. */
+export const SHUTDOWN = { requestsMs: 10_000, hardMs: 17_000 } as const
 
 /** `npm run dev`: pages served by Vite with hot reload, on the same origin as the API. */
 async function viteDevMiddleware() {

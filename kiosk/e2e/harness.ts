@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { createApp, type App } from '../../server/app.js'
+import { createApp, type App, type AppOptions } from '../../server/app.js'
 import { ShiftedClock } from '../../server/clock.js'
 import { connectPostgres } from '../../server/db/connect.js'
 import { connectEmbedded } from '../../server/db/embedded.js'
@@ -25,13 +25,13 @@ export interface E2EServer extends App {
  * The real server with built pages on a free port, on an in-memory embedded database (or on
  * PostgreSQL when DATABASE_URL is set), with a clock that starts at MORNING and runs.
  */
-export async function startE2EServer(port = 0): Promise<E2EServer> {
+export async function startE2EServer(port = 0, options: Partial<AppOptions> = {}): Promise<E2EServer> {
   const db = process.env.DATABASE_URL ? await connectPostgres(process.env.DATABASE_URL, 4) : await connectEmbedded()
   await migrate(db.sql)
   const school = await smallSchool(db.sql, `e2e${Date.now() % 100000}`)
   const app = createApp(
     { sql: db.sql, dbMode: db.mode, clock: new ShiftedClock(MORNING), log: silentLog, buildId: readBuildInfo()?.buildId ?? 'unbuilt', version: 'e2e' },
-    { allowedOrigins: [], secureCookies: false, pagesDir: PAGES_DIR },
+    { allowedOrigins: [], secureCookies: false, pagesDir: PAGES_DIR, ...options },
   )
   await new Promise<void>((resolve) => app.httpServer.listen(port, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`

@@ -57,6 +57,9 @@ const suspension = () => ({ pupilId: a.pupils.taro, input: { disease: 'influenza
 const ROUTES: Record<string, RouteCase> = {
   'GET /healthz': { expect: { open: true }, req: () => ({ path: '/healthz' }) },
   'GET /readyz': { expect: { open: true }, req: () => ({ path: '/readyz' }) },
+  // No session: /metrics is guarded by where the caller is (loopback here) or a token, in its own test.
+  'GET /metrics': { expect: { open: true }, req: () => ({ path: '/metrics' }) },
+  'GET /api/ops/backups': { expect: { action: 'school.admin', on: 'own' }, req: () => ({ path: '/api/ops/backups' }) },
   'POST /api/session': { expect: { open: true }, req: () => ({ path: '/api/session' }) },
   'GET /api/session': { expect: { self: 'person' }, req: () => ({ path: '/api/session' }) },
   // Logging out needs no session: without one it only clears the cookie.

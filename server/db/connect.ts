@@ -1,4 +1,5 @@
 import postgres from 'postgres'
+import { trackPool } from './poolUsage.js'
 import type { Database, Sql } from './types.js'
 
 /**
@@ -54,13 +55,13 @@ export const reconnectBackoff = (failures: number): number => Math.min(0.05 * 2 
  * recycled so a restarted server is picked up again without restarting Asagao.
  */
 export async function connectPostgres(url: string, max = 10): Promise<Database> {
-  const sql = postgres(url, sqlOptions({
+  const sql = trackPool(postgres(url, sqlOptions({
     max,
     connect_timeout: POSTGRES_TIMEOUTS.connectSeconds,
     backoff: reconnectBackoff,
     idle_timeout: 60,
     connection: { application_name: 'asagao', TimeZone: 'UTC', statement_timeout: POSTGRES_TIMEOUTS.statementMs },
-  } as postgres.Options<{}>)) as unknown as Sql
+  } as postgres.Options<{}>)) as unknown as Sql, max)
   await fetchArrayTypesOnce(sql)
   return { sql, mode: 'postgres', close: () => sql.end({ timeout: 5 }) }
 }

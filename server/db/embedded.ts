@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
 import postgres from 'postgres'
 import { fetchArrayTypesOnce, sqlOptions } from './connect.js'
+import { trackPool } from './poolUsage.js'
 import type { Database, Sql } from './types.js'
 
 export interface EmbeddedOptions {
@@ -73,7 +74,7 @@ export async function connectEmbedded(opts: EmbeddedOptions = {}): Promise<Datab
   const path = socketPath()
   const server = new PGLiteSocketServer({ db: pglite, path })
   await server.start()
-  const sql = postgres(sqlOptions({ path, max: 1, database: 'postgres', username: 'postgres' } as postgres.Options<{}>)) as unknown as Sql
+  const sql = trackPool(postgres(sqlOptions({ path, max: 1, database: 'postgres', username: 'postgres' } as postgres.Options<{}>)) as unknown as Sql, 1)
   await fetchArrayTypesOnce(sql)
   return {
     sql,

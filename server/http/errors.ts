@@ -2,6 +2,7 @@ import type { ErrorRequestHandler } from 'express'
 import { errorBody, type ErrorBody, type ErrorCode } from '../../shared/protocol/index.js'
 import { AppError, errorBodyOf } from '../errors.js'
 import type { Log } from '../log.js'
+import { requestLogOf, withRequestId } from './requestLog.js'
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   BAD_REQUEST: 400,
@@ -50,7 +51,7 @@ export function toHttpError(err: unknown, log: Log): { status: number; body: Err
 
 export function errorMiddleware(log: Log): ErrorRequestHandler {
   return (err, _req, res, _next) => {
-    const { status, body } = toHttpError(err, log)
-    res.status(status).json(body)
+    const { status, body } = toHttpError(err, requestLogOf(res, log))
+    res.status(status).json(withRequestId(res, body))
   }
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { isFile, type FileDownload, type FileUpload, type Route } from '../../shared/protocol/routes.js'
 import { AppError, parseInput } from '../errors.js'
 import { principalOf } from './context.js'
+import { markRoute } from './requestLog.js'
 
 /** A file to download: the handler names it, the mount sends it with the right headers. */
 export interface FileReply {
@@ -10,6 +11,8 @@ export interface FileReply {
   bytes: Buffer
   /** Overrides the route's content type, e.g. to add the charset. */
   contentType?: string
+  /** Shown rather than saved (metrics): no attachment header. */
+  inline?: boolean
 }
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined
@@ -54,6 +57,7 @@ export function routeMounter(opts: MountOptions): MountOn {
       const verb = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'
       const upload = isFile(route.body) ? [express.raw({ type: () => true, limit: route.body.maxBytes })] : []
       router[verb](route.path.slice(prefix.length) || '/', ...upload, async (req: Request, res: Response) => {
+        markRoute(req, res, route)
         // Who may do what is the handler's to decide; anonymous callers learn nothing about the input.
         if (!route.public && !principalOf(res)) throw new AppError('UNAUTHENTICATED')
         const reply = await handler(parse(route, req, res))
@@ -86,7 +90,7 @@ function checkResponse(route: Route, reply: unknown): void {
 function sendFile(res: Response, download: FileDownload, file: FileReply): void {
   res.setHeader('content-type', file.contentType ?? download.contentType)
   // RFC 5987 for the Japanese name, with an ASCII fallback for old clients.
-  res.setHeader('content-disposition', `attachment; filename="asagao.csv"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+  if (!file.inline) res.setHeader('content-disposition', `attachment; filename="asagao.csv"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
   res.setHeader('cache-control', 'no-store')
   res.send(file.bytes)
 }

@@ -4,6 +4,7 @@ import helmet from 'helmet'
 import { errorBody, findUnsafeText, UNSAFE_TEXT_MESSAGE } from '../../shared/protocol/index.js'
 import { RateLimitedError } from '../auth/rateLimit.js'
 import { AppError } from '../errors.js'
+import { withRequestId } from './requestLog.js'
 
 /** Security headers: a CSP without inline scripts (Lit needs none), no framing, no sniffing. */
 export function securityHeaders(): RequestHandler {
@@ -75,7 +76,7 @@ export function bodyReadErrors(): ErrorRequestHandler {
   return (err, _req, res, next) => {
     const e = err as { status?: unknown; expose?: unknown }
     if (e?.expose !== true || (e.status !== 400 && e.status !== 413 && e.status !== 415)) return next(err)
-    res.status(e.status).json(errorBody(e.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST'))
+    res.status(e.status).json(withRequestId(res, errorBody(e.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST')))
   }
 }
 

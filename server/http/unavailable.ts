@@ -2,6 +2,7 @@ import type { ErrorRequestHandler } from 'express'
 import { errorBody } from '../../shared/protocol/index.js'
 import { unavailableCode } from '../db/unavailable.js'
 import type { Log } from '../log.js'
+import { requestLogOf, withRequestId } from './requestLog.js'
 
 /** Seconds a client is asked to wait before retrying while the database is away. */
 export const UNAVAILABLE_RETRY_SECONDS = 5
@@ -14,7 +15,7 @@ export function databaseUnavailable(log: Log): ErrorRequestHandler {
   return (err, req, res, next) => {
     const code = unavailableCode(err)
     if (!code) return next(err)
-    log.warn(code === 'STORAGE_FULL' ? 'storage full' : 'database unavailable', { path: req.path, code: String((err as { code?: unknown }).code) })
-    res.set('retry-after', String(UNAVAILABLE_RETRY_SECONDS)).status(503).json(errorBody(code))
+    requestLogOf(res, log).warn(code === 'STORAGE_FULL' ? 'storage full' : 'database unavailable', { method: req.method, code: String((err as { code?: unknown }).code) })
+    res.set('retry-after', String(UNAVAILABLE_RETRY_SECONDS)).status(503).json(withRequestId(res, errorBody(code)))
   }
 }

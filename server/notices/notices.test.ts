@@ -57,7 +57,7 @@ describe('not-arrived notices', () => {
     expect(res.body).toEqual({ ok: true, sent: [s.pupils.taro, s.pupils.hanako].sort((a, b) => a - b), skipped: [] })
     expect((await live).changes.map((c) => c.pupilId).sort()).toEqual([s.pupils.taro, s.pupils.hanako].sort())
 
-    expect(await deliver()).toEqual({ sent: 2, failed: 0 })
+    expect(await deliver()).toEqual({ sent: 2, failed: 0, released: 0 })
     const toAkemi = smtp.received.find((m) => m.to.includes('akemi@example.jp'))!
     expect(toAkemi.subject).toBe('【ntc小学校】鈴木 太郎さんがまだ登校していません')
     expect(toAkemi.text).toContain('鈴木 明美 様')
@@ -66,7 +66,7 @@ describe('not-arrived notices', () => {
     expect(smtp.received.find((m) => m.to.includes('ken@example.jp'))!.subject).toContain('田中 花子さん')
 
     // The worker runs again: nothing is sent twice.
-    expect(await deliver()).toEqual({ sent: 0, failed: 0 })
+    expect(await deliver()).toEqual({ sent: 0, failed: 0, released: 0 })
     expect(smtp.received).toHaveLength(2)
   })
 
@@ -99,17 +99,17 @@ describe('not-arrived notices', () => {
     const downPort = down.port
     await down.close()
     const broken = smtpTransport(`smtp://127.0.0.1:${downPort}`, 'school@example.jp')
-    expect(await deliver(broken)).toEqual({ sent: 0, failed: 1 })
+    expect(await deliver(broken)).toEqual({ sent: 0, failed: 1, released: 0 })
     const list = await office.get('/api/office/notices')
     const n = list.body.notices.find((x: { pupilId: number }) => x.pupilId === s.pupils.other)
     expect(n.deliveries).toContainEqual(expect.objectContaining({ channel: 'email', status: 'pending', attempts: 1, lastError: expect.any(String) }))
     expect(n.deliveries).toContainEqual(expect.objectContaining({ channel: 'in_app', status: 'sent' }))
 
     // Too early for the retry: nothing happens.
-    expect(await deliver()).toEqual({ sent: 0, failed: 0 })
+    expect(await deliver()).toEqual({ sent: 0, failed: 0, released: 0 })
     server.clock.advance(31_000)
-    expect(await deliver()).toEqual({ sent: 1, failed: 0 })
-    expect(await deliver()).toEqual({ sent: 0, failed: 0 })
+    expect(await deliver()).toEqual({ sent: 1, failed: 0, released: 0 })
+    expect(await deliver()).toEqual({ sent: 0, failed: 0, released: 0 })
     expect(smtp.received.filter((m) => m.subject.includes('佐藤 三郎'))).toHaveLength(1)
     broken.close()
   })

@@ -51,7 +51,7 @@ interface Claimed {
  * send the same row, and a sent row is never sent again. A failure leaves the row 'pending'
  * with the error and a later attempt (exponential backoff), and 'failed' after the last one.
  */
-export async function deliverOutbox(sql: Sql, clock: Clock, transport: MailTransport, log: Log): Promise<{ sent: number; failed: number }> {
+export async function deliverOutbox(sql: Sql, clock: Clock, transport: MailTransport, log: Log, stopping: () => boolean = () => false): Promise<{ sent: number; failed: number; released: number }> {
   const now = clock.now()
   const nowIso = new Date(now).toISOString()
   const claimed = await sql<Claimed[]>`
@@ -65,7 +65,12 @@ export async function deliverOutbox(sql: Sql, clock: Clock, transport: MailTrans
     returning id, recipient, subject, body, attempts`
   let sent = 0
   let failed = 0
-  for (const row of claimed) {
+  for (const [i, row] of claimed.entries()) {
+    if (stopping()) {
+      const rest = claimed.slice(i).map((r) => r.id)
+      await releaseLeases(sql, rest, clock)
+      return { sent, failed, released: rest.length }
+    }
     try {
       await transport.send({ to: row.recipient, subject: row.subject, text: row.body, messageId: `<outbox-${row.id}@asagao>` })
       await sql`update outbox set status = 'sent', sent_at = ${new Date(clock.now()).toISOString()}, last_error = null where id = ${row.id}`
@@ -79,22 +84,38 @@ export async function deliverOutbox(sql: Sql, clock: Clock, transport: MailTrans
       log.warn('mail delivery failed', { outboxId: row.id, attempts: row.attempts, err: message })
     }
   }
-  return { sent, failed }
+  return { sent, failed, released: 0 }
 }
 
-/** Runs the delivery every `everyMs` until stopped; one run at a time. */
-export function startOutboxWorker(sql: Sql, clock: Clock, transport: MailTransport, log: Log, everyMs = 5000): { stop(): void } {
-  let running = false
+/**
+ * Gives claimed rows back when the server stops before sending them: due at once for the next
+ * process, and the attempt not counted, instead of waiting out the lease.
+ */
+async function releaseLeases(sql: Sql, ids: number[], clock: Clock): Promise<void> {
+  await sql`
+    update outbox set status = 'pending', attempts = attempts - 1, next_attempt_at = ${new Date(clock.now()).toISOString()}
+    where id = any(${ids}::int[]) and status = 'sending'`
+}
+
+/**
+ * Runs the delivery every `everyMs` until stopped; one run at a time. Stopping lets the e-mail
+ * being sent finish and releases the rest of the run's claimed rows.
+ */
+export function startOutboxWorker(sql: Sql, clock: Clock, transport: MailTransport, log: Log, everyMs = 5000): { stop(): Promise<void> } {
+  let running: Promise<void> | null = null
+  let stopping = false
   const timer = setInterval(() => {
     if (running) return
-    running = true
-    deliverOutbox(sql, clock, transport, log)
+    running = deliverOutbox(sql, clock, transport, log, () => stopping)
+      .then(({ released }) => void (released > 0 && log.info('outbox leases released', { released })))
       .catch((err: unknown) => log.error('outbox worker', { err: String(err) }))
-      .finally(() => (running = false))
+      .finally(() => (running = null))
   }, everyMs)
   return {
-    stop() {
+    async stop() {
+      stopping = true
       clearInterval(timer)
+      await running
       transport.close()
     },
   }

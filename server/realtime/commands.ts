@@ -20,7 +20,10 @@ export function commandHandlers(deps: Deps): { [K in CommandName]: Handler<K> } 
       const school = (await getSchool(deps.sql, reader.schoolId))!
       const date = input.date ?? schoolNow(deps.clock.now()).today
       const healthNotes = readsHealthNotes(reader, school)
+      const timer = deps.metrics?.snapshotSeconds.startTimer({ reader: reader.kind })
       const snapshot = await buildSnapshot(deps.sql, { schoolId: reader.schoolId, date, buildId: deps.buildId, forBoard: reader.kind === 'board', healthNotes })
+      timer?.()
+      deps.metrics?.snapshotsBuilt.inc({ reader: reader.kind })
       // The live view carries symptoms to health-note roles: one audit row per login session and day, not per reconnect.
       if (healthNotes && reader.kind === 'staff') {
         await recordAudit(deps.sql, reader, { action: 'health.live', dateFrom: date, onceKey: liveHealthKey(reader.sessionHash, date) }, deps.clock.now())

@@ -63,6 +63,7 @@ export async function createReports(deps: Deps, who: GuardianPrincipal, cmd: z.o
   if (!reason) throw new AppError('REASON_NOT_FOUND')
 
   const submittedAt = new Date(nowMs).toISOString()
+  const publishTimer = deps.metrics?.reportPublishSeconds.startTimer()
   const submissionId = await runChange(deps, school.id, async (tx, change) => {
     const submissionId = await claimSubmission(tx, who.guardianId, idempotencyKey, requestHash, submittedAt)
     if (submissionId === null) {
@@ -98,6 +99,11 @@ export async function createReports(deps: Deps, who: GuardianPrincipal, cmd: z.o
     change.pupilDays(marks)
     return submissionId
   })
+  if (submissionId !== null) {
+    // runChange returns once the event is handed to the sockets (or queued behind an earlier change of the school).
+    publishTimer?.()
+    deps.metrics?.reportsCreated.inc({ kind: cmd.kind }, pupils.length)
+  }
   if (submissionId === null) return replay(deps, who, (await findSubmission(deps.sql, who.guardianId, idempotencyKey))!, requestHash)
   return { ...(await receiptFor(deps, who, submissionId, submittedAt)), skippedDays, lateNotice }
 }

@@ -9,6 +9,8 @@ export interface ServerProcess {
   stop(): Promise<void>
   /** Ends the process with SIGKILL, as a power cut or the OOM killer would, and waits until it is gone. */
   kill(): Promise<void>
+  /** The process itself, for tests that signal it and read its exit code. */
+  child: ChildProcess
 }
 
 /** A port nobody listens on right now (the server must print real addresses, so not port 0). */
@@ -44,7 +46,7 @@ export async function startServerProcess(cwd: string, args: string[], env: Recor
     }
     await new Promise((r) => setTimeout(r, 250))
   }
-  return { url, pid: child.pid!, output: () => output, stop: () => stop(child), kill: () => stop(child, 'SIGKILL') }
+  return { url, pid: child.pid!, output: () => output, stop: () => stop(child), kill: () => stop(child, 'SIGKILL'), child }
 }
 
 async function answers(url: string): Promise<boolean> {

@@ -82,6 +82,8 @@ export const ErrorBody = z.object({
     message: z.string(),
     /** Field-level problems for forms, keyed by dotted path. */
     fields: z.record(z.string(), z.string()).optional(),
+    /** The request's id (also the X-Request-Id header), to find it in the server's log. */
+    requestId: z.string().optional(),
   }),
 })
 export type ErrorBody = z.infer<typeof ErrorBody>

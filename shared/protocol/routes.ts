@@ -1,6 +1,7 @@
 import { adminRoutes } from './routesAdmin.js'
 import { auditRoutes } from './routesAudit.js'
 import { accountRoutes, boardRoutes, guardianRoutes, healthRoutes, registrationRoutes, sessionRoutes } from './routesPeople.js'
+import { opsRoutes } from './routesOps.js'
 import { calendarRoutes, guidanceRoutes, officeRoutes, registerRoutes } from './routesStaff.js'
 import { cityRoutes, setupRoutes } from './routesSetup.js'
 
@@ -23,6 +24,7 @@ export const routes = {
   setup: setupRoutes,
   city: cityRoutes,
   audit: auditRoutes,
+  ops: opsRoutes,
 }
 
 export * from './route.js'
@@ -31,3 +33,4 @@ export * from './routesAudit.js'
 export * from './routesPeople.js'
 export * from './routesStaff.js'
 export * from './routesSetup.js'
+export * from './routesOps.js'

@@ -72,6 +72,8 @@ export const serverEvents = {
   'access:changed': z.object({}),
   /** Guardians only: one of their own children's days changed; the page re-reads its reports and notices. */
   'family:changed': FamilyChanged,
+  /** The server is stopping to restart (an update, a reboot): the page shows 「再接続しています」 and reconnects. */
+  'server:restarting': z.object({}),
 } as const
 
 export type ClientCommands = typeof clientCommands

@@ -8,6 +8,7 @@ import { buttons, tokens } from '../lib/styles.js'
 import '../components/asg-account.js'
 import './asg-admin-audit.js'
 import '../components/asg-staff-menu.js'
+import './asg-admin-backups.js'
 import './asg-admin-devices.js'
 import './asg-admin-registration.js'
 import './asg-admin-roster.js'
@@ -22,6 +23,7 @@ const TABS = [
   ['settings', '学校の設定'],
   ['devices', '表示端末'],
   ['audit', '監査ログ'],
+  ['backups', 'バックアップ'],
   ['account', 'アカウント'],
 ] as const
 type Tab = (typeof TABS)[number][0]
@@ -120,6 +122,7 @@ export class AsgAdminApp extends LitElement {
       case 'settings': return html`<asg-admin-settings></asg-admin-settings>`
       case 'devices': return html`<asg-admin-devices></asg-admin-devices>`
       case 'audit': return html`<asg-admin-audit></asg-admin-audit>`
+      case 'backups': return html`<asg-admin-backups></asg-admin-backups>`
       case 'account': return html`<asg-account></asg-account>`
     }
   }

@@ -172,7 +172,7 @@ export class AsgBoardApp extends LitElement {
       ${snap.isSchoolDay || entries.length > 0 ? this.renderGrid(snap, byClass, fit, page) : html`<div class="closed">本日は授業日ではありません</div>`}
       <footer>
         <span>${snap.schoolName}</span>
-        <asg-connection-status .state=${day.state} .lastSyncAt=${day.lastSyncAt} .timeZone=${zone}></asg-connection-status>
+        <asg-connection-status .state=${day.state} .restarting=${day.restarting} .lastSyncAt=${day.lastSyncAt} .timeZone=${zone}></asg-connection-status>
       </footer>
     </div>`
   }

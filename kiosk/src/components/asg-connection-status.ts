@@ -11,16 +11,20 @@ export class AsgConnectionStatus extends LitElement {
     state: { type: String },
     lastSyncAt: { type: Number },
     timeZone: { type: String },
+    restarting: { type: Boolean },
   }
   declare state: ConnectionState
   declare lastSyncAt: number | null
   declare timeZone: string
+  /** The server announced a restart: reconnecting is expected, not a fault. */
+  declare restarting: boolean
 
   constructor() {
     super()
     this.state = 'connecting'
     this.lastSyncAt = null
     this.timeZone = SCHOOL_ZONE
+    this.restarting = false
   }
 
   static override styles = css`
@@ -28,6 +32,7 @@ export class AsgConnectionStatus extends LitElement {
     .dot { width: 0.7em; height: 0.7em; border-radius: 50%; background: #999; }
     .live .dot { background: #1a7f37; }
     .offline .dot, .ended .dot { background: #c4320a; }
+    .restarting .dot { background: #b08800; }
   `
 
   override render() {
@@ -36,7 +41,8 @@ export class AsgConnectionStatus extends LitElement {
       : null
     const text =
       this.state === 'live' ? '接続中' : this.state === 'connecting' ? '接続しています…' : this.state === 'ended' ? '接続終了' : '再接続しています…'
-    return html`<span class=${this.state} role="status" aria-live="polite"
+    const shown = this.state === 'offline' && this.restarting ? 'restarting' : this.state
+    return html`<span class=${shown} role="status" aria-live="polite"
       ><span class="dot"></span>${text}${last ? html` ・ 最終更新 ${last}` : null}</span
     >`
   }

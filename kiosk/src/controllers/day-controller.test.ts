@@ -215,6 +215,21 @@ describe('DayController against a fake socket', () => {
     expect(statuses()).toEqual({ 1: 'absent', 3: 'late' })
   })
 
+  it('after an announced restart, says so calmly and is back within seconds with a fresh snapshot', async () => {
+    socket.fire('server:restarting', {})
+    expect(day.restarting).toBe(true)
+    socket.connected = false
+    socket.fire('disconnect', 'io server disconnect')
+    expect(day.state).toBe('offline')
+    expect(day.restarting).toBe(true)
+    server.seq = 12
+    await vi.advanceTimersByTimeAsync(3_000)
+    expect(socket.connects).toBe(2)
+    expect(day.state).toBe('live')
+    expect(day.restarting).toBe(false)
+    expect(snapshots()).toBe(2)
+  })
+
   it('resnapshots for a school change the day shows, in its place in the sequence', async () => {
     socket.fire('school:changed', schoolEvent(12, 'calendar'))
     expect(snapshots()).toBe(1)

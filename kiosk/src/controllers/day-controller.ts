@@ -69,6 +69,8 @@ export class DayController implements ReactiveController {
   lastSyncAt: number | null = null
   /** The server runs a newer build: the page should reload at a quiet moment. */
   buildChanged = false
+  /** The server said it is restarting: pages show a calm 「再接続しています」, not an alarm, until the next snapshot. */
+  restarting = false
   snapshotsTaken = 0
   eventsApplied = 0
 
@@ -102,7 +104,11 @@ export class DayController implements ReactiveController {
       this.setState('offline')
       // A server shutting down disconnects us deliberately, and Socket.IO does not retry that
       // on its own; a restart must not leave the page offline for good.
-      if (reason === 'io server disconnect') this.scheduleReconnect()
+      if (reason === 'io server disconnect') this.scheduleReconnect(this.restarting ? restartDelay() : undefined)
+    })
+    socket.on('server:restarting', () => {
+      this.restarting = true
+      this.host.requestUpdate()
     })
     socket.on('connect_error', (err) => this.onConnectError(err as Error & { data?: { code?: ErrorCode } }))
     socket.on('day:changed', (event) => this.onEvent(event))
@@ -168,6 +174,7 @@ export class DayController implements ReactiveController {
     this.snapshotsTaken++
     if (snap.buildId !== __ASAGAO_BUILD_ID__ && __ASAGAO_BUILD_ID__ !== 'dev') this.buildChanged = true
     this.lastSyncAt = Date.now()
+    this.restarting = false
     this.setState('live')
     this.opts.onChange?.({ kind: 'snapshot' })
     this.apply(this.buffer.snapshotApplied(snap.seq))
@@ -259,11 +266,11 @@ export class DayController implements ReactiveController {
     if (!this.socket?.active) this.scheduleReconnect()
   }
 
-  private scheduleReconnect(): void {
+  private scheduleReconnect(delayMs = this.backoff()): void {
     clearTimeout(this.retryTimer)
     this.retryTimer = setTimeout(() => {
       if (this.state !== 'ended' && !this.socket?.connected) this.socket?.connect()
-    }, this.backoff())
+    }, delayMs)
   }
 
   private end(code: ErrorCode): void {
@@ -284,6 +291,14 @@ export class DayController implements ReactiveController {
     this.state = state
     this.host.requestUpdate()
   }
+}
+
+/**
+ * After an announced restart the next process is usually up within seconds: the first try comes
+ * soon, spread over a few seconds so a staff room full of pages does not arrive at once.
+ */
+function restartDelay(): number {
+  return 1000 + Math.random() * 2000
 }
 
 function openSocket(auth: HandshakeAuth): AppSocket {

@@ -147,7 +147,7 @@ export class AsgTeacherApp extends LitElement {
         <span class="school">${snap?.schoolName ?? me.schoolName}</span>
         ${snap ? html`<span class="date">${formatDateJa(snap.date)}</span>` : nothing}
         <span class="user">
-          <asg-connection-status .state=${day?.state ?? 'connecting'} .lastSyncAt=${day?.lastSyncAt ?? null} .timeZone=${snap?.timeZone ?? SCHOOL_ZONE}></asg-connection-status>
+          <asg-connection-status .state=${day?.state ?? 'connecting'} .restarting=${day?.restarting ?? false} .lastSyncAt=${day?.lastSyncAt ?? null} .timeZone=${snap?.timeZone ?? SCHOOL_ZONE}></asg-connection-status>
           <asg-staff-menu .me=${me} @asg-logout=${this.onLogout}></asg-staff-menu>
         </span>
       </div>
@@ -160,6 +160,9 @@ export class AsgTeacherApp extends LitElement {
     if (day.state === 'ended') {
       const text = day.endedCode === 'UNAUTHENTICATED' ? 'ログインの有効期限が切れたか、ログアウトされました。' : '接続が終了しました。'
       return html`<div class="banner offline" role="alert">${text}<button class="primary" @click=${this.onLoginAgain}>もう一度ログイン</button></div>`
+    }
+    if (day.state === 'offline' && day.restarting) {
+      return html`<div class="banner info" role="status">サーバーを再起動しています。再接続しています…</div>`
     }
     if (day.state === 'offline') {
       const zone = day.snapshot?.timeZone ?? SCHOOL_ZONE

@@ -3,6 +3,8 @@ import { DateTime } from 'luxon'
 import type { Me } from '../../../shared/protocol/index.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { checkLogin, rememberLogin } from '../../auth/login.js'
+import { RateLimitedError } from '../../auth/rateLimit.js'
+import { requestLogOf } from '../requestLog.js'
 import type { Principal } from '../../auth/principal.js'
 import { hashToken, newToken } from '../../auth/tokens.js'
 import { deleteSession, insertSession, principalForSession } from '../../data/sessions.js'
@@ -24,7 +26,16 @@ export function sessionRoutes(deps: Deps, sockets: SocketControl, opts: { secure
 
   on(api.login).handle(async ({ req, res, body: { loginId, password } }) => {
     const attempt = { loginId, password, ip: req.ip, deviceToken: readCookies(req.headers.cookie)[KNOWN_DEVICE_COOKIE] }
-    const account = await checkLogin(deps, attempt)
+    const log = requestLogOf(res, deps.log)
+    const account = await checkLogin(deps, attempt).catch((err: unknown) => {
+      const reason = err instanceof RateLimitedError ? 'throttled' : err instanceof AppError && err.code === 'LOGIN_FAILED' ? 'wrong_credentials' : null
+      if (reason) {
+        deps.metrics?.loginFailures.inc({ reason })
+        log.warn('login failed', { reason })
+      }
+      throw err
+    })
+    log.info('login', { kind: account.kind, accountId: account.id })
     await rememberLogin(deps, res, attempt, opts.secureCookies)
     const token = newToken()
     const days = SESSION_DAYS[account.kind]
