@@ -93,7 +93,7 @@ describe.skipIf(!mounted)('a full disk under the embedded database (a 160 MiB tm
         if (res.status !== 201) expect(res.status).toBe(503)
       }
       expect(refused, 'no report was refused on a full disk').not.toBeNull()
-      expect(refused!.body.error).toEqual({ code: 'STORAGE_FULL', message: ERROR_MESSAGES.STORAGE_FULL.ja })
+      expect(refused!.body.error).toEqual({ code: 'STORAGE_FULL', message: ERROR_MESSAGES.STORAGE_FULL.ja, requestId: expect.any(String) })
       // Reading still works.
       const list = await guardian.get('/api/guardian/reports')
       expect(list.status).toBe(200)

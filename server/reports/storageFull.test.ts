@@ -54,7 +54,7 @@ describe('a report while the disk is full', () => {
     const before = await tableChecksums(db.sql)
     const refused = await guardian.post('/api/guardian/reports', body)
     expect(refused.status).toBe(503)
-    expect(refused.body.error).toEqual({ code: 'STORAGE_FULL', message: ERROR_MESSAGES.STORAGE_FULL.ja })
+    expect(refused.body.error).toEqual({ code: 'STORAGE_FULL', message: ERROR_MESSAGES.STORAGE_FULL.ja, requestId: expect.any(String) })
     // Nothing of the submission stays: not its idempotency key, not a report, not a mark.
     expect(await tableChecksums(db.sql)).toEqual(before)
     await diskFullOnReports(false)
