@@ -38,6 +38,7 @@ const EXPECTED: Record<Action, string> = {
   'report.list': '------G-',
   'report.withdraw': '------G-',
   'notice.answer': '------G-',
+  'guardian.settings': '------G-',
 }
 const STAFF_ROLES: StaffRole[] = ['admin', 'principal', 'vice_principal', 'teacher', 'support', 'nurse']
 

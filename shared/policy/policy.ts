@@ -81,6 +81,8 @@ export const POLICY = {
   'report.list': { guardian: 'own_children' },
   'report.withdraw': { guardian: 'own_children' },
   'notice.answer': { guardian: 'own_children' },
+  /** A guardian's own account settings (the language of the page, notices and e-mails). */
+  'guardian.settings': { guardian: 'own_children' },
 } as const satisfies Record<string, Grants>
 
 export type Action = keyof typeof POLICY

@@ -1,4 +1,5 @@
 import { adminRoutes } from './routesAdmin.js'
+import { guardianSettingsRoutes } from './routesGuardianSettings.js'
 import { accountRoutes, boardRoutes, guardianRoutes, healthRoutes, registrationRoutes, sessionRoutes } from './routesPeople.js'
 import { calendarRoutes, guidanceRoutes, officeRoutes, registerRoutes } from './routesStaff.js'
 
@@ -12,6 +13,7 @@ export const routes = {
   account: accountRoutes,
   registration: registrationRoutes,
   guardian: guardianRoutes,
+  guardianSettings: guardianSettingsRoutes,
   board: boardRoutes,
   admin: adminRoutes,
   office: officeRoutes,
@@ -22,5 +24,6 @@ export const routes = {
 
 export * from './route.js'
 export * from './routesAdmin.js'
+export * from './routesGuardianSettings.js'
 export * from './routesPeople.js'
 export * from './routesStaff.js'
