@@ -11,10 +11,11 @@ import type { SentDetail } from './asg-report-confirm.js'
 import './asg-report-form.js'
 import './asg-report-list.js'
 import './asg-guardian-notices.js'
+import './asg-language-picker.js'
 import './asg-report-receipt.js'
 import type { DoneDetail } from './asg-report-receipt.js'
 import type { ReportDraft } from './draft.js'
-import { errorText, messages, storedLocale, storeLocale, type Locale } from './messages.js'
+import { errorText, LANGUAGE_EVENT, messages, storedLocale, storeLocale, type Locale } from './messages.js'
 import { guardianStyles } from './styles.js'
 
 type Auth = 'checking' | 'anonymous' | 'staff' | 'guardian' | 'error'
@@ -43,6 +44,7 @@ export class AsgGuardianApp extends LitElement {
     formGeneration: { state: true },
     loggingOut: { state: true },
     notice: { state: true },
+    announcement: { state: true },
   }
   declare locale: Locale
   declare auth: Auth
@@ -62,6 +64,8 @@ export class AsgGuardianApp extends LitElement {
   declare formGeneration: number
   declare loggingOut: boolean
   declare notice: string
+  /** Said by screen readers (a polite live region): the language change. */
+  declare announcement: string
 
   constructor() {
     super()
@@ -81,6 +85,7 @@ export class AsgGuardianApp extends LitElement {
     this.formGeneration = 0
     this.loggingOut = false
     this.notice = ''
+    this.announcement = ''
   }
 
   static override styles = [
@@ -101,6 +106,7 @@ export class AsgGuardianApp extends LitElement {
       }
       .bar {
         display: flex;
+        flex-wrap: wrap;
         align-items: center;
         justify-content: space-between;
         gap: 8px;
@@ -133,6 +139,14 @@ export class AsgGuardianApp extends LitElement {
         min-height: 44px;
         min-width: 44px;
         font-size: 0.95rem;
+        white-space: nowrap;
+      }
+      .visually-hidden {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
         white-space: nowrap;
       }
       button.small {
@@ -231,18 +245,17 @@ export class AsgGuardianApp extends LitElement {
       <header>
         <div class="bar">
           <p class="title">${m.appTitle}</p>
-          <button class="link" type="button" lang=${this.locale === 'ja' ? 'en' : 'ja'} aria-label=${m.switchLanguageLabel} @click=${this.toggleLocale}>
-            ${m.switchLanguage}
-          </button>
+          <asg-language-picker locale=${this.locale} @asg-language=${this.onLanguage}></asg-language-picker>
         </div>
         ${this.me && this.auth === 'guardian' && !this.expired
           ? html`<div class="who">
               <span class="name">${m.greeting(this.me.name)}</span>
-              <a class="small" href="/join/#account">アカウント・お子さまの追加</a>
+              <a class="small" href="/join/#account">${m.accountLink}</a>
               <button class="small" type="button" ?disabled=${this.loggingOut} @click=${this.logout}>${this.loggingOut ? m.loggingOut : m.logout}</button>
             </div>`
           : nothing}
         ${this.notice ? html`<p class="error-box" role="alert">${this.notice}</p>` : nothing}
+        <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       </header>
       ${this.content()}
     `
@@ -259,7 +272,7 @@ export class AsgGuardianApp extends LitElement {
           <button type="button" @click=${this.checkSession}>${m.reload}</button>
         </div>`
       case 'anonymous':
-        return html`<asg-login heading=${m.loginHeading} @asg-logged-in=${this.onLoggedIn}></asg-login>`
+        return this.login()
       case 'staff':
         return html`<section class="card">
           <h2>${m.staffTitle}</h2>
@@ -273,7 +286,7 @@ export class AsgGuardianApp extends LitElement {
         return html`
           ${this.expired
             ? html`<p class="note expired" role="alert">${m.sessionExpired}</p>
-                <asg-login heading=${m.loginHeading} @asg-logged-in=${this.onLoggedIn}></asg-login>`
+                ${this.login()}`
             : nothing}
           <main ?hidden=${this.expired}>${this.main()}</main>
         `
@@ -293,7 +306,7 @@ export class AsgGuardianApp extends LitElement {
     if (home.children.length === 0) return html`<div class="card state">${m.noChildren}</div>`
     const stepNo = this.step === 'form' ? 1 : this.step === 'confirm' ? 2 : 3
     return html`
-      <asg-guardian-notices .reasons=${Object.values(home.reasons)[0] ?? []} @asg-unauthenticated=${this.onExpired}></asg-guardian-notices>
+      <asg-guardian-notices .reasons=${Object.values(home.reasons)[0] ?? []} locale=${this.locale} @asg-unauthenticated=${this.onExpired}></asg-guardian-notices>
       <ol class="steps" aria-label=${m.stepOf(stepNo)}>
         ${m.steps.map(
           (label, i) => html`<li class=${i + 1 === stepNo ? 'current' : ''} aria-current=${i + 1 === stepNo ? 'step' : 'false'}>
@@ -331,6 +344,7 @@ export class AsgGuardianApp extends LitElement {
       else if (me.kind === 'staff') this.auth = 'staff'
       else {
         this.auth = 'guardian'
+        this.adoptLanguage(me)
         void this.loadAll()
       }
     } catch (err) {
@@ -355,6 +369,7 @@ export class AsgGuardianApp extends LitElement {
       this.auth = 'staff'
     } else {
       this.auth = 'guardian'
+      this.adoptLanguage(me)
       void this.loadAll()
     }
   }
@@ -418,6 +433,7 @@ export class AsgGuardianApp extends LitElement {
     this.draft = e.detail
     this.step = 'confirm'
     window.scrollTo({ top: 0 })
+    void this.focusIn('asg-report-confirm', '#confirm-heading')
   }
 
   /** The server knows of a report the page did not: refresh, and let the form ask its question. */
@@ -445,6 +461,15 @@ export class AsgGuardianApp extends LitElement {
   private onBack() {
     this.step = 'form'
     window.scrollTo({ top: 0 })
+    void this.focusIn('asg-report-form', 'input')
+  }
+
+  /** Moves focus to the start of the next step, so keyboard and screen-reader users land there. */
+  private async focusIn(element: string, selector: string) {
+    await this.updateComplete
+    const el = this.renderRoot.querySelector<LitElement>(element)
+    await el?.updateComplete
+    el?.renderRoot.querySelector<HTMLElement>(selector)?.focus()
   }
 
   private onSent(e: CustomEvent<SentDetail>) {
@@ -452,6 +477,7 @@ export class AsgGuardianApp extends LitElement {
     this.draft = e.detail.draft
     this.step = 'receipt'
     window.scrollTo({ top: 0 })
+    void this.focusIn('asg-report-receipt', '#receipt-heading')
     void this.loadReports()
     void this.refreshHome()
   }
@@ -466,11 +492,12 @@ export class AsgGuardianApp extends LitElement {
       this.scrollToList()
     } else {
       window.scrollTo({ top: 0 })
+      void this.focusIn('asg-report-form', 'input')
     }
   }
 
   private scrollToList() {
-    this.renderRoot.querySelector('asg-report-list')?.scrollIntoView({ behavior: 'smooth', block: 'start' })
+    this.renderRoot.querySelector('asg-report-list')?.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth', block: 'start' })
   }
 
   private async logout() {
@@ -489,16 +516,47 @@ export class AsgGuardianApp extends LitElement {
     }
   }
 
-  private toggleLocale() {
-    this.locale = this.locale === 'ja' ? 'en' : 'ja'
-    storeLocale(this.locale)
+  private login() {
+    const m = messages(this.locale)
+    return html`<asg-login heading=${m.loginHeading} .labels=${{ loginId: m.loginId, password: m.loginPassword, submit: m.loginSubmit, busy: m.loggingIn }}
+      .describeError=${(err: unknown) => errorText(err, this.locale)} @asg-logged-in=${this.onLoggedIn}></asg-login>`
+  }
+
+  private onLanguage(e: CustomEvent<Locale>) {
+    this.useLanguage(e.detail)
+    this.announcement = messages(this.locale).languageSaved
+    void this.rememberLanguage()
+  }
+
+  private useLanguage(language: Locale) {
+    this.locale = language
+    storeLocale(language)
     this.applyLocale()
+  }
+
+  /** Saves the page's language on the account, so notices and e-mails come in it too. */
+  private async rememberLanguage() {
+    if (this.me?.kind !== 'guardian' || this.me.language === this.locale) return
+    try {
+      await call(routes.guardianSettings.setLanguage, { body: { language: this.locale } })
+      this.me = { ...this.me, language: this.locale }
+    } catch {
+      // The page still shows the chosen language; the account keeps the old one until the next change.
+    }
+  }
+
+  /** The account's language wins; an account without one takes the language the page offered. */
+  private adoptLanguage(me: Me) {
+    if (me.kind !== 'guardian') return
+    if (me.language) this.useLanguage(me.language)
+    else void this.rememberLanguage()
   }
 
   private applyLocale() {
     const m = messages(this.locale)
     document.documentElement.lang = m.htmlLang
     document.title = `${m.appTitle} — 朝顔`
+    window.dispatchEvent(new CustomEvent<Locale>(LANGUAGE_EVENT, { detail: this.locale }))
   }
 }
 

@@ -188,7 +188,7 @@ export class AsgReportList extends LitElement {
         : nothing}
       <p class="detail">
         ${r.reasonLabel}${symptoms ? html`<span class="muted">(${symptoms})</span>` : nothing}
-        ${r.time ? html`<br />${r.kind === 'late' ? m.arrival(formatTime(r.time)) : m.pickup(formatTime(r.time))}` : nothing}
+        ${r.time ? html`<br />${r.kind === 'late' ? m.arrival(formatTime(r.time, this.locale)) : m.pickup(formatTime(r.time, this.locale))}` : nothing}
       </p>
       ${!withdrawn && r.acknowledged ? html`<p class="seen">✓ ${m.acknowledgedNote}</p>` : nothing}
       ${this.itemError?.id === r.id ? html`<p class="error" role="alert">${this.itemError.text}</p>` : nothing}

@@ -40,7 +40,6 @@ export const en: GuardianCatalogue = {
   rangeNote: 'Days without school (weekends, holidays) are left out automatically.',
   todayClosed: 'There is no school today.',
   notSchoolDay: 'There is no school on {day}.',
-  notSchoolDayClosure: '{day} is a day of {termClassClosureExplained}. No report is needed.',
   cutoffHint: 'Reports for today that arrive by {time} reach the morning roll call. If it is later and urgent, please phone the school.',
   lateTime: 'Expected arrival time',
   earlyTime: 'Pick-up time',
@@ -200,6 +199,11 @@ export const en: GuardianCatalogue = {
   resetCode: 'Reset code from the school',
   resetPassword: 'New password (at least 8 characters)',
   resetSubmit: 'Set password',
+
+  loginId: 'Login ID',
+  loginPassword: 'Password',
+  loginSubmit: 'Log in',
+  loggingIn: 'Logging in…',
 
   network: 'Could not connect. Please try again where the signal is better.',
   unexpected: 'Something went wrong. Please try again in a moment.',

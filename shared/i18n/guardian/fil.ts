@@ -40,7 +40,6 @@ export const fil: GuardianCatalogue = {
   rangeNote: 'Awtomatikong hindi kasama ang mga araw na walang pasok (Sabado, Linggo, pista opisyal).',
   todayClosed: 'Walang pasok ngayon.',
   notSchoolDay: 'Walang pasok sa {day}.',
-  notSchoolDayClosure: 'Ang {day} ay araw ng {termClassClosureExplained}. Hindi kailangang mag-ulat.',
   cutoffHint: 'Ang ulat para ngayon na darating bago mag-{time} ay aabot sa pagtatala sa umaga. Kung lampas na at madalian, pakitawagan ang paaralan.',
   lateTime: 'Oras ng inaasahang pagdating',
   earlyTime: 'Oras ng pagsundo',
@@ -200,6 +199,11 @@ export const fil: GuardianCatalogue = {
   resetCode: 'Reset code mula sa paaralan',
   resetPassword: 'Bagong password (hindi bababa sa 8 karakter)',
   resetSubmit: 'Itakda ang password',
+
+  loginId: 'Login ID',
+  loginPassword: 'Password',
+  loginSubmit: 'Mag-log in',
+  loggingIn: 'Nagla-log in…',
 
   network: 'Hindi makakonekta. Subukang muli kung saan mas malakas ang signal.',
   unexpected: 'May nangyaring mali. Subukang muli mamaya.',

@@ -44,7 +44,6 @@ export const ja = {
   rangeNote: '土日・祝日など授業のない日は、自動的に除かれます。',
   todayClosed: '今日は授業のない日です。',
   notSchoolDay: '{day} は授業のない日です。',
-  notSchoolDayClosure: '{day} は{termClassClosureExplained}の日です。連絡はいりません。',
   cutoffHint: '今日の分は {time} までに届くと、朝の出欠確認に間に合います。過ぎてしまって急ぎのときは、学校へお電話ください。',
   lateTime: '登校する予定の時刻',
   earlyTime: 'お迎え(下校)の時刻',
@@ -204,6 +203,11 @@ export const ja = {
   resetCode: '学校から受け取った再設定コード',
   resetPassword: '新しいパスワード(8文字以上)',
   resetSubmit: 'パスワードを設定する',
+
+  loginId: 'ログインID',
+  loginPassword: 'パスワード',
+  loginSubmit: 'ログイン',
+  loggingIn: 'ログイン中…',
 
   network: '通信できませんでした。電波の良い所でもう一度お試しください。',
   unexpected: 'うまく表示できませんでした。時間をおいてもう一度お試しください。',

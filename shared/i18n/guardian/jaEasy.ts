@@ -44,7 +44,6 @@ export const jaEasy: GuardianCatalogue = {
   rangeNote: '土よう日・日よう日・休みの 日は 入りません。',
   todayClosed: 'きょうは 学校が ありません。',
   notSchoolDay: '{day} は 学校が ありません。',
-  notSchoolDayClosure: '{day} は {termClassClosureExplained} です。連絡は いりません。',
   cutoffHint: 'きょうの 連絡は {time} までに 送って ください。おそく なって いそぐ ときは、学校に 電話して ください。',
   lateTime: '学校に 来る 時間',
   earlyTime: 'むかえに 来る 時間',
@@ -204,6 +203,11 @@ export const jaEasy: GuardianCatalogue = {
   resetCode: '学校から もらった コード',
   resetPassword: '新しい パスワード(8文字 以上)',
   resetSubmit: 'パスワードを 新しく する',
+
+  loginId: 'ログインID',
+  loginPassword: 'パスワード',
+  loginSubmit: 'ログイン',
+  loggingIn: 'ログイン して います…',
 
   network: 'インターネットに つながりません。電波の いい ところで もう一度 やって ください。',
   unexpected: 'うまく いきませんでした。少し 待って から もう一度 やって ください。',

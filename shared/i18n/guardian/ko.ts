@@ -40,7 +40,6 @@ export const ko: GuardianCatalogue = {
   rangeNote: '주말・공휴일 등 수업이 없는 날은 자동으로 제외됩니다.',
   todayClosed: '오늘은 수업이 없는 날입니다.',
   notSchoolDay: '{day}은(는) 수업이 없는 날입니다.',
-  notSchoolDayClosure: '{day}은(는) {termClassClosureExplained} 날입니다. 연락하지 않아도 됩니다.',
   cutoffHint: '오늘 연락은 {time}까지 도착하면 아침 출결 확인에 반영됩니다. 시간이 지났고 급한 경우에는 학교로 전화해 주세요.',
   lateTime: '등교 예정 시각',
   earlyTime: '데리러 오는(하교) 시각',
@@ -200,6 +199,11 @@ export const ko: GuardianCatalogue = {
   resetCode: '학교에서 받은 재설정 코드',
   resetPassword: '새 비밀번호(8자 이상)',
   resetSubmit: '비밀번호 설정',
+
+  loginId: '로그인 ID',
+  loginPassword: '비밀번호',
+  loginSubmit: '로그인',
+  loggingIn: '로그인 중…',
 
   network: '통신할 수 없었습니다. 전파가 좋은 곳에서 다시 시도해 주세요.',
   unexpected: '제대로 표시하지 못했습니다. 잠시 후 다시 시도해 주세요.',

@@ -40,7 +40,6 @@ export const ne: GuardianCatalogue = {
   rangeNote: 'विद्यालय नहुने दिनहरू (शनिबार, आइतबार, बिदा) आफैं हटाइन्छन्।',
   todayClosed: 'आज विद्यालय छैन।',
   notSchoolDay: '{day} मा विद्यालय छैन।',
-  notSchoolDayClosure: '{day} {termClassClosureExplained} को दिन हो। सूचना दिन पर्दैन।',
   cutoffHint: 'आजको सूचना {time} भित्र आइपुगे बिहानको हाजिरीमा समावेश हुन्छ। समय नाघिसकेको र जरुरी भए विद्यालयमा फोन गर्नुहोस्।',
   lateTime: 'आइपुग्ने अनुमानित समय',
   earlyTime: 'लिन आउने समय',
@@ -200,6 +199,11 @@ export const ne: GuardianCatalogue = {
   resetCode: 'विद्यालयबाट पाएको रिसेट कोड',
   resetPassword: 'नयाँ पासवर्ड (कम्तीमा ८ अक्षर)',
   resetSubmit: 'पासवर्ड सेट गर्नुहोस्',
+
+  loginId: 'लगइन ID',
+  loginPassword: 'पासवर्ड',
+  loginSubmit: 'लगइन',
+  loggingIn: 'लगइन हुँदैछ…',
 
   network: 'जडान हुन सकेन। राम्रो सिग्नल भएको ठाउँमा फेरि प्रयास गर्नुहोस्।',
   unexpected: 'केही गडबड भयो। केही बेरपछि फेरि प्रयास गर्नुहोस्।',

@@ -40,7 +40,6 @@ export const ptBR: GuardianCatalogue = {
   rangeNote: 'Dias sem aula (fins de semana, feriados) são retirados automaticamente.',
   todayClosed: 'Hoje não há aula.',
   notSchoolDay: 'Não há aula em {day}.',
-  notSchoolDayClosure: '{day} é dia de {termClassClosureExplained}. Não é preciso avisar.',
   cutoffHint: 'Avisos de hoje que chegarem até {time} entram na chamada da manhã. Se já passou da hora e é urgente, telefone para a escola.',
   lateTime: 'Horário previsto de chegada',
   earlyTime: 'Horário de buscar',
@@ -200,6 +199,11 @@ export const ptBR: GuardianCatalogue = {
   resetCode: 'Código recebido da escola',
   resetPassword: 'Nova senha (pelo menos 8 caracteres)',
   resetSubmit: 'Definir senha',
+
+  loginId: 'ID de login',
+  loginPassword: 'Senha',
+  loginSubmit: 'Entrar',
+  loggingIn: 'Entrando…',
 
   network: 'Não foi possível conectar. Tente de novo onde o sinal for melhor.',
   unexpected: 'Algo deu errado. Tente de novo daqui a pouco.',

@@ -40,7 +40,6 @@ export const vi: GuardianCatalogue = {
   rangeNote: 'Những ngày không có giờ học (cuối tuần, ngày lễ) được tự động bỏ ra.',
   todayClosed: 'Hôm nay không có giờ học.',
   notSchoolDay: '{day} không có giờ học.',
-  notSchoolDayClosure: '{day} là ngày {termClassClosureExplained}. Không cần báo.',
   cutoffHint: 'Thông báo cho hôm nay gửi trước {time} sẽ kịp buổi điểm danh buổi sáng. Nếu đã quá giờ và có việc gấp, vui lòng gọi điện cho nhà trường.',
   lateTime: 'Giờ dự kiến đến trường',
   earlyTime: 'Giờ đón con',
@@ -200,6 +199,11 @@ export const vi: GuardianCatalogue = {
   resetCode: 'Mã đặt lại nhận từ nhà trường',
   resetPassword: 'Mật khẩu mới (ít nhất 8 ký tự)',
   resetSubmit: 'Đặt mật khẩu',
+
+  loginId: 'ID đăng nhập',
+  loginPassword: 'Mật khẩu',
+  loginSubmit: 'Đăng nhập',
+  loggingIn: 'Đang đăng nhập…',
 
   network: 'Không kết nối được. Vui lòng thử lại ở nơi có sóng tốt hơn.',
   unexpected: 'Đã có lỗi. Vui lòng thử lại sau.',

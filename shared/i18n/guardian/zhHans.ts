@@ -40,7 +40,6 @@ export const zhHans: GuardianCatalogue = {
   rangeNote: '周末、节假日等不上课的日子会自动除去。',
   todayClosed: '今天不上课。',
   notSchoolDay: '{day}不上课。',
-  notSchoolDayClosure: '{day}是{termClassClosureExplained}的日子,无需联络。',
   cutoffHint: '今天的联络在 {time} 前送达,即可赶上早上的出勤确认。如已超过时间且情况紧急,请给学校打电话。',
   lateTime: '预计到校时间',
   earlyTime: '接孩子(放学)的时间',
@@ -200,6 +199,11 @@ export const zhHans: GuardianCatalogue = {
   resetCode: '从学校收到的重设码',
   resetPassword: '新密码(8个字符以上)',
   resetSubmit: '设置密码',
+
+  loginId: '登录ID',
+  loginPassword: '密码',
+  loginSubmit: '登录',
+  loggingIn: '正在登录…',
 
   network: '无法连接。请在信号较好的地方再试一次。',
   unexpected: '出现了问题。请稍后再试。',
