@@ -120,6 +120,7 @@ export class AsgGuardianApp extends LitElement {
       }
       .who {
         display: flex;
+        flex-wrap: wrap;
         align-items: center;
         justify-content: space-between;
         gap: 8px;
@@ -128,6 +129,8 @@ export class AsgGuardianApp extends LitElement {
       .name {
         font-size: 1.15rem;
         font-weight: 700;
+        /* A Japanese name breaks at the space between family and given name, not inside either. */
+        word-break: keep-all;
         overflow-wrap: anywhere;
       }
       button.link {
@@ -148,6 +151,12 @@ export class AsgGuardianApp extends LitElement {
         overflow: hidden;
         clip-path: inset(50%);
         white-space: nowrap;
+      }
+      a.small {
+        display: inline-flex;
+        align-items: center;
+        min-height: 44px;
+        color: var(--asg-accent);
       }
       button.small {
         font-size: 0.95rem;
@@ -249,7 +258,7 @@ export class AsgGuardianApp extends LitElement {
         </div>
         ${this.me && this.auth === 'guardian' && !this.expired
           ? html`<div class="who">
-              <span class="name">${m.greeting(this.me.name)}</span>
+              <span class="name" lang=${m.htmlLang}>${m.greeting(this.me.name)}</span>
               <a class="small" href="/join/#account">${m.accountLink}</a>
               <button class="small" type="button" ?disabled=${this.loggingOut} @click=${this.logout}>${this.loggingOut ? m.loggingOut : m.logout}</button>
             </div>`

@@ -52,7 +52,8 @@ export class AsgGuardianNotices extends LitElement {
       .notice.done { background: var(--asg-surface); border-color: var(--asg-line); }
       h2 { margin: 0 0 6px; font-size: 1.1rem; }
       .body { white-space: pre-wrap; margin: 0 0 10px; }
-      .answers { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; }
+      .answers { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 8em), 1fr)); gap: 8px; }
+      .answers button { white-space: normal; overflow-wrap: anywhere; }
       .answers button[aria-pressed='true'] { background: var(--asg-accent); color: #fff; border-color: var(--asg-accent); font-weight: 700; }
       label { display: grid; gap: 4px; margin-top: 10px; font-weight: 600; }
       input, select, textarea { font: inherit; min-height: 44px; border: 1px solid var(--asg-line); border-radius: 8px; padding: 0 0.6rem; box-sizing: border-box; width: 100%; }

@@ -37,7 +37,7 @@ export class AsgLanguagePicker extends LitElement {
 
   override render() {
     return html`<label>
-      <span aria-hidden="true">🌐</span><span>${messages(this.locale).languageLabel}</span>
+      <span>${messages(this.locale).languageLabel}</span>
       <select @change=${this.onChange}>
         ${GUARDIAN_LANGUAGES.map((l) => html`<option value=${l} lang=${LANGUAGE_INFO[l].htmlLang} ?selected=${l === this.locale}>${LANGUAGE_INFO[l].nativeName}</option>`)}
       </select>

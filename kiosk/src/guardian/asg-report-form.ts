@@ -187,11 +187,13 @@ export class AsgReportForm extends LitElement {
       }
       .segments {
         display: grid;
-        grid-template-columns: repeat(3, 1fr);
+        grid-template-columns: repeat(3, minmax(0, 1fr));
         gap: 8px;
       }
       .segments .tile {
         justify-content: center;
+        text-align: center;
+        overflow-wrap: anywhere;
         min-height: 60px;
         font-size: 1.2rem;
         font-weight: 700;

@@ -10,11 +10,20 @@ import { LANGUAGE_INFO, type GuardianLanguage } from '../languages.js'
  */
 const isJapanese = (language: GuardianLanguage) => LANGUAGE_INFO[language].intlLocale === 'ja'
 
+/**
+ * The locale for dates: the language's own when this runtime has its data (some browsers ship
+ * without Nepali or Filipino), else English, which at least is not the phone's default.
+ */
+const dateLocale = (language: GuardianLanguage) => {
+  const wanted = LANGUAGE_INFO[language].intlLocale
+  return Intl.DateTimeFormat.supportedLocalesOf([wanted]).length > 0 ? wanted : 'en'
+}
+
 /** `2026-11-28` → `11月28日(土)`, `Sat, Nov 28`, `11月28日周六`… */
 export function formatDay(isoDate: string, language: GuardianLanguage): string {
   if (isJapanese(language)) return formatDateJa(isoDate)
   return DateTime.fromISO(isoDate, { zone: SCHOOL_ZONE })
-    .setLocale(LANGUAGE_INFO[language].intlLocale)
+    .setLocale(dateLocale(language))
     .toLocaleString({ weekday: 'short', month: 'short', day: 'numeric' })
 }
 
@@ -29,7 +38,7 @@ export function formatTime(time: string, language: GuardianLanguage): string {
   if (isJapanese(language)) return formatTimeJa(time)
   const [h, m] = time.split(':').map(Number)
   return DateTime.fromObject({ hour: h, minute: m }, { zone: SCHOOL_ZONE })
-    .setLocale(LANGUAGE_INFO[language].intlLocale)
+    .setLocale(dateLocale(language))
     .toLocaleString(DateTime.TIME_SIMPLE)
 }
 
