@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../db/types.js'
+import { reportThreads } from '../day/reportThreads.js'
 import { smallSchool, type SmallSchool } from '../test/fixtures.js'
 import { testDatabase } from '../test/db.js'
 import { Client, startTestServer, type TestServer } from '../test/server.js'
@@ -50,7 +51,7 @@ describe("a guardian's language", () => {
   })
 
   it('is recorded with each report, for the label beside its free text', async () => {
-    const [reason] = await db.sql<{ id: number }[]>`select id from school_reason where school_id = ${s.schoolId} order by sort_order limit 1`
+    const [reason] = await db.sql<{ id: number; label: string }[]>`select id, label from school_reason where school_id = ${s.schoolId} order by sort_order limit 1`
     const res = await suzuki.post('/api/guardian/reports', {
       idempotencyKey: 'language-report-0001', pupilIds: [s.pupils.jiro], kind: 'absent', fromDate: '2026-12-01', toDate: '2026-12-01',
       reasonId: reason!.id, symptoms: [], temperature: null, message: 'He has a cold.',
@@ -58,6 +59,10 @@ describe("a guardian's language", () => {
     expect(res.status).toBe(201)
     const [row] = await db.sql<{ language: string | null }[]>`select language from guardian_report where message = 'He has a cold.'`
     expect(row!.language).toBe('en')
+    // Staff read the structured parts in Japanese and the free text as written, labelled with its language.
+    const [report] = (await reportThreads(db.sql, s.schoolId, '2026-12-01', [s.pupils.jiro])).get(s.pupils.jiro)!
+    expect(report).toMatchObject({ message: 'He has a cold.', messageLanguage: 'en', reasonLabel: reason!.label })
+    expect(reason!.label).toMatch(/[ぁ-んァ-ン一-龥]/)
   })
 
   it("is the language of the not-arrived notice each guardian receives, with the school's Japanese below", async () => {
