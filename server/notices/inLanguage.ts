@@ -1,7 +1,11 @@
 import { formatDay } from '../../shared/i18n/guardian/dates.js'
+import { addAllCatalogues } from '../../shared/i18n/guardian/catalogues.js'
 import { translator } from '../../shared/i18n/guardian/translate.js'
 import { GuardianLanguage } from '../../shared/i18n/languages.js'
 import { renderTemplate, type TemplateValues } from './template.js'
+
+// The server writes to guardians in every language.
+addAllCatalogues()
 
 export interface NoticeText {
   subject: string

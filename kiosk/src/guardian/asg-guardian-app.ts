@@ -15,7 +15,7 @@ import './asg-language-picker.js'
 import './asg-report-receipt.js'
 import type { DoneDetail } from './asg-report-receipt.js'
 import type { ReportDraft } from './draft.js'
-import { errorText, LANGUAGE_EVENT, messages, storedLocale, storeLocale, type Locale } from './messages.js'
+import { errorText, LANGUAGE_EVENT, loadLanguage, messages, storedLocale, storeLocale, type Locale } from './messages.js'
 import { guardianStyles } from './styles.js'
 
 type Auth = 'checking' | 'anonymous' | 'staff' | 'guardian' | 'error'
@@ -64,12 +64,16 @@ export class AsgGuardianApp extends LitElement {
   declare formGeneration: number
   declare loggingOut: boolean
   declare notice: string
+  /** The language offered on arrival (this device's choice or the browser's), once its words are loaded. */
+  private offered: Promise<void>
   /** Said by screen readers (a polite live region): the language change. */
   declare announcement: string
 
   constructor() {
     super()
-    this.locale = storedLocale()
+    // Japanese until the chosen language's catalogue has arrived.
+    this.locale = 'ja'
+    this.offered = this.useLanguage(storedLocale())
     this.auth = 'checking'
     this.me = null
     this.authError = ''
@@ -532,12 +536,14 @@ export class AsgGuardianApp extends LitElement {
   }
 
   private onLanguage(e: CustomEvent<Locale>) {
-    this.useLanguage(e.detail)
-    this.announcement = messages(this.locale).languageSaved
-    void this.rememberLanguage()
+    void this.useLanguage(e.detail).then(() => {
+      this.announcement = messages(this.locale).languageSaved
+      return this.rememberLanguage()
+    })
   }
 
-  private useLanguage(language: Locale) {
+  private async useLanguage(language: Locale) {
+    await loadLanguage(language)
     this.locale = language
     storeLocale(language)
     this.applyLocale()
@@ -557,8 +563,8 @@ export class AsgGuardianApp extends LitElement {
   /** The account's language wins; an account without one takes the language the page offered. */
   private adoptLanguage(me: Me) {
     if (me.kind !== 'guardian') return
-    if (me.language) this.useLanguage(me.language)
-    else void this.rememberLanguage()
+    if (me.language) void this.useLanguage(me.language)
+    else void this.offered.then(() => this.rememberLanguage())
   }
 
   private applyLocale() {

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { GuardianEvent } from '../../../shared/protocol/index.js'
 import { formatRange } from './dates.js'
-import { LANGUAGE_EVENT, messages, storedLocale, type Locale } from './messages.js'
+import { LANGUAGE_EVENT, messages, type Locale } from './messages.js'
 import { call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { tokens } from '../lib/styles.js'
@@ -20,7 +20,7 @@ export class AsgGuardianEvents extends LitElement {
   constructor() {
     super()
     this.events = []
-    this.locale = storedLocale()
+    this.locale = 'ja'
   }
 
   static override styles = [

@@ -1,5 +1,5 @@
 import { ERROR_MESSAGES, type ReportKind } from '../../../shared/protocol/index.js'
-import { translator, type GuardianMessageKey, type Translate } from '../../../shared/i18n/guardian/translate.js'
+import { hasCatalogue, translator, type GuardianMessageKey, type Translate } from '../../../shared/i18n/guardian/translate.js'
 import { GuardianLanguage, LANGUAGE_INFO, languageFromBrowser } from '../../../shared/i18n/languages.js'
 import { ApiError } from '../lib/api.js'
 
@@ -70,11 +70,15 @@ function build(t: Translate, locale: Locale) {
 export type Messages = ReturnType<typeof build>
 const built = new Map<Locale, Messages>()
 
+/** The words of a language whose catalogue is loaded (`loadLanguage`); Japanese before that. */
 export function messages(locale: Locale): Messages {
-  let m = built.get(locale)
-  if (!m) built.set(locale, (m = build(translator(locale), locale)))
+  const language = hasCatalogue(locale) ? locale : 'ja'
+  let m = built.get(language)
+  if (!m) built.set(language, (m = build(translator(language), language)))
   return m
 }
+
+export { loadCatalogue as loadLanguage } from '../../../shared/i18n/guardian/load.js'
 
 /** Symptom chips: the Japanese value is what the school receives, whatever the page language. */
 export const SYMPTOMS: readonly { value: string; key: GuardianMessageKey }[] = [

@@ -7,7 +7,7 @@ import { buttons, tokens } from '../lib/styles.js'
 import '../components/asg-account.js'
 import './asg-password-reset.js'
 import '../guardian/asg-language-picker.js'
-import { errorText, LANGUAGE_EVENT, messages, storedLocale, storeLocale, type Locale } from '../guardian/messages.js'
+import { errorText, loadLanguage, messages, storedLocale, storeLocale, type Locale } from '../guardian/messages.js'
 
 type Step = 'code' | 'form' | 'done' | 'reset' | 'account'
 
@@ -42,7 +42,7 @@ export class AsgJoinApp extends LitElement {
     this.error = ''
     this.fields = {}
     this.busy = false
-    this.locale = storedLocale()
+    this.locale = 'ja'
   }
 
   static override styles = [
@@ -69,8 +69,7 @@ export class AsgJoinApp extends LitElement {
   override async connectedCallback() {
     super.connectedCallback()
     this.me = await currentUser().catch(() => null)
-    if (this.me?.kind === 'guardian' && this.me.language) this.useLanguage(this.me.language)
-    else this.useLanguage(this.locale)
+    await this.useLanguage(this.me?.kind === 'guardian' && this.me.language ? this.me.language : storedLocale())
     if (this.code) await this.check()
   }
 
@@ -157,12 +156,13 @@ export class AsgJoinApp extends LitElement {
     return this.fields[name] ? html`<p class="field-error" id="${name}-error">${this.fields[name]}</p>` : nothing
   }
 
-  private onLanguage(e: CustomEvent<Locale>) {
-    this.useLanguage(e.detail)
+  private async onLanguage(e: CustomEvent<Locale>) {
+    await this.useLanguage(e.detail)
     if (this.me?.kind === 'guardian') void call(routes.guardianSettings.setLanguage, { body: { language: e.detail } }).catch(() => undefined)
   }
 
-  private useLanguage(language: Locale) {
+  private async useLanguage(language: Locale) {
+    await loadLanguage(language)
     this.locale = language
     storeLocale(language)
     document.documentElement.lang = messages(language).htmlLang

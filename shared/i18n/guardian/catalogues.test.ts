@@ -4,7 +4,10 @@ import { GUARDIAN_LANGUAGES, LANGUAGE_INFO, languageFromBrowser } from '../langu
 import { formatDay, formatInstant, formatRange, formatTime } from './dates.js'
 import { GLOSSARY, type Glossary } from './glossary.js'
 import { ja } from './ja.js'
-import { CATALOGUES, translator } from './translate.js'
+import { addAllCatalogues, CATALOGUES } from './catalogues.js'
+import { translator } from './translate.js'
+
+addAllCatalogues()
 
 type Element = { type: number; value?: string; options?: Record<string, { value: Element[] }>; children?: Element[] }
 
