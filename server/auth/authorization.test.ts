@@ -69,6 +69,7 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /api/guardian/reports': { expect: { action: 'report.create', on: 'class' }, req: () => ({ path: '/api/guardian/reports', body: withdrawable() }) },
   'POST /api/guardian/reports/:id/withdraw': { expect: { action: 'report.withdraw', on: 'class' }, req: () => ({ path: `/api/guardian/reports/${ids.reportId}/withdraw` }) },
   'GET /api/guardian/notices': { expect: { action: 'guardian.home', on: 'own' }, req: () => ({ path: '/api/guardian/notices' }) },
+  'PUT /api/guardian/settings/language': { expect: { action: 'guardian.settings', on: 'own' }, req: () => ({ path: '/api/guardian/settings/language', body: { language: 'ja' } }) },
   'POST /api/guardian/notices/:id/answer': { expect: { action: 'notice.answer', on: 'class' }, req: () => ({ path: `/api/guardian/notices/${ids.noticeId}/answer`, body: { answer: 'will_call' } }) },
   'POST /api/board/pair': { expect: { open: true }, req: () => ({ path: '/api/board/pair' }) },
   'GET /api/board/me': { expect: { self: 'board' }, req: () => ({ path: '/api/board/me' }) },

@@ -1,5 +1,6 @@
 import type { GuardianChild } from '../../shared/protocol/index.js'
 import type { Q } from '../db/types.js'
+import { GuardianLanguage } from '../../shared/i18n/languages.js'
 
 /** A guardian's children with their class in the school year that contains `today`. */
 export async function guardianChildren(q: Q, guardianId: number, today: string): Promise<GuardianChild[]> {
@@ -24,4 +25,15 @@ export async function linkedPupils(q: Q, guardianId: number, pupilIds: number[])
     select p.id as pupil_id, p.school_id, p.family_name || ' ' || p.given_name as name, p.enrolled_on, p.left_on
     from guardian_pupil gp join pupil p on p.id = gp.pupil_id
     where gp.guardian_id = ${guardianId} and p.id = any(${pupilIds}::int[])`
+}
+
+/** The language the guardian chose, or null when they never chose one. */
+export async function guardianLanguage(q: Q, guardianId: number): Promise<GuardianLanguage | null> {
+  const [row] = await q<{ language: string | null }[]>`select language from guardian where id = ${guardianId}`
+  const parsed = GuardianLanguage.safeParse(row?.language)
+  return parsed.success ? parsed.data : null
+}
+
+export async function setGuardianLanguage(q: Q, guardianId: number, language: GuardianLanguage): Promise<void> {
+  await q`update guardian set language = ${language} where id = ${guardianId}`
 }

@@ -7,11 +7,13 @@ export interface Recipient {
   name: string
   email: string | null
   phone: string | null
+  /** The guardian's chosen language; null when never chosen (notices then go in Japanese). */
+  language: string | null
 }
 
 export async function guardiansOf(q: Q, pupilId: number): Promise<Recipient[]> {
   return q<Recipient[]>`
-    select g.id as guardian_id, g.family_name || ' ' || g.given_name as name, g.email, g.phone
+    select g.id as guardian_id, g.family_name || ' ' || g.given_name as name, g.email, g.phone, g.language
     from guardian_pupil gp join guardian g on g.id = gp.guardian_id
     where gp.pupil_id = ${pupilId} and g.disabled_at is null order by g.id`
 }

@@ -57,9 +57,10 @@ export interface NewReport {
 export async function insertReport(q: Q, r: NewReport, days: string[]): Promise<number> {
   const [row] = await q<{ id: number }[]>`
     insert into guardian_report (school_id, submission_id, guardian_id, pupil_id, kind, from_date, to_date, reason_id,
-                                 symptoms, temperature, expected_time, message, submitted_at)
+                                 symptoms, temperature, expected_time, message, submitted_at, language)
     values (${r.schoolId}, ${r.submissionId}, ${r.guardianId}, ${r.pupilId}, ${r.kind}, ${r.fromDate}, ${r.toDate}, ${r.reasonId},
-            ${r.symptoms}, ${r.temperature}, ${r.time}, ${r.message}, ${r.submittedAt})
+            ${r.symptoms}, ${r.temperature}, ${r.time}, ${r.message}, ${r.submittedAt},
+            (select language from guardian where id = ${r.guardianId}))
     returning id`
   const id = row!.id
   await q`insert into guardian_report_day ${q(days.map((date) => ({ schoolId: r.schoolId, reportId: id, pupilId: r.pupilId, date })))}`

@@ -8,7 +8,7 @@ import type { Q } from '../db/types.js'
 export async function reportThreads(q: Q, schoolId: number, date: string, pupilIds?: number[]): Promise<Map<number, DayReport[]>> {
   const rows = await q<(DayReport & { pupilId: number })[]>`
     select rd.pupil_id, r.id, r.kind, to_char(r.expected_time, 'FMHH24:MI') as time,
-           sr.label as reason_label, sr.category as reason_category, r.submitted_at, r.message, r.symptoms,
+           sr.label as reason_label, sr.category as reason_category, r.submitted_at, r.message, r.language as message_language, r.symptoms,
            r.temperature::float8 as temperature, a.acknowledged_at, st.family_name as acknowledged_by,
            rd.superseded_by as replaced_by
     from guardian_report_day rd

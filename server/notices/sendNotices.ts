@@ -8,6 +8,7 @@ import type { Deps } from '../deps.js'
 import { AppError } from '../errors.js'
 import { runChange } from '../realtime/change.js'
 import { staffToday } from '../roll/today.js'
+import { noticeInLanguage } from './inLanguage.js'
 import { noticeLink, renderTemplate } from './template.js'
 
 /** How notices are e-mailed when the deployment did not say: captured in the embedded demo. */
@@ -52,7 +53,8 @@ export async function sendNotices(deps: Deps, who: StaffPrincipal, cmd: z.output
         const rows: OutboxRow[] = []
         for (const g of await guardiansOf(tx, pupilId)) {
           const personal = { ...values, guardian: g.name, link: noticeLink(deps.mail?.publicUrl ?? null, noticeId) }
-          const base = { schoolId: t.school.id, noticeId, guardianId: g.guardianId, subject: renderTemplate(s.noticeSubject, personal), body: renderTemplate(s.noticeBody, personal), createdAt: t.nowIso, nextAttemptAt: t.nowIso }
+          const text = noticeInLanguage(g.language, { subject: s.noticeSubject, body: s.noticeBody }, personal)
+          const base = { schoolId: t.school.id, noticeId, guardianId: g.guardianId, ...text, createdAt: t.nowIso, nextAttemptAt: t.nowIso }
           rows.push({ ...base, channel: 'in_app', recipient: g.name, status: 'sent', sentAt: t.nowIso })
           if (g.email && mode !== 'off') rows.push({ ...base, channel: 'email', recipient: g.email, status: mode === 'smtp' ? 'pending' : 'captured', sentAt: mode === 'smtp' ? null : t.nowIso })
         }

@@ -1,5 +1,5 @@
 import { SCHOOL_ZONE } from '../../shared/time/zone.js'
-import type { GuardianHome, Reason } from '../../shared/protocol/index.js'
+import { GUARDIAN_CALENDAR_DAYS, type GuardianHome, type Reason } from '../../shared/protocol/index.js'
 import { schoolDaysBetween } from '../../shared/domain/calendar.js'
 import { addDays, schoolDateOf } from '../../shared/time/schoolTime.js'
 import type { GuardianPrincipal } from '../auth/principal.js'
@@ -21,8 +21,8 @@ export async function guardianHome(deps: Deps, who: GuardianPrincipal): Promise<
     const school = (await getSchool(deps.sql, schoolId))!
     home.reasons[schoolId] = await deps.sql<Reason[]>`
       select id, label, category from school_reason where school_id = ${schoolId} and active order by sort_order, id`
-    const to = addDays(today, 30)
-    home.nextSchoolDays[schoolId] = schoolDaysBetween(today, to, await calendarRules(deps.sql, schoolId, today, to)).slice(0, 10)
+    const to = addDays(today, GUARDIAN_CALENDAR_DAYS)
+    home.nextSchoolDays[schoolId] = schoolDaysBetween(today, to, await calendarRules(deps.sql, schoolId, today, to))
     home.sameDayCutoff[schoolId] = school.settings.sameDayCutoff
     home.acceptLateReports[schoolId] = school.settings.acceptLateReports
   }

@@ -42,6 +42,7 @@ const EXPECTED: Record<Action, string> = {
   'notice.answer': '------G--',
   'city.schools.read': '--------Y',
   'city.schools.create': '--------Y',
+  'guardian.settings': '------G--',
 }
 const STAFF_ROLES: StaffRole[] = ['admin', 'principal', 'vice_principal', 'teacher', 'support', 'nurse']
 

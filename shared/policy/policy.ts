@@ -87,6 +87,8 @@ export const POLICY = {
   'city.schools.read': { city_admin: 'city' },
   /** A further school of the organisation with its calendar and first administrator. */
   'city.schools.create': { city_admin: 'city' },
+  /** A guardian's own account settings (the language of the page, notices and e-mails). */
+  'guardian.settings': { guardian: 'own_children' },
 } as const satisfies Record<string, Grants>
 
 export type Action = keyof typeof POLICY

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { GuardianLanguage } from '../i18n/languages.js'
 import { Id } from './primitives.js'
 
 export const StaffRole = z.enum(['admin', 'principal', 'vice_principal', 'teacher', 'support', 'nurse'])
@@ -34,6 +35,8 @@ export const Me = z.discriminatedUnion('kind', [
     kind: z.literal('guardian'),
     id: Id,
     name: z.string(),
+    /** The language the guardian chose; null until they chose one (the page offers the browser's). */
+    language: GuardianLanguage.nullable(),
   }),
   /** A city administrator: of an organisation (市区町村 or 学校法人), not of a school. */
   z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DayStatus, MarkSource, ReasonCategory, ReportKind } from '../domain/attendance.js'
+import { GuardianLanguage } from '../i18n/languages.js'
 import { Id, IsoDate, TimeOfDay } from './primitives.js'
 
 export const ClassInfo = z.object({
@@ -26,6 +27,8 @@ export const DayReport = z.object({
   submittedAt: z.string(),
   /** Free text: only for staff, or on the board when the school allows it. */
   message: z.string().nullable(),
+  /** The language the guardian wrote `message` in (their page's language); null when not known. */
+  messageLanguage: GuardianLanguage.nullable().optional(),
   /** Health notes: staff only. */
   symptoms: z.array(z.string()).nullable(),
   temperature: z.number().nullable(),

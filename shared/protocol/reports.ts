@@ -88,13 +88,19 @@ export const GuardianChild = z.object({
 export type GuardianChild = z.infer<typeof GuardianChild>
 
 /** Everything the guardian form needs in one request. */
+/** How far ahead the guardian page knows the school calendar. */
+export const GUARDIAN_CALENDAR_DAYS = 30
+
 export const GuardianHome = z.object({
   ok: z.literal(true),
   today: IsoDate,
   children: z.array(GuardianChild),
   /** Reasons per school id (siblings may attend different schools). */
   reasons: z.record(z.string(), z.array(Reason)),
-  /** Next school days per school id, for the quick "today / tomorrow" choice. */
+  /**
+   * The school days from today through `GUARDIAN_CALENDAR_DAYS` ahead, per school id: the quick
+   * "today / tomorrow" choice, and a picked date without school said at once.
+   */
   nextSchoolDays: z.record(z.string(), z.array(IsoDate)),
   sameDayCutoff: z.record(z.string(), TimeOfDay),
   /** Whether a report after the cut-off is still accepted (flagged as late), per school id. */

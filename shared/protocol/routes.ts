@@ -1,5 +1,6 @@
 import { adminRoutes } from './routesAdmin.js'
 import { auditRoutes } from './routesAudit.js'
+import { guardianSettingsRoutes } from './routesGuardianSettings.js'
 import { accountRoutes, boardRoutes, guardianRoutes, healthRoutes, registrationRoutes, sessionRoutes } from './routesPeople.js'
 import { opsRoutes } from './routesOps.js'
 import { calendarRoutes, guidanceRoutes, officeRoutes, registerRoutes } from './routesStaff.js'
@@ -15,6 +16,7 @@ export const routes = {
   account: accountRoutes,
   registration: registrationRoutes,
   guardian: guardianRoutes,
+  guardianSettings: guardianSettingsRoutes,
   board: boardRoutes,
   admin: adminRoutes,
   office: officeRoutes,
@@ -30,6 +32,7 @@ export const routes = {
 export * from './route.js'
 export * from './routesAdmin.js'
 export * from './routesAudit.js'
+export * from './routesGuardianSettings.js'
 export * from './routesPeople.js'
 export * from './routesStaff.js'
 export * from './routesSetup.js'

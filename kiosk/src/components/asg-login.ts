@@ -4,6 +4,15 @@ import { ApiError, call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 
+export interface LoginLabels {
+  loginId: string
+  password: string
+  submit: string
+  busy: string
+}
+
+const JAPANESE_LABELS: LoginLabels = { loginId: 'ログインID', password: 'パスワード', submit: 'ログイン', busy: 'ログイン中…' }
+
 /**
  * Login form for staff and guardians.
  * @fires asg-logged-in - detail: Me, after a successful login
@@ -11,16 +20,24 @@ import { buttons, tokens } from '../lib/styles.js'
 export class AsgLogin extends LitElement {
   static override properties = {
     heading: { type: String },
+    labels: { attribute: false },
+    describeError: { attribute: false },
     error: { state: true },
     busy: { state: true },
   }
   declare heading: string
+  /** The form's words; Japanese unless the page gives its own (the guardian page's language). */
+  declare labels: LoginLabels
+  /** A failure in the page's language; the server's Japanese message unless given. */
+  declare describeError: (err: unknown) => string
   declare error: string
   declare busy: boolean
 
   constructor() {
     super()
     this.heading = 'ログイン'
+    this.labels = JAPANESE_LABELS
+    this.describeError = (err) => (err instanceof ApiError ? err.message : String(err))
     this.error = ''
     this.busy = false
   }
@@ -42,11 +59,11 @@ export class AsgLogin extends LitElement {
     return html`
       <h1>${this.heading}</h1>
       <form @submit=${this.submit} novalidate>
-        <label for="login">ログインID</label>
+        <label for="login">${this.labels.loginId}</label>
         <input id="login" name="loginId" autocomplete="username" autocapitalize="none" required />
-        <label for="password">パスワード</label>
+        <label for="password">${this.labels.password}</label>
         <input id="password" name="password" type="password" autocomplete="current-password" required />
-        <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? 'ログイン中…' : 'ログイン'}</button>
+        <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? this.labels.busy : this.labels.submit}</button>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
       </form>
     `
@@ -61,7 +78,7 @@ export class AsgLogin extends LitElement {
       const res = await call(routes.session.login, { body: { loginId: String(form.get('loginId') ?? ''), password: String(form.get('password') ?? '') } })
       this.dispatchEvent(new CustomEvent<Me>('asg-logged-in', { detail: res.me, bubbles: true, composed: true }))
     } catch (err) {
-      this.error = err instanceof ApiError ? err.message : String(err)
+      this.error = this.describeError(err)
     } finally {
       this.busy = false
     }

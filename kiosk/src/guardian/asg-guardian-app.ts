@@ -11,11 +11,12 @@ import type { SentDetail } from './asg-report-confirm.js'
 import './asg-report-form.js'
 import './asg-report-list.js'
 import './asg-guardian-notices.js'
+import './asg-language-picker.js'
 import './asg-report-receipt.js'
 import type { DoneDetail } from './asg-report-receipt.js'
 import type { ReportDraft } from './draft.js'
 import { FamilyLiveController } from './family-live-controller.js'
-import { errorText, messages, storedLocale, storeLocale, type Locale } from './messages.js'
+import { errorText, LANGUAGE_EVENT, loadLanguage, messages, storedLocale, storeLocale, type Locale } from './messages.js'
 import { guardianStyles } from './styles.js'
 
 type Auth = 'checking' | 'anonymous' | 'staff' | 'guardian' | 'error'
@@ -44,6 +45,7 @@ export class AsgGuardianApp extends LitElement {
     formGeneration: { state: true },
     loggingOut: { state: true },
     notice: { state: true },
+    announcement: { state: true },
   }
   declare locale: Locale
   declare auth: Auth
@@ -65,10 +67,16 @@ export class AsgGuardianApp extends LitElement {
   declare notice: string
   /** Live once a guardian is logged in: 確認済 and new notices appear without a reload. */
   private live: FamilyLiveController | null = null
+  /** The language offered on arrival (this device's choice or the browser's), once its words are loaded. */
+  private offered: Promise<void>
+  /** Said by screen readers (a polite live region): the language change. */
+  declare announcement: string
 
   constructor() {
     super()
-    this.locale = storedLocale()
+    // Japanese until the chosen language's catalogue has arrived.
+    this.locale = 'ja'
+    this.offered = this.useLanguage(storedLocale())
     this.auth = 'checking'
     this.me = null
     this.authError = ''
@@ -84,6 +92,7 @@ export class AsgGuardianApp extends LitElement {
     this.formGeneration = 0
     this.loggingOut = false
     this.notice = ''
+    this.announcement = ''
   }
 
   static override styles = [
@@ -104,6 +113,7 @@ export class AsgGuardianApp extends LitElement {
       }
       .bar {
         display: flex;
+        flex-wrap: wrap;
         align-items: center;
         justify-content: space-between;
         gap: 8px;
@@ -136,7 +146,9 @@ export class AsgGuardianApp extends LitElement {
       @media (max-width: 340px) {
         .name {
           white-space: normal;
-          word-break: auto-phrase;
+          /* A Japanese name breaks at the space between family and given name, not inside either. */
+          word-break: keep-all;
+          overflow-wrap: anywhere;
         }
       }
       .who a.small,
@@ -153,6 +165,20 @@ export class AsgGuardianApp extends LitElement {
         min-width: 44px;
         font-size: 0.95rem;
         white-space: nowrap;
+      }
+      .visually-hidden {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
+      a.small {
+        display: inline-flex;
+        align-items: center;
+        min-height: 44px;
+        color: var(--asg-accent);
       }
       button.small {
         font-size: 0.95rem;
@@ -255,18 +281,17 @@ export class AsgGuardianApp extends LitElement {
       <header>
         <div class="bar">
           <p class="title">${m.appTitle}</p>
-          <button class="link" type="button" lang=${this.locale === 'ja' ? 'en' : 'ja'} aria-label=${m.switchLanguageLabel} @click=${this.toggleLocale}>
-            ${m.switchLanguage}
-          </button>
+          <asg-language-picker locale=${this.locale} @asg-language=${this.onLanguage}></asg-language-picker>
         </div>
         ${this.me && this.auth === 'guardian' && !this.expired
           ? html`<div class="who">
-              <span class="name">${m.greeting(this.me.name)}</span>
-              <a class="small" href="/join/#account">アカウント・お子さまの追加</a>
+              <span class="name" lang=${m.htmlLang}>${m.greeting(this.me.name)}</span>
+              <a class="small" href="/join/#account">${m.accountLink}</a>
               <button class="small" type="button" ?disabled=${this.loggingOut} @click=${this.logout}>${this.loggingOut ? m.loggingOut : m.logout}</button>
             </div>`
           : nothing}
         ${this.notice ? html`<p class="error-box" role="alert">${this.notice}</p>` : nothing}
+        <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       </header>
       ${this.content()}
     `
@@ -283,7 +308,7 @@ export class AsgGuardianApp extends LitElement {
           <button type="button" @click=${this.checkSession}>${m.reload}</button>
         </div>`
       case 'anonymous':
-        return html`<asg-login heading=${m.loginHeading} @asg-logged-in=${this.onLoggedIn}></asg-login>`
+        return this.login()
       case 'staff':
         return html`<section class="card">
           <h2>${m.staffTitle}</h2>
@@ -297,7 +322,7 @@ export class AsgGuardianApp extends LitElement {
         return html`
           ${this.expired
             ? html`<p class="note expired" role="alert">${m.sessionExpired}</p>
-                <asg-login heading=${m.loginHeading} @asg-logged-in=${this.onLoggedIn}></asg-login>`
+                ${this.login()}`
             : nothing}
           <main ?hidden=${this.expired}>${this.main()}</main>
         `
@@ -317,7 +342,7 @@ export class AsgGuardianApp extends LitElement {
     if (home.children.length === 0) return html`<div class="card state">${m.noChildren}</div>`
     const stepNo = this.step === 'form' ? 1 : this.step === 'confirm' ? 2 : 3
     return html`
-      <asg-guardian-notices .reasons=${Object.values(home.reasons)[0] ?? []} @asg-unauthenticated=${this.onExpired}></asg-guardian-notices>
+      <asg-guardian-notices .reasons=${Object.values(home.reasons)[0] ?? []} locale=${this.locale} @asg-unauthenticated=${this.onExpired}></asg-guardian-notices>
       <ol class="steps" aria-label=${m.stepOf(stepNo)}>
         ${m.steps.map(
           (label, i) => html`<li class=${i + 1 === stepNo ? 'current' : ''} aria-current=${i + 1 === stepNo ? 'step' : 'false'}>
@@ -355,6 +380,7 @@ export class AsgGuardianApp extends LitElement {
       else if (me.kind !== 'guardian') this.auth = 'staff'
       else {
         this.auth = 'guardian'
+        this.adoptLanguage(me)
         void this.loadAll()
       }
     } catch (err) {
@@ -382,6 +408,7 @@ export class AsgGuardianApp extends LitElement {
       this.auth = 'staff'
     } else {
       this.auth = 'guardian'
+      this.adoptLanguage(me)
       void this.loadAll()
     }
   }
@@ -463,6 +490,7 @@ export class AsgGuardianApp extends LitElement {
     this.draft = e.detail
     this.step = 'confirm'
     window.scrollTo({ top: 0 })
+    void this.focusIn('asg-report-confirm', '#confirm-heading')
   }
 
   /** The server knows of a report the page did not: refresh, and let the form ask its question. */
@@ -490,6 +518,15 @@ export class AsgGuardianApp extends LitElement {
   private onBack() {
     this.step = 'form'
     window.scrollTo({ top: 0 })
+    void this.focusIn('asg-report-form', 'input')
+  }
+
+  /** Moves focus to the start of the next step, so keyboard and screen-reader users land there. */
+  private async focusIn(element: string, selector: string) {
+    await this.updateComplete
+    const el = this.renderRoot.querySelector<LitElement>(element)
+    await el?.updateComplete
+    el?.renderRoot.querySelector<HTMLElement>(selector)?.focus()
   }
 
   private onSent(e: CustomEvent<SentDetail>) {
@@ -497,6 +534,7 @@ export class AsgGuardianApp extends LitElement {
     this.draft = e.detail.draft
     this.step = 'receipt'
     window.scrollTo({ top: 0 })
+    void this.focusIn('asg-report-receipt', '#receipt-heading')
     void this.loadReports()
     void this.refreshHome()
   }
@@ -511,11 +549,12 @@ export class AsgGuardianApp extends LitElement {
       this.scrollToList()
     } else {
       window.scrollTo({ top: 0 })
+      void this.focusIn('asg-report-form', 'input')
     }
   }
 
   private scrollToList() {
-    this.renderRoot.querySelector('asg-report-list')?.scrollIntoView({ behavior: 'smooth', block: 'start' })
+    this.renderRoot.querySelector('asg-report-list')?.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth', block: 'start' })
   }
 
   private async logout() {
@@ -535,16 +574,49 @@ export class AsgGuardianApp extends LitElement {
     }
   }
 
-  private toggleLocale() {
-    this.locale = this.locale === 'ja' ? 'en' : 'ja'
-    storeLocale(this.locale)
+  private login() {
+    const m = messages(this.locale)
+    return html`<asg-login heading=${m.loginHeading} .labels=${{ loginId: m.loginId, password: m.loginPassword, submit: m.loginSubmit, busy: m.loggingIn }}
+      .describeError=${(err: unknown) => errorText(err, this.locale)} @asg-logged-in=${this.onLoggedIn}></asg-login>`
+  }
+
+  private onLanguage(e: CustomEvent<Locale>) {
+    void this.useLanguage(e.detail).then(() => {
+      this.announcement = messages(this.locale).languageSaved
+      return this.rememberLanguage()
+    })
+  }
+
+  private async useLanguage(language: Locale) {
+    await loadLanguage(language)
+    this.locale = language
+    storeLocale(language)
     this.applyLocale()
+  }
+
+  /** Saves the page's language on the account, so notices and e-mails come in it too. */
+  private async rememberLanguage() {
+    if (this.me?.kind !== 'guardian' || this.me.language === this.locale) return
+    try {
+      await call(routes.guardianSettings.setLanguage, { body: { language: this.locale } })
+      this.me = { ...this.me, language: this.locale }
+    } catch {
+      // The page still shows the chosen language; the account keeps the old one until the next change.
+    }
+  }
+
+  /** The account's language wins; an account without one takes the language the page offered. */
+  private adoptLanguage(me: Me) {
+    if (me.kind !== 'guardian') return
+    if (me.language) void this.useLanguage(me.language)
+    else void this.offered.then(() => this.rememberLanguage())
   }
 
   private applyLocale() {
     const m = messages(this.locale)
     document.documentElement.lang = m.htmlLang
     document.title = `${m.appTitle} — 朝顔`
+    window.dispatchEvent(new CustomEvent<Locale>(LANGUAGE_EVENT, { detail: this.locale }))
   }
 }
 

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { GuardianEvent } from '../../../shared/protocol/index.js'
-import { formatDateJa } from '../../../shared/time/format.js'
+import { formatRange } from './dates.js'
+import { LANGUAGE_EVENT, messages, type Locale } from './messages.js'
 import { call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { tokens } from '../lib/styles.js'
@@ -11,12 +12,15 @@ import { tokens } from '../lib/styles.js'
  * calendar list under the report form. Shows nothing until logged in or when there are none.
  */
 export class AsgGuardianEvents extends LitElement {
-  static override properties = { events: { state: true } }
+  static override properties = { events: { state: true }, locale: { state: true } }
   declare events: GuardianEvent[]
+  /** Follows the guardian page's language (it sits beside the page's app element, not inside). */
+  declare locale: Locale
 
   constructor() {
     super()
     this.events = []
+    this.locale = 'ja'
   }
 
   static override styles = [
@@ -37,14 +41,17 @@ export class AsgGuardianEvents extends LitElement {
     void this.load()
     // The guardian may log in after this element loads: look again when the page regains focus.
     window.addEventListener('focus', this.onFocus)
+    window.addEventListener(LANGUAGE_EVENT, this.onLanguage)
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback()
     window.removeEventListener('focus', this.onFocus)
+    window.removeEventListener(LANGUAGE_EVENT, this.onLanguage)
   }
 
   private readonly onFocus = () => void this.load()
+  private readonly onLanguage = (e: Event) => (this.locale = (e as CustomEvent<Locale>).detail)
 
   private async load() {
     try {
@@ -65,11 +72,12 @@ export class AsgGuardianEvents extends LitElement {
   override render() {
     if (this.events.length === 0) return nothing
     const multiSchool = new Set(this.events.map((e) => e.schoolName)).size > 1
-    return html`<section aria-label="行事予定">
-      <h2>行事予定</h2>
+    const m = messages(this.locale)
+    return html`<section aria-labelledby="events-heading">
+      <h2 id="events-heading">${m.eventsHeading}</h2>
       <ul>${this.events.map((e) => html`<li>
-        <span class="date">${formatDateJa(e.fromDate)}${e.toDate !== e.fromDate ? `〜${formatDateJa(e.toDate)}` : ''}</span>
-        <span>${e.title}</span>${multiSchool ? html`<span class="school">${e.schoolName}</span>` : nothing}
+        <span class="date">${formatRange(e.fromDate, e.toDate, this.locale)}</span>
+        <span lang="ja">${e.title}</span>${multiSchool ? html`<span class="school">${e.schoolName}</span>` : nothing}
       </li>`)}</ul>
     </section>`
   }

@@ -1,10 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit'
-import { NOTICE_ANSWER_LABEL, type GuardianNotice, type NoticeAnswerKind, type Reason } from '../../../shared/protocol/index.js'
-import { formatInstantJa, formatTimeJa } from '../../../shared/time/format.js'
+import type { GuardianNotice, NoticeAnswerKind, Reason } from '../../../shared/protocol/index.js'
+import { formatDay, formatInstant, formatTime } from './dates.js'
+import { errorText, messages, type Locale } from './messages.js'
 import { ApiError, call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
-import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 
 const ANSWERS: NoticeAnswerKind[] = ['late', 'absent', 'should_be_at_school', 'will_call']
 
@@ -16,12 +16,14 @@ const ANSWERS: NoticeAnswerKind[] = ['late', 'absent', 'should_be_at_school', 'w
  */
 export class AsgGuardianNotices extends LitElement {
   static override properties = {
+    locale: { type: String },
     reasons: { attribute: false },
     notices: { state: true },
     choice: { state: true },
     error: { state: true },
     busy: { state: true },
   }
+  declare locale: Locale
   declare reasons: readonly Reason[]
   declare notices: GuardianNotice[]
   /** The answer being filled in, per notice. */
@@ -33,6 +35,7 @@ export class AsgGuardianNotices extends LitElement {
 
   constructor() {
     super()
+    this.locale = 'ja'
     this.reasons = []
     this.notices = []
     this.choice = {}
@@ -49,7 +52,8 @@ export class AsgGuardianNotices extends LitElement {
       .notice.done { background: var(--asg-surface); border-color: var(--asg-line); }
       h2 { margin: 0 0 6px; font-size: 1.1rem; }
       .body { white-space: pre-wrap; margin: 0 0 10px; }
-      .answers { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; }
+      .answers { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 8em), 1fr)); gap: 8px; }
+      .answers button { white-space: normal; overflow-wrap: anywhere; }
       .answers button[aria-pressed='true'] { background: var(--asg-accent); color: #fff; border-color: var(--asg-accent); font-weight: 700; }
       label { display: grid; gap: 4px; margin-top: 10px; font-weight: 600; }
       input, select, textarea { font: inherit; min-height: 44px; border: 1px solid var(--asg-line); border-radius: 8px; padding: 0 0.6rem; box-sizing: border-box; width: 100%; }
@@ -79,29 +83,47 @@ export class AsgGuardianNotices extends LitElement {
   }
 
   private renderOpen(n: GuardianNotice) {
+    const m = messages(this.locale)
     const c = this.choice[n.id]
-    return html`<section class="notice" data-notice=${n.id} aria-label="学校からのお知らせ">
-      <h2>${n.subject}</h2>
-      <p class="body">${n.body}</p>
-      <div class="answers" role="group" aria-label="回答">
-        ${ANSWERS.map((a) => html`<button type="button" aria-pressed=${c === a ? 'true' : 'false'} @click=${() => (this.choice = { ...this.choice, [n.id]: a })}>${NOTICE_ANSWER_LABEL[a]}</button>`)}
+    return html`<section class="notice" data-notice=${n.id} aria-labelledby="notice-${n.id}">
+      <h2 id="notice-${n.id}">${this.heading(n)}</h2>
+      ${this.schoolText(n)}
+      <div class="answers" role="group" aria-label=${m.answersLabel}>
+        ${ANSWERS.map((a) => html`<button type="button" aria-pressed=${c === a ? 'true' : 'false'} @click=${() => (this.choice = { ...this.choice, [n.id]: a })}>${m.answer[a]}</button>`)}
       </div>
-      ${c === 'late' ? html`<label>到着予定の時刻<input type="time" name="time-${n.id}" /></label>` : nothing}
+      ${c === 'late' ? html`<label>${m.noticeArrivalTime}<input type="time" name="time-${n.id}" /></label>` : nothing}
       ${c === 'absent'
-        ? html`<label>理由<select name="reason-${n.id}">${this.reasons.map((r) => html`<option value=${r.id}>${r.label}</option>`)}</select></label>`
+        ? html`<label>${m.noticeReason}<select name="reason-${n.id}">${this.reasons.map((r) => html`<option value=${r.id} lang="ja">${r.label}</option>`)}</select></label>`
         : nothing}
-      ${c ? html`<label>学校へのメッセージ(任意)<textarea name="message-${n.id}"></textarea></label>
-            <button class="primary send" ?disabled=${this.busy} @click=${() => this.answer(n, c)}>回答を送る</button>` : nothing}
+      ${c ? html`<label>${m.noticeMessage}<textarea name="message-${n.id}"></textarea></label>
+            <button class="primary send" ?disabled=${this.busy} @click=${() => this.answer(n, c)}>${m.noticeSend}</button>` : nothing}
     </section>`
   }
 
+  /** The school's own words: as they are in Japanese; in another language under an explanation, marked as Japanese. */
+  private schoolText(n: GuardianNotice) {
+    const m = messages(this.locale)
+    if (this.locale === 'ja') return html`<p class="body">${n.body}</p>`
+    return html`<p>${m.noticeIntro(n.pupilName)}</p>
+      <details>
+        <summary>${m.noticeOriginal}</summary>
+        <p class="body" lang="ja"><strong>${n.subject}</strong><br />${n.body}</p>
+      </details>`
+  }
+
+  /** In Japanese the school's own subject; otherwise the same fact in the guardian's language. */
+  private heading(n: GuardianNotice) {
+    return this.locale === 'ja' ? n.subject : messages(this.locale).noticeHeading(n.pupilName, formatDay(n.date, this.locale))
+  }
+
   private renderDone(n: GuardianNotice) {
-    return html`<section class="notice done" data-notice=${n.id}>
-      <h2>${n.subject}</h2>
-      <p class="muted">${formatInstantJa(n.sentAt, SCHOOL_ZONE)} 受信</p>
+    const m = messages(this.locale)
+    return html`<section class="notice done" data-notice=${n.id} aria-labelledby="notice-${n.id}">
+      <h2 id="notice-${n.id}">${this.heading(n)}</h2>
+      <p class="muted">${m.noticeReceivedAt(formatInstant(n.sentAt, this.locale))}</p>
       ${n.answer
-        ? html`<p class="answered">回答済: ${NOTICE_ANSWER_LABEL[n.answer]}${n.answerTime ? ` ${formatTimeJa(n.answerTime)}` : ''}</p>`
-        : html`<p class="muted">受付は終了しました。</p>`}
+        ? html`<p class="answered">${m.noticeAnswered(`${m.answer[n.answer]}${n.answerTime ? ` ${formatTime(n.answerTime, this.locale)}` : ''}`)}</p>`
+        : html`<p class="muted">${m.noticeClosed}</p>`}
     </section>`
   }
 
@@ -119,7 +141,7 @@ export class AsgGuardianNotices extends LitElement {
       await this.load()
     } catch (err) {
       if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') this.dispatchEvent(new CustomEvent('asg-unauthenticated', { bubbles: true, composed: true }))
-      this.error = err instanceof Error ? err.message : '送信できませんでした。'
+      this.error = err instanceof ApiError ? errorText(err, this.locale) : messages(this.locale).noticeSendFailed
     }
     this.busy = false
   }

@@ -78,7 +78,7 @@ export class AsgReportConfirm extends LitElement {
     const kindClass = `badge kind kind-${r.kind}`
     return html`
       <section class="card" aria-labelledby="confirm-heading">
-        <h2 id="confirm-heading">${m.confirmHeading}</h2>
+        <h2 id="confirm-heading" tabindex="-1">${m.confirmHeading}</h2>
         <dl class="summary">
           <dt>${m.who}</dt>
           <dd>${d.children.map((c) => html`<div>${c.name} <span class="muted">${c.className}</span></div>`)}</dd>
@@ -95,7 +95,7 @@ export class AsgReportConfirm extends LitElement {
             : nothing}
           ${r.time
             ? html`<dt>${r.kind === 'late' ? m.timeLate : m.timeEarly}</dt>
-                <dd>${formatTime(r.time)}</dd>`
+                <dd>${formatTime(r.time, this.locale)}</dd>`
             : nothing}
           <dt>${m.reason}</dt>
           <dd>${d.reason.label}</dd>

@@ -1,13 +1,15 @@
 import { LitElement, css, html, nothing } from 'lit'
-import { LIMITS, type CreateReportRequest, type GuardianChild, type GuardianHome, type Reason, type ReportKind, type ReportMode } from '../../../shared/protocol/index.js'
+import { GUARDIAN_CALENDAR_DAYS, LIMITS, type CreateReportRequest, type GuardianChild, type GuardianHome, type Reason, type ReportKind, type ReportMode } from '../../../shared/protocol/index.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { daysInclusive } from '../../../shared/time/schoolTime.js'
-import { formatDay, formatTime, quickDays, type QuickDays } from './dates.js'
+import { addDays, formatDay, formatTime, quickDays, type QuickDays } from './dates.js'
 import { asksSymptoms, existingReports, newIdempotencyKey, sameContent, type DayChoice, type ExistingReport, type ReportDraft } from './draft.js'
 import { messages, symptomLabel, SYMPTOMS, type Locale } from './messages.js'
 import { guardianStyles } from './styles.js'
 
 const KINDS: readonly ReportKind[] = ['absent', 'late', 'early_leave']
+/** From how many characters left the counter says so (and a screen reader hears it every ten). */
+const NEAR_LIMIT = 40
 type Field = 'children' | 'kind' | 'day' | 'time' | 'mode' | 'reason' | 'temperature' | 'message'
 
 /**
@@ -185,11 +187,13 @@ export class AsgReportForm extends LitElement {
       }
       .segments {
         display: grid;
-        grid-template-columns: repeat(3, 1fr);
+        grid-template-columns: repeat(3, minmax(0, 1fr));
         gap: 8px;
       }
       .segments .tile {
         justify-content: center;
+        text-align: center;
+        overflow-wrap: anywhere;
         min-height: 60px;
         font-size: 1.2rem;
         font-weight: 700;
@@ -287,9 +291,23 @@ export class AsgReportForm extends LitElement {
         color: var(--asg-ink-soft);
         margin: 4px 0 0;
       }
-      .counter.over {
-        color: var(--asg-absent);
-        font-weight: 700;
+      .counter.near {
+        color: var(--asg-ink);
+      }
+      #error-summary ul {
+        margin: 6px 0 0;
+        padding-left: 1.2em;
+      }
+      #error-summary a {
+        color: inherit;
+        display: inline-block;
+        min-height: 44px;
+        padding: 10px 0;
+        box-sizing: border-box;
+      }
+      #error-summary:focus {
+        outline: 3px solid #ffbf47;
+        outline-offset: 2px;
       }
       .sub {
         margin-top: 14px;
@@ -354,6 +372,9 @@ export class AsgReportForm extends LitElement {
     const cutoff = home.sameDayCutoff[String(schoolId)]
     const includesToday = this.dates()?.fromDate === home.today
     const err = (f: Field) => (errors[f] ? html`<p class="error" id="err-${f}">${errors[f]}</p>` : nothing)
+    const tempError = errors.temperature ?? this.temperatureLetters()
+    const left = LIMITS.messageChars - this.message.length
+    const noSchool = this.noSchoolOn()
 
     return html`
       <form novalidate @submit=${this.submit}>
@@ -399,11 +420,13 @@ export class AsgReportForm extends LitElement {
           ${this.dayChoice === 'date'
             ? html`<div class="fields">
                 <label class="field"><span>${m.date}</span>
-                  <input type="date" .value=${this.fromDate} min=${home.today} @change=${this.onFrom} /></label>
+                  <input type="date" .value=${this.fromDate} min=${home.today} @change=${this.onFrom}
+                    aria-describedby=${noSchool ? 'no-school' : nothing} aria-invalid=${noSchool ? 'true' : 'false'} /></label>
               </div>`
             : nothing}
+          <p class="note" id="no-school" role="status" ?hidden=${!noSchool}>${noSchool ? m.notSchoolDay(formatDay(noSchool, this.locale)) : ''}</p>
           ${err('day')}
-          ${includesToday && cutoff ? html`<p class="note">${m.cutoffHint(formatTime(cutoff))}</p>` : nothing}
+          ${includesToday && cutoff ? html`<p class="note">${m.cutoffHint(formatTime(cutoff, this.locale))}</p>` : nothing}
 
           ${this.kind === 'late' || this.kind === 'early_leave'
             ? html`<div class="sub">
@@ -447,27 +470,30 @@ export class AsgReportForm extends LitElement {
                   <label class="field">
                     <span class="sub-label">${m.temperature}</span>
                     <span class="inline">
-                      <input type="number" inputmode="decimal" min=${LIMITS.temperatureMin} max=${LIMITS.temperatureMax} step="0.1" placeholder="37.5"
+                      <input type="text" inputmode="decimal" autocomplete="off" placeholder="37.5" id="temperature"
+                        aria-invalid=${tempError ? 'true' : 'false'} aria-describedby=${tempError ? 'err-temperature' : nothing}
                         .value=${this.temperature} @input=${(e: Event) => (this.temperature = (e.target as HTMLInputElement).value)} />
                       <span>${m.temperatureUnit}</span>
                     </span>
                   </label>
-                  ${err('temperature')}
+                  ${tempError ? html`<p class="error" id="err-temperature" role="alert">${tempError}</p>` : nothing}
                 </div>`
             : nothing}
         </fieldset>
 
         <fieldset class=${errors.message ? 'invalid' : ''} data-field="message">
           <legend>${m.messageLabel}</legend>
-          <textarea aria-label=${m.messageLabel} placeholder=${m.messagePlaceholder} maxlength=${LIMITS.messageChars}
+          <textarea id="message" aria-label=${m.messageLabel} placeholder=${m.messagePlaceholder} maxlength=${LIMITS.messageChars}
+            aria-describedby="message-counter" aria-invalid=${errors.message ? 'true' : 'false'}
             .value=${this.message} @input=${(e: Event) => (this.message = (e.target as HTMLTextAreaElement).value)}></textarea>
-          <p class="counter ${this.message.length > LIMITS.messageChars ? 'over' : ''}" aria-live="polite">
-            ${m.counter(this.message.length, LIMITS.messageChars)}
+          <p class="counter ${left <= NEAR_LIMIT ? 'near' : ''}" id="message-counter">
+            ${m.counter(this.message.length, LIMITS.messageChars)}${left <= NEAR_LIMIT ? html` <strong>${m.counterLeft(left)}</strong>` : nothing}
           </p>
+          <p class="sr-only" aria-live="polite">${left <= NEAR_LIMIT && left % 10 === 0 ? m.counterLeft(left) : ''}</p>
           ${err('message')}
         </fieldset>
 
-        ${Object.keys(errors).length ? html`<p class="error-box" role="alert">${m.fixBelow}</p>` : nothing}
+        ${Object.keys(errors).length ? this.errorSummary(errors) : nothing}
         <button class="primary" type="submit">${m.toReview}</button>
       </form>
     `
@@ -614,6 +640,44 @@ export class AsgReportForm extends LitElement {
     return Math.round(n * 10) / 10
   }
 
+  /** Letters in the temperature field, said as soon as they are typed. */
+  private temperatureLetters(): string | undefined {
+    return /[^0-9.,\s０-９．]/.test(this.temperature) ? messages(this.locale).errTemperatureLetters : undefined
+  }
+
+  /**
+   * The single date picked, when the school's calendar (known for the next weeks) has no
+   * school that day; null when it has, or when the date is beyond what the page knows.
+   */
+  private noSchoolOn(): string | null {
+    if (this.dayChoice !== 'date' || !this.fromDate || !this.home) return null
+    const today = this.home.today
+    if (this.fromDate < today || this.fromDate > addDays(today, GUARDIAN_CALENDAR_DAYS)) return null
+    const days = this.home.nextSchoolDays[String(this.schoolId())] ?? []
+    return days.includes(this.fromDate) ? null : this.fromDate
+  }
+
+  /** Every problem in one place, each a link to its field; focused after a failed submit. */
+  private errorSummary(errors: Partial<Record<Field, string>>) {
+    const m = messages(this.locale)
+    const entries = Object.entries(errors) as [Field, string][]
+    return html`<div class="error-box" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
+      <p id="error-summary-title">${m.errorSummary(entries.length)}</p>
+      <ul>
+        ${entries.map(([field, text]) => html`<li><a href="#err-${field}" @click=${(e: Event) => this.goToField(e, field)}>${text}</a></li>`)}
+      </ul>
+    </div>`
+  }
+
+  /** Moves focus to the first control of a field (in the shadow root, where `#id` links cannot reach). */
+  private goToField(e: Event, field: Field) {
+    e.preventDefault()
+    const section = this.renderRoot.querySelector<HTMLElement>(`[data-field="${field === 'time' ? 'day' : field}"]`)
+    const control = section?.querySelector<HTMLElement>(field === 'time' ? 'input.time' : 'input, textarea, select')
+    section?.scrollIntoView({ block: 'center' })
+    control?.focus()
+  }
+
   private validate(): Partial<Record<Field, string>> {
     const m = messages(this.locale)
     const home = this.home!
@@ -627,12 +691,15 @@ export class AsgReportForm extends LitElement {
     else if (d.fromDate < home.today) errors.day = m.errPast
     else if (d.toDate < d.fromDate) errors.day = m.errRangeOrder
     else if (daysInclusive(d.fromDate, d.toDate) > LIMITS.rangeDays) errors.day = m.errRangeLong(LIMITS.rangeDays)
+    else if (this.noSchoolOn()) errors.day = m.errNotSchoolDay
     if (this.kind === 'late' && !this.lateTime) errors.time = m.errLateTime
     if (this.kind === 'early_leave' && !this.earlyTime) errors.time = m.errEarlyTime
     if (!this.mode && this.existing().length > 0) errors.mode = m.errMode
     const reason = this.reason()
     if (!reason) errors.reason = m.errReason
-    else if (asksSymptoms(reason) && this.temperatureValue() === undefined) errors.temperature = m.errTemperature(LIMITS.temperatureMin, LIMITS.temperatureMax)
+    else if (asksSymptoms(reason) && this.temperatureValue() === undefined) {
+      errors.temperature = this.temperatureLetters() ?? m.errTemperature(LIMITS.temperatureMin, LIMITS.temperatureMax)
+    }
     if (this.message.length > LIMITS.messageChars) errors.message = m.errMessage(LIMITS.messageChars)
     return errors
   }
@@ -643,8 +710,8 @@ export class AsgReportForm extends LitElement {
     const errors = this.validate()
     if (Object.keys(errors).length > 0) {
       await this.updateComplete
-      const first = this.renderRoot.querySelector('.invalid, [data-field] .error')
-      first?.scrollIntoView({ behavior: 'smooth', block: 'center' })
+      // The summary names every problem and links to each; keyboard and screen-reader users start there.
+      this.renderRoot.querySelector<HTMLElement>('#error-summary')?.focus()
       return
     }
     const home = this.home!

@@ -22,6 +22,7 @@ export class AsgReportList extends LitElement {
     locale: { type: String },
     confirmingId: { state: true },
     withdrawingId: { state: true },
+    announcement: { state: true },
     itemError: { state: true },
   }
   declare reports: GuardianReport[] | null
@@ -31,6 +32,8 @@ export class AsgReportList extends LitElement {
   /** The report whose 取り消しますか? question is open. */
   declare confirmingId: number | null
   declare withdrawingId: number | null
+  /** Said by screen readers after a withdrawal. */
+  declare announcement: string
   declare itemError: { id: number; text: string } | null
 
   constructor() {
@@ -41,6 +44,7 @@ export class AsgReportList extends LitElement {
     this.locale = 'ja'
     this.confirmingId = null
     this.withdrawingId = null
+    this.announcement = ''
     this.itemError = null
   }
 
@@ -142,6 +146,14 @@ export class AsgReportList extends LitElement {
       .state button {
         margin-top: 10px;
       }
+      .sr-only {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
     `,
   ]
 
@@ -149,7 +161,8 @@ export class AsgReportList extends LitElement {
     const m = messages(this.locale)
     return html`
       <section aria-labelledby="list-heading">
-        <h2 id="list-heading">${m.listHeading}</h2>
+        <h2 id="list-heading" tabindex="-1">${m.listHeading}</h2>
+        <p class="sr-only" role="status" aria-live="polite">${this.announcement}</p>
         ${this.body()}
       </section>
     `
@@ -176,7 +189,7 @@ export class AsgReportList extends LitElement {
     const symptoms = [...r.symptoms.map((s) => symptomLabel(s, this.locale)), r.temperature !== null ? `${r.temperature.toFixed(1)}${m.temperatureUnit}` : '']
       .filter(Boolean)
       .join(m.listSeparator)
-    return html`<li class="card ${withdrawn ? 'withdrawn' : ''}">
+    return html`<li class="card ${withdrawn ? 'withdrawn' : ''}" data-report=${r.id}>
       <div class="top">
         <span class="name">${r.pupilName}</span>
         <span class="badge kind-${r.kind}">${m.kind[r.kind]}</span>
@@ -188,7 +201,7 @@ export class AsgReportList extends LitElement {
         : nothing}
       <p class="detail">
         ${r.reasonLabel}${symptoms ? html`<span class="muted">(${symptoms})</span>` : nothing}
-        ${r.time ? html`<br />${r.kind === 'late' ? m.arrival(formatTime(r.time)) : m.pickup(formatTime(r.time))}` : nothing}
+        ${r.time ? html`<br />${r.kind === 'late' ? m.arrival(formatTime(r.time, this.locale)) : m.pickup(formatTime(r.time, this.locale))}` : nothing}
       </p>
       ${!withdrawn && r.acknowledged ? html`<p class="seen">✓ ${m.acknowledgedNote}</p>` : nothing}
       ${this.itemError?.id === r.id ? html`<p class="error" role="alert">${this.itemError.text}</p>` : nothing}
@@ -207,16 +220,27 @@ export class AsgReportList extends LitElement {
     if (this.confirmingId === r.id || busy) {
       return html`<div class="withdraw-row" role="group" aria-label=${m.withdrawQuestion}>
         <p>${m.withdrawQuestion}</p>
-        <button type="button" ?disabled=${busy} @click=${() => (this.confirmingId = null)}>${m.withdrawNo}</button>
+        <button type="button" ?disabled=${busy} @click=${() => this.keep(r.id)}>${m.withdrawNo}</button>
         <button type="button" class="danger" ?disabled=${busy} @click=${() => this.withdraw(r)}>${busy ? m.withdrawing : m.withdrawYes}</button>
       </div>`
     }
     return html`<button type="button" class="withdraw" @click=${() => this.ask(r.id)}>${m.withdraw}</button>`
   }
 
-  private ask(id: number) {
+  private async ask(id: number) {
     this.confirmingId = id
     this.itemError = null
+    this.announcement = ''
+    await this.updateComplete
+    // The question replaces the button: keyboard focus goes to the safe answer.
+    this.renderRoot.querySelector<HTMLElement>('.withdraw-row button:not(.danger)')?.focus()
+  }
+
+  /** Back from the question to the report's own withdraw button. */
+  private async keep(id: number) {
+    this.confirmingId = null
+    await this.updateComplete
+    this.renderRoot.querySelector<HTMLElement>(`[data-report="${id}"] button.withdraw`)?.focus()
   }
 
   private reload() {
@@ -233,6 +257,9 @@ export class AsgReportList extends LitElement {
       // Show the change at once; the page reloads the list behind it.
       this.reports = (this.reports ?? []).map((x) => (x.id === r.id ? res.report : x))
       this.dispatchEvent(new CustomEvent<GuardianReport>('asg-withdrawn', { detail: res.report, bubbles: true, composed: true }))
+      this.announcement = messages(this.locale).withdrawDone
+      await this.updateComplete
+      this.renderRoot.querySelector<HTMLElement>('#list-heading')?.focus()
     } catch (err) {
       this.itemError = { id: r.id, text: errorText(err, this.locale) }
       if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') {

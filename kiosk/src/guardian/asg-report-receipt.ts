@@ -124,7 +124,7 @@ export class AsgReportReceipt extends LitElement {
               <span class="name">${r.pupilName}</span>
               <span class="badge kind-${r.kind}">${m.kind[r.kind]}</span>
               <span>${reportDaysText(r, this.locale)}</span>
-              ${r.time ? html`<span>${r.kind === 'late' ? m.arrival(formatTime(r.time)) : m.pickup(formatTime(r.time))}</span>` : nothing}
+              ${r.time ? html`<span>${r.kind === 'late' ? m.arrival(formatTime(r.time, this.locale)) : m.pickup(formatTime(r.time, this.locale))}</span>` : nothing}
             </li>`,
           )}
         </ul>

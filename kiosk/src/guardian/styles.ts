@@ -6,6 +6,8 @@ export const guardianStyles = css`
     display: block;
     font-size: 1rem;
     line-height: 1.6;
+    /* Japanese lines break between phrases, not inside a word, where the browser can. */
+    word-break: auto-phrase;
     --asg-accent-bg: #e9eef8;
   }
   [hidden] {

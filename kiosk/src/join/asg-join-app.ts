@@ -6,10 +6,10 @@ import { currentUser } from '../lib/session.js'
 import { buttons, tokens } from '../lib/styles.js'
 import '../components/asg-account.js'
 import './asg-password-reset.js'
+import '../guardian/asg-language-picker.js'
+import { errorText, loadLanguage, messages, storedLocale, storeLocale, type Locale } from '../guardian/messages.js'
 
 type Step = 'code' | 'form' | 'done' | 'reset' | 'account'
-
-const errorText = (e: unknown) => (e instanceof ApiError ? e.message : String(e))
 
 /**
  * Registration from the letter, on a phone: the code (filled in from the QR link), the
@@ -18,8 +18,10 @@ const errorText = (e: unknown) => (e instanceof ApiError ? e.message : String(e)
 export class AsgJoinApp extends LitElement {
   static override properties = {
     me: { state: true }, step: { state: true }, code: { state: true }, found: { state: true },
-    added: { state: true }, error: { state: true }, fields: { state: true }, busy: { state: true },
+    added: { state: true }, error: { state: true }, fields: { state: true }, busy: { state: true }, locale: { state: true },
   }
+  /** The guardian pages' language: this device's choice or the browser's, then the account's once logged in. */
+  declare locale: Locale
   declare me: Me | null
   declare step: Step
   declare code: string
@@ -40,6 +42,7 @@ export class AsgJoinApp extends LitElement {
     this.error = ''
     this.fields = {}
     this.busy = false
+    this.locale = 'ja'
   }
 
   static override styles = [
@@ -47,6 +50,7 @@ export class AsgJoinApp extends LitElement {
     buttons,
     css`
       :host { display: block; max-width: 480px; margin: 0 auto; padding: 16px 16px 48px; }
+      .bar { display: flex; justify-content: flex-end; }
       h1 { font-size: 1.3rem; margin: 8px 0 16px; }
       .card { background: var(--asg-surface); border: 1px solid var(--asg-line); border-radius: var(--asg-radius); padding: 16px; margin: 12px 0; }
       .child { font-size: 1.3rem; font-weight: 700; margin: 4px 0; }
@@ -65,84 +69,103 @@ export class AsgJoinApp extends LitElement {
   override async connectedCallback() {
     super.connectedCallback()
     this.me = await currentUser().catch(() => null)
+    await this.useLanguage(this.me?.kind === 'guardian' && this.me.language ? this.me.language : storedLocale())
     if (this.code) await this.check()
   }
 
   override render() {
+    const m = messages(this.locale)
     return html`
-      <h1>${this.step === 'account' ? 'アカウント' : this.step === 'reset' ? 'パスワードの再設定' : this.step === 'done' ? '登録が完了しました' : this.me?.kind === 'guardian' ? 'お子さまを追加' : '保護者の登録'}</h1>
-      ${this.step === 'account' ? this.accountStep() : this.step === 'reset' ? html`<div class="card"><asg-password-reset></asg-password-reset></div><a href="/guardian/">ログイン画面へ</a>`
+      <div class="bar"><asg-language-picker locale=${this.locale} @asg-language=${this.onLanguage}></asg-language-picker></div>
+      <h1>${this.step === 'account' ? m.joinAccountHeading : this.step === 'reset' ? m.joinResetHeading : this.step === 'done' ? m.joinDoneHeading : this.me?.kind === 'guardian' ? m.joinAddHeading : m.joinRegisterHeading}</h1>
+      ${this.step === 'account' ? this.accountStep() : this.step === 'reset' ? html`<div class="card"><asg-password-reset locale=${this.locale}></asg-password-reset></div><a href="/guardian/">${m.joinToLogin}</a>`
         : this.step === 'code' ? this.codeStep() : this.step === 'form' ? this.formStep() : this.doneStep()}
     `
   }
 
   private codeStep() {
+    const m = messages(this.locale)
     return html`<form class="card" @submit=${(e: Event) => (e.preventDefault(), this.check())}>
-      <label for="code">学校からの用紙にある登録コード</label>
+      <label for="code">${m.joinCodeLabel}</label>
       <input id="code" class="code" autocomplete="off" autocapitalize="characters" .value=${this.code} @input=${(e: Event) => (this.code = (e.target as HTMLInputElement).value)} placeholder="XXXX-XXXX-XXXX" />
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      <button class="primary" type="submit" ?disabled=${this.busy || this.code.trim().length < 8}>次へ</button>
+      <button class="primary" type="submit" ?disabled=${this.busy || this.code.trim().length < 8}>${m.joinNext}</button>
     </form>
-    <p><a href="#reset" @click=${() => (this.step = 'reset')}>パスワードを忘れた方(学校から再設定コードを受け取った方)</a></p>`
+    <p><a href="#reset" @click=${() => (this.step = 'reset')}>${m.joinForgot}</a></p>`
   }
 
   private formStep() {
     const f = this.found!
     const guardian = this.me?.kind === 'guardian'
+    const m = messages(this.locale)
     return html`
-      <div class="card" aria-label="お子さま">
+      <div class="card" role="group" aria-label=${m.joinChildCard}>
         <div>${f.schoolName} ${f.classLabel}</div>
-        <div class="child">${f.pupilName} さん</div>
-        <div class="hint">お子さまの名前が違う場合は、登録せずに学校へお知らせください。</div>
+        <div class="child" lang="ja">${m.joinChildName(f.pupilName)}</div>
+        <div class="hint">${m.joinWrongChild}</div>
       </div>
       ${guardian
-        ? html`<div class="card"><p>${this.me!.name} さんのアカウントに、このお子さまを追加します。</p>
+        ? html`<div class="card"><p>${m.joinAddToAccount(this.me!.name)}</p>
             ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-            <button class="primary" ?disabled=${this.busy} @click=${this.addChild}>追加する</button></div>`
+            <button class="primary" ?disabled=${this.busy} @click=${this.addChild}>${m.joinAdd}</button></div>`
         : html`<form class="card" @submit=${this.register} novalidate>
             <div class="names">
-              <div><label for="familyName">姓</label><input id="familyName" name="familyName" autocomplete="family-name" required />${this.fieldError('familyName')}</div>
-              <div><label for="givenName">名</label><input id="givenName" name="givenName" autocomplete="given-name" required />${this.fieldError('givenName')}</div>
+              <div><label for="familyName">${m.joinFamilyName}</label><input id="familyName" name="familyName" autocomplete="family-name" required />${this.fieldError('familyName')}</div>
+              <div><label for="givenName">${m.joinGivenName}</label><input id="givenName" name="givenName" autocomplete="given-name" required />${this.fieldError('givenName')}</div>
             </div>
-            <label for="loginId">ログインID <span class="hint">半角英数字4文字以上(メールアドレスでも可)</span></label>
+            <label for="loginId">${m.joinLoginId} <span class="hint">${m.joinLoginIdHint}</span></label>
             <input id="loginId" name="loginId" autocomplete="username" autocapitalize="none" required />${this.fieldError('loginId')}
-            <label for="password">パスワード <span class="hint">8文字以上</span></label>
+            <label for="password">${m.joinPassword} <span class="hint">${m.joinPasswordHint}</span></label>
             <input id="password" name="password" type="password" autocomplete="new-password" required />${this.fieldError('password')}
-            <label for="email">メールアドレス <span class="hint">任意</span></label>
+            <label for="email">${m.joinEmail} <span class="hint">${m.joinEmailHint}</span></label>
             <input id="email" name="email" type="email" autocomplete="email" />${this.fieldError('email')}
             ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-            <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? '登録中…' : '登録する'}</button>
+            <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? m.joinRegistering : m.joinRegister}</button>
           </form>`}
     `
   }
 
   private doneStep() {
+    const m = messages(this.locale)
     return html`
       <div class="card" role="status">
-        <p>次のお子さまの連絡ができるようになりました。</p>
-        ${this.added.map((n) => html`<div class="child">${n} さん</div>`)}
+        <p>${m.joinDoneText}</p>
+        ${this.added.map((n) => html`<div class="child" lang="ja">${m.joinChildName(n)}</div>`)}
       </div>
-      <a class="button" href="/guardian/">欠席・遅刻・早退の連絡へ</a>
-      <p><a href="#account" @click=${() => (this.step = 'account')}>パスワードの変更・ログイン中の端末</a></p>
+      <a class="button" href="/guardian/">${m.joinToReports}</a>
+      <p><a href="#account" @click=${() => (this.step = 'account')}>${m.joinAccountLink}</a></p>
       <form class="card" @submit=${(e: Event) => (e.preventDefault(), this.check())}>
-        <label for="code">きょうだいを追加する(そのお子さまの用紙のコード)</label>
+        <label for="code">${m.joinSiblingLabel}</label>
         <input id="code" class="code" autocomplete="off" .value=${this.code} @input=${(e: Event) => (this.code = (e.target as HTMLInputElement).value)} placeholder="XXXX-XXXX-XXXX" />
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-        <button type="submit" ?disabled=${this.busy || this.code.trim().length < 8}>お子さまを追加</button>
+        <button type="submit" ?disabled=${this.busy || this.code.trim().length < 8}>${m.joinAddChild}</button>
       </form>
     `
   }
 
   /** Password change and sessions for whoever is logged in; adding a child is one tap away. */
   private accountStep() {
-    if (!this.me) return html`<p>ログインしてください。</p><a class="button" href="/guardian/">ログイン画面へ</a>`
+    const m = messages(this.locale)
+    if (!this.me) return html`<p>${m.joinPleaseLogin}</p><a class="button" href="/guardian/">${m.joinToLogin}</a>`
     return html`<asg-account></asg-account>
-      <p><a href="/join/" @click=${() => (this.step = 'code')}>お子さまを追加する(登録コード)</a></p>
-      <a class="button" href="/guardian/">連絡ページへ戻る</a>`
+      <p><a href="/join/" @click=${() => (this.step = 'code')}>${m.joinAddByCode}</a></p>
+      <a class="button" href="/guardian/">${m.joinBackToReports}</a>`
   }
 
   private fieldError(name: string) {
-    return this.fields[name] ? html`<p class="field-error">${this.fields[name]}</p>` : nothing
+    return this.fields[name] ? html`<p class="field-error" id="${name}-error">${this.fields[name]}</p>` : nothing
+  }
+
+  private async onLanguage(e: CustomEvent<Locale>) {
+    await this.useLanguage(e.detail)
+    if (this.me?.kind === 'guardian') void call(routes.guardianSettings.setLanguage, { body: { language: e.detail } }).catch(() => undefined)
+  }
+
+  private async useLanguage(language: Locale) {
+    await loadLanguage(language)
+    this.locale = language
+    storeLocale(language)
+    document.documentElement.lang = messages(language).htmlLang
   }
 
   private async run(fn: () => Promise<void>) {
@@ -152,7 +175,7 @@ export class AsgJoinApp extends LitElement {
     try {
       await fn()
     } catch (e) {
-      this.error = errorText(e)
+      this.error = errorText(e, this.locale)
       if (e instanceof ApiError) this.fields = e.fields
     } finally {
       this.busy = false

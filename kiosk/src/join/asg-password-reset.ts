@@ -1,20 +1,23 @@
 import { LitElement, css, html, nothing } from 'lit'
-import { ApiError, call } from '../lib/api.js'
+import { call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
+import { errorText, messages, type Locale } from '../guardian/messages.js'
 
 /**
  * A new password with the one-time reset code the school handed over (works with no e-mail).
  * @fires asg-password-reset - after the password was set
  */
 export class AsgPasswordReset extends LitElement {
-  static override properties = { error: { state: true }, done: { state: true }, busy: { state: true } }
+  static override properties = { locale: { type: String }, error: { state: true }, done: { state: true }, busy: { state: true } }
+  declare locale: Locale
   declare error: string
   declare done: boolean
   declare busy: boolean
 
   constructor() {
     super()
+    this.locale = 'ja'
     this.error = ''
     this.done = false
     this.busy = false
@@ -33,13 +36,14 @@ export class AsgPasswordReset extends LitElement {
   ]
 
   override render() {
-    if (this.done) return html`<p role="status">新しいパスワードを設定しました。ほかの端末はログアウトしました。</p>`
+    const m = messages(this.locale)
+    if (this.done) return html`<p role="status">${m.resetDone}</p>`
     return html`<form @submit=${this.submit}>
-      <label for="r-login">ログインID</label><input id="r-login" name="loginId" autocomplete="username" autocapitalize="none" required />
-      <label for="r-code">学校から受け取った再設定コード</label><input id="r-code" name="code" autocomplete="off" required />
-      <label for="r-password">新しいパスワード(8文字以上)</label><input id="r-password" name="password" type="password" autocomplete="new-password" required />
+      <label for="r-login">${m.resetLoginId}</label><input id="r-login" name="loginId" autocomplete="username" autocapitalize="none" required />
+      <label for="r-code">${m.resetCode}</label><input id="r-code" name="code" autocomplete="off" required />
+      <label for="r-password">${m.resetPassword}</label><input id="r-password" name="password" type="password" autocomplete="new-password" required />
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      <button class="primary" type="submit" ?disabled=${this.busy}>パスワードを設定する</button>
+      <button class="primary" type="submit" ?disabled=${this.busy}>${m.resetSubmit}</button>
     </form>`
   }
 
@@ -53,7 +57,7 @@ export class AsgPasswordReset extends LitElement {
       this.done = true
       this.dispatchEvent(new CustomEvent('asg-password-reset', { bubbles: true, composed: true }))
     } catch (err) {
-      this.error = err instanceof ApiError ? err.message : String(err)
+      this.error = errorText(err, this.locale)
     } finally {
       this.busy = false
     }

@@ -3,6 +3,7 @@ import { REPORT_KIND_LABEL, type DayReport } from '../../../shared/protocol/inde
 import { formatInstantJa, formatInstantTimeJa, formatTimeJa } from '../../../shared/time/format.js'
 import { schoolDateOf } from '../../../shared/time/schoolTime.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
+import { LANGUAGE_INFO, type GuardianLanguage } from '../../../shared/i18n/languages.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { statusColours } from './day-view.js'
 
@@ -59,6 +60,7 @@ export class AsgReportThread extends LitElement {
       .tag.replaced { color: var(--asg-ink-soft); }
       .tag.change { color: var(--asg-absent); }
       .tag.add { color: var(--asg-accent); }
+      .lang-label { display: inline-block; margin-right: 0.5em; padding: 0 0.4em; border: 1px solid var(--asg-line); border-radius: 4px; font-size: 0.8rem; color: var(--asg-ink-soft); }
       blockquote { margin: 0.2rem 0 0; padding: 0.45rem 0.65rem; background: var(--asg-bg); border-radius: 8px; font-size: 0.95rem;
         white-space: pre-wrap; overflow-wrap: anywhere; }
       .health { font-size: 0.88rem; }
@@ -100,7 +102,7 @@ export class AsgReportThread extends LitElement {
               ? html`<span class="tag add">追加の連絡</span>`
               : nothing}
       </div>
-      ${r.message ? html`<blockquote>${r.message}</blockquote>` : nothing}
+      ${r.message ? this.message(r.message, r.messageLanguage ?? null) : nothing}
       ${(r.symptoms && r.symptoms.length > 0) || r.temperature !== null
         ? html`<div class="health">
             ${r.symptoms && r.symptoms.length > 0 ? html`症状: ${r.symptoms.join('・')}` : nothing}
@@ -114,6 +116,13 @@ export class AsgReportThread extends LitElement {
         ${this.renderAck(r, replaced)}
       </div>
     </li>`
+  }
+
+  /** The guardian's words as written; in another language, labelled with it (the structured parts above are Japanese). */
+  private message(text: string, language: GuardianLanguage | null) {
+    const info = language ? LANGUAGE_INFO[language] : null
+    if (!info || info.htmlLang === 'ja') return html`<blockquote>${text}</blockquote>`
+    return html`<blockquote lang=${info.htmlLang}><span class="lang-label" lang="ja">${info.japaneseName}で記入</span>${text}</blockquote>`
   }
 
   private renderAck(r: DayReport, replaced: boolean) {

@@ -13,6 +13,7 @@ import type { SocketControl } from '../../realtime/hub.js'
 import { clearAuthCookie, KNOWN_DEVICE_COOKIE, readCookies, SESSION_COOKIE, setAuthCookie } from '../cookies.js'
 import { principalOf } from '../context.js'
 import { AppError } from '../../errors.js'
+import { guardianLanguage } from '../../data/guardians.js'
 import { getSchool } from '../../data/schools.js'
 import { getOrganisation } from '../../data/organisations.js'
 import type { MountOn } from '../mount.js'
@@ -65,7 +66,7 @@ export function sessionRoutes(deps: Deps, sockets: SocketControl, opts: { secure
 }
 
 async function meOf(deps: Deps, p: Exclude<Principal, { kind: 'board' }>): Promise<Me> {
-  if (p.kind === 'guardian') return { kind: 'guardian', id: p.guardianId, name: p.name }
+  if (p.kind === 'guardian') return { kind: 'guardian', id: p.guardianId, name: p.name, language: await guardianLanguage(deps.sql, p.guardianId) }
   if (p.kind === 'city') {
     const org = await getOrganisation(deps.sql, p.cityId)
     return { kind: 'city', id: p.staffId, name: p.name, cityId: p.cityId, organisationName: org!.name }

@@ -1,0 +1,46 @@
+import { IntlMessageFormat } from 'intl-messageformat'
+import { LANGUAGE_INFO, type GuardianLanguage } from '../languages.js'
+import { GLOSSARY } from './glossary.js'
+import { ja, type GuardianCatalogue, type GuardianMessageKey } from './ja.js'
+
+export type { GuardianCatalogue, GuardianMessageKey } from './ja.js'
+
+export type MessageValues = Record<string, string | number>
+export type Translate = (key: GuardianMessageKey, values?: MessageValues) => string
+
+/** Catalogues at hand: Japanese always; the server adds every one, a page the one it shows. */
+const available = new Map<GuardianLanguage, GuardianCatalogue>([['ja', ja]])
+const cache = new Map<GuardianLanguage, Translate>()
+
+export function addCatalogue(language: GuardianLanguage, catalogue: GuardianCatalogue): void {
+  available.set(language, catalogue)
+}
+
+export function hasCatalogue(language: GuardianLanguage): boolean {
+  return available.has(language)
+}
+
+/**
+ * The guardian messages of one language as a function: ICU plural and select rules of that
+ * language, the glossary's school terms supplied as arguments. Japanese until the language's
+ * catalogue has been added. Compiled messages are kept.
+ */
+export function translator(language: GuardianLanguage): Translate {
+  const catalogue = available.get(language)
+  if (!catalogue) return translator('ja')
+  const known = cache.get(language)
+  if (known) return known
+  const compiled = new Map<GuardianMessageKey, IntlMessageFormat>()
+  const locale = LANGUAGE_INFO[language].intlLocale
+  const glossary = GLOSSARY[language]
+  const t: Translate = (key, values) => {
+    let f = compiled.get(key)
+    if (!f) {
+      f = new IntlMessageFormat(catalogue[key], locale, undefined, { ignoreTag: true })
+      compiled.set(key, f)
+    }
+    return String(f.format({ ...glossary, ...values }))
+  }
+  cache.set(language, t)
+  return t
+}
