@@ -131,7 +131,7 @@ describe('school settings', () => {
     const guardian = await new Client(server).login(s.login.suzuki, 'suzuki-new-1')
     const [reason] = await db.sql<{ id: number }[]>`select id from school_reason where school_id = ${s.schoolId} and active order by sort_order limit 1`
     const late = await guardian.post('/api/guardian/reports', { idempotencyKey: 'acc-key-00000001', pupilIds: [s.pupils.taro], kind: 'absent', fromDate: '2026-11-30', toDate: '2026-11-30', reasonId: reason!.id, symptoms: [], message: '' })
-    expect(late.body.error).toEqual({ code: 'CUTOFF_PASSED', message: '8時を過ぎたら電話でお知らせください。' })
+    expect(late.body.error).toEqual({ code: 'CUTOFF_PASSED', message: '8時を過ぎたら電話でお知らせください。', requestId: expect.any(String) })
   })
 
   it('refuses duplicate reasons, saving nothing', async () => {
