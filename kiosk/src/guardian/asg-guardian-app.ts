@@ -135,25 +135,19 @@ export class AsgGuardianApp extends LitElement {
       }
       /*
        * Never break inside a name with its さん or a short label (「ログア/ウト」): the row wraps
-       * instead, and a name too long for the phone's width still breaks between phrases.
+       * first, and only what is wider than the whole line (large text on a small phone) breaks,
+       * between phrases where it can, so nothing scrolls sideways.
        */
       .name {
         flex: 1 1 auto;
         font-size: 1.15rem;
         font-weight: 700;
-        white-space: nowrap;
       }
-      @media (max-width: 340px) {
-        .name {
-          white-space: normal;
-          /* A Japanese name breaks at the space between family and given name, not inside either. */
-          word-break: keep-all;
-          overflow-wrap: anywhere;
-        }
-      }
+      .name,
       .who a.small,
       .who button.small {
-        white-space: nowrap;
+        word-break: keep-all;
+        overflow-wrap: anywhere;
       }
       button.link {
         border: none;
