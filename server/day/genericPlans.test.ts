@@ -46,7 +46,7 @@ async function genericPlans(q: Q, table: string): Promise<{ statement: string; t
   for (const p of prepared) {
     // A generic plan does not depend on the values: nulls of the right number will do.
     const args = p.parameterTypes.length ? `(${p.parameterTypes.map(() => 'null').join(', ')})` : ''
-    const [row] = await q.unsafe(`explain (format json) execute ${p.name}${args}`)
+    const [row] = await q.unsafe(`explain (format json) execute "${p.name}"${args}`)
     const json = Object.values(row as Record<string, unknown>)[0]
     const [{ Plan }] = (typeof json === 'string' ? JSON.parse(json) : json) as [{ Plan: PlanNode }]
     out.push({ statement: p.statement.replace(/\s+/g, ' ').trim().slice(0, 80), text: p.statement, plan: nodes(Plan) })
