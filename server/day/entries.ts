@@ -41,7 +41,7 @@ export async function loadEntries(q: Q, schoolId: number, year: SchoolYear, date
     ), rep as (
       -- The newest live report: the day's state when no mark says otherwise (the thread comes separately).
       select distinct on (rd.pupil_id) rd.pupil_id, r.kind, r.expected_time
-      from guardian_report_day rd join guardian_report r on r.id = rd.report_id
+      from guardian_report_day rd join guardian_report r on r.id = rd.report_id and r.school_id = ${schoolId}
       where rd.school_id = ${schoolId} and rd.date = ${date} and r.withdrawn_at is null and rd.superseded_by is null
         ${pupilIds ? q`and rd.pupil_id = any(${pupilIds}::int[])` : q``}
       order by rd.pupil_id, r.submitted_at desc, r.id desc

@@ -12,9 +12,10 @@ export async function reportThreads(q: Q, schoolId: number, date: string, pupilI
            r.temperature::float8 as temperature, a.acknowledged_at, st.family_name as acknowledged_by,
            rd.superseded_by as replaced_by
     from guardian_report_day rd
-    join guardian_report r on r.id = rd.report_id
+    -- The school on every table, so that whatever join a plan picks it reads this school's rows only.
+    join guardian_report r on r.id = rd.report_id and r.school_id = ${schoolId}
     join school_reason sr on sr.id = r.reason_id
-    left join report_acknowledgement a on a.report_id = r.id
+    left join report_acknowledgement a on a.report_id = r.id and a.school_id = ${schoolId}
     left join staff st on st.id = a.staff_id
     where rd.school_id = ${schoolId} and rd.date = ${date} and r.withdrawn_at is null
       ${pupilIds ? q`and rd.pupil_id = any(${pupilIds}::int[])` : q``}

@@ -25,11 +25,7 @@ export function sqlOptions(extra: postgres.Options<{}>): postgres.Options<{}> {
     transform: postgres.camel,
     types,
     onnotice: () => {},
-    // Plan every execution with its parameters: after five runs of a prepared statement the
-    // server may switch to a generic plan, which cannot see how many school days or pupils an
-    // array holds and nests loops over the register's whole year (seconds instead of ms).
-    // (PGlite ignores startup parameters: connectEmbedded sets it on its one session.)
-    connection: { application_name: 'asagao', TimeZone: 'UTC', plan_cache_mode: 'force_custom_plan' },
+    connection: { application_name: 'asagao', TimeZone: 'UTC' },
     ...extra,
   } as postgres.Options<{}>
 }

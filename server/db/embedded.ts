@@ -69,8 +69,6 @@ export async function connectEmbedded(opts: EmbeddedOptions = {}): Promise<Datab
     throw typeof (err as { code?: unknown } | null)?.code === 'string' ? err : new EmbeddedFilesDamaged(err)
   })
   removeStaleSockets()
-  // PGlite ignores startup parameters; its one backend keeps session settings instead.
-  await pglite.exec(`set plan_cache_mode = force_custom_plan`)
   const path = socketPath()
   const server = new PGLiteSocketServer({ db: pglite, path })
   await server.start()

@@ -41,13 +41,13 @@ export async function guidanceView(q: Q, who: StaffPrincipal, date: string): Pro
   const wk = (k: number) => q`count(*) filter (where kind = 'absent' and ${date}::date - date between ${7 * k} and ${7 * k + 6})::int`
   const rows = await q<Row[]>`
     ${grid}, agg as (
-      select pp.pupil_id, pp.streak,
-        count(sp.pupil_id) filter (where kind = 'absent')::int as cumulative,
-        count(sp.pupil_id) filter (where in_period and kind = 'absent')::int as month_absent,
+      select pupil_id, coalesce(max(streak), 0) as streak,
+        count(*) filter (where kind = 'absent')::int as cumulative,
+        count(*) filter (where in_period and kind = 'absent')::int as month_absent,
         array[${wk(5)}, ${wk(4)}, ${wk(3)}, ${wk(2)}, ${wk(1)}, ${wk(0)}] as trend
-      from pp left join sp on sp.pupil_id = pp.pupil_id
-      where pp.school_days > 0
-      group by pp.pupil_id, pp.streak
+      from rows
+      group by pupil_id
+      having max(school_days) > 0
     )
     select agg.*, sc.grade || '年' || sc.name as class_label, m.attendance_number, pu.family_name || ' ' || pu.given_name as name,
            n.memo, n.long_absence_reason, n.reported_to_board_at

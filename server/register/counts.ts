@@ -1,7 +1,11 @@
 import { schoolDaysBetween } from '../../shared/domain/calendar.js'
+import { addDays } from '../../shared/time/schoolTime.js'
 import type { RegisterCounts } from '../../shared/domain/register.js'
 import { calendarRules } from '../data/schools.js'
+import type postgres from 'postgres'
 import type { Q } from '../db/types.js'
+
+type Fragment = postgres.PendingQuery<postgres.Row[]>
 
 /**
  * The register's counts computed by the database (domain.md "Counting"; the same arithmetic
@@ -46,69 +50,99 @@ type Row = { pupilId: number; streak: number } & Partial<Record<string, number>>
 
 /**
  * The register's CTEs, without building the pupil × school-day grid: a day without a mark is
- * attended by definition, so only the "special" days need rows. Ends in two relations:
- * - `sp`: one row per pupil-day that has a mark other than plain 出席 or a closure, within the
- *   pupil's enrolment, on a school day: kind ('excused' | 'absent' | 'attended'),
- *   late/early/provisional, in_period;
- * - `pp`: one row per pupil: school days in the year and in the period (from positions in the
- *   ordered list of school days) and the streak at the pupil's last counted day.
+ * attended by definition, so only the "special" days need rows. Ends in `rows`, to be grouped
+ * by pupil (never joined, see below): one row per pupil with its school days in the year and in
+ * the period (`school_days`, `period_days`, from positions in the ordered list of school days),
+ * one per pupil with a streak (`streak`, at the pupil's last counted day), and one per pupil-day
+ * that has a mark other than plain 出席 or a closure, within the pupil's enrolment, on a school
+ * day (`kind`: 'excused' | 'absent' | 'attended', `date`, late/early/provisional, `in_period`).
  * Shared by `registerCounts` and the guidance view (which adds its weekly trend).
  */
 export function gridSql(q: Q, c: CountsQuery) {
   const from = c.yearDays[0]!
   const to = c.yearDays.at(-1)!
+  const cum = cumulativeSchoolDays(c.yearDays)
+  // School days among the calendar days from `from` up to `day` (inclusive): an array lookup,
+  // so no plan has to join the marks with a list of days whose length it cannot see.
+  const upTo = (day: Fragment) => q`coalesce((${cum}::int[])[least(${day} - ${from}::date + 1, ${cum.length})], 0)`
+  // Outside the list both sides are equal (0 before it, the total after it).
+  const isSchoolDay = (day: Fragment) => q`${upTo(day)} > ${upTo(q`${day} - 1`)}`
   const who = c.classId !== undefined ? q`and m.class_id = ${c.classId}`
     : c.classIds ? q`and m.class_id = any(${c.classIds}::int[])`
     : c.pupilIds ? q`and m.pupil_id = any(${c.pupilIds}::int[])` : q``
   return q`
-    with d as (select x.date, x.pos::int from unnest(${c.yearDays}::date[]) with ordinality as x(date, pos)),
-    p as (
+    with p as (
       -- Positions in the school-day list: the pupil counts the days first_pos < pos <= last_pos.
       select m.pupil_id, m.class_id, sc.grade, pu.enrolled_on, coalesce(pu.left_on, ${to}::date) as last_on,
-             (select count(*) from d where d.date < pu.enrolled_on)::int as first_pos,
-             (select count(*) from d where d.date <= coalesce(pu.left_on, ${to}::date))::int as last_pos
-      from class_membership m join pupil pu on pu.id = m.pupil_id join school_class sc on sc.id = m.class_id
+             ${upTo(q`pu.enrolled_on - 1`)} as first_pos,
+             ${upTo(q`coalesce(pu.left_on, ${to}::date)`)} as last_pos
+      from class_membership m
+      join pupil pu on pu.id = m.pupil_id and pu.school_id = ${c.schoolId}
+      join school_class sc on sc.id = m.class_id and sc.school_id = ${c.schoolId} and sc.school_year_id = ${c.schoolYearId}
       where m.school_year_id = ${c.schoolYearId} ${who}
     ), cur as (
-      select distinct on (l.pupil_id, l.date) l.pupil_id, l.date, l.code_id
-      from attendance_log l
-      where l.school_id = ${c.schoolId} and l.date between ${from} and ${to} and l.pupil_id in (select pupil_id from p)
-      order by l.pupil_id, l.date, l.id desc
+      -- The newest log row of each pupil-day inside the enrolment, found from the pupils through
+      -- the (school, pupil, date) index. Only a lower date bound: with both bounds as parameters
+      -- a generic plan would guess a handful of rows; later days are not school days of the list.
+      select distinct on (p.pupil_id, l.date) p.pupil_id, l.date, l.code_id, p.last_pos
+      from p join attendance_log l on l.school_id = ${c.schoolId} and l.pupil_id = p.pupil_id and l.date >= ${from}
+      where l.date between p.enrolled_on and p.last_on and ${isSchoolDay(q`l.date`)}
+      order by p.pupil_id, l.date, l.id desc
     ), mk as (
-      select cur.pupil_id, cur.date, d.pos, k.excused, k.counts_absent, k.is_late, k.is_early_leave, k.provisional
-      from cur join d on d.date = cur.date join p on p.pupil_id = cur.pupil_id
-      join attendance_code k on k.id = cur.code_id
+      select cur.pupil_id, cur.date, ${upTo(q`cur.date`)} as pos, cur.last_pos, k.excused, k.counts_absent, k.is_late, k.is_early_leave, k.provisional
+      from cur join attendance_code k on k.id = cur.code_id
       -- A plain 出席 counts exactly like no mark; most rows are that once rolls are confirmed.
-      where cur.date between p.enrolled_on and p.last_on
-        and (k.excused or k.counts_absent or k.is_late or k.is_early_leave or k.provisional)
+      where k.excused or k.counts_absent or k.is_late or k.is_early_leave or k.provisional
     ), cd as (
-      select distinct p.pupil_id, d.date, d.pos
+      select distinct p.pupil_id, g.date, ${upTo(q`g.date`)} as pos, p.last_pos
       from class_closure cl
       join p on cl.class_id = p.class_id or cl.grade = p.grade
-      join d on d.date between cl.from_date and cl.to_date and d.date between p.enrolled_on and p.last_on
+      cross join lateral (
+        select x::date as date from generate_series(greatest(cl.from_date, p.enrolled_on, ${from}::date), least(cl.to_date, p.last_on, ${to}::date), interval '1 day') as x
+      ) g
       where cl.school_id = ${c.schoolId} and cl.school_year_id = ${c.schoolYearId} and cl.to_date >= ${from} and cl.from_date <= ${to}
+        and ${isSchoolDay(q`g.date`)}
     ), sp as (
       select coalesce(mk.pupil_id, cd.pupil_id) as pupil_id, coalesce(mk.date, cd.date) as date, coalesce(mk.pos, cd.pos) as pos,
+             coalesce(mk.last_pos, cd.last_pos) as last_pos,
              case when cd.date is not null or mk.excused then 'excused' when mk.counts_absent then 'absent' else 'attended' end as kind,
              coalesce(mk.is_late, false) as late, coalesce(mk.is_early_leave, false) as early, coalesce(mk.provisional, false) as provisional,
              coalesce(mk.date, cd.date) >= ${c.periodFrom} as in_period
       from mk full join cd on cd.pupil_id = mk.pupil_id and cd.date = mk.date
-    ), na as (
+    ), st as (
       -- Days not attended, newest first: the streak is the run of them that starts at the
       -- pupil's last day with no school day in between (position gap = rank gap).
-      select sp.pupil_id, sp.kind, sp.pos, row_number() over (partition by sp.pupil_id order by sp.pos desc) as rn
-      from sp where sp.kind <> 'attended'
-    ), st as (
-      select na.pupil_id, count(*) filter (where na.kind = 'absent' and p.last_pos - na.pos = na.rn - 1)::int as streak
-      from na join p on p.pupil_id = na.pupil_id group by na.pupil_id
-    ), pp as (
-      select p.pupil_id,
-             greatest(p.last_pos - p.first_pos, 0) as school_days,
-             greatest(p.last_pos - greatest(p.first_pos, (select count(*) from d where d.date < ${c.periodFrom})::int), 0) as period_days,
-             coalesce(st.streak, 0) as streak
-      from p left join st on st.pupil_id = p.pupil_id
+      select na.pupil_id, count(*) filter (where na.kind = 'absent' and na.last_pos - na.pos = na.rn - 1)::int as streak
+      from (select sp.pupil_id, sp.kind, sp.pos, sp.last_pos, row_number() over (partition by sp.pupil_id order by sp.pos desc) as rn
+            from sp where sp.kind <> 'attended') na
+      group by na.pupil_id
+    ), rows as (
+      -- One relation keyed by pupil, to be grouped rather than joined: a join of these derived
+      -- relations is planned on guessed sizes and may loop over one for every row of the other.
+      select p.pupil_id, greatest(p.last_pos - p.first_pos, 0) as school_days,
+             greatest(p.last_pos - greatest(p.first_pos, ${upTo(q`${c.periodFrom}::date - 1`)}), 0) as period_days,
+             null::int as streak, null::text as kind, null::date as date, false as late, false as early, false as provisional, false as in_period
+      from p
+      union all
+      select st.pupil_id, null, null, st.streak, null, null, false, false, false, false from st
+      union all
+      select sp.pupil_id, null, null, null, sp.kind, sp.date, sp.late, sp.early, sp.provisional, sp.in_period from sp
     )
   `
+}
+
+/**
+ * For each calendar day from the first to the last school day, how many school days there are
+ * up to and including it (1-based, as SQL arrays are).
+ */
+function cumulativeSchoolDays(yearDays: string[]): number[] {
+  const out: number[] = []
+  let n = 0
+  for (let day = yearDays[0]!, i = 0; day <= yearDays.at(-1)!; day = addDays(day, 1)) {
+    if (yearDays[i] === day) { n++; i++ }
+    out.push(n)
+  }
+  return out
 }
 
 /**
@@ -120,8 +154,7 @@ export async function registerCounts(q: Q, c: CountsQuery): Promise<PupilCounts[
   if (c.yearDays.length === 0) return []
   const rows = await q<Row[]>`
     ${gridSql(q, c)}
-    , agg as (
-      select pupil_id,
+    select pupil_id, max(school_days) as y_school_days, max(period_days) as p_school_days, coalesce(max(streak), 0) as streak,
         count(*) filter (where in_period and kind = 'excused')::int as p_excused_days,
         count(*) filter (where in_period and kind = 'absent')::int as p_absent_days,
         count(*) filter (where in_period and kind = 'attended' and late)::int as p_late,
@@ -132,14 +165,10 @@ export async function registerCounts(q: Q, c: CountsQuery): Promise<PupilCounts[
         count(*) filter (where kind = 'attended' and late)::int as y_late,
         count(*) filter (where kind = 'attended' and early)::int as y_early_leave,
         count(*) filter (where kind = 'attended' and provisional)::int as y_unresolved
-      from sp group by pupil_id
-    )
-    select pp.pupil_id, pp.school_days as y_school_days, pp.period_days as p_school_days, pp.streak,
-      agg.p_excused_days, agg.p_absent_days, agg.p_late, agg.p_early_leave, agg.p_unresolved,
-      agg.y_excused_days, agg.y_absent_days, agg.y_late, agg.y_early_leave, agg.y_unresolved
-    from pp left join agg on agg.pupil_id = pp.pupil_id
-    where pp.school_days > 0
-    order by pp.pupil_id`
+    from rows
+    group by pupil_id
+    having max(school_days) > 0
+    order by pupil_id`
   return rows.map((r) => ({ pupilId: r.pupilId, period: pick(r, 'p'), year: pick(r, 'y'), streak: r.streak }))
 }
 
