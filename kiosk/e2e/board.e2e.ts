@@ -3,8 +3,8 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp, type App } from '../../server/app.js'
 import type { Clock } from '../../server/clock.js'
-import { connectPostgres } from '../../server/db/connect.js'
 import { connectEmbedded } from '../../server/db/embedded.js'
+import { freshPostgresDatabase } from '../../server/test/db.js'
 import { migrate } from '../../server/db/migrate.js'
 import type { Database } from '../../server/db/types.js'
 import { silentLog } from '../../server/log.js'
@@ -54,7 +54,7 @@ async function stopServing(): Promise<void> {
 const builtId = () => readBuildInfo()?.buildId ?? 'unbuilt'
 
 beforeAll(async () => {
-  db = process.env.DATABASE_URL ? await connectPostgres(process.env.DATABASE_URL, 4) : await connectEmbedded()
+  db = process.env.DATABASE_URL ? await freshPostgresDatabase(process.env.DATABASE_URL) : await connectEmbedded()
   await migrate(db.sql)
   load = await seedBoardLoad(db.sql, { today: TODAY, nowIso: MORNING, entries: 10 })
   await serve(0, builtId())

@@ -3,8 +3,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp, type App } from '../../server/app.js'
 import { ShiftedClock } from '../../server/clock.js'
-import { connectPostgres } from '../../server/db/connect.js'
 import { connectEmbedded } from '../../server/db/embedded.js'
+import { freshPostgresDatabase } from '../../server/test/db.js'
 import { migrate } from '../../server/db/migrate.js'
 import type { Database } from '../../server/db/types.js'
 import { silentLog } from '../../server/log.js'
@@ -25,7 +25,7 @@ let browser: Browser
 const pairing = new Map<number, string>()
 
 beforeAll(async () => {
-  db = process.env.DATABASE_URL ? await connectPostgres(process.env.DATABASE_URL, 4) : await connectEmbedded()
+  db = process.env.DATABASE_URL ? await freshPostgresDatabase(process.env.DATABASE_URL) : await connectEmbedded()
   await migrate(db.sql)
   // Low badge thresholds give many entries a long second line (reason, 連続, 累計, ✓確認済), which wraps in narrow columns.
   const settings = { consecutiveAbsenceBadge: 2, cumulativeAbsenceBadges: [2, 4] }

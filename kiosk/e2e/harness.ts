@@ -2,8 +2,8 @@ import type { AddressInfo } from 'node:net'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { createApp, type App, type AppOptions } from '../../server/app.js'
 import { ShiftedClock } from '../../server/clock.js'
-import { connectPostgres } from '../../server/db/connect.js'
 import { connectEmbedded } from '../../server/db/embedded.js'
+import { freshPostgresDatabase } from '../../server/test/db.js'
 import { migrate } from '../../server/db/migrate.js'
 import type { Database } from '../../server/db/types.js'
 import { silentLog } from '../../server/log.js'
@@ -23,10 +23,10 @@ export interface E2EServer extends App {
 
 /**
  * The real server with built pages on a free port, on an in-memory embedded database (or on
- * PostgreSQL when DATABASE_URL is set), with a clock that starts at MORNING and runs.
+ * a new PostgreSQL database when DATABASE_URL is set), with a clock that starts at MORNING and runs.
  */
 export async function startE2EServer(port = 0, options: Partial<AppOptions> = {}): Promise<E2EServer> {
-  const db = process.env.DATABASE_URL ? await connectPostgres(process.env.DATABASE_URL, 4) : await connectEmbedded()
+  const db = process.env.DATABASE_URL ? await freshPostgresDatabase(process.env.DATABASE_URL) : await connectEmbedded()
   await migrate(db.sql)
   const school = await smallSchool(db.sql, `e2e${Date.now() % 100000}`)
   const app = createApp(

@@ -17,6 +17,11 @@ export async function testDatabase(): Promise<Database> {
     const template = inject('embeddedTemplate')
     return connectEmbedded(template ? { loadDataDir: new Blob([readFileSync(template)]) } : {})
   }
+  return freshPostgresDatabase(url)
+}
+
+/** A new, migrated PostgreSQL database on the server of `url`, dropped on close: no test sees another run's rows. */
+export async function freshPostgresDatabase(url: string): Promise<Database> {
   const name = `asagao_test_${randomBytes(6).toString('hex')}`
   const admin = postgres(url, { max: 1, onnotice: () => {} })
   await admin.unsafe(`create database ${name}`)
