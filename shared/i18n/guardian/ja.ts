@@ -4,6 +4,8 @@
  * Messages are ICU MessageFormat; `{termAbsent}` and the other school terms come from
  * `glossary.ts`.
  */
+import { JAPANESE_ERRORS } from './serverErrors.js'
+
 export const ja = {
   appTitle: '欠席・遅刻・早退の連絡',
   loginHeading: '保護者ログイン',
@@ -211,7 +213,28 @@ export const ja = {
 
   network: '通信できませんでした。電波の良い所でもう一度お試しください。',
   unexpected: 'うまく表示できませんでした。時間をおいてもう一度お試しください。',
-  serverSaid: '{message}',
+
+  illnessNote: '医師から感染症と言われたときは、{termSuspensionExplained}になることがあります。メッセージでお知らせください。',
+  accountPasswordHeading: 'パスワードの変更',
+  accountCurrent: '現在のパスワード',
+  accountNew: '新しいパスワード(8文字以上)',
+  accountChange: '変更する',
+  accountSessionsHeading: 'ログイン中の端末',
+  accountThisDevice: '(この端末)',
+  accountSessionTimes: 'ログイン {created}・最終利用 {lastSeen}',
+  accountEndSession: 'この端末をログアウトさせる',
+  accountEndOthers: 'この端末以外をすべてログアウト',
+  accountChanged: 'パスワードを変更しました。ほかの端末 {n}台はログアウトしました。',
+  accountUnknownDevice: '不明な端末',
+  fieldCode: '用紙にある登録コードを入力してください',
+  fieldFamilyName: '姓を入力してください',
+  fieldGivenName: '名を入力してください',
+  fieldLoginId: 'ログインIDは半角英数字4文字以上にしてください(メールアドレスでも可)',
+  fieldPassword: 'パスワードは8文字以上にしてください',
+  fieldEmail: 'メールアドレスの形式が違います',
+
+  // Refusals from the server: the server's own Japanese text, one per code a guardian can meet
+  ...JAPANESE_ERRORS,
 } as const
 
 export type GuardianMessageKey = keyof typeof ja

@@ -2,6 +2,7 @@ import { IntlMessageFormat } from 'intl-messageformat'
 import { LANGUAGE_INFO, type GuardianLanguage } from '../languages.js'
 import { GLOSSARY } from './glossary.js'
 import { ja, type GuardianCatalogue, type GuardianMessageKey } from './ja.js'
+import { errorKey, isGuardianErrorCode } from './serverErrors.js'
 
 export type { GuardianCatalogue, GuardianMessageKey } from './ja.js'
 
@@ -43,4 +44,30 @@ export function translator(language: GuardianLanguage): Translate {
   }
   cache.set(language, t)
   return t
+}
+
+/**
+ * A refusal from the server, in the guardian's language: the catalogue's message for the code.
+ * The server's own (Japanese) message only for a code no guardian request gets.
+ */
+export function refusalText(language: GuardianLanguage, code: string, serverMessage: string): string {
+  return isGuardianErrorCode(code) ? translator(language)(errorKey(code)) : serverMessage
+}
+
+/** The `/join/` form's fields a guardian fills in, each with its own message. */
+const FIELD_KEYS = {
+  code: 'fieldCode', familyName: 'fieldFamilyName', givenName: 'fieldGivenName', loginId: 'fieldLoginId', password: 'fieldPassword', email: 'fieldEmail',
+} as const satisfies Record<string, GuardianMessageKey>
+
+/**
+ * A form field's problem in the guardian's language. The schema's and the server's field texts
+ * are Japanese: Japanese keeps them (they are the most precise); other languages get the
+ * field's catalogue message, or the refusal itself when the field is fine but taken (a login
+ * ID in use).
+ */
+export function fieldErrorText(language: GuardianLanguage, code: string, field: string, serverText: string): string {
+  if (language === 'ja') return serverText
+  if (code !== 'BAD_REQUEST' && isGuardianErrorCode(code)) return translator(language)(errorKey(code))
+  const key = FIELD_KEYS[field as keyof typeof FIELD_KEYS]
+  return key ? translator(language)(key) : serverText
 }
