@@ -239,7 +239,7 @@ export const jaEasy: GuardianCatalogue = {
   error_FORBIDDEN: 'この そうさは できません。',
   error_BAD_ORIGIN: 'この ページからは おくれません。ページを 開きなおして ください。',
   error_PROTOCOL_MISMATCH: 'ページが 古く なりました。もう一度 読みこみます。',
-  error_NOT_FOUND: '見つかりません。',
+  error_NOT_FOUND: 'さがしましたが、見つかりませんでした。',
   error_PUPIL_NOT_FOUND: 'お子さんの じょうほうが 見つかりません。',
   error_REPORT_NOT_FOUND: 'れんらくが 見つかりません。',
   error_REASON_NOT_FOUND: '理由(りゆう)の えらび方に まちがいが あります。',
