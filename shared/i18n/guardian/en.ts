@@ -1,3 +1,4 @@
+import type { Glossary } from './glossary.js'
 import type { GuardianCatalogue } from './ja.js'
 
 export const en: GuardianCatalogue = {
@@ -266,4 +267,16 @@ export const en: GuardianCatalogue = {
   error_LOGIN_ID_TAKEN: 'That login ID is taken. Please choose another.',
   error_PASSWORD_WRONG: 'The current password is wrong.',
   error_RESET_CODE_INVALID: 'The reset code is wrong or has expired.',
+}
+
+/** The school terms in this language (see `glossary.ts`), loaded with the catalogue. */
+export const enTerms: Glossary = {
+  termAbsent: 'Absent',
+  termLate: 'Late',
+  termEarlyLeave: 'Leaving early',
+  termSuspension: 'Suspension of attendance',
+  termSuspensionExplained: 'Suspension of attendance (出席停止: days kept home so an illness does not spread; not counted as absence)',
+  termClassClosure: 'Class closure',
+  termClassClosureExplained: 'Class closure (学級閉鎖: the class is closed, usually because of an illness)',
+  termAcknowledged: 'Seen by school',
 }

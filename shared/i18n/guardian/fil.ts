@@ -1,3 +1,4 @@
+import type { Glossary } from './glossary.js'
 import type { GuardianCatalogue } from './ja.js'
 
 export const fil: GuardianCatalogue = {
@@ -266,4 +267,16 @@ export const fil: GuardianCatalogue = {
   error_LOGIN_ID_TAKEN: 'May gumagamit na ng login ID na ito. Pumili ng iba.',
   error_PASSWORD_WRONG: 'Mali ang kasalukuyang password.',
   error_RESET_CODE_INVALID: 'Mali o expired na ang reset code.',
+}
+
+/** The school terms in this language (see `glossary.ts`), loaded with the catalogue. */
+export const filTerms: Glossary = {
+  termAbsent: 'Liban',
+  termLate: 'Huli sa pagpasok',
+  termEarlyLeave: 'Maagang pag-uwi',
+  termSuspension: 'Pansamantalang hindi pagpasok',
+  termSuspensionExplained: 'Pansamantalang hindi pagpasok (出席停止: mga araw sa bahay para hindi kumalat ang sakit; hindi binibilang na liban)',
+  termClassClosure: 'Pagsasara ng klase',
+  termClassClosureExplained: 'Pagsasara ng klase (学級閉鎖: walang pasok ang buong klase, kadalasan dahil sa sakit)',
+  termAcknowledged: 'Nakita na ng paaralan',
 }

@@ -4,6 +4,7 @@
  * Messages are ICU MessageFormat; `{termAbsent}` and the other school terms come from
  * `glossary.ts`.
  */
+import type { Glossary } from './glossary.js'
 import { JAPANESE_ERRORS } from './serverErrors.js'
 
 export const ja = {
@@ -240,3 +241,15 @@ export const ja = {
 export type GuardianMessageKey = keyof typeof ja
 /** A complete catalogue: every key of the Japanese one, no more, no fewer. */
 export type GuardianCatalogue = Record<GuardianMessageKey, string>
+
+/** The school terms in this language (see `glossary.ts`), loaded with the catalogue. */
+export const jaTerms: Glossary = {
+  termAbsent: '欠席',
+  termLate: '遅刻',
+  termEarlyLeave: '早退',
+  termSuspension: '出席停止',
+  termSuspensionExplained: '出席停止(感染症などで登校を控える日。欠席には数えません)',
+  termClassClosure: '学級閉鎖',
+  termClassClosureExplained: '学級閉鎖(感染症などでクラスがお休みになること)',
+  termAcknowledged: '確認済',
+}

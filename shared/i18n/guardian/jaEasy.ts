@@ -1,3 +1,4 @@
+import type { Glossary } from './glossary.js'
 import type { GuardianCatalogue } from './ja.js'
 
 /**
@@ -270,4 +271,16 @@ export const jaEasy: GuardianCatalogue = {
   error_LOGIN_ID_TAKEN: 'この ログインIDは もう つかわれて います。ちがう IDに して ください。',
   error_PASSWORD_WRONG: 'いまの パスワードが ちがいます。',
   error_RESET_CODE_INVALID: 'さいせってい コードが ちがうか、きげんが おわりました。',
+}
+
+/** The school terms in this language (see `glossary.ts`), loaded with the catalogue. */
+export const jaEasyTerms: Glossary = {
+  termAbsent: '欠席(けっせき)',
+  termLate: '遅刻(ちこく)',
+  termEarlyLeave: '早退(そうたい)',
+  termSuspension: '出席停止(しゅっせきていし)',
+  termSuspensionExplained: '出席停止(しゅっせきていし・病気が うつらないように 学校を 休む 日。休んだ 日に 数えません)',
+  termClassClosure: '学級閉鎖(がっきゅうへいさ)',
+  termClassClosureExplained: '学級閉鎖(がっきゅうへいさ・病気で クラスが お休みに なる こと)',
+  termAcknowledged: '確認済(かくにんずみ)',
 }

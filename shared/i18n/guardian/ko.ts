@@ -1,3 +1,4 @@
+import type { Glossary } from './glossary.js'
 import type { GuardianCatalogue } from './ja.js'
 
 export const ko: GuardianCatalogue = {
@@ -266,4 +267,16 @@ export const ko: GuardianCatalogue = {
   error_LOGIN_ID_TAKEN: '이 로그인 ID는 이미 사용 중입니다. 다른 ID로 해 주세요.',
   error_PASSWORD_WRONG: '현재 비밀번호가 틀립니다.',
   error_RESET_CODE_INVALID: '재설정 코드가 틀렸거나 유효 기간이 지났습니다.',
+}
+
+/** The school terms in this language (see `glossary.ts`), loaded with the catalogue. */
+export const koTerms: Glossary = {
+  termAbsent: '결석',
+  termLate: '지각',
+  termEarlyLeave: '조퇴',
+  termSuspension: '출석 정지',
+  termSuspensionExplained: '출석 정지(出席停止: 감염병이 퍼지지 않도록 집에서 쉬는 날. 결석으로 세지 않습니다)',
+  termClassClosure: '학급 폐쇄',
+  termClassClosureExplained: '학급 폐쇄(学級閉鎖: 감염병 등으로 반 전체가 쉬는 것)',
+  termAcknowledged: '학교 확인 완료',
 }

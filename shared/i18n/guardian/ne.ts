@@ -1,3 +1,4 @@
+import type { Glossary } from './glossary.js'
 import type { GuardianCatalogue } from './ja.js'
 
 export const ne: GuardianCatalogue = {
@@ -266,4 +267,16 @@ export const ne: GuardianCatalogue = {
   error_LOGIN_ID_TAKEN: 'यो लग इन ID अरूले प्रयोग गरिसके। अर्को ID छान्नुहोस्।',
   error_PASSWORD_WRONG: 'हालको पासवर्ड मिलेन।',
   error_RESET_CODE_INVALID: 'रिसेट कोड मिलेन वा म्याद सकियो।',
+}
+
+/** The school terms in this language (see `glossary.ts`), loaded with the catalogue. */
+export const neTerms: Glossary = {
+  termAbsent: 'अनुपस्थित',
+  termLate: 'ढिलो आगमन',
+  termEarlyLeave: 'चाँडै घर फर्किने',
+  termSuspension: 'उपस्थिति रोक',
+  termSuspensionExplained: 'उपस्थिति रोक (出席停止: रोग नफैलियोस् भनेर घरमै बस्ने दिन; अनुपस्थितिमा गनिँदैन)',
+  termClassClosure: 'कक्षा बन्द',
+  termClassClosureExplained: 'कक्षा बन्द (学級閉鎖: प्रायः रोगका कारण पूरै कक्षा बिदा हुने)',
+  termAcknowledged: 'विद्यालयले हेर्यो',
 }

@@ -1,3 +1,4 @@
+import type { Glossary } from './glossary.js'
 import type { GuardianCatalogue } from './ja.js'
 
 export const ptBR: GuardianCatalogue = {
@@ -266,4 +267,16 @@ export const ptBR: GuardianCatalogue = {
   error_LOGIN_ID_TAKEN: 'Este ID de login já está em uso. Escolha outro.',
   error_PASSWORD_WRONG: 'A senha atual está incorreta.',
   error_RESET_CODE_INVALID: 'O código de redefinição está errado ou expirou.',
+}
+
+/** The school terms in this language (see `glossary.ts`), loaded with the catalogue. */
+export const ptBRTerms: Glossary = {
+  termAbsent: 'Falta',
+  termLate: 'Atraso',
+  termEarlyLeave: 'Saída antecipada',
+  termSuspension: 'Afastamento escolar',
+  termSuspensionExplained: 'Afastamento escolar (出席停止: dias em casa para a doença não se espalhar; não conta como falta)',
+  termClassClosure: 'Fechamento da turma',
+  termClassClosureExplained: 'Fechamento da turma (学級閉鎖: a turma fica sem aulas, em geral por causa de uma doença)',
+  termAcknowledged: 'Visto pela escola',
 }

@@ -1,3 +1,4 @@
+import type { Glossary } from './glossary.js'
 import type { GuardianCatalogue } from './ja.js'
 
 export const vi: GuardianCatalogue = {
@@ -266,4 +267,16 @@ export const vi: GuardianCatalogue = {
   error_LOGIN_ID_TAKEN: 'ID đăng nhập này đã có người dùng. Vui lòng chọn ID khác.',
   error_PASSWORD_WRONG: 'Mật khẩu hiện tại không đúng.',
   error_RESET_CODE_INVALID: 'Mã đặt lại không đúng hoặc đã hết hạn.',
+}
+
+/** The school terms in this language (see `glossary.ts`), loaded with the catalogue. */
+export const viTerms: Glossary = {
+  termAbsent: 'Nghỉ học',
+  termLate: 'Đi học muộn',
+  termEarlyLeave: 'Về sớm',
+  termSuspension: 'Tạm dừng đến trường',
+  termSuspensionExplained: 'Tạm dừng đến trường (出席停止: nghỉ ở nhà để bệnh không lây; không tính là nghỉ học)',
+  termClassClosure: 'Đóng cửa lớp',
+  termClassClosureExplained: 'Đóng cửa lớp (学級閉鎖: cả lớp nghỉ, thường do dịch bệnh)',
+  termAcknowledged: 'Trường đã xem',
 }

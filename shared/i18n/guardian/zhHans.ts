@@ -1,3 +1,4 @@
+import type { Glossary } from './glossary.js'
 import type { GuardianCatalogue } from './ja.js'
 
 export const zhHans: GuardianCatalogue = {
@@ -266,4 +267,16 @@ export const zhHans: GuardianCatalogue = {
   error_LOGIN_ID_TAKEN: '此登录ID已被使用。请换一个ID。',
   error_PASSWORD_WRONG: '当前密码不正确。',
   error_RESET_CODE_INVALID: '重置码不正确或已过期。',
+}
+
+/** The school terms in this language (see `glossary.ts`), loaded with the catalogue. */
+export const zhHansTerms: Glossary = {
+  termAbsent: '缺席',
+  termLate: '迟到',
+  termEarlyLeave: '早退',
+  termSuspension: '停止出勤',
+  termSuspensionExplained: '停止出勤(出席停止:为防止传染病扩散而在家休息的日子,不计为缺席)',
+  termClassClosure: '班级停课',
+  termClassClosureExplained: '班级停课(学級閉鎖:因传染病等原因全班停课)',
+  termAcknowledged: '学校已确认',
 }
