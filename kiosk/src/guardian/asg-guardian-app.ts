@@ -151,9 +151,12 @@ export class AsgGuardianApp extends LitElement {
           overflow-wrap: anywhere;
         }
       }
-      .who a.small,
       .who button.small {
         white-space: nowrap;
+      }
+      /* The account link is long in some languages: at 200 % text it wraps rather than widen the page. */
+      .who a.small {
+        overflow-wrap: anywhere;
       }
       button.link {
         border: none;
