@@ -8,7 +8,8 @@ import { contextAt, launchChromium, loginThroughPage, startE2EServer, type E2ESe
 /**
  * A guardian whose language is Vietnamese meets the server's refusals in Vietnamese: a wrong
  * password, a withdraw of a report already withdrawn elsewhere, a wrong current password on the
- * account page (whose words come down from the guardian page), and a wrong registration code.
+ * account page (whose words come down from the guardian page), a wrong registration code, and
+ * the registration form's field errors.
  */
 let server: E2EServer
 let browser: Browser
@@ -70,6 +71,24 @@ describe('the guardian pages in Vietnamese', () => {
     await page.locator('asg-join-app input').first().fill('ABCD-EFGH-XYZ')
     await page.locator('asg-join-app button[type="submit"]').first().click()
     await page.locator('asg-join-app [role="alert"]').getByText(VI.error_CODE_INVALID).waitFor()
+    await context.close()
+  })
+
+  it('says what is wrong with each /join/ field in Vietnamese', async () => {
+    const admin = await new Client(server).login(server.school.login.admin)
+    const letters = await admin.post('/api/admin/registration/letters', { pupilIds: [server.school.pupils.hanako] })
+    expect(letters.status).toBe(200)
+    const context = await contextAt(browser, { locale: 'vi-VN', viewport: { width: 390, height: 844 } })
+    const page = await context.newPage()
+    await page.goto(`${server.url}/join/?code=${encodeURIComponent(letters.body.letters[0].code)}`)
+    await page.locator('asg-join-app input#familyName').fill('Trần')
+    await page.locator('asg-join-app input#givenName').fill('An')
+    await page.locator('asg-join-app input#loginId').fill('ab')
+    await page.locator('asg-join-app input#password').fill('short')
+    await page.getByRole('button', { name: VI.joinRegister, exact: true }).click()
+    await page.locator('asg-join-app #loginId-error').getByText(VI.fieldLoginId).waitFor()
+    await page.locator('asg-join-app #password-error').getByText(VI.fieldPassword).waitFor()
+    await page.screenshot({ path: 'docs/screenshots/guardian-vi-join-fields.png', fullPage: true })
     await context.close()
   })
 })
