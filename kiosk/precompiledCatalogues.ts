@@ -18,12 +18,14 @@ const CATALOGUE_FILE = /[\\/]shared[\\/]i18n[\\/]guardian[\\/](\w+)\.ts$/
  * language code, about 10 KB compressed), as formatjs advises for a build. The catalogues stay
  * the one source in `shared/` (the server and the tests read them as written, and
  * `catalogues.test.ts` checks that every message parses); only their shipped form changes.
+ * Builds only: the dev server parses as the server does, so an edited catalogue shows at once.
  */
 export function precompiledCatalogues(): Plugin {
   const parser = dirname(createRequire(import.meta.url).resolve('@formatjs/icu-messageformat-parser/package.json'))
   return {
     name: 'asagao-precompiled-catalogues',
     enforce: 'pre',
+    apply: 'build',
     config: () => ({ resolve: { alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: join(parser, 'lib', 'no-parser.js') }] } }),
     load(id) {
       const name = CATALOGUE_FILE.exec(id)?.[1]
