@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { defineConfig, type Plugin } from 'vite'
 import { precompressDir } from '../server/pages/precompress.js'
 import { PARTS, sourceHash, stampFile } from '../server/build/sources.mjs'
+import { precompiledCatalogues } from './precompiledCatalogues.js'
 
 const root = import.meta.dirname
 
@@ -28,7 +29,7 @@ function precompress(): Plugin {
 export default defineConfig({
   root,
   base: '/',
-  plugins: [buildId(), precompress()],
+  plugins: [precompiledCatalogues(), buildId(), precompress()],
   build: {
     outDir: PARTS.pages.out,
     emptyOutDir: true,

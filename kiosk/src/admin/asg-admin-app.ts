@@ -5,16 +5,8 @@ import { ReloadOnChange } from '../controllers/reload-on-change.js'
 import '../components/asg-login.js'
 import { currentUser, logout } from '../lib/session.js'
 import { buttons, tokens } from '../lib/styles.js'
-import '../components/asg-account.js'
-import './asg-admin-audit.js'
 import '../components/asg-staff-menu.js'
-import './asg-admin-backups.js'
-import './asg-admin-devices.js'
-import './asg-admin-registration.js'
 import './asg-admin-roster.js'
-import './asg-admin-settings.js'
-import './asg-admin-staff.js'
-import './asg-city-schools.js'
 
 const TABS = [
   ['roster', '名簿'],
@@ -27,6 +19,21 @@ const TABS = [
   ['account', 'アカウント'],
 ] as const
 type Tab = (typeof TABS)[number][0]
+
+/**
+ * The other panels' code, loaded when the tab is first opened (an administrator uses one or two
+ * a visit, and the letters' QR codes are heavy); the roster, the first tab, comes with the page.
+ */
+const PANELS: Record<Exclude<Tab, 'roster'> | 'city', () => Promise<unknown>> = {
+  registration: () => import('./asg-admin-registration.js'),
+  staff: () => import('./asg-admin-staff.js'),
+  settings: () => import('./asg-admin-settings.js'),
+  devices: () => import('./asg-admin-devices.js'),
+  audit: () => import('./asg-admin-audit.js'),
+  backups: () => import('./asg-admin-backups.js'),
+  account: () => import('../components/asg-account.js'),
+  city: () => import('./asg-city-schools.js'),
+}
 /**
  * The panels whose lists reload when another administrator (or a family registering) changes
  * them; their forms and printed letters stay. Forms being filled in (settings, a roster
@@ -97,13 +104,19 @@ export class AsgAdminApp extends LitElement {
     `
   }
 
+  override willUpdate(): void {
+    const panel = this.me?.kind === 'city' ? 'city' : this.me && this.shows(this.tab) && this.tab !== 'roster' ? this.tab : null
+    if (panel) void PANELS[panel]()
+  }
+
   override updated(): void {
     if (this.me?.kind !== 'staff' || this.live) return
     this.live = new ReloadOnChange(this, {
       relevant: (c) => c.kind === 'school' && c.parts.some((p) => LIVE_TABS[this.tab]?.parts.includes(p)),
       reload: () => {
         const live = LIVE_TABS[this.tab]
-        if (live) void this.renderRoot.querySelector(live.panel)?.load()
+        // A panel whose code is still loading has no load() yet: it reads its data when it arrives.
+        if (live) void this.renderRoot.querySelector(live.panel)?.load?.()
       },
     })
   }

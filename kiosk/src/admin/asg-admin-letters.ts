@@ -1,10 +1,11 @@
 import { LitElement, css, html } from 'lit'
-import QRCode from 'qrcode'
 import type { LettersResponse } from '../../../shared/protocol/index.js'
 import { formatLongDateJa } from '../../../shared/time/format.js'
 
 /** The QR code as SVG: sharp on paper at any size, and the same text wherever it is drawn. */
 export async function qrDataUrl(link: string): Promise<string> {
+  // Loaded when letters are printed: the rest of the admin page never draws a QR code.
+  const { default: QRCode } = await import('qrcode')
   const svg = await QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`
 }

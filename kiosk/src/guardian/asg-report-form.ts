@@ -455,7 +455,8 @@ export class AsgReportForm extends LitElement {
           ${err('reason')}
 
           ${asksSymptoms(reason)
-            ? html`<div class="sub">
+            ? html`<p class="muted">${m.illnessNote}</p>
+                <div class="sub">
                   <span class="sub-label" id="symptoms-label">${m.symptomsLegend}</span>
                   <div class="chips" role="group" aria-labelledby="symptoms-label">
                     ${SYMPTOMS.map(({ value }) => {

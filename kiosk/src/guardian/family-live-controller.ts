@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
-import { io, type Socket } from 'socket.io-client'
+import type { Socket } from 'socket.io-client'
 import { PROTOCOL_VERSION, type ClientToServerEvents, type ErrorCode, type ServerToClientEvents } from '../../../shared/protocol/index.js'
 
 export type FamilySocket = Socket<ServerToClientEvents, ClientToServerEvents>
@@ -12,7 +12,7 @@ export interface FamilyLiveOptions {
   /** Events arriving together (a sibling report, a notice to two children) give one reload. */
   delayMs?: number
   /** Opens the socket; tests pass a fake. */
-  connect?: () => FamilySocket
+  connect?: () => FamilySocket | Promise<FamilySocket>
 }
 
 /**
@@ -27,6 +27,8 @@ export class FamilyLiveController implements ReactiveController {
   private socket: FamilySocket | null = null
   private timer: ReturnType<typeof setTimeout> | undefined
   private connectedOnce = false
+  /** Counts connects and disconnects, so a socket that arrives after the page let go is closed. */
+  private generation = 0
 
   constructor(private readonly host: ReactiveControllerHost, private readonly opts: FamilyLiveOptions) {
     host.addController(this)
@@ -34,7 +36,14 @@ export class FamilyLiveController implements ReactiveController {
 
   hostConnected(): void {
     if (this.socket) return
-    const socket = (this.opts.connect ?? openSocket)()
+    const generation = ++this.generation
+    void Promise.resolve((this.opts.connect ?? openSocket)()).then((socket) => {
+      if (generation !== this.generation || this.socket) socket.disconnect()
+      else this.listen(socket)
+    })
+  }
+
+  private listen(socket: FamilySocket): void {
     this.socket = socket
     socket.on('connect', () => {
       this.setLive(true)
@@ -57,6 +66,7 @@ export class FamilyLiveController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.generation++
     clearTimeout(this.timer)
     this.socket?.removeAllListeners()
     this.socket?.disconnect()
@@ -85,7 +95,12 @@ export class FamilyLiveController implements ReactiveController {
   }
 }
 
-function openSocket(): FamilySocket {
+/**
+ * The socket client is loaded after the page: the form works without it, and a phone on a slow
+ * line gets to the form sooner.
+ */
+async function openSocket(): Promise<FamilySocket> {
+  const { io } = await import('socket.io-client')
   return io({
     transports: ['websocket', 'polling'],
     reconnection: true,

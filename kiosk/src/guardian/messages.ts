@@ -1,7 +1,9 @@
-import { ERROR_MESSAGES, type ReportKind } from '../../../shared/protocol/index.js'
-import { hasCatalogue, translator, type GuardianMessageKey, type Translate } from '../../../shared/i18n/guardian/translate.js'
+import type { ReportKind } from '../../../shared/protocol/index.js'
+import { fieldErrorText, hasCatalogue, refusalText, translator, type GuardianMessageKey, type Translate } from '../../../shared/i18n/guardian/translate.js'
 import { GuardianLanguage, LANGUAGE_INFO, languageFromBrowser } from '../../../shared/i18n/languages.js'
 import { ApiError } from '../lib/api.js'
+import type { AccountTexts } from '../components/asg-account.js'
+import { formatInstant } from '../../../shared/i18n/guardian/dates.js'
 
 /**
  * The guardian pages' words, read from the catalogues in `shared/i18n/guardian/` (one per
@@ -63,6 +65,22 @@ function build(t: Translate, locale: Locale) {
     noticeAnswered: (answer: string) => t('noticeAnswered', { answer }),
     joinChildName: (name: string) => t('joinChildName', { name }),
     joinAddToAccount: (name: string) => t('joinAddToAccount', { name }),
+    illnessNote: t('illnessNote'),
+    account: {
+      passwordHeading: t('accountPasswordHeading'),
+      current: t('accountCurrent'),
+      next: t('accountNew'),
+      change: t('accountChange'),
+      sessionsHeading: t('accountSessionsHeading'),
+      thisDevice: t('accountThisDevice'),
+      endSession: t('accountEndSession'),
+      endOthers: t('accountEndOthers'),
+      unknownDevice: t('accountUnknownDevice'),
+      sessionTimes: (created, lastSeen) => t('accountSessionTimes', { created, lastSeen }),
+      changed: (n) => t('accountChanged', { n }),
+      when: (iso) => formatInstant(iso, locale),
+      error: (err) => errorText(err, locale),
+    } satisfies AccountTexts,
     answer: { late: t('answerLate'), absent: t('answerAbsent'), should_be_at_school: t('answerShouldBeAtSchool'), will_call: t('answerWillCall') },
   }
 }
@@ -125,14 +143,17 @@ export function storeLocale(locale: Locale): void {
 }
 
 /**
- * A failure as a sentence for the guardian. The server speaks Japanese and English (its
- * error catalogue); other languages get the English text, marked as such.
+ * A failure as a sentence for the guardian, in their language: the catalogue's message for the
+ * server's error code (`refusalText`), or the page's own words when the server was not reached.
  */
 export function errorText(err: unknown, locale: Locale): string {
   const m = messages(locale)
   if (!(err instanceof ApiError)) return m.unexpected
   if (err.code === 'INTERNAL' && err.status === 0) return m.network
-  if (LANGUAGE_INFO[locale].intlLocale === 'ja') return err.message
-  const english = ERROR_MESSAGES[err.code].en
-  return locale === 'en' ? english : translator(locale)('serverSaid', { message: english })
+  return refusalText(locale, err.code, err.message)
+}
+
+/** Each field's problem of a refused form, in the guardian's language. */
+export function fieldErrors(err: ApiError, locale: Locale): Record<string, string> {
+  return Object.fromEntries(Object.entries(err.fields).map(([field, text]) => [field, fieldErrorText(locale, err.code, field, text)]))
 }

@@ -7,7 +7,7 @@ import { buttons, tokens } from '../lib/styles.js'
 import '../components/asg-account.js'
 import './asg-password-reset.js'
 import '../guardian/asg-language-picker.js'
-import { errorText, loadLanguage, messages, storedLocale, storeLocale, type Locale } from '../guardian/messages.js'
+import { errorText, fieldErrors, loadLanguage, messages, storedLocale, storeLocale, type Locale } from '../guardian/messages.js'
 
 type Step = 'code' | 'form' | 'done' | 'reset' | 'account'
 
@@ -147,7 +147,7 @@ export class AsgJoinApp extends LitElement {
   private accountStep() {
     const m = messages(this.locale)
     if (!this.me) return html`<p>${m.joinPleaseLogin}</p><a class="button" href="/guardian/">${m.joinToLogin}</a>`
-    return html`<asg-account></asg-account>
+    return html`<asg-account .texts=${m.account}></asg-account>
       <p><a href="/join/" @click=${() => (this.step = 'code')}>${m.joinAddByCode}</a></p>
       <a class="button" href="/guardian/">${m.joinBackToReports}</a>`
   }
@@ -176,7 +176,7 @@ export class AsgJoinApp extends LitElement {
       await fn()
     } catch (e) {
       this.error = errorText(e, this.locale)
-      if (e instanceof ApiError) this.fields = e.fields
+      if (e instanceof ApiError) this.fields = fieldErrors(e, this.locale)
     } finally {
       this.busy = false
     }

@@ -5,7 +5,9 @@ import { formatDay, formatInstant, formatRange, formatTime } from './dates.js'
 import { GLOSSARY, type Glossary } from './glossary.js'
 import { ja } from './ja.js'
 import { addAllCatalogues, CATALOGUES } from './catalogues.js'
-import { translator } from './translate.js'
+import { ERROR_MESSAGES } from '../../protocol/errors.js'
+import { errorKey, GUARDIAN_ERROR_CODES } from './serverErrors.js'
+import { fieldErrorText, refusalText, translator } from './translate.js'
 
 addAllCatalogues()
 
@@ -78,6 +80,47 @@ describe('guardian catalogues', () => {
     expect(translator('pt-BR')('daysCount', { n: 2 })).toBe('2 dias')
     expect(translator('en')('counterLeft', { left: 1 })).toBe('1 character left')
     expect(translator('ja')('daysCount', { n: 3 })).toBe('3日間')
+  })
+})
+
+describe('server refusals in the guardian’s language', () => {
+  it('has a message for every guardian error code in every language, Japanese being the server’s own', () => {
+    for (const code of GUARDIAN_ERROR_CODES) {
+      expect(ERROR_MESSAGES[code], code).toBeDefined()
+      expect(ja[errorKey(code)]).toBe(ERROR_MESSAGES[code].ja)
+      for (const language of GUARDIAN_LANGUAGES) {
+        if (language === 'ja') continue
+        // A copied Japanese or English text would mean the translation is missing.
+        const text = CATALOGUES[language][errorKey(code)]
+        expect(text, `${language}.${code}`).not.toBe(ERROR_MESSAGES[code].ja)
+        if (language !== 'en') expect(text, `${language}.${code}`).not.toBe(CATALOGUES.en[errorKey(code)])
+      }
+    }
+  })
+
+  it('shows the catalogue’s text for a guardian code, the server’s message for any other', () => {
+    expect(refusalText('vi', 'ALREADY_WITHDRAWN', ERROR_MESSAGES.ALREADY_WITHDRAWN.ja)).toBe('Liên lạc này đã được hủy rồi.')
+    expect(refusalText('ko', 'RATE_LIMITED', ERROR_MESSAGES.RATE_LIMITED.ja)).toBe(CATALOGUES.ko.error_RATE_LIMITED)
+    expect(refusalText('ja', 'STORAGE_FULL', 'x')).toBe(ERROR_MESSAGES.STORAGE_FULL.ja)
+    expect(refusalText('en', 'ROSTER_INVALID', ERROR_MESSAGES.ROSTER_INVALID.ja)).toBe(ERROR_MESSAGES.ROSTER_INVALID.ja)
+  })
+
+  it('says what is wrong with a /join/ field in the guardian’s language', () => {
+    expect(fieldErrorText('ja', 'BAD_REQUEST', 'password', 'パスワードは8文字以上にしてください')).toBe('パスワードは8文字以上にしてください')
+    expect(fieldErrorText('pt-BR', 'BAD_REQUEST', 'password', 'パスワードは8文字以上にしてください')).toBe(CATALOGUES['pt-BR'].fieldPassword)
+    expect(fieldErrorText('ja-easy', 'BAD_REQUEST', 'loginId', 'ログインIDは4文字以上にしてください')).toBe(CATALOGUES['ja-easy'].fieldLoginId)
+    expect(fieldErrorText('vi', 'LOGIN_ID_TAKEN', 'loginId', '別のIDにしてください')).toBe(CATALOGUES.vi.error_LOGIN_ID_TAKEN)
+    expect(fieldErrorText('vi', 'BAD_REQUEST', 'somethingElse', '不明')).toBe('不明')
+  })
+
+  it('follows plural rules in the account page’s messages', () => {
+    expect(translator('en')('accountChanged', { n: 1 })).toContain('1 other device was logged out')
+    expect(translator('en')('accountChanged', { n: 2 })).toContain('2 other devices were logged out')
+    expect(translator('ja')('accountChanged', { n: 2 })).toBe('パスワードを変更しました。ほかの端末 2台はログアウトしました。')
+  })
+
+  it('explains 出席停止 next to an illness reason, in every language', () => {
+    for (const language of GUARDIAN_LANGUAGES) expect(translator(language)('illnessNote'), language).toContain(GLOSSARY[language].termSuspensionExplained)
   })
 })
 

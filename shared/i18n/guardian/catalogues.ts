@@ -6,6 +6,7 @@ import { jaEasy } from './jaEasy.js'
 import { ko } from './ko.js'
 import { ne } from './ne.js'
 import { ptBR } from './ptBR.js'
+import { GLOSSARY } from './glossary.js'
 import { addCatalogue } from './translate.js'
 import { vi } from './vi.js'
 import { zhHans } from './zhHans.js'
@@ -15,5 +16,5 @@ export const CATALOGUES: Record<GuardianLanguage, GuardianCatalogue> = { ja, 'ja
 
 /** Makes every language available to `translator`. */
 export function addAllCatalogues(): void {
-  for (const [language, catalogue] of Object.entries(CATALOGUES)) addCatalogue(language as GuardianLanguage, catalogue)
+  for (const [language, catalogue] of Object.entries(CATALOGUES)) addCatalogue(language as GuardianLanguage, catalogue, GLOSSARY[language as GuardianLanguage])
 }

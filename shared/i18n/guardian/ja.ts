@@ -4,6 +4,9 @@
  * Messages are ICU MessageFormat; `{termAbsent}` and the other school terms come from
  * `glossary.ts`.
  */
+import type { Glossary } from './glossary.js'
+import { JAPANESE_ERRORS } from './serverErrors.js'
+
 export const ja = {
   appTitle: '欠席・遅刻・早退の連絡',
   loginHeading: '保護者ログイン',
@@ -211,9 +214,42 @@ export const ja = {
 
   network: '通信できませんでした。電波の良い所でもう一度お試しください。',
   unexpected: 'うまく表示できませんでした。時間をおいてもう一度お試しください。',
-  serverSaid: '{message}',
+
+  illnessNote: '医師から感染症と言われたときは、{termSuspensionExplained}になることがあります。メッセージでお知らせください。',
+  accountPasswordHeading: 'パスワードの変更',
+  accountCurrent: '現在のパスワード',
+  accountNew: '新しいパスワード(8文字以上)',
+  accountChange: '変更する',
+  accountSessionsHeading: 'ログイン中の端末',
+  accountThisDevice: '(この端末)',
+  accountSessionTimes: 'ログイン {created}・最終利用 {lastSeen}',
+  accountEndSession: 'この端末をログアウトさせる',
+  accountEndOthers: 'この端末以外をすべてログアウト',
+  accountChanged: 'パスワードを変更しました。ほかの端末 {n}台はログアウトしました。',
+  accountUnknownDevice: '不明な端末',
+  fieldCode: '用紙にある登録コードを入力してください',
+  fieldFamilyName: '姓を入力してください',
+  fieldGivenName: '名を入力してください',
+  fieldLoginId: 'ログインIDは半角英数字4文字以上にしてください(メールアドレスでも可)',
+  fieldPassword: 'パスワードは8文字以上にしてください',
+  fieldEmail: 'メールアドレスの形式が違います',
+
+  // Refusals from the server: the server's own Japanese text, one per code a guardian can meet
+  ...JAPANESE_ERRORS,
 } as const
 
 export type GuardianMessageKey = keyof typeof ja
 /** A complete catalogue: every key of the Japanese one, no more, no fewer. */
 export type GuardianCatalogue = Record<GuardianMessageKey, string>
+
+/** The school terms in this language (see `glossary.ts`), loaded with the catalogue. */
+export const jaTerms: Glossary = {
+  termAbsent: '欠席',
+  termLate: '遅刻',
+  termEarlyLeave: '早退',
+  termSuspension: '出席停止',
+  termSuspensionExplained: '出席停止(感染症などで登校を控える日。欠席には数えません)',
+  termClassClosure: '学級閉鎖',
+  termClassClosureExplained: '学級閉鎖(感染症などでクラスがお休みになること)',
+  termAcknowledged: '確認済',
+}

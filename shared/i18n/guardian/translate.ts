@@ -1,7 +1,8 @@
 import { IntlMessageFormat } from 'intl-messageformat'
 import { LANGUAGE_INFO, type GuardianLanguage } from '../languages.js'
-import { GLOSSARY } from './glossary.js'
-import { ja, type GuardianCatalogue, type GuardianMessageKey } from './ja.js'
+import type { Glossary } from './glossary.js'
+import { ja, jaTerms, type GuardianCatalogue, type GuardianMessageKey } from './ja.js'
+import { errorKey, isGuardianErrorCode } from './serverErrors.js'
 
 export type { GuardianCatalogue, GuardianMessageKey } from './ja.js'
 
@@ -9,11 +10,11 @@ export type MessageValues = Record<string, string | number>
 export type Translate = (key: GuardianMessageKey, values?: MessageValues) => string
 
 /** Catalogues at hand: Japanese always; the server adds every one, a page the one it shows. */
-const available = new Map<GuardianLanguage, GuardianCatalogue>([['ja', ja]])
+const available = new Map<GuardianLanguage, { catalogue: GuardianCatalogue; terms: Glossary }>([['ja', { catalogue: ja, terms: jaTerms }]])
 const cache = new Map<GuardianLanguage, Translate>()
 
-export function addCatalogue(language: GuardianLanguage, catalogue: GuardianCatalogue): void {
-  available.set(language, catalogue)
+export function addCatalogue(language: GuardianLanguage, catalogue: GuardianCatalogue, terms: Glossary): void {
+  available.set(language, { catalogue, terms })
 }
 
 export function hasCatalogue(language: GuardianLanguage): boolean {
@@ -26,21 +27,47 @@ export function hasCatalogue(language: GuardianLanguage): boolean {
  * catalogue has been added. Compiled messages are kept.
  */
 export function translator(language: GuardianLanguage): Translate {
-  const catalogue = available.get(language)
-  if (!catalogue) return translator('ja')
+  const found = available.get(language)
+  if (!found) return translator('ja')
+  const { catalogue, terms } = found
   const known = cache.get(language)
   if (known) return known
   const compiled = new Map<GuardianMessageKey, IntlMessageFormat>()
   const locale = LANGUAGE_INFO[language].intlLocale
-  const glossary = GLOSSARY[language]
   const t: Translate = (key, values) => {
     let f = compiled.get(key)
     if (!f) {
       f = new IntlMessageFormat(catalogue[key], locale, undefined, { ignoreTag: true })
       compiled.set(key, f)
     }
-    return String(f.format({ ...glossary, ...values }))
+    return String(f.format({ ...terms, ...values }))
   }
   cache.set(language, t)
   return t
+}
+
+/**
+ * A refusal from the server, in the guardian's language: the catalogue's message for the code.
+ * The server's own (Japanese) message only for a code no guardian request gets.
+ */
+export function refusalText(language: GuardianLanguage, code: string, serverMessage: string): string {
+  return isGuardianErrorCode(code) ? translator(language)(errorKey(code)) : serverMessage
+}
+
+/** The `/join/` form's fields a guardian fills in, each with its own message. */
+const FIELD_KEYS = {
+  code: 'fieldCode', familyName: 'fieldFamilyName', givenName: 'fieldGivenName', loginId: 'fieldLoginId', password: 'fieldPassword', email: 'fieldEmail',
+} as const satisfies Record<string, GuardianMessageKey>
+
+/**
+ * A form field's problem in the guardian's language. The schema's and the server's field texts
+ * are Japanese: Japanese keeps them (they are the most precise); other languages get the
+ * field's catalogue message, or the refusal itself when the field is fine but taken (a login
+ * ID in use).
+ */
+export function fieldErrorText(language: GuardianLanguage, code: string, field: string, serverText: string): string {
+  if (language === 'ja') return serverText
+  if (code !== 'BAD_REQUEST' && isGuardianErrorCode(code)) return translator(language)(errorKey(code))
+  const key = FIELD_KEYS[field as keyof typeof FIELD_KEYS]
+  return key ? translator(language)(key) : serverText
 }
