@@ -101,7 +101,8 @@ describe('server refusals in the guardian’s language', () => {
   it('shows the catalogue’s text for a guardian code, the server’s message for any other', () => {
     expect(refusalText('vi', 'ALREADY_WITHDRAWN', ERROR_MESSAGES.ALREADY_WITHDRAWN.ja)).toBe('Liên lạc này đã được hủy rồi.')
     expect(refusalText('ko', 'RATE_LIMITED', ERROR_MESSAGES.RATE_LIMITED.ja)).toBe(CATALOGUES.ko.error_RATE_LIMITED)
-    expect(refusalText('ja', 'STORAGE_FULL', 'x')).toBe(ERROR_MESSAGES.STORAGE_FULL.ja)
+    // Japanese keeps the server's message: it may say when to try again.
+    expect(refusalText('ja', 'RATE_LIMITED', '試行回数が多すぎます。15分後(8:20)にもう一度お試しください。')).toBe('試行回数が多すぎます。15分後(8:20)にもう一度お試しください。')
     expect(refusalText('en', 'ROSTER_INVALID', ERROR_MESSAGES.ROSTER_INVALID.ja)).toBe(ERROR_MESSAGES.ROSTER_INVALID.ja)
   })
 

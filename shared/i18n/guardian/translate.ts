@@ -48,10 +48,13 @@ export function translator(language: GuardianLanguage): Translate {
 
 /**
  * A refusal from the server, in the guardian's language: the catalogue's message for the code.
- * The server's own (Japanese) message only for a code no guardian request gets.
+ * Japanese keeps the server's own message, which can be more precise than the code's
+ * (「15分後(8:20)にもう一度…」, the school's own cut-off time), as it does for a code no guardian
+ * request gets.
  */
 export function refusalText(language: GuardianLanguage, code: string, serverMessage: string): string {
-  return isGuardianErrorCode(code) ? translator(language)(errorKey(code)) : serverMessage
+  if (language === 'ja' || !isGuardianErrorCode(code)) return serverMessage
+  return translator(language)(errorKey(code))
 }
 
 /** The `/join/` form's fields a guardian fills in, each with its own message. */
