@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
+import { SOCKET_OPTIONS } from '../lib/socketOptions.js'
 import { io, type Socket } from 'socket.io-client'
 import { SequenceBuffer } from '../../../shared/domain/sequence.js'
 import {
@@ -303,12 +304,8 @@ function restartDelay(): number {
 
 function openSocket(auth: HandshakeAuth): AppSocket {
   return io({
-    transports: ['websocket', 'polling'],
-    reconnection: true,
-    reconnectionAttempts: Infinity,
-    reconnectionDelay: 1000,
-    reconnectionDelayMax: 30_000,
-    randomizationFactor: 0.5,
+    ...SOCKET_OPTIONS,
+    transports: [...SOCKET_OPTIONS.transports],
     auth,
   })
 }

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
+import { SOCKET_OPTIONS } from '../lib/socketOptions.js'
 import type { Socket } from 'socket.io-client'
 import { PROTOCOL_VERSION, type ClientToServerEvents, type ErrorCode, type ServerToClientEvents } from '../../../shared/protocol/index.js'
 
@@ -102,12 +103,8 @@ export class FamilyLiveController implements ReactiveController {
 async function openSocket(): Promise<FamilySocket> {
   const { io } = await import('socket.io-client')
   return io({
-    transports: ['websocket', 'polling'],
-    reconnection: true,
-    reconnectionAttempts: Infinity,
-    reconnectionDelay: 1000,
-    reconnectionDelayMax: 30_000,
-    randomizationFactor: 0.5,
+    ...SOCKET_OPTIONS,
+    transports: [...SOCKET_OPTIONS.transports],
     auth: { protocol: PROTOCOL_VERSION, buildId: __ASAGAO_BUILD_ID__, client: 'person' },
   })
 }
