@@ -88,12 +88,12 @@ describe('安否確認', () => {
     const boardEvent = nextEvent(board, 'safety:changed')
     const teacherEvent = nextEvent(teacherSocket, 'safety:changed')
     const familyEvent = nextEvent(suzukiSocket, 'family:safety')
-    const [{ seq: before }] = await db.sql<{ seq: number }[]>`select seq from school where id = ${s.schoolId}`
+    const before = (await db.sql<{ seq: number }[]>`select seq from school where id = ${s.schoolId}`)[0]!.seq
     const res = await vp.post('/api/safety', { template: 'drill', situation: 'out_of_school', reminderEveryMinutes: 30 })
     expect(res.status).toBe(201)
     id = res.body.id
     const e: SafetyChanged = await boardEvent
-    expect(e.seq).toBe(before! + 1)
+    expect(e.seq).toBe(before + 1)
     expect(e.confirmationId).toBe(id)
     expect(e.safety).toMatchObject({ id, drill: true, template: 'drill', title: '安否確認訓練', startedBy: '小林 先生', closedAt: null, reminders: 0 })
     expect(e.safety!.totals).toEqual({ targets: 4, answered: 0, safe: 0, support: 0, unanswered: 4 })
