@@ -28,6 +28,7 @@ let makoto: Client
 let board: TestSocket
 let teacherSocket: TestSocket
 let suzukiSocket: TestSocket
+let tanakaSocket: TestSocket
 let makotoId: number
 
 beforeAll(async () => {
@@ -52,9 +53,10 @@ beforeAll(async () => {
   board = await boardClient.socket('board')
   teacherSocket = await teacher1.socket()
   suzukiSocket = await suzuki.socket()
+  tanakaSocket = await tanaka.socket()
 })
 afterAll(async () => {
-  for (const sock of [board, teacherSocket, suzukiSocket]) sock?.disconnect()
+  for (const sock of [board, teacherSocket, suzukiSocket, tanakaSocket]) sock?.disconnect()
   transport?.close()
   await smtp?.close()
   await server?.close()
@@ -146,7 +148,10 @@ describe('安否確認', () => {
     await writesNothing(() => vp.post(`/api/guardian/safety/${id}/answer`, { answers: [{ pupilId: s.pupils.hanako, status: 'safe', whereabouts: 'home' }] }), 403, 'FORBIDDEN')
   })
 
-  it('siblings are answered together and the board tally follows live', async () => {
+  it('siblings are answered together and the board tally follows live; only their own family hears of it', async () => {
+    const heardByTanaka: unknown[] = []
+    tanakaSocket.on('family:safety', (e) => heardByTanaka.push(e))
+    const family = nextEvent(suzukiSocket, 'family:safety')
     const live = nextEvent(board, 'safety:changed')
     const res = await suzuki.post(`/api/guardian/safety/${id}/answer`, {
       answers: [
@@ -159,6 +164,11 @@ describe('安否確認', () => {
     expect(e.safety!.totals).toEqual({ targets: 4, answered: 2, safe: 1, support: 1, unanswered: 2 })
     expect(byClass(e.safety!, s.classes.c1)).toMatchObject({ answered: 1, safe: 1, support: 0, unanswered: 1 })
     expect(byClass(e.safety!, s.classes.c2)).toMatchObject({ answered: 1, safe: 0, support: 1, unanswered: 1 })
+    expect((await family).seq).toBe(e.seq)
+    // The event reached the Suzukis' socket after the board's; Tanaka's would have come with it.
+    await new Promise((r) => setTimeout(r, 100))
+    expect(heardByTanaka).toEqual([])
+    tanakaSocket.off('family:safety')
   })
 
   it('the first guardian’s answer counts; a second guardian’s is kept and shown; the first may change theirs', async () => {
