@@ -3,6 +3,7 @@ import { auditRoutes } from './routesAudit.js'
 import { guardianSettingsRoutes } from './routesGuardianSettings.js'
 import { accountRoutes, boardRoutes, guardianRoutes, healthRoutes, registrationRoutes, sessionRoutes } from './routesPeople.js'
 import { opsRoutes } from './routesOps.js'
+import { pushRoutes } from './routesPush.js'
 import { calendarRoutes, guidanceRoutes, officeRoutes, registerRoutes } from './routesStaff.js'
 import { cityRoutes, setupRoutes } from './routesSetup.js'
 
@@ -17,6 +18,7 @@ export const routes = {
   registration: registrationRoutes,
   guardian: guardianRoutes,
   guardianSettings: guardianSettingsRoutes,
+  push: pushRoutes,
   board: boardRoutes,
   admin: adminRoutes,
   office: officeRoutes,
@@ -37,3 +39,5 @@ export * from './routesPeople.js'
 export * from './routesStaff.js'
 export * from './routesSetup.js'
 export * from './routesOps.js'
+export * from './routesPush.js'
+export * from './push.js'
