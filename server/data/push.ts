@@ -53,8 +53,9 @@ export async function removeSubscription(q: Q, guardianId: number, which: { endp
 export interface DeviceRow {
   id: number
   userAgent: string
-  createdAt: Date
-  lastSuccessAt: Date | null
+  /** ISO instants, as the connection parses them. */
+  createdAt: string
+  lastSuccessAt: string | null
 }
 
 export async function devicesOf(q: Q, guardianId: number): Promise<DeviceRow[]> {
@@ -112,7 +113,7 @@ export interface ClaimedPush {
   payload: string
   urgency: PushOutboxRow['urgency']
   attempts: number
-  expiresAt: Date
+  expiresAt: string
   endpoint: string
   p256dh: string
   auth: string

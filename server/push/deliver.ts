@@ -78,26 +78,33 @@ const RETRY = (status: number) => status === 429 || status >= 500
  */
 export async function deliverPushes(sql: Sql, clock: Clock, sender: PushSender, log: Log, stopping: () => boolean = () => false): Promise<{ sent: number; failed: number; gone: number; released: number }> {
   const totals = { sent: 0, failed: 0, gone: 0, released: 0 }
+  const gone = new Set<number>()
   for (;;) {
     const now = clock.now()
     const claimed = await claimPushes(sql, iso(now), iso(now + PUSH_DELIVERY.leaseMs), PUSH_DELIVERY.batch)
     let next = 0
     const worker = async () => {
-      while (next < claimed.length && !stopping()) await deliverOne(sql, clock, sender, log, claimed[next++]!, totals)
+      while (next < claimed.length && !stopping()) {
+        const row = claimed[next++]!
+        // The device's other pushes went with its subscription.
+        if (!gone.has(row.subscriptionId)) await deliverOne(sql, clock, sender, log, row, totals, gone)
+      }
     }
     await Promise.all(Array.from({ length: Math.min(PUSH_DELIVERY.concurrency, claimed.length) }, worker))
     if (next < claimed.length) {
       const rest = claimed.slice(next).map((r) => r.id)
       await releasePushes(sql, rest, iso(clock.now()))
       totals.released += rest.length
+      totals.gone = gone.size
       return totals
     }
+    totals.gone = gone.size
     if (claimed.length < PUSH_DELIVERY.batch || stopping()) return totals
   }
 }
 
-async function deliverOne(sql: Sql, clock: Clock, sender: PushSender, log: Log, row: ClaimedPush, totals: { sent: number; failed: number; gone: number }): Promise<void> {
-  const ttl = Math.max(0, Math.floor((row.expiresAt.getTime() - clock.now()) / 1000))
+async function deliverOne(sql: Sql, clock: Clock, sender: PushSender, log: Log, row: ClaimedPush, totals: { sent: number; failed: number }, gone: Set<number>): Promise<void> {
+  const ttl = Math.max(0, Math.floor((Date.parse(row.expiresAt) - clock.now()) / 1000))
   try {
     await sender.send(row, row.payload, { ttl, urgency: row.urgency })
     await markPushSent(sql, row.id, row.subscriptionId, iso(clock.now()))
@@ -105,8 +112,9 @@ async function deliverOne(sql: Sql, clock: Clock, sender: PushSender, log: Log, 
   } catch (err) {
     const status = err instanceof PushRefused ? err.status : null
     if (status !== null && GONE.has(status)) {
+      if (gone.has(row.subscriptionId)) return
+      gone.add(row.subscriptionId)
       await dropSubscription(sql, row.subscriptionId)
-      totals.gone++
       log.info('push subscription gone', { subscriptionId: row.subscriptionId, status })
       return
     }

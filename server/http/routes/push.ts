@@ -20,7 +20,7 @@ export function pushRoutes(deps: Deps, mountOn: MountOn): Router {
   on(routes.push.devices).handle(async ({ res }) => {
     const who = guardianMay(principalOf(res), 'push.devices')
     const rows = await devicesOf(deps.sql, who.guardianId)
-    return { devices: rows.map((d) => ({ id: d.id, userAgent: d.userAgent, createdAt: d.createdAt.toISOString(), lastSuccessAt: d.lastSuccessAt?.toISOString() ?? null })) }
+    return { devices: rows }
   })
   on(routes.push.subscribe).handle(async ({ req, res, body }) => {
     const who = guardianMay(principalOf(res), 'push.devices')
