@@ -144,9 +144,11 @@ export async function claimPushes(q: Q, now: string, leaseUntil: string, limit: 
     order by c.id`
 }
 
-export async function markPushSent(q: Q, id: number, subscriptionId: number, now: string): Promise<void> {
-  await q`update push_outbox set status = 'sent', sent_at = ${now}, last_error = null where id = ${id}`
-  await q`update push_subscription set last_success_at = ${now} where id = ${subscriptionId}`
+/** Marks pushes the services accepted, and their devices' last success, in two statements for the lot. */
+export async function markPushesSent(q: Q, sent: readonly { id: number; subscriptionId: number }[], now: string): Promise<void> {
+  if (sent.length === 0) return
+  await q`update push_outbox set status = 'sent', sent_at = ${now}, last_error = null where id = any(${sent.map((r) => r.id)}::int[])`
+  await q`update push_subscription set last_success_at = ${now} where id = any(${[...new Set(sent.map((r) => r.subscriptionId))]}::int[])`
 }
 
 export async function markPushRetry(q: Q, id: number, status: 'pending' | 'failed', retryAt: string, error: string): Promise<void> {

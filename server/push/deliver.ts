@@ -2,7 +2,7 @@ import type { Agent } from 'node:https'
 import webpush from 'web-push'
 import type { Clock } from '../clock.js'
 import type { Sql } from '../db/types.js'
-import { claimPushes, dropSubscription, markPushRetry, markPushSent, releasePushes, type ClaimedPush, type VapidKeys } from '../data/push.js'
+import { claimPushes, dropSubscription, markPushesSent, markPushRetry, releasePushes, type ClaimedPush, type VapidKeys } from '../data/push.js'
 import type { Log } from '../log.js'
 
 /** Delivering queued pushes to the browsers' push services. */
@@ -37,14 +37,32 @@ export class PushRefused extends Error {
  * `agent` is for tests, which trust their own push endpoint's certificate.
  */
 export function webPushSender(keys: VapidKeys, subject: string, agent?: Agent): PushSender {
-  const vapidDetails = { subject, publicKey: keys.publicKey, privateKey: keys.privateKey }
+  // One signed VAPID token per push service, reused for an hour (RFC 8292 allows it): signing
+  // costs more than encrypting, and a school's send goes to a handful of services.
+  const tokens = new Map<string, { authorization: string; renewAt: number }>()
+  const authorization = (endpoint: string): string => {
+    const audience = new URL(endpoint).origin
+    const now = Date.now()
+    let t = tokens.get(audience)
+    if (!t || t.renewAt <= now) {
+      // The token's expiry is the push service's business, so it follows real time, not the school's clock.
+      const expires = Math.floor(now / 1000) + VAPID_TOKEN.lifetimeSeconds
+      const headers = webpush.getVapidHeaders(audience, subject, keys.publicKey, keys.privateKey, 'aes128gcm', expires)
+      tokens.set(audience, (t = { authorization: headers.Authorization, renewAt: now + VAPID_TOKEN.reuseMs }))
+    }
+    return t.authorization
+  }
   return {
     async send(device, payload, opts) {
       try {
         await webpush.sendNotification(
           { endpoint: device.endpoint, keys: { p256dh: device.p256dh, auth: device.auth } },
           payload,
-          { vapidDetails, TTL: opts.ttl, urgency: opts.urgency, contentEncoding: 'aes128gcm', timeout: PUSH_DELIVERY.timeoutMs, ...(agent ? { agent } : {}) },
+          {
+            headers: { Authorization: authorization(device.endpoint) },
+            TTL: opts.ttl, urgency: opts.urgency, contentEncoding: 'aes128gcm', timeout: PUSH_DELIVERY.timeoutMs,
+            ...(agent ? { agent } : {}),
+          },
         )
       } catch (err) {
         if (err instanceof webpush.WebPushError) throw new PushRefused(err.statusCode, `push service answered ${err.statusCode}: ${String(err.body).slice(0, 200)}`)
@@ -53,6 +71,9 @@ export function webPushSender(keys: VapidKeys, subject: string, agent?: Agent): 
     },
   }
 }
+
+/** A VAPID token lives 12 hours (push services refuse more than 24) and is renewed after one. */
+export const VAPID_TOKEN = { lifetimeSeconds: 12 * 3600, reuseMs: 3600_000 } as const
 
 export const PUSH_DELIVERY = {
   maxAttempts: 6,
@@ -82,33 +103,36 @@ export async function deliverPushes(sql: Sql, clock: Clock, sender: PushSender, 
   for (;;) {
     const now = clock.now()
     const claimed = await claimPushes(sql, iso(now), iso(now + PUSH_DELIVERY.leaseMs), PUSH_DELIVERY.batch)
+    // Accepted pushes are marked once per batch: a crash in between sends at most one batch
+    // again after the lease, and the device shows a repeated tag only once.
+    const accepted: ClaimedPush[] = []
     let next = 0
     const worker = async () => {
       while (next < claimed.length && !stopping()) {
         const row = claimed[next++]!
         // The device's other pushes went with its subscription.
-        if (!gone.has(row.subscriptionId)) await deliverOne(sql, clock, sender, log, row, totals, gone)
+        if (!gone.has(row.subscriptionId)) await deliverOne(sql, clock, sender, log, row, accepted, totals, gone)
       }
     }
     await Promise.all(Array.from({ length: Math.min(PUSH_DELIVERY.concurrency, claimed.length) }, worker))
+    await markPushesSent(sql, accepted.filter((r) => !gone.has(r.subscriptionId)), iso(clock.now()))
+    totals.sent += accepted.length
+    totals.gone = gone.size
     if (next < claimed.length) {
       const rest = claimed.slice(next).map((r) => r.id)
       await releasePushes(sql, rest, iso(clock.now()))
       totals.released += rest.length
-      totals.gone = gone.size
       return totals
     }
-    totals.gone = gone.size
     if (claimed.length < PUSH_DELIVERY.batch || stopping()) return totals
   }
 }
 
-async function deliverOne(sql: Sql, clock: Clock, sender: PushSender, log: Log, row: ClaimedPush, totals: { sent: number; failed: number }, gone: Set<number>): Promise<void> {
+async function deliverOne(sql: Sql, clock: Clock, sender: PushSender, log: Log, row: ClaimedPush, accepted: ClaimedPush[], totals: { failed: number }, gone: Set<number>): Promise<void> {
   const ttl = Math.max(0, Math.floor((Date.parse(row.expiresAt) - clock.now()) / 1000))
   try {
     await sender.send(row, row.payload, { ttl, urgency: row.urgency })
-    await markPushSent(sql, row.id, row.subscriptionId, iso(clock.now()))
-    totals.sent++
+    accepted.push(row)
   } catch (err) {
     const status = err instanceof PushRefused ? err.status : null
     if (status !== null && GONE.has(status)) {
