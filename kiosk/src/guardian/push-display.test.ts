@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { clickTarget, notificationFor, safePath, windowFor } from './push-display.js'
+import { routes } from '../../../shared/protocol/routes.js'
+import { clickTarget, notificationFor, safePath, windowFor, WORKER_ROUTES } from './push-display.js'
 
 describe('what a push shows', () => {
   it('shows the title, body, tag and language sent, and keeps the page to open', () => {
@@ -29,5 +30,12 @@ describe('what a push shows', () => {
     expect(windowFor([join, home], target)).toEqual({ window: home, navigate: true })
     expect(windowFor([home, { url: target }], target)).toEqual({ window: { url: target }, navigate: false })
     expect(windowFor([join], target)).toBeNull()
+  })
+})
+
+describe('the worker\'s own calls', () => {
+  it('are the catalogue\'s routes', () => {
+    expect(routes.push.subscribe).toMatchObject({ method: 'POST', path: WORKER_ROUTES.subscribe })
+    expect(routes.push.unsubscribe).toMatchObject({ method: 'POST', path: WORKER_ROUTES.unsubscribe })
   })
 })

@@ -7,6 +7,13 @@ import type { PushPayload } from '../../../shared/protocol/push.js'
  */
 
 export const HOME = '/guardian/'
+
+/**
+ * The two catalogue routes the worker calls itself when the browser renews a subscription
+ * (both POST). Spelled out because the catalogue would bring zod into the worker; a test
+ * holds them equal to `routes.push.subscribe` and `routes.push.unsubscribe`.
+ */
+export const WORKER_ROUTES = { subscribe: '/api/guardian/push/devices', unsubscribe: '/api/guardian/push/unsubscribe' } as const
 /** Shown when a payload cannot be read: the guardian still learns that the school wrote. */
 const FALLBACK_TITLE = '学校からのお知らせ'
 
