@@ -13,6 +13,7 @@ import { adminRoutes } from './http/routes/admin.js'
 import { boardRoutes } from './http/routes/board.js'
 import { guardianRoutes } from './http/routes/guardian.js'
 import { guardianSettingsRoutes } from './http/routes/guardianSettings.js'
+import { pushRoutes } from './http/routes/push.js'
 import { healthRoutes } from './http/routes/health.js'
 import { officeRoutes } from './http/routes/office.js'
 import { registrationRoutes } from './http/routes/registration.js'
@@ -105,6 +106,7 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   api.use(sessionRoutes(deps, hub.control, opts, mountOn))
   api.use('/guardian/settings', guardianSettingsRoutes(deps, mountOn))
   api.use('/guardian/safety', guardianSafetyRoutes(deps, mountOn))
+  api.use('/guardian/push', pushRoutes(deps, mountOn))
   api.use('/guardian', guardianRoutes(deps, mountOn))
   api.use('/board', boardRoutes(deps, opts, mountOn))
   api.use('/admin', adminRoutes(deps, hub.control, mountOn))

@@ -12,6 +12,8 @@ import { createLog } from './log.js'
 import { guardProcess } from './processGuard.js'
 import { smtpTransport, startOutboxWorker } from './notices/outbox.js'
 import { startSafetyReminders } from './safety/commands.js'
+import { webPushSender } from './push/deliver.js'
+import { vapidKeys } from './push/vapid.js'
 import { PAGES_DIR, readBuildInfo, ROOT } from './pages/buildInfo.js'
 import { asDataFolderError, checkDataFolder, EXIT, StartupError } from './startupError.js'
 import { issueSetupLink, setupBanner } from './setup/setupLink.js'
@@ -68,7 +70,14 @@ async function run(opts: { dev?: boolean }): Promise<void> {
   const frontend = opts.dev ? await viteDevMiddleware() : undefined
   // Notices go out by SMTP when configured; the embedded demo captures them instead.
   const mail = { mode: config.smtp ? 'smtp' : db.mode === 'embedded' ? 'capture' : 'off', publicUrl: config.publicUrl } as const
-  const outboxWorker = config.smtp ? startOutboxWorker(db.sql, systemClock, smtpTransport(config.smtp.url, config.smtp.from), log) : null
+  // Pushes always go out: the key pair is made on the first start and kept in the database,
+  // beside the subscriptions bound to it (in the data folder when the database is embedded).
+  const keys = await vapidKeys(db.sql, systemClock)
+  if (!config.pushSubject) log.warn('push subject not configured: set ASAGAO_PUSH_SUBJECT (Safari refuses pushes without one)', { fallback: FALLBACK_PUSH_SUBJECT })
+  const outboxWorker = startOutboxWorker(db.sql, systemClock, {
+    mail: config.smtp ? smtpTransport(config.smtp.url, config.smtp.from) : null,
+    push: webPushSender(keys, config.pushSubject ?? FALLBACK_PUSH_SUBJECT),
+  }, log)
   // Old throttle windows are only history: forget them hourly. Audit rows go after their five years.
   const pruning = setInterval(() => {
     void pruneThrottle(db.sql, Date.now()).catch((err: unknown) => log.warn('throttle pruning', { err: String(err) }))
@@ -116,7 +125,7 @@ async function run(opts: { dev?: boolean }): Promise<void> {
     hard.unref()
     log.info('draining', { signal })
     clearInterval(pruning)
-    const [drained] = await Promise.all([app.drain(SHUTDOWN.requestsMs), outboxWorker?.stop(), backups?.stop(), safetyReminders.stop()])
+    const [drained] = await Promise.all([app.drain(SHUTDOWN.requestsMs), outboxWorker.stop(), backups?.stop(), safetyReminders.stop()])
     if (drained.unfinished > 0) log.warn('requests cut at shutdown', { unfinished: drained.unfinished })
     await db.close()
     releaseDataDir?.()
@@ -126,6 +135,9 @@ async function run(opts: { dev?: boolean }): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'))
   process.once('SIGTERM', () => void shutdown('SIGTERM'))
 }
+
+/** A syntactically valid subject for trying Asagao out; push services that check it want a real one. */
+const FALLBACK_PUSH_SUBJECT = 'mailto:asagao@example.invalid'
 
 /** How long a stop waits: for requests being answered, and for everything before giving up. */
 export const SHUTDOWN = { requestsMs: 10_000, hardMs: 17_000 } as const

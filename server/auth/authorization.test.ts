@@ -52,6 +52,10 @@ const newCitySchool = () => {
     admin: { familyName: '新設', givenName: '管理', loginId: `auth-city-${n}`, password: 'correct-horse-2026' },
   }
 }
+const pushSubscription = () => ({
+  endpoint: `https://fcm.googleapis.com/fcm/send/auth-${Math.random().toString(36).slice(2, 12)}`,
+  keys: { p256dh: 'B' + 'A'.repeat(86), auth: 'A'.repeat(22) },
+})
 const suspension = () => ({ pupilId: a.pupils.taro, input: { disease: 'influenza', onset: '2026-11-24', feverBroke: '2026-11-25' } })
 
 const ROUTES: Record<string, RouteCase> = {
@@ -70,6 +74,20 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /api/guardian/reports/:id/withdraw': { expect: { action: 'report.withdraw', on: 'class' }, req: () => ({ path: `/api/guardian/reports/${ids.reportId}/withdraw` }) },
   'GET /api/guardian/notices': { expect: { action: 'guardian.home', on: 'own' }, req: () => ({ path: '/api/guardian/notices' }) },
   'PUT /api/guardian/settings/language': { expect: { action: 'guardian.settings', on: 'own' }, req: () => ({ path: '/api/guardian/settings/language', body: { language: 'ja' } }) },
+  'GET /api/guardian/push/key': { expect: { action: 'push.devices', on: 'own' }, req: () => ({ path: '/api/guardian/push/key' }) },
+  'GET /api/guardian/push/devices': { expect: { action: 'push.devices', on: 'own' }, req: () => ({ path: '/api/guardian/push/devices' }) },
+  'POST /api/guardian/push/devices': { expect: { action: 'push.devices', on: 'own' }, req: () => ({ path: '/api/guardian/push/devices', body: pushSubscription() }) },
+  'POST /api/guardian/push/unsubscribe': { expect: { action: 'push.devices', on: 'own' }, req: () => ({ path: '/api/guardian/push/unsubscribe', body: { endpoint: pushSubscription().endpoint } }) },
+  // Suzuki's device: another family's guardian finds nothing to remove.
+  'POST /api/guardian/push/devices/:id/remove': {
+    expect: { action: 'push.devices', on: 'own' },
+    req: async () => {
+      const p = pushSubscription()
+      const [row] = await db.sql<{ id: number }[]>`insert into push_subscription (guardian_id, endpoint, p256dh, auth, created_at) values (${a.guardians.suzuki}, ${p.endpoint}, ${p.keys.p256dh}, ${p.keys.auth}, now()) returning id`
+      return { path: `/api/guardian/push/devices/${row!.id}/remove` }
+    },
+    gone404: true,
+  },
   'POST /api/guardian/notices/:id/answer': { expect: { action: 'notice.answer', on: 'class' }, req: () => ({ path: `/api/guardian/notices/${ids.noticeId}/answer`, body: { answer: 'will_call' } }) },
   'POST /api/board/pair': { expect: { open: true }, req: () => ({ path: '/api/board/pair' }) },
   'GET /api/board/me': { expect: { self: 'board' }, req: () => ({ path: '/api/board/me' }) },

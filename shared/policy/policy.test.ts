@@ -49,6 +49,7 @@ const EXPECTED: Record<Action, string> = {
   'city.schools.read': '--------Y',
   'city.schools.create': '--------Y',
   'guardian.settings': '------G--',
+  'push.devices': '------G--',
 }
 const STAFF_ROLES: StaffRole[] = ['admin', 'principal', 'vice_principal', 'teacher', 'support', 'nurse']
 

@@ -102,6 +102,8 @@ export const POLICY = {
   'city.schools.create': { city_admin: 'city' },
   /** A guardian's own account settings (the language of the page, notices and e-mails). */
   'guardian.settings': { guardian: 'own_children' },
+  /** A guardian's own devices that receive notifications (Web Push): subscribe, list, remove. */
+  'push.devices': { guardian: 'own_children' },
 } as const satisfies Record<string, Grants>
 
 export type Action = keyof typeof POLICY

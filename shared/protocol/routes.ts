@@ -4,6 +4,7 @@ import { guardianSettingsRoutes } from './routesGuardianSettings.js'
 import { accountRoutes, boardRoutes, guardianRoutes, healthRoutes, registrationRoutes, sessionRoutes } from './routesPeople.js'
 import { opsRoutes } from './routesOps.js'
 import { guardianSafetyRoutes, safetyRoutes } from './routesSafety.js'
+import { pushRoutes } from './routesPush.js'
 import { calendarRoutes, guidanceRoutes, officeRoutes, registerRoutes } from './routesStaff.js'
 import { cityRoutes, setupRoutes } from './routesSetup.js'
 
@@ -18,6 +19,7 @@ export const routes = {
   registration: registrationRoutes,
   guardian: guardianRoutes,
   guardianSettings: guardianSettingsRoutes,
+  push: pushRoutes,
   board: boardRoutes,
   admin: adminRoutes,
   office: officeRoutes,
@@ -41,3 +43,5 @@ export * from './routesStaff.js'
 export * from './routesSetup.js'
 export * from './routesOps.js'
 export * from './routesSafety.js'
+export * from './routesPush.js'
+export * from './push.js'
