@@ -1,42 +1,73 @@
 import { SCHOOL_ZONE } from '../../shared/time/zone.js'
-import type { DaySnapshot } from '../../shared/protocol/index.js'
+import type { ClassInfo, DaySnapshot } from '../../shared/protocol/index.js'
 import { isSchoolDay } from '../../shared/domain/calendar.js'
-import { calendarRules, getSchool, schoolYearOn } from '../data/schools.js'
-import type { Sql } from '../db/types.js'
-import { loadClasses } from './classes.js'
-import { loadEntries, redactForBoard, redactHealth } from './entries.js'
+import { schoolOnDate, schoolOnDateDigest, type SchoolOnDate } from '../data/schools.js'
+import type { Q, Sql } from '../db/types.js'
+import { classesFrom, classesSql } from './classes.js'
+import { badgeDays, entriesFrom, entriesSql, redactForBoard, redactHealth } from './entries.js'
+
+/** Tries before a snapshot gives up waiting for the school's settings and calendar to hold still (each edit is rare). */
+const ATTEMPTS = 3
 
 /**
- * A consistent picture of one school day: the sequence number and the rows are read in one
- * repeatable-read transaction, so applying events after `seq` yields exactly the live state.
+ * A consistent picture of one school day in two round trips and no transaction: the school,
+ * its year and calendar first (the school days the badges count are computed from them in
+ * Node), then the sequence number, the classes and the entries in one statement, which sees
+ * one state of the database, so applying events after `seq` yields exactly the live state.
+ * That statement also fingerprints the school, year and calendar; should one of them have
+ * changed in between (a settings or calendar edit), the snapshot starts again.
  */
 export async function buildSnapshot(sql: Sql, opts: { schoolId: number; date: string; buildId: string; forBoard: boolean; healthNotes?: boolean }): Promise<DaySnapshot> {
-  return sql.begin('isolation level repeatable read read only', async (tx) => {
-    const school = await getSchool(tx, opts.schoolId)
-    if (!school) throw new Error(`school ${opts.schoolId} not found`)
-    const [{ seq }] = (await tx<{ seq: number }[]>`select seq from school where id = ${opts.schoolId}`) as unknown as [{ seq: number }]
-    const year = await schoolYearOn(tx, opts.schoolId, opts.date)
-    const classes = year ? await loadClasses(tx, year.id, opts.date) : []
-    const entries = year ? await loadEntries(tx, opts.schoolId, year, opts.date) : []
-    const rules = await calendarRules(tx, opts.schoolId, opts.date, opts.date)
-    const s = school.settings
-    return {
-      schoolId: school.id,
-      schoolName: school.name,
-      timeZone: SCHOOL_ZONE,
-      date: opts.date,
-      isSchoolDay: !!year && isSchoolDay(opts.date, rules),
-      seq,
-      buildId: opts.buildId,
-      boardShowsMessages: s.boardShowsMessages,
-      showEraYear: s.showEraYear,
-      dimBefore: s.boardDimBefore,
-      dimAfter: s.boardDimAfter,
-      rollCallTime: s.rollCallTime,
-      consecutiveAbsenceBadge: s.consecutiveAbsenceBadge,
-      cumulativeAbsenceBadges: s.cumulativeAbsenceBadges,
-      classes,
-      entries: opts.forBoard ? entries.map((e) => redactForBoard(e, s.boardShowsMessages)) : opts.healthNotes === false ? entries.map(redactHealth) : entries,
-    }
-  }) as Promise<DaySnapshot>
+  for (let attempt = 1; ; attempt++) {
+    const ctx = await schoolOnDate(sql, opts.schoolId, opts.date)
+    if (!ctx) throw new Error(`school ${opts.schoolId} not found`)
+    const day = await dayState(sql, ctx, opts.date)
+    if (day.digest === ctx.digest || attempt === ATTEMPTS) return snapshotOf(ctx, day, opts)
+  }
+}
+
+interface DayState {
+  seq: number
+  digest: string
+  classes: ClassInfo[]
+  entries: ReturnType<typeof entriesFrom>
+}
+
+async function dayState(q: Q, ctx: SchoolOnDate, date: string): Promise<DayState> {
+  const schoolId = ctx.school.id
+  const year = ctx.year
+  const [row] = await q<{ seq: number; digest: string; classes: unknown[]; entries: unknown[] }[]>`
+    select s.seq, ${schoolOnDateDigest(q, schoolId, date)} as digest,
+      ${year ? q`(select coalesce(json_agg(c), '[]') from (${classesSql(q, schoolId, year.id, date)}) c)` : q`'[]'::json`} as classes,
+      ${year ? q`(select coalesce(json_agg(e), '[]') from (${entriesSql(q, schoolId, { year, yearDays: badgeDays(year, date, ctx.calendar) }, date)}) e)` : q`'[]'::json`} as entries
+    from school s where s.id = ${schoolId}`
+  return {
+    seq: row!.seq,
+    digest: row!.digest,
+    classes: classesFrom(row!.classes as Parameters<typeof classesFrom>[0]),
+    entries: entriesFrom(row!.entries),
+  }
+}
+
+function snapshotOf(ctx: SchoolOnDate, day: DayState, opts: { date: string; buildId: string; forBoard: boolean; healthNotes?: boolean }): DaySnapshot {
+  const { school } = ctx
+  const s = school.settings
+  return {
+    schoolId: school.id,
+    schoolName: school.name,
+    timeZone: SCHOOL_ZONE,
+    date: opts.date,
+    isSchoolDay: !!ctx.year && isSchoolDay(opts.date, ctx.calendar),
+    seq: day.seq,
+    buildId: opts.buildId,
+    boardShowsMessages: s.boardShowsMessages,
+    showEraYear: s.showEraYear,
+    dimBefore: s.boardDimBefore,
+    dimAfter: s.boardDimAfter,
+    rollCallTime: s.rollCallTime,
+    consecutiveAbsenceBadge: s.consecutiveAbsenceBadge,
+    cumulativeAbsenceBadges: s.cumulativeAbsenceBadges,
+    classes: day.classes,
+    entries: opts.forBoard ? day.entries.map((e) => redactForBoard(e, s.boardShowsMessages)) : opts.healthNotes === false ? day.entries.map(redactHealth) : day.entries,
+  }
 }

@@ -15,7 +15,7 @@ import {
 import type { Principal } from '../auth/principal.js'
 import { can } from '../../shared/policy/policy.js'
 import { readsHealthNotes } from '../auth/guards.js'
-import { principalFromCookies } from '../auth/resolve.js'
+import { resolveCookies } from '../auth/resolve.js'
 import { clientAddress } from '../auth/source.js'
 import type { Deps } from '../deps.js'
 import { redactForBoard, redactHealth } from '../day/entries.js'
@@ -24,7 +24,7 @@ import { unavailableCode } from '../db/unavailable.js'
 import { AppError, errorBodyOf, parseInput } from '../errors.js'
 import { originAllowed } from '../http/security.js'
 import type { Change, Publish } from './changes.js'
-import { commandHandlers } from './commands.js'
+import { commandHandlers, type CommandSocket } from './commands.js'
 import { handshakeAnsweringParser } from './handshakeParser.js'
 
 export interface SocketData {
@@ -34,6 +34,13 @@ export interface SocketData {
   healthNotes: boolean
   /** The client address, as Express would give it for an HTTP request (for the audit log). */
   address: string
+  /**
+   * Until when (epoch ms) the principal holds without asking the database: the session's
+   * expiry (a board's device never expires). Whatever ends it sooner — logout, a password
+   * change or reset, a disabled account, a revoked device, changed rights — is pushed to the
+   * socket through SocketControl, so the heartbeat needs no query.
+   */
+  validUntil: number
 }
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
@@ -89,11 +96,12 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
     if (!auth.success) return next(refusal('BAD_REQUEST'))
     if (auth.data.protocol !== PROTOCOL_VERSION) return next(refusal('PROTOCOL_MISMATCH'))
     try {
-      const principal = await principalFromCookies(deps.sql, socket.handshake.headers.cookie, auth.data.client, deps.clock.now())
-      if (!principal) return next(refusal(auth.data.client === 'board' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED'))
+      const resolved = await resolveCookies(deps.sql, socket.handshake.headers.cookie, auth.data.client, deps.clock.now())
+      if (!resolved) return next(refusal(auth.data.client === 'board' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED'))
+      const { principal, validUntil } = resolved
       if (principal.kind === 'guardian' && !can(principal, 'guardian.home')) return next(refusal('FORBIDDEN'))
       const address = opts.addressOf?.(socket.request) ?? clientAddress(socket.handshake.address)
-      socket.data = { principal: withAddress(principal, address), client: auth.data.client, healthNotes: await healthNotesOf(principal), address }
+      socket.data = { principal: withAddress(principal, address), client: auth.data.client, healthNotes: await healthNotesOf(principal), address, validUntil }
       next()
     } catch (err) {
       // A database hiccup is not a revoked device: tell the page to retry, not to unpair.
@@ -120,7 +128,10 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
         if (typeof ack !== 'function') return
         const reply = ack as (res: CommandAck<typeof name>) => void
         try {
-          const current = await principalFromCookies(deps.sql, socket.handshake.headers.cookie, socket.data.client, deps.clock.now())
+          // The heartbeat trusts what the socket holds (see validUntil); every other command asks the database again.
+          const current = name === 'heartbeat:ping'
+            ? (deps.clock.now() < socket.data.validUntil ? socket.data.principal : null)
+            : (await resolveCookies(deps.sql, socket.handshake.headers.cookie, socket.data.client, deps.clock.now()))?.principal
           if (!current) {
             reply(errorBody(p.kind === 'board' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED'))
             socket.emit('session:ended', { code: p.kind === 'board' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED' })
@@ -130,7 +141,8 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
           const unsafe = findUnsafeText(payload)
           if (unsafe !== null) throw new AppError('BAD_REQUEST', UNSAFE_TEXT_MESSAGE, { [unsafe]: UNSAFE_TEXT_MESSAGE })
           const input = parseInput(clientCommands[name].payload, payload)
-          reply(await (handlers[name] as (who: Principal, input: unknown) => Promise<CommandAck<typeof name>>)(withAddress(current, socket.data.address), input))
+          const handler = handlers[name] as (who: Principal, input: unknown, on: CommandSocket) => Promise<CommandAck<typeof name>>
+          reply(await handler(withAddress(current, socket.data.address), input, { healthNotes: socket.data.healthNotes }))
         } catch (err) {
           reply(errorBodyOrUnavailable(err))
         }
@@ -171,24 +183,25 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
     await Promise.all(ids.map(async (id) => {
       const socket = io.of('/').sockets.get(id)
       if (!socket) return
-      let principal: Principal | null
+      let resolved: Awaited<ReturnType<typeof resolveCookies>>
       let healthNotes: boolean
       try {
-        principal = await principalFromCookies(deps.sql, socket.handshake.headers.cookie, socket.data.client, deps.clock.now())
-        healthNotes = !!principal && (await healthNotesOf(principal))
+        resolved = await resolveCookies(deps.sql, socket.handshake.headers.cookie, socket.data.client, deps.clock.now())
+        healthNotes = !!resolved && (await healthNotesOf(resolved.principal))
       } catch (err) {
         // Rights that cannot be re-read must not stay as they were: the page reconnects and is checked afresh.
         deps.log.warn('socket refresh failed', { err: String(err) })
         socket.disconnect(true)
         return
       }
-      if (!principal) {
+      if (!resolved) {
         socket.emit('session:ended', { code: 'UNAUTHENTICATED' })
         socket.disconnect(true)
         return
       }
+      const { principal, validUntil } = resolved
       for (const r of [...socket.rooms]) if (r !== socket.id) void socket.leave(r)
-      socket.data = { ...socket.data, principal: withAddress(principal, socket.data.address), healthNotes }
+      socket.data = { ...socket.data, principal: withAddress(principal, socket.data.address), healthNotes, validUntil }
       void socket.join(roomsFor(principal, healthNotes))
       socket.emit('access:changed', {})
     }))
