@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { writeReport } from '../data/reports.js'
 import { buildSnapshot } from '../day/snapshot.js'
 import { countQueries, queriesOf, type QueryCount } from '../db/queryCount.js'
 import type { Database } from '../db/types.js'
-import { smallSchool, type SmallSchool } from '../test/fixtures.js'
+import { PASSWORD, smallSchool, type SmallSchool } from '../test/fixtures.js'
 import { testDatabase } from '../test/db.js'
 import { Client, nextEvent, startTestServer, type TestServer, type TestSocket } from '../test/server.js'
 
@@ -93,5 +94,93 @@ describe('round trips', () => {
     expect(command.result.ok).toBe(true)
     console.log(`board's day:snapshot command: ${listing(command)}`)
     board.disconnect()
+  })
+})
+
+describe('a heartbeat that asks no one still ends what was ended', () => {
+  /** Resolves when the socket is told its session ended and is disconnected, without the page sending anything. */
+  function cut(socket: TestSocket): Promise<unknown> {
+    const disconnected = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()))
+    return Promise.all([nextEvent(socket, 'session:ended', 10_000), disconnected]).then(([ended]) => ended)
+  }
+
+  it('a logout, a password change, a password reset and a disabled account end the sockets at once', async () => {
+    const admin = await new Client(server).login(s.login.admin)
+    // Logout: this session's socket.
+    const a = await new Client(server).login(s.login.teacher2)
+    const loggedOut = cut(await a.socket())
+    await a.request('DELETE', '/api/session')
+    expect(await loggedOut).toEqual({ code: 'UNAUTHENTICATED' })
+
+    // A password change ends the account's other sessions.
+    const keeper = await new Client(server).login(s.login.teacher2)
+    const other = await new Client(server).login(s.login.teacher2)
+    const changed = cut(await other.socket())
+    expect((await keeper.post('/api/account/password', { current: PASSWORD, next: 'another horse 8' })).status).toBe(200)
+    expect(await changed).toEqual({ code: 'UNAUTHENTICATED' })
+
+    // A reset code from the school ends every session of the account.
+    const kept = cut(await keeper.socket())
+    const issued = await admin.post(`/api/admin/staff/${s.staff.teacher2}/reset-code`)
+    expect(issued.status).toBe(200)
+    expect((await new Client(server).post('/api/account/reset', { loginId: s.login.teacher2, code: issued.body.code, password: PASSWORD })).status).toBe(200)
+    expect(await kept).toEqual({ code: 'UNAUTHENTICATED' })
+
+    // A disabled account.
+    const vp = await new Client(server).login(s.login.vp)
+    const disabled = cut(await vp.socket())
+    expect((await admin.post(`/api/admin/staff/${s.staff.vp}/disable`)).status).toBe(200)
+    expect(await disabled).toEqual({ code: 'UNAUTHENTICATED' })
+  })
+
+  it('a session that expires is ended by the next heartbeat', async () => {
+    const teacher = await new Client(server).login(s.login.teacher1)
+    const socket = await teacher.socket()
+    expect((await socket.emitWithAck('heartbeat:ping', { sentAt: 1 })).ok).toBe(true)
+    const ended = nextEvent(socket, 'session:ended')
+    server.clock.advance(15 * 24 * 3600_000) // staff sessions last 14 days
+    try {
+      const q = await queriesOf(db.sql, () => socket.emitWithAck('heartbeat:ping', { sentAt: 2 }))
+      expect(q.result).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+      expect(q.count, listing(q)).toBe(0)
+      expect(await ended).toEqual({ code: 'UNAUTHENTICATED' })
+    } finally {
+      server.clock.advance(-15 * 24 * 3600_000)
+    }
+  })
+})
+
+describe('a report read beside the lock it waited for', () => {
+  it('reads the claims again when another report of the day committed meanwhile', async () => {
+    const guardian = await new Client(server).login(s.login.suzuki)
+    const [reason] = await db.sql<{ id: number; suggestedCodeId: number }[]>`select id, suggested_code_id from school_reason where id = ${reasonFever}`
+    const day = { pupilId: s.pupils.jiro, date: '2026-12-01' }
+    let sent!: Promise<{ status: number; body: any }>
+    // Another report of the same pupil-day holds the school's lock; ours starts, waits for it, and sees the other only if it reads again.
+    await db.sql.begin(async (tx) => {
+      const [{ seq }] = (await tx<{ seq: number }[]>`update school set seq = seq + 1 where id = ${s.schoolId} returning seq`) as unknown as [{ seq: number }]
+      await writeReport(tx, {
+        schoolId: s.schoolId, seq, guardianId: s.guardians.suzuki, idempotencyKey: key(), requestHash: 'x', kind: 'absent',
+        fromDate: day.date, toDate: day.date, reasonId: reason!.id, symptoms: [], temperature: null, time: null, message: '',
+        submittedAt: new Date(server.clock.now()).toISOString(), days: [day], replaces: [], marks: [{ ...day, codeId: reason!.suggestedCodeId }],
+      })
+      sent = guardian.post('/api/guardian/reports', {
+        idempotencyKey: key(), pupilIds: [day.pupilId], kind: 'absent', fromDate: day.date, toDate: day.date, reasonId: reasonFever,
+      })
+      if (db.mode === 'postgres') {
+        // Commit only once our report's first statement is waiting for the lock (its view of the database is taken).
+        for (let i = 0; i < 200; i++) {
+          const [row] = await db.sql<{ n: number }[]>`
+            select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like '%with pupils as%'`
+          if (row!.n > 0) break
+          await new Promise((r) => setTimeout(r, 25))
+        }
+      }
+    })
+    const res = await sent
+    expect(res.body.error?.code).toBe('REPORT_EXISTS')
+    const [{ n }] = (await db.sql<{ n: number }[]>`
+      select count(*)::int as n from guardian_report_day where pupil_id = ${day.pupilId} and date = ${day.date}`) as unknown as [{ n: number }]
+    expect(n).toBe(1)
   })
 })
