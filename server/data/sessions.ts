@@ -110,3 +110,22 @@ export async function passwordHashOf(q: Q, kind: 'staff' | 'guardian', id: numbe
 export async function setPasswordHash(q: Q, kind: 'staff' | 'guardian', id: number, hash: string): Promise<void> {
   await q`update ${q(kind)} set password_hash = ${hash} where id = ${id}`
 }
+
+/**
+ * Which of these sessions (token hashes) and board devices still let their sockets in: the
+ * session not expired and its account enabled, the device not revoked. One statement for all
+ * of a process's open sockets.
+ */
+export async function stillLive(q: Q, sessionHashes: string[], deviceIds: number[], nowIso: string): Promise<{ sessions: Set<string>; devices: Set<number> }> {
+  const rows = await q<{ session: string | null; device: number | null }[]>`
+    select s.token_hash as session, null::int as device from user_session s
+    left join staff st on st.id = s.staff_id
+    left join guardian g on g.id = s.guardian_id
+    where s.token_hash = any(${sessionHashes}::text[]) and s.expires_at > ${nowIso} and coalesce(st.disabled_at, g.disabled_at) is null
+    union all
+    select null, d.id from board_device d where d.id = any(${deviceIds}::int[]) and d.revoked_at is null`
+  return {
+    sessions: new Set(rows.flatMap((r) => (r.session === null ? [] : [r.session]))),
+    devices: new Set(rows.flatMap((r) => (r.device === null ? [] : [r.device]))),
+  }
+}

@@ -20,6 +20,7 @@ import { clientAddress } from '../auth/source.js'
 import type { Deps } from '../deps.js'
 import { redactForBoard, redactHealth } from '../day/entries.js'
 import { getSchool } from '../data/schools.js'
+import { stillLive } from '../data/sessions.js'
 import { unavailableCode } from '../db/unavailable.js'
 import { AppError, errorBodyOf, parseInput } from '../errors.js'
 import { originAllowed } from '../http/security.js'
@@ -56,7 +57,16 @@ export interface SocketControl {
   refreshSchool(schoolId: number): Promise<void>
   /** After a guardian is unlinked from (or linked to) a child: their open sockets hear only their children now. */
   refreshGuardian(guardianId: number): Promise<void>
+  /**
+   * Ends this process's sockets whose session or device no longer lets them in, in one query.
+   * Runs every SWEEP_MS: the safety net for what nobody pushed (a session ended by the
+   * command-line tool, a row changed by hand), since the heartbeat asks the database nothing.
+   */
+  sweep(): Promise<void>
 }
+
+/** How often the hub checks its sockets' sessions and devices in one query (see SocketControl.sweep). */
+export const SWEEP_MS = 60_000
 
 export const rooms = {
   board: (schoolId: number) => `school:${schoolId}:board`,
@@ -206,6 +216,30 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
       socket.emit('access:changed', {})
     }))
   }
+  const sweep = async () => {
+    const sockets = [...io.of('/').sockets.values()].filter((x) => x.data.principal)
+    if (sockets.length === 0) return
+    const hashes = new Set<string>()
+    const devices = new Set<number>()
+    for (const x of sockets) {
+      const p = x.data.principal
+      if (p.kind === 'board') devices.add(p.deviceId)
+      else hashes.add(p.sessionHash)
+    }
+    const live = await stillLive(deps.sql, [...hashes], [...devices], new Date(deps.clock.now()).toISOString())
+    for (const x of sockets) {
+      const p = x.data.principal
+      if (p.kind === 'board' ? live.devices.has(p.deviceId) : live.sessions.has(p.sessionHash)) continue
+      x.emit('session:ended', { code: p.kind === 'board' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED' })
+      x.disconnect(true)
+    }
+  }
+  const sweeper = setInterval(() => {
+    sweep().catch((err: unknown) => deps.log.warn('socket sweep failed', { err: String(err) }))
+  }, SWEEP_MS)
+  sweeper.unref()
+  httpServer.once('close', () => clearInterval(sweeper))
+
   const control: SocketControl = {
     endSession: (hash) => end(rooms.session(hash), 'UNAUTHENTICATED'),
     endDevice: (id) => end(rooms.device(id), 'DEVICE_REVOKED'),
@@ -213,6 +247,7 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
     refreshStaff: (id) => refresh(rooms.staffMember(id)),
     refreshSchool: (id) => refresh(rooms.staff(id)),
     refreshGuardian: (id) => refresh(rooms.guardian(id)),
+    sweep,
   }
   return { io, publish, control }
 }

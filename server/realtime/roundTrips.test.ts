@@ -131,6 +131,21 @@ describe('a heartbeat that asks no one still ends what was ended', () => {
     const disabled = cut(await vp.socket())
     expect((await admin.post(`/api/admin/staff/${s.staff.vp}/disable`)).status).toBe(200)
     expect(await disabled).toEqual({ code: 'UNAUTHENTICATED' })
+  }, 120_000) // six logins and three password hashes: slow on a busy machine
+
+  it('what nobody pushed (the command-line tool ends sessions) is caught by the sweep, one query for every socket', async () => {
+    const cli = await new Client(server).login(s.login.teacher1)
+    const cut1 = cut(await cli.socket())
+    const stays = await (await new Client(server).login(s.login.admin)).socket()
+    const board = await pairedBoard()
+    await db.sql`delete from user_session where staff_id = ${s.staff.teacher1}`
+    const q = await queriesOf(db.sql, () => server.sockets.sweep())
+    expect(q.count, listing(q)).toBe(1)
+    expect(await cut1).toEqual({ code: 'UNAUTHENTICATED' })
+    expect(stays.connected && board.connected).toBe(true)
+    expect((await stays.emitWithAck('heartbeat:ping', { sentAt: 1 })).ok).toBe(true)
+    stays.disconnect()
+    board.disconnect()
   })
 
   it('a session that expires is ended by the next heartbeat', async () => {
