@@ -23,49 +23,10 @@ export async function codeIdByName(q: Q, schoolId: number, code: string): Promis
   return row.id
 }
 
-/** Claims an idempotency key; returns null when another request already holds it. */
-export async function claimSubmission(q: Q, guardianId: number, key: string, requestHash: string, nowIso: string): Promise<number | null> {
-  const [row] = await q<{ id: number }[]>`
-    insert into guardian_submission (guardian_id, idempotency_key, request_hash, created_at)
-    values (${guardianId}, ${key}, ${requestHash}, ${nowIso})
-    on conflict (guardian_id, idempotency_key) do nothing
-    returning id`
-  return row?.id ?? null
-}
-
 export async function findSubmission(q: Q, guardianId: number, key: string): Promise<{ id: number; requestHash: string; createdAt: string } | null> {
   const [row] = await q<{ id: number; requestHash: string; createdAt: string }[]>`
     select id, request_hash, created_at from guardian_submission where guardian_id = ${guardianId} and idempotency_key = ${key}`
   return row ?? null
-}
-
-export interface NewReport {
-  schoolId: number
-  submissionId: number
-  guardianId: number
-  pupilId: number
-  kind: ReportKind
-  fromDate: string
-  toDate: string
-  reasonId: number
-  symptoms: string[]
-  temperature: number | null
-  time: string | null
-  message: string
-  submittedAt: string
-}
-
-export async function insertReport(q: Q, r: NewReport, days: string[]): Promise<number> {
-  const [row] = await q<{ id: number }[]>`
-    insert into guardian_report (school_id, submission_id, guardian_id, pupil_id, kind, from_date, to_date, reason_id,
-                                 symptoms, temperature, expected_time, message, submitted_at, language)
-    values (${r.schoolId}, ${r.submissionId}, ${r.guardianId}, ${r.pupilId}, ${r.kind}, ${r.fromDate}, ${r.toDate}, ${r.reasonId},
-            ${r.symptoms}, ${r.temperature}, ${r.time}, ${r.message}, ${r.submittedAt},
-            (select language from guardian where id = ${r.guardianId}))
-    returning id`
-  const id = row!.id
-  await q`insert into guardian_report_day ${q(days.map((date) => ({ schoolId: r.schoolId, reportId: id, pupilId: r.pupilId, date })))}`
-  return id
 }
 
 export interface MarkRow {
@@ -95,18 +56,6 @@ export interface PupilDay {
   date: string
 }
 
-/** Which of these pupil-days already have a live report (not withdrawn, not replaced for the day). */
-export async function pupilDaysWithLiveReports(q: Q, pupilIds: number[], dates: string[]): Promise<(PupilDay & { name: string })[]> {
-  return q`
-    select distinct d.pupil_id, d.date::text as date, p.given_name as name
-    from guardian_report_day d
-    join guardian_report r on r.id = d.report_id
-    join pupil p on p.id = d.pupil_id
-    where d.pupil_id = any(${pupilIds}::int[]) and d.date = any(${dates}::date[])
-      and r.withdrawn_at is null and d.superseded_by is null
-    order by 2, 1`
-}
-
 /** Live reports' kinds per pupil-day from `fromDate` on, for the guardian form's "change or add?" question. */
 export async function reportedDaysFrom(q: Q, pupilIds: number[], fromDate: string): Promise<{ pupilId: number; date: string; kinds: ReportKind[] }[]> {
   return q`
@@ -116,15 +65,6 @@ export async function reportedDaysFrom(q: Q, pupilIds: number[], fromDate: strin
       and r.withdrawn_at is null and d.superseded_by is null
     group by d.pupil_id, d.date
     order by d.date, d.pupil_id`
-}
-
-/** Ends the earlier live reports' claim on a pupil-day: `reportId` replaces them there. */
-export async function supersedeReports(q: Q, reportId: number, day: PupilDay): Promise<void> {
-  await q`
-    update guardian_report_day d set superseded_by = ${reportId}
-    from guardian_report r
-    where r.id = d.report_id and d.pupil_id = ${day.pupilId} and d.date = ${day.date}
-      and d.report_id <> ${reportId} and d.superseded_by is null and r.withdrawn_at is null`
 }
 
 /** Undoes what a withdrawn report replaced: the reports it changed stand again on those days. */
