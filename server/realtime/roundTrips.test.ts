@@ -98,10 +98,14 @@ describe('round trips', () => {
 })
 
 describe('a heartbeat that asks no one still ends what was ended', () => {
-  /** Resolves when the socket is told its session ended and is disconnected, without the page sending anything. */
+  /**
+   * Resolves when the socket is told its session ended and is disconnected, without the page
+   * sending anything. The wait starts before the action and includes it (logins and password
+   * hashes, slow on a busy machine); what matters is that nothing but the action causes it.
+   */
   function cut(socket: TestSocket): Promise<unknown> {
     const disconnected = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()))
-    return Promise.all([nextEvent(socket, 'session:ended', 10_000), disconnected]).then(([ended]) => ended)
+    return Promise.all([nextEvent(socket, 'session:ended', 120_000), disconnected]).then(([ended]) => ended)
   }
 
   it('a logout, a password change, a password reset and a disabled account end the sockets at once', async () => {
@@ -146,7 +150,7 @@ describe('a heartbeat that asks no one still ends what was ended', () => {
     expect((await stays.emitWithAck('heartbeat:ping', { sentAt: 1 })).ok).toBe(true)
     stays.disconnect()
     board.disconnect()
-  })
+  }, 120_000)
 
   it('a session that expires is ended by the next heartbeat', async () => {
     const teacher = await new Client(server).login(s.login.teacher1)
