@@ -19,14 +19,6 @@ export async function guardianChildren(q: Q, guardianId: number, today: string):
     order by c.grade desc nulls last, c.name, p.id`
 }
 
-/** The subset of `pupilIds` this guardian is linked to, with each pupil's school. */
-export async function linkedPupils(q: Q, guardianId: number, pupilIds: number[]): Promise<{ pupilId: number; schoolId: number; name: string; enrolledOn: string; leftOn: string | null }[]> {
-  return q`
-    select p.id as pupil_id, p.school_id, p.family_name || ' ' || p.given_name as name, p.enrolled_on, p.left_on
-    from guardian_pupil gp join pupil p on p.id = gp.pupil_id
-    where gp.guardian_id = ${guardianId} and p.id = any(${pupilIds}::int[])`
-}
-
 /** The language the guardian chose, or null when they never chose one. */
 export async function guardianLanguage(q: Q, guardianId: number): Promise<GuardianLanguage | null> {
   const [row] = await q<{ language: string | null }[]>`select language from guardian where id = ${guardianId}`

@@ -33,28 +33,45 @@ export async function deleteSession(q: Q, tokenHash: string): Promise<void> {
 
 /** Resolves a live session to its principal; expired sessions and disabled accounts resolve to null. */
 export async function principalForSession(q: Q, tokenHash: string, nowIso: string): Promise<Exclude<Principal, { kind: 'board' }> | null> {
-  const [s] = await q<{ staffId: number | null; guardianId: number | null }[]>`
-    select staff_id, guardian_id from user_session where token_hash = ${tokenHash} and expires_at > ${nowIso}`
-  if (!s) return null
-  if (s.staffId !== null) {
-    const [st] = await q<{ id: number; schoolId: number | null; organisationId: number | null; roles: StaffRole[]; name: string; classIds: number[] }[]>`
-      select s.id, s.school_id, s.organisation_id, s.roles, s.family_name || ' ' || s.given_name as name,
+  return (await liveSession(q, tokenHash, nowIso))?.principal ?? null
+}
+
+/**
+ * A live session's principal and when the session expires, in one round trip (the session and
+ * its account joined): every request and socket command pays it, so it stays one statement.
+ */
+export async function liveSession(q: Q, tokenHash: string, nowIso: string): Promise<{ principal: Exclude<Principal, { kind: 'board' }>; expiresAt: string } | null> {
+  const [s] = await q<{
+    expiresAt: string
+    staffId: number | null; schoolId: number | null; organisationId: number | null; roles: StaffRole[] | null; staffName: string | null; classIds: number[] | null
+    guardianId: number | null; guardianName: string | null; pupilIds: number[] | null
+  }[]>`
+    select s.expires_at, st.id as staff_id, st.school_id, st.organisation_id, st.roles, st.name as staff_name, st.class_ids,
+           g.id as guardian_id, g.name as guardian_name, g.pupil_ids
+    from user_session s
+    left join lateral (
+      select s2.id, s2.school_id, s2.organisation_id, s2.roles, s2.family_name || ' ' || s2.given_name as name,
              coalesce(array_agg(h.class_id) filter (where h.class_id is not null), '{}') as class_ids
-      from staff s left join homeroom_assignment h on h.staff_id = s.id
-      where s.id = ${s.staffId} and s.disabled_at is null
-      group by s.id`
-    if (st && st.schoolId === null) return { kind: 'city', staffId: st.id, cityId: st.organisationId!, name: st.name, sessionHash: tokenHash }
-    return st && st.schoolId !== null
-      ? { kind: 'staff', staffId: st.id, schoolId: st.schoolId, roles: st.roles, homeroomClassIds: st.classIds, name: st.name, sessionHash: tokenHash }
-      : null
+      from staff s2 left join homeroom_assignment h on h.staff_id = s2.id
+      where s2.id = s.staff_id and s2.disabled_at is null
+      group by s2.id
+    ) st on true
+    left join lateral (
+      select g2.id, g2.family_name || ' ' || g2.given_name as name,
+             coalesce(array_agg(gp.pupil_id order by gp.pupil_id) filter (where gp.pupil_id is not null), '{}') as pupil_ids
+      from guardian g2 left join guardian_pupil gp on gp.guardian_id = g2.id
+      where g2.id = s.guardian_id and g2.disabled_at is null
+      group by g2.id
+    ) g on true
+    where s.token_hash = ${tokenHash} and s.expires_at > ${nowIso}`
+  if (!s) return null
+  const live = (principal: Exclude<Principal, { kind: 'board' }>) => ({ principal, expiresAt: s.expiresAt })
+  if (s.staffId !== null) {
+    if (s.schoolId === null) return live({ kind: 'city', staffId: s.staffId, cityId: s.organisationId!, name: s.staffName!, sessionHash: tokenHash })
+    return live({ kind: 'staff', staffId: s.staffId, schoolId: s.schoolId, roles: s.roles!, homeroomClassIds: s.classIds!, name: s.staffName!, sessionHash: tokenHash })
   }
-  const [g] = await q<{ id: number; name: string; pupilIds: number[] }[]>`
-    select g.id, g.family_name || ' ' || g.given_name as name,
-           coalesce(array_agg(gp.pupil_id order by gp.pupil_id) filter (where gp.pupil_id is not null), '{}') as pupil_ids
-    from guardian g left join guardian_pupil gp on gp.guardian_id = g.id
-    where g.id = ${s.guardianId} and g.disabled_at is null
-    group by g.id`
-  return g ? { kind: 'guardian', guardianId: g.id, name: g.name, sessionHash: tokenHash, pupilIds: g.pupilIds } : null
+  if (s.guardianId !== null) return live({ kind: 'guardian', guardianId: s.guardianId, name: s.guardianName!, sessionHash: tokenHash, pupilIds: s.pupilIds! })
+  return null
 }
 
 /** Whose sessions: exactly one of the two ids is set. */
@@ -92,4 +109,23 @@ export async function passwordHashOf(q: Q, kind: 'staff' | 'guardian', id: numbe
 
 export async function setPasswordHash(q: Q, kind: 'staff' | 'guardian', id: number, hash: string): Promise<void> {
   await q`update ${q(kind)} set password_hash = ${hash} where id = ${id}`
+}
+
+/**
+ * Which of these sessions (token hashes) and board devices still let their sockets in: the
+ * session not expired and its account enabled, the device not revoked. One statement for all
+ * of a process's open sockets.
+ */
+export async function stillLive(q: Q, sessionHashes: string[], deviceIds: number[], nowIso: string): Promise<{ sessions: Set<string>; devices: Set<number> }> {
+  const rows = await q<{ session: string | null; device: number | null }[]>`
+    select s.token_hash as session, null::int as device from user_session s
+    left join staff st on st.id = s.staff_id
+    left join guardian g on g.id = s.guardian_id
+    where s.token_hash = any(${sessionHashes}::text[]) and s.expires_at > ${nowIso} and coalesce(st.disabled_at, g.disabled_at) is null
+    union all
+    select null, d.id from board_device d where d.id = any(${deviceIds}::int[]) and d.revoked_at is null`
+  return {
+    sessions: new Set(rows.flatMap((r) => (r.session === null ? [] : [r.session]))),
+    devices: new Set(rows.flatMap((r) => (r.device === null ? [] : [r.device]))),
+  }
 }

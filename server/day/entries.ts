@@ -2,8 +2,9 @@ import type { DayEntry, DayReport } from '../../shared/protocol/index.js'
 import { statusOf } from '../../shared/domain/attendance.js'
 import type { SchoolYear } from '../data/schools.js'
 import type { Q } from '../db/types.js'
-import { dayBadges, type DayBadges } from './badges.js'
-import { reportThreads } from './reportThreads.js'
+import { schoolDaysBetween, type CalendarRules } from '../../shared/domain/calendar.js'
+import { countsSql, schoolDaysOf } from '../register/counts.js'
+import { dayReportFromJson, threadsSql } from './reportThreads.js'
 
 interface EntryRow {
   pupilId: number
@@ -23,6 +24,21 @@ interface EntryRow {
   markedAt: string | null
   reportKind: 'absent' | 'late' | 'early_leave' | null
   reportTime: string | null
+  streak: number | null
+  absentDays: number | null
+  reports: DayReport[] | null
+}
+
+/** The school year and its school days up to the day: what the badges are counted from. */
+export interface EntriesYear {
+  year: SchoolYear
+  /** The school days from the start of the year to the day (or the year's end, if sooner). */
+  yearDays: string[]
+}
+
+/** The school days the badges of `date` count (dayBadges' span), from calendar rules that cover it. */
+export function badgeDays(year: SchoolYear, date: string, rules: CalendarRules): string[] {
+  return schoolDaysBetween(year.startsOn, date < year.endsOn ? date : year.endsOn, rules)
 }
 
 /**
@@ -31,8 +47,29 @@ interface EntryRow {
  * the board strip what it must not show (see `redactForBoard`).
  */
 export async function loadEntries(q: Q, schoolId: number, year: SchoolYear, date: string, pupilIds?: number[]): Promise<DayEntry[]> {
+  const to = date < year.endsOn ? date : year.endsOn
+  const yearDays = await schoolDaysOf(q, schoolId, year.startsOn, to)
+  return (await q<EntryRow[]>`${entriesSql(q, schoolId, { year, yearDays }, date, pupilIds)}`).map(toEntry)
+}
+
+/** As loadEntries, when the caller already knows the year's school days: one round trip. */
+export async function entriesOf(q: Q, schoolId: number, y: EntriesYear, date: string, pupilIds?: number[]): Promise<DayEntry[]> {
+  return (await q<EntryRow[]>`${entriesSql(q, schoolId, y, date, pupilIds)}`).map(toEntry)
+}
+
+/**
+ * One statement for the entries, their badges (counted by the register, see day/badges.ts) and
+ * their report threads (see day/reportThreads.ts), so a snapshot or a change's event costs one
+ * round trip for them. Every table carries the school in its condition (see the plan notes in
+ * docs/performance.md).
+ */
+export function entriesSql(q: Q, schoolId: number, y: EntriesYear, date: string, pupilIds?: number[]) {
   const only = pupilIds ? q`and pupil_id = any(${pupilIds}::int[])` : q``
-  const rows = await q<EntryRow[]>`
+  const to = y.yearDays.at(-1)
+  const counts = to
+    ? countsSql(q, { schoolId, schoolYearId: y.year.id, yearDays: y.yearDays, periodFrom: to, pupilsIn: q`select pupil_id from keyed` })
+    : q`select null::int as pupil_id, 0 as streak, 0 as y_absent_days where false`
+  return q`
     with cur as (
       select distinct on (pupil_id) pupil_id, code_id, source, at_time, recorded_at
       from attendance_log
@@ -48,26 +85,37 @@ export async function loadEntries(q: Q, schoolId: number, year: SchoolYear, date
     ), keyed as (
       select pupil_id from cur where code_id is not null
       union select pupil_id from rep
+    ), counts as (
+      ${counts}
+    ), threads as (
+      ${threadsSql(q, schoolId, date, q`and rd.pupil_id in (select pupil_id from keyed)`)}
     )
     select k.pupil_id, m.class_id, m.attendance_number,
            p.family_name || ' ' || p.given_name as name, p.family_kana || ' ' || p.given_kana as kana,
            c.label as code_label, c.on_site, c.counts_absent, c.excused, c.is_late, c.is_early_leave, c.provisional,
            cur.source, to_char(cur.at_time, 'FMHH24:MI') as at_time, cur.recorded_at as marked_at,
-           rep.kind as report_kind, to_char(rep.expected_time, 'FMHH24:MI') as report_time
+           rep.kind as report_kind, to_char(rep.expected_time, 'FMHH24:MI') as report_time,
+           n.streak, n.y_absent_days as absent_days, t.reports
     from keyed k
-    join pupil p on p.id = k.pupil_id
-    join class_membership m on m.pupil_id = k.pupil_id and m.school_year_id = ${year.id}
+    join pupil p on p.id = k.pupil_id and p.school_id = ${schoolId}
+    join class_membership m on m.pupil_id = k.pupil_id and m.school_year_id = ${y.year.id}
     left join cur on cur.pupil_id = k.pupil_id
     left join attendance_code c on c.id = cur.code_id
     left join rep on rep.pupil_id = k.pupil_id
+    left join counts n on n.pupil_id = k.pupil_id
+    left join threads t on t.pupil_id = k.pupil_id
     order by m.class_id, m.attendance_number`
-
-  const badges = await dayBadges(q, schoolId, year, date, rows.map((r) => r.pupilId))
-  const threads = await reportThreads(q, schoolId, date, pupilIds)
-  return rows.map((r) => toEntry(r, badges(r.pupilId), threads.get(r.pupilId) ?? []))
 }
 
-function toEntry(r: EntryRow, badges: DayBadges, reports: DayReport[]): DayEntry {
+/** Entry rows that came as a JSON array (nested in a larger statement), in the order loadEntries gives. */
+export function entriesFrom(rows: unknown[]): DayEntry[] {
+  return (rows as EntryRow[]).map(toEntry).sort((a, b) => a.classId - b.classId || a.attendanceNumber - b.attendanceNumber)
+}
+
+function toEntry(r: EntryRow): DayEntry {
+  const reports = (r.reports ?? []).map(dayReportFromJson)
+  // A pupil the register does not count on that day (no school days yet) has no badges, as in dayBadges.
+  const badges = { consecutiveAbsences: r.streak ?? 0, cumulativeAbsences: r.absentDays ?? 0 }
   const status = r.codeLabel
     ? statusOf({ onSite: !!r.onSite, countsAbsent: !!r.countsAbsent, excused: !!r.excused, isLate: !!r.isLate, isEarlyLeave: !!r.isEarlyLeave, provisional: !!r.provisional })
     : r.reportKind!
@@ -83,7 +131,7 @@ function toEntry(r: EntryRow, badges: DayBadges, reports: DayReport[]): DayEntry
     time: r.atTime ?? r.reportTime,
     reports,
     ...badges,
-    updatedAt: [r.markedAt, ...reports.flatMap((p) => [p.submittedAt, p.acknowledgedAt])].filter((x): x is string => !!x).sort().at(-1)!,
+    updatedAt: [r.markedAt && new Date(r.markedAt).toISOString(), ...reports.flatMap((p) => [p.submittedAt, p.acknowledgedAt])].filter((x): x is string => !!x).sort().at(-1)!,
   }
 }
 

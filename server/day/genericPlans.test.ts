@@ -5,7 +5,11 @@ import type { Database, Q } from '../db/types.js'
 import { guidanceView } from '../guidance/view.js'
 import { generateYear, type GeneratedYear } from '../test/generateYear.js'
 import { testDatabase } from '../test/db.js'
+import type { Sql } from '../db/types.js'
+import { loadClasses } from './classes.js'
 import { loadEntries } from './entries.js'
+import { reportThreads } from './reportThreads.js'
+import { buildSnapshot } from './snapshot.js'
 
 /**
  * The shape of the generic plans of a school's heavy queries (the plan a prepared statement
@@ -31,7 +35,7 @@ afterAll(async () => {
   await db?.close()
 })
 
-interface PlanNode { 'Node Type': string; 'Relation Name'?: string; 'Index Cond'?: string; 'Recheck Cond'?: string; 'Function Name'?: string; Plans?: PlanNode[] }
+interface PlanNode { 'Node Type': string; 'Relation Name'?: string; 'Index Cond'?: string; 'Recheck Cond'?: string; Filter?: string; 'Join Filter'?: string; 'Hash Cond'?: string; 'Function Name'?: string; Plans?: PlanNode[] }
 
 function nodes(n: PlanNode): PlanNode[] {
   return [n, ...(n.Plans ?? []).flatMap(nodes)]
@@ -63,6 +67,8 @@ describe('the generic plans of a school day', () => {
       await conn.unsafe('set enable_seqscan = off')
       const year = (await schoolYearOn(conn, school.schoolId, DATE))!
       const entries = await loadEntries(conn, school.schoolId, year, DATE)
+      await reportThreads(conn, school.schoolId, DATE)
+      await buildSnapshot(conn as unknown as Sql, { schoolId: school.schoolId, date: DATE, buildId: 'x', forBoard: false })
       const who: StaffPrincipal = { kind: 'staff', staffId: 0, schoolId: school.schoolId, roles: ['vice_principal'], homeroomClassIds: [], name: 't', sessionHash: '' }
       const view = await guidanceView(conn, who, DATE)
       expect(view.pupils).toHaveLength(school.pupilIds.length)
@@ -75,13 +81,31 @@ describe('the generic plans of a school day', () => {
         const scans = plan.filter((n) => n['Relation Name'] === 'attendance_log')
         expect(scans.length, statement).toBeGreaterThan(0)
         for (const s of scans) expect(s['Index Cond'] ?? s['Recheck Cond'] ?? '', statement).toMatch(/school_id = \$\d+/)
-        if (text.includes('first_pos')) expect(plan.filter((n) => n['Function Name'] === 'unnest'), statement).toEqual([])
+        if (text.includes('first_pos')) {
+          expect(plan.filter((n) => n['Function Name'] === 'unnest'), statement).toEqual([])
+          // The marks of the counted span only: later ones (days ahead, the rest of the year) are not read at all.
+          const spans = scans.map((s) => s['Index Cond'] ?? s['Recheck Cond'] ?? '').filter((c) => c.includes('date >= '))
+          expect(spans.length, statement).toBeGreaterThan(0)
+          for (const c of spans) expect(c, statement).toMatch(/date <= /)
+        }
       }
       const reportPlans = await genericPlans(conn, 'guardian_report_day')
       expect(reportPlans.length).toBeGreaterThanOrEqual(2)
       for (const { statement, plan } of reportPlans) {
         for (const n of plan.filter((x) => x['Relation Name'] === 'guardian_report_day')) expect(n['Index Cond'] ?? n['Recheck Cond'] ?? '', statement).toMatch(/school_id = \$\d+/)
         for (const n of plan.filter((x) => x['Relation Name'])) expect(n['Node Type'], `${n['Relation Name']} in ${statement}`).not.toBe('Seq Scan')
+      }
+      // The classes' roll call: found by the school too, whichever way the plan joins it.
+      await loadClasses(conn, school.schoolId, year.id, DATE)
+      const rollPlans = await genericPlans(conn, 'roll_call')
+      expect(rollPlans.length).toBeGreaterThanOrEqual(1)
+      for (const { statement, plan } of rollPlans) {
+        const scans = plan.filter((n) => n['Relation Name'] === 'roll_call')
+        expect(scans.length, statement).toBeGreaterThan(0)
+        for (const n of scans) {
+          const conditions = [n['Index Cond'], n['Recheck Cond'], n.Filter, n['Join Filter'], n['Hash Cond']].join(' ')
+          expect(conditions, statement).toMatch(/school_id = \$\d+/)
+        }
       }
     } finally {
       await conn.unsafe('reset plan_cache_mode')

@@ -1,46 +1,82 @@
 import { SCHOOL_ZONE } from '../../shared/time/zone.js'
-import type { DaySnapshot } from '../../shared/protocol/index.js'
+import type { ClassInfo, DaySnapshot, SafetyBoard } from '../../shared/protocol/index.js'
 import { isSchoolDay } from '../../shared/domain/calendar.js'
-import { calendarRules, getSchool, schoolYearOn } from '../data/schools.js'
-import type { Sql } from '../db/types.js'
-import { loadClasses } from './classes.js'
-import { loadEntries, redactForBoard, redactHealth } from './entries.js'
-import { openSafetyBoard } from '../safety/views.js'
+import { schoolOnDate, schoolOnDateDigest, type SchoolOnDate } from '../data/schools.js'
+import type { Q, Sql } from '../db/types.js'
+import { classesFrom, classesSql } from './classes.js'
+import { badgeDays, entriesFrom, entriesSql, redactForBoard, redactHealth } from './entries.js'
+import { safetyBoard } from '../data/safety.js'
+
+/** Tries before a snapshot gives up waiting for the school's settings and calendar to hold still (each edit is rare). */
+const ATTEMPTS = 3
 
 /**
- * A consistent picture of one school day: the sequence number and the rows are read in one
- * repeatable-read transaction, so applying events after `seq` yields exactly the live state.
+ * A consistent picture of one school day in two round trips and no transaction: the school,
+ * its year and calendar first (the school days the badges count are computed from them in
+ * Node), then the sequence number, the classes and the entries in one statement, which sees
+ * one state of the database, so applying events after `seq` yields exactly the live state.
+ * That statement also fingerprints the school, year and calendar; should one of them have
+ * changed in between (a settings or calendar edit), the snapshot starts again.
  */
 export async function buildSnapshot(sql: Sql, opts: { schoolId: number; date: string; buildId: string; forBoard: boolean; healthNotes?: boolean }): Promise<DaySnapshot> {
-  return sql.begin('isolation level repeatable read read only', async (tx) => {
-    const school = await getSchool(tx, opts.schoolId)
-    if (!school) throw new Error(`school ${opts.schoolId} not found`)
-    const [{ seq }] = (await tx<{ seq: number }[]>`select seq from school where id = ${opts.schoolId}`) as unknown as [{ seq: number }]
-    const year = await schoolYearOn(tx, opts.schoolId, opts.date)
-    const classes = year ? await loadClasses(tx, year.id, opts.date) : []
-    const entries = year ? await loadEntries(tx, opts.schoolId, year, opts.date) : []
-    const rules = await calendarRules(tx, opts.schoolId, opts.date, opts.date)
-    // Read with the rest at `seq`: a board that reconnects during a confirmation is in safety mode at once.
-    const safety = await openSafetyBoard(tx, opts.schoolId)
-    const s = school.settings
-    return {
-      schoolId: school.id,
-      schoolName: school.name,
-      timeZone: SCHOOL_ZONE,
-      date: opts.date,
-      isSchoolDay: !!year && isSchoolDay(opts.date, rules),
-      seq,
-      buildId: opts.buildId,
-      boardShowsMessages: s.boardShowsMessages,
-      showEraYear: s.showEraYear,
-      dimBefore: s.boardDimBefore,
-      dimAfter: s.boardDimAfter,
-      rollCallTime: s.rollCallTime,
-      consecutiveAbsenceBadge: s.consecutiveAbsenceBadge,
-      cumulativeAbsenceBadges: s.cumulativeAbsenceBadges,
-      classes,
-      safety,
-      entries: opts.forBoard ? entries.map((e) => redactForBoard(e, s.boardShowsMessages)) : opts.healthNotes === false ? entries.map(redactHealth) : entries,
-    }
-  }) as Promise<DaySnapshot>
+  for (let attempt = 1; ; attempt++) {
+    const ctx = await schoolOnDate(sql, opts.schoolId, opts.date)
+    if (!ctx) throw new Error(`school ${opts.schoolId} not found`)
+    const day = await dayState(sql, ctx, opts.date)
+    if (day.digest !== ctx.digest && attempt < ATTEMPTS) continue
+    // Only during a 安否確認 does the snapshot read a third time. Its tally may be newer than `seq`,
+    // which is harmless: `safety:changed` carries the whole tally, so a later event replaces it.
+    const safety = day.openSafetyId === null ? null : await safetyBoard(sql, day.openSafetyId)
+    return snapshotOf(ctx, day, safety, opts)
+  }
+}
+
+interface DayState {
+  seq: number
+  digest: string
+  openSafetyId: number | null
+  classes: ClassInfo[]
+  entries: ReturnType<typeof entriesFrom>
+}
+
+async function dayState(q: Q, ctx: SchoolOnDate, date: string): Promise<DayState> {
+  const schoolId = ctx.school.id
+  const year = ctx.year
+  const [row] = await q<{ seq: number; digest: string; openSafetyId: number | null; classes: unknown[]; entries: unknown[] }[]>`
+    select s.seq, ${schoolOnDateDigest(q, schoolId, date)} as digest,
+      (select c.id from safety_confirmation c where c.school_id = s.id and c.closed_at is null) as open_safety_id,
+      ${year ? q`(select coalesce(json_agg(c), '[]') from (${classesSql(q, schoolId, year.id, date)}) c)` : q`'[]'::json`} as classes,
+      ${year ? q`(select coalesce(json_agg(e), '[]') from (${entriesSql(q, schoolId, { year, yearDays: badgeDays(year, date, ctx.calendar) }, date)}) e)` : q`'[]'::json`} as entries
+    from school s where s.id = ${schoolId}`
+  return {
+    seq: row!.seq,
+    digest: row!.digest,
+    openSafetyId: row!.openSafetyId,
+    classes: classesFrom(row!.classes as Parameters<typeof classesFrom>[0]),
+    entries: entriesFrom(row!.entries),
+  }
+}
+
+function snapshotOf(ctx: SchoolOnDate, day: DayState, safety: SafetyBoard | null, opts: { date: string; buildId: string; forBoard: boolean; healthNotes?: boolean }): DaySnapshot {
+  const { school } = ctx
+  const s = school.settings
+  return {
+    schoolId: school.id,
+    schoolName: school.name,
+    timeZone: SCHOOL_ZONE,
+    date: opts.date,
+    isSchoolDay: !!ctx.year && isSchoolDay(opts.date, ctx.calendar),
+    seq: day.seq,
+    buildId: opts.buildId,
+    boardShowsMessages: s.boardShowsMessages,
+    showEraYear: s.showEraYear,
+    dimBefore: s.boardDimBefore,
+    dimAfter: s.boardDimAfter,
+    rollCallTime: s.rollCallTime,
+    consecutiveAbsenceBadge: s.consecutiveAbsenceBadge,
+    cumulativeAbsenceBadges: s.cumulativeAbsenceBadges,
+    classes: day.classes,
+    safety,
+    entries: opts.forBoard ? day.entries.map((e) => redactForBoard(e, s.boardShowsMessages)) : opts.healthNotes === false ? day.entries.map(redactHealth) : day.entries,
+  }
 }

@@ -1,4 +1,5 @@
 import type { SchoolPart } from '../../shared/protocol/index.js'
+import type { SchoolOnDate } from '../data/schools.js'
 import type { Sql, Tx } from '../db/types.js'
 import { beginChange, dayChange, schoolChange, type Change, type ClassDay, type Publish, type PupilDay } from './changes.js'
 import { publishQueue } from './publishQueue.js'
@@ -26,6 +27,8 @@ export interface ChangeScope {
   safety(confirmationId: number, pupilIds?: readonly number[]): void
   /** Nothing changed after all: the transaction rolls back, so the number is not used and pages see no hole. */
   unchanged(): void
+  /** The write read the school's day context in this transaction, under the school's lock: the event reuses it instead of reading it again. */
+  knows(context: SchoolOnDate): void
 }
 
 const ROLLBACK = Symbol('unchanged')
@@ -36,17 +39,33 @@ const ROLLBACK = Symbol('unchanged')
  * event, and publishes it only after commit, in sequence order. Returns what the write returns.
  */
 export async function runChange<T>(deps: ChangeDeps, schoolId: number, write: (tx: Tx, change: ChangeScope) => Promise<T>): Promise<T> {
+  return runChangeFrom(deps, async (tx) => ({ schoolId, seq: await beginChange(tx, schoolId) }), (tx, change) => write(tx, change))
+}
+
+/**
+ * runChange for a write whose first statement takes the school's next number itself (as
+ * beginChange does: `update school set seq = seq + 1 … returning seq`) together with what it
+ * reads, in one round trip; `start` returns the school, the number and that reading. A
+ * statement waits for the school's row lock after it has taken its view of the database, so
+ * what it read beside the lock may miss a change committed meanwhile: `start` must check
+ * (the number is not the one after the one it saw) and read again.
+ */
+export async function runChangeFrom<S extends { schoolId: number; seq: number }, T>(
+  deps: ChangeDeps,
+  start: (tx: Tx) => Promise<S>,
+  write: (tx: Tx, change: ChangeScope, started: S) => Promise<T>,
+): Promise<T> {
   let result!: T
   let settle: ((change: Change | null) => void) | undefined
   let change: Change | null = null
   try {
     change = (await deps.sql.begin(async (tx) => {
-      const seq = await beginChange(tx, schoolId)
-      settle = publishQueue(deps.publish).take(schoolId)
-      const scope = new Scope(seq)
-      result = await write(tx, scope)
+      const started = await start(tx)
+      settle = publishQueue(deps.publish).take(started.schoolId)
+      const scope = new Scope(started.seq)
+      result = await write(tx, scope, started)
       if (scope.isUnchanged) throw ROLLBACK
-      return scope.event(tx, schoolId)
+      return scope.event(tx, started.schoolId)
     })) as Change
   } catch (err) {
     settle?.(null)
@@ -62,6 +81,7 @@ class Scope implements ChangeScope {
   private readonly classes: ClassDay[] = []
   private readonly parts = new Set<SchoolPart>()
   private safetyOf: { id: number; pupilIds: Set<number> } | null = null
+  private context: SchoolOnDate | undefined
   isUnchanged = false
 
   constructor(readonly seq: number) {}
@@ -83,6 +103,9 @@ class Scope implements ChangeScope {
   unchanged(): void {
     this.isUnchanged = true
   }
+  knows(context: SchoolOnDate): void {
+    this.context = context
+  }
 
   async event(tx: Tx, schoolId: number): Promise<Change> {
     if (this.safetyOf) {
@@ -95,6 +118,6 @@ class Scope implements ChangeScope {
       return schoolChange(schoolId, this.seq, this.parts)
     }
     if (this.pupils.length === 0 && this.classes.length === 0) throw new Error('a change must say what it changed, or call unchanged()')
-    return dayChange(tx, schoolId, this.seq, this.pupils, this.classes)
+    return dayChange(tx, schoolId, this.seq, this.pupils, this.classes, this.context)
   }
 }

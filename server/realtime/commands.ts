@@ -1,8 +1,7 @@
 import type { CommandAck, CommandName, CommandPayload } from '../../shared/protocol/index.js'
-import { dayReader, readsHealthNotes, staffMay } from '../auth/guards.js'
+import { dayReader, staffMay } from '../auth/guards.js'
 import type { Principal } from '../auth/principal.js'
 import { liveHealthKey, recordAudit } from '../audit/record.js'
-import { getSchool } from '../data/schools.js'
 import { buildSnapshot } from '../day/snapshot.js'
 import type { Deps } from '../deps.js'
 import { acknowledgeReport } from '../reports/acknowledgeReport.js'
@@ -10,16 +9,22 @@ import { markPupil, recordPhoneReport } from '../roll/marks.js'
 import { addStaffNote, confirmRoll, history, roster } from '../roll/rollCall.js'
 import { schoolNow } from '../reports/schoolDates.js'
 
-type Handler<K extends CommandName> = (who: Principal, input: Required<CommandPayload<K>> | CommandPayload<K>) => Promise<CommandAck<K>>
+/** What the hub keeps about the socket a command came on (kept current when rights change). */
+export interface CommandSocket {
+  /** Staff only: whether this person may read health notes, by their role and the school's setting. */
+  healthNotes: boolean
+}
+
+type Handler<K extends CommandName> = (who: Principal, input: Required<CommandPayload<K>> | CommandPayload<K>, on: CommandSocket) => Promise<CommandAck<K>>
 
 /** One handler per socket command; input is already validated, the principal freshly checked. */
 export function commandHandlers(deps: Deps): { [K in CommandName]: Handler<K> } {
   return {
-    'day:snapshot': async (who, input) => {
+    'day:snapshot': async (who, input, on) => {
       const reader = dayReader(who)
-      const school = (await getSchool(deps.sql, reader.schoolId))!
       const date = input.date ?? schoolNow(deps.clock.now()).today
-      const healthNotes = readsHealthNotes(reader, school)
+      // Decided when the socket connected and again whenever the roles or the school's setting change.
+      const healthNotes = reader.kind === 'staff' && on.healthNotes
       const timer = deps.metrics?.snapshotSeconds.startTimer({ reader: reader.kind })
       const snapshot = await buildSnapshot(deps.sql, { schoolId: reader.schoolId, date, buildId: deps.buildId, forBoard: reader.kind === 'board', healthNotes })
       timer?.()

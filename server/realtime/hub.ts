@@ -15,16 +15,17 @@ import {
 import type { Principal } from '../auth/principal.js'
 import { can } from '../../shared/policy/policy.js'
 import { readsHealthNotes } from '../auth/guards.js'
-import { principalFromCookies } from '../auth/resolve.js'
+import { resolveCookies } from '../auth/resolve.js'
 import { clientAddress } from '../auth/source.js'
 import type { Deps } from '../deps.js'
 import { redactForBoard, redactHealth } from '../day/entries.js'
 import { getSchool } from '../data/schools.js'
+import { stillLive } from '../data/sessions.js'
 import { unavailableCode } from '../db/unavailable.js'
 import { AppError, errorBodyOf, parseInput } from '../errors.js'
 import { originAllowed } from '../http/security.js'
 import type { Change, Publish } from './changes.js'
-import { commandHandlers } from './commands.js'
+import { commandHandlers, type CommandSocket } from './commands.js'
 import { handshakeAnsweringParser } from './handshakeParser.js'
 
 export interface SocketData {
@@ -34,6 +35,13 @@ export interface SocketData {
   healthNotes: boolean
   /** The client address, as Express would give it for an HTTP request (for the audit log). */
   address: string
+  /**
+   * Until when (epoch ms) the principal holds without asking the database: the session's
+   * expiry (a board's device never expires). Whatever ends it sooner — logout, a password
+   * change or reset, a disabled account, a revoked device, changed rights — is pushed to the
+   * socket through SocketControl, so the heartbeat needs no query.
+   */
+  validUntil: number
 }
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
@@ -49,7 +57,16 @@ export interface SocketControl {
   refreshSchool(schoolId: number): Promise<void>
   /** After a guardian is unlinked from (or linked to) a child: their open sockets hear only their children now. */
   refreshGuardian(guardianId: number): Promise<void>
+  /**
+   * Ends this process's sockets whose session or device no longer lets them in, in one query.
+   * Runs every SWEEP_MS: the safety net for what nobody pushed (a session ended by the
+   * command-line tool, a row changed by hand), since the heartbeat asks the database nothing.
+   */
+  sweep(): Promise<void>
 }
+
+/** How often the hub checks its sockets' sessions and devices in one query (see SocketControl.sweep). */
+export const SWEEP_MS = 60_000
 
 export const rooms = {
   board: (schoolId: number) => `school:${schoolId}:board`,
@@ -89,11 +106,12 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
     if (!auth.success) return next(refusal('BAD_REQUEST'))
     if (auth.data.protocol !== PROTOCOL_VERSION) return next(refusal('PROTOCOL_MISMATCH'))
     try {
-      const principal = await principalFromCookies(deps.sql, socket.handshake.headers.cookie, auth.data.client, deps.clock.now())
-      if (!principal) return next(refusal(auth.data.client === 'board' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED'))
+      const resolved = await resolveCookies(deps.sql, socket.handshake.headers.cookie, auth.data.client, deps.clock.now())
+      if (!resolved) return next(refusal(auth.data.client === 'board' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED'))
+      const { principal, validUntil } = resolved
       if (principal.kind === 'guardian' && !can(principal, 'guardian.home')) return next(refusal('FORBIDDEN'))
       const address = opts.addressOf?.(socket.request) ?? clientAddress(socket.handshake.address)
-      socket.data = { principal: withAddress(principal, address), client: auth.data.client, healthNotes: await healthNotesOf(principal), address }
+      socket.data = { principal: withAddress(principal, address), client: auth.data.client, healthNotes: await healthNotesOf(principal), address, validUntil }
       next()
     } catch (err) {
       // A database hiccup is not a revoked device: tell the page to retry, not to unpair.
@@ -120,7 +138,10 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
         if (typeof ack !== 'function') return
         const reply = ack as (res: CommandAck<typeof name>) => void
         try {
-          const current = await principalFromCookies(deps.sql, socket.handshake.headers.cookie, socket.data.client, deps.clock.now())
+          // The heartbeat trusts what the socket holds (see validUntil); every other command asks the database again.
+          const current = name === 'heartbeat:ping'
+            ? (deps.clock.now() < socket.data.validUntil ? socket.data.principal : null)
+            : (await resolveCookies(deps.sql, socket.handshake.headers.cookie, socket.data.client, deps.clock.now()))?.principal
           if (!current) {
             reply(errorBody(p.kind === 'board' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED'))
             socket.emit('session:ended', { code: p.kind === 'board' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED' })
@@ -130,7 +151,8 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
           const unsafe = findUnsafeText(payload)
           if (unsafe !== null) throw new AppError('BAD_REQUEST', UNSAFE_TEXT_MESSAGE, { [unsafe]: UNSAFE_TEXT_MESSAGE })
           const input = parseInput(clientCommands[name].payload, payload)
-          reply(await (handlers[name] as (who: Principal, input: unknown) => Promise<CommandAck<typeof name>>)(withAddress(current, socket.data.address), input))
+          const handler = handlers[name] as (who: Principal, input: unknown, on: CommandSocket) => Promise<CommandAck<typeof name>>
+          reply(await handler(withAddress(current, socket.data.address), input, { healthNotes: socket.data.healthNotes }))
         } catch (err) {
           reply(errorBodyOrUnavailable(err))
         }
@@ -178,28 +200,53 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
     await Promise.all(ids.map(async (id) => {
       const socket = io.of('/').sockets.get(id)
       if (!socket) return
-      let principal: Principal | null
+      let resolved: Awaited<ReturnType<typeof resolveCookies>>
       let healthNotes: boolean
       try {
-        principal = await principalFromCookies(deps.sql, socket.handshake.headers.cookie, socket.data.client, deps.clock.now())
-        healthNotes = !!principal && (await healthNotesOf(principal))
+        resolved = await resolveCookies(deps.sql, socket.handshake.headers.cookie, socket.data.client, deps.clock.now())
+        healthNotes = !!resolved && (await healthNotesOf(resolved.principal))
       } catch (err) {
         // Rights that cannot be re-read must not stay as they were: the page reconnects and is checked afresh.
         deps.log.warn('socket refresh failed', { err: String(err) })
         socket.disconnect(true)
         return
       }
-      if (!principal) {
+      if (!resolved) {
         socket.emit('session:ended', { code: 'UNAUTHENTICATED' })
         socket.disconnect(true)
         return
       }
+      const { principal, validUntil } = resolved
       for (const r of [...socket.rooms]) if (r !== socket.id) void socket.leave(r)
-      socket.data = { ...socket.data, principal: withAddress(principal, socket.data.address), healthNotes }
+      socket.data = { ...socket.data, principal: withAddress(principal, socket.data.address), healthNotes, validUntil }
       void socket.join(roomsFor(principal, healthNotes))
       socket.emit('access:changed', {})
     }))
   }
+  const sweep = async () => {
+    const sockets = [...io.of('/').sockets.values()].filter((x) => x.data.principal)
+    if (sockets.length === 0) return
+    const hashes = new Set<string>()
+    const devices = new Set<number>()
+    for (const x of sockets) {
+      const p = x.data.principal
+      if (p.kind === 'board') devices.add(p.deviceId)
+      else hashes.add(p.sessionHash)
+    }
+    const live = await stillLive(deps.sql, [...hashes], [...devices], new Date(deps.clock.now()).toISOString())
+    for (const x of sockets) {
+      const p = x.data.principal
+      if (p.kind === 'board' ? live.devices.has(p.deviceId) : live.sessions.has(p.sessionHash)) continue
+      x.emit('session:ended', { code: p.kind === 'board' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED' })
+      x.disconnect(true)
+    }
+  }
+  const sweeper = setInterval(() => {
+    sweep().catch((err: unknown) => deps.log.warn('socket sweep failed', { err: String(err) }))
+  }, SWEEP_MS)
+  sweeper.unref()
+  httpServer.once('close', () => clearInterval(sweeper))
+
   const control: SocketControl = {
     endSession: (hash) => end(rooms.session(hash), 'UNAUTHENTICATED'),
     endDevice: (id) => end(rooms.device(id), 'DEVICE_REVOKED'),
@@ -207,6 +254,7 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
     refreshStaff: (id) => refresh(rooms.staffMember(id)),
     refreshSchool: (id) => refresh(rooms.staff(id)),
     refreshGuardian: (id) => refresh(rooms.guardian(id)),
+    sweep,
   }
   return { io, publish, control }
 }

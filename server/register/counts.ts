@@ -41,6 +41,8 @@ export interface CountsQuery {
   classId?: number
   classIds?: number[]
   pupilIds?: number[]
+  /** Only the pupils this subquery selects (one `pupil_id` column), when the caller's own statement decides them. */
+  pupilsIn?: Fragment
 }
 
 const COUNT_KEYS = ['schoolDays', 'excusedDays', 'requiredDays', 'absentDays', 'attendedDays', 'late', 'earlyLeave', 'unresolved'] as const
@@ -69,7 +71,8 @@ export function gridSql(q: Q, c: CountsQuery) {
   const isSchoolDay = (day: Fragment) => q`${upTo(day)} > ${upTo(q`${day} - 1`)}`
   const who = c.classId !== undefined ? q`and m.class_id = ${c.classId}`
     : c.classIds ? q`and m.class_id = any(${c.classIds}::int[])`
-    : c.pupilIds ? q`and m.pupil_id = any(${c.pupilIds}::int[])` : q``
+    : c.pupilIds ? q`and m.pupil_id = any(${c.pupilIds}::int[])`
+    : c.pupilsIn ? q`and m.pupil_id in (${c.pupilsIn})` : q``
   return q`
     with p as (
       -- Positions in the school-day list: the pupil counts the days first_pos < pos <= last_pos.
@@ -82,10 +85,11 @@ export function gridSql(q: Q, c: CountsQuery) {
       where m.school_year_id = ${c.schoolYearId} ${who}
     ), cur as (
       -- The newest log row of each pupil-day inside the enrolment, found from the pupils through
-      -- the (school, pupil, date) index. Only a lower date bound: with both bounds as parameters
-      -- a generic plan would guess a handful of rows; later days are not school days of the list.
+      -- the (school, pupil, date) index. Both bounds go into the index condition: without the
+      -- upper one every later mark of the year (reports for days ahead, the rest of the year
+      -- when counting an earlier month) was read and then thrown away by the school-day test.
       select distinct on (p.pupil_id, l.date) p.pupil_id, l.date, l.code_id, p.last_pos
-      from p join attendance_log l on l.school_id = ${c.schoolId} and l.pupil_id = p.pupil_id and l.date >= ${from}
+      from p join attendance_log l on l.school_id = ${c.schoolId} and l.pupil_id = p.pupil_id and l.date >= ${from} and l.date <= ${to}
       where l.date between p.enrolled_on and p.last_on and ${isSchoolDay(q`l.date`)}
       order by p.pupil_id, l.date, l.id desc
     ), mk as (
@@ -152,7 +156,17 @@ function cumulativeSchoolDays(yearDays: string[]): number[] {
  */
 export async function registerCounts(q: Q, c: CountsQuery): Promise<PupilCounts[]> {
   if (c.yearDays.length === 0) return []
-  const rows = await q<Row[]>`
+  const rows = await q<Row[]>`${countsSql(q, c)}`
+  return rows.map((r) => ({ pupilId: r.pupilId, period: pick(r, 'p'), year: pick(r, 'y'), streak: r.streak }))
+}
+
+/**
+ * The statement of registerCounts, to run on its own or to nest in a larger one (the day's
+ * entries take their badges from it): one row per pupil, columns `pupil_id`, `streak`, and the
+ * period's (`p_…`) and the year's (`y_…`) counts. `yearDays` must not be empty.
+ */
+export function countsSql(q: Q, c: CountsQuery): Fragment {
+  return q`
     ${gridSql(q, c)}
     select pupil_id, max(school_days) as y_school_days, max(period_days) as p_school_days, coalesce(max(streak), 0) as streak,
         count(*) filter (where in_period and kind = 'excused')::int as p_excused_days,
@@ -169,7 +183,6 @@ export async function registerCounts(q: Q, c: CountsQuery): Promise<PupilCounts[
     group by pupil_id
     having max(school_days) > 0
     order by pupil_id`
-  return rows.map((r) => ({ pupilId: r.pupilId, period: pick(r, 'p'), year: pick(r, 'y'), streak: r.streak }))
 }
 
 function pick(r: Row, prefix: 'p' | 'y'): RegisterCounts {
