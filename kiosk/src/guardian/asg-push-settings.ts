@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit'
+import { live } from 'lit/directives/live.js'
 import type { PushDevice } from '../../../shared/protocol/routes.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { deviceLabel } from '../components/asg-account.js'
@@ -88,7 +89,7 @@ export class AsgPushSettings extends LitElement {
       <section>
         <h2>${t.heading}</h2>
         <label class="switch">
-          <input type="checkbox" role="switch" .checked=${this.state === 'on'} ?disabled=${this.busy || this.state === 'checking' || this.state === 'unsupported' || this.state === 'denied'}
+          <input type="checkbox" role="switch" .checked=${live(this.state === 'on')} ?disabled=${this.busy || this.state === 'checking' || this.state === 'unsupported' || this.state === 'denied'}
             aria-describedby="push-state" @change=${this.toggle} />
           ${t.toggle}
         </label>

@@ -232,7 +232,7 @@ export const en: GuardianCatalogue = {
   pushFailed: 'The notification setting could not be changed. Please try again.',
   pushDevicesHeading: 'Devices that get notifications',
   pushDeviceSince: 'Added {created}',
-  pushRemove: 'Stop notifications to this device',
+  pushRemove: 'Stop notifications',
   fieldCode: 'Enter the registration code from the school’s letter',
   fieldFamilyName: 'Enter your family name',
   fieldGivenName: 'Enter your given name',

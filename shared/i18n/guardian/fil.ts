@@ -232,7 +232,7 @@ export const fil: GuardianCatalogue = {
   pushFailed: 'Hindi mabago ang setting ng notification. Pakisubukang muli.',
   pushDevicesHeading: 'Mga device na tumatanggap ng notification',
   pushDeviceSince: 'Idinagdag {created}',
-  pushRemove: 'Itigil ang notification sa device na ito',
+  pushRemove: 'Itigil ang notification',
   fieldCode: 'Ilagay ang registration code mula sa sulat ng paaralan',
   fieldFamilyName: 'Ilagay ang apelyido',
   fieldGivenName: 'Ilagay ang pangalan',

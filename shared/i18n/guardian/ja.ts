@@ -239,7 +239,7 @@ export const ja = {
   pushFailed: '通知の設定を変更できませんでした。もう一度お試しください。',
   pushDevicesHeading: '通知を受け取る端末',
   pushDeviceSince: '{created}に登録',
-  pushRemove: 'この端末への通知を止める',
+  pushRemove: '通知を止める',
   fieldCode: '用紙にある登録コードを入力してください',
   fieldFamilyName: '姓を入力してください',
   fieldGivenName: '名を入力してください',

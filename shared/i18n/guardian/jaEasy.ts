@@ -236,7 +236,7 @@ export const jaEasy: GuardianCatalogue = {
   pushFailed: 'つうちの せっていを かえられませんでした。もういちど やってみてください。',
   pushDevicesHeading: 'つうちを うけとる きかい',
   pushDeviceSince: '{created}に とうろく',
-  pushRemove: 'この きかいへの つうちを とめる',
+  pushRemove: 'つうちを とめる',
   fieldCode: '学校の 紙に ある 登録(とうろく)コードを 書いて ください',
   fieldFamilyName: '姓(みょうじ)を 書いて ください',
   fieldGivenName: '名(なまえ)を 書いて ください',

@@ -232,7 +232,7 @@ export const ko: GuardianCatalogue = {
   pushFailed: '알림 설정을 바꾸지 못했습니다. 다시 시도해 주세요.',
   pushDevicesHeading: '알림을 받는 기기',
   pushDeviceSince: '{created} 등록',
-  pushRemove: '이 기기로 알림 중지',
+  pushRemove: '알림 중지',
   fieldCode: '학교 안내문에 있는 등록 코드를 입력해 주세요',
   fieldFamilyName: '성을 입력해 주세요',
   fieldGivenName: '이름을 입력해 주세요',

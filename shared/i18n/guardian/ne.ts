@@ -232,7 +232,7 @@ export const ne: GuardianCatalogue = {
   pushFailed: 'सूचनाको सेटिङ बदल्न सकिएन। फेरि प्रयास गर्नुहोस्।',
   pushDevicesHeading: 'सूचना पाउने उपकरणहरू',
   pushDeviceSince: '{created} मा थपियो',
-  pushRemove: 'यो उपकरणमा सूचना रोक्नुहोस्',
+  pushRemove: 'सूचना रोक्नुहोस्',
   fieldCode: 'विद्यालयको पत्रमा भएको दर्ता कोड लेख्नुहोस्',
   fieldFamilyName: 'थर लेख्नुहोस्',
   fieldGivenName: 'नाम लेख्नुहोस्',

@@ -232,7 +232,7 @@ export const ptBR: GuardianCatalogue = {
   pushFailed: 'Não foi possível mudar a configuração de notificações. Tente novamente.',
   pushDevicesHeading: 'Aparelhos que recebem notificações',
   pushDeviceSince: 'Adicionado em {created}',
-  pushRemove: 'Parar notificações para este aparelho',
+  pushRemove: 'Parar notificações',
   fieldCode: 'Digite o código de cadastro da carta da escola',
   fieldFamilyName: 'Digite o sobrenome',
   fieldGivenName: 'Digite o nome',

@@ -232,7 +232,7 @@ export const vi: GuardianCatalogue = {
   pushFailed: 'Không thể thay đổi cài đặt thông báo. Vui lòng thử lại.',
   pushDevicesHeading: 'Thiết bị nhận thông báo',
   pushDeviceSince: 'Đã thêm {created}',
-  pushRemove: 'Ngừng thông báo đến thiết bị này',
+  pushRemove: 'Ngừng thông báo',
   fieldCode: 'Nhập mã đăng ký trên giấy của trường',
   fieldFamilyName: 'Nhập họ',
   fieldGivenName: 'Nhập tên',

@@ -232,7 +232,7 @@ export const zhHans: GuardianCatalogue = {
   pushFailed: '无法更改通知设置。请重试。',
   pushDevicesHeading: '接收通知的设备',
   pushDeviceSince: '{created}添加',
-  pushRemove: '停止向此设备发送通知',
+  pushRemove: '停止通知',
   fieldCode: '请输入学校通知单上的注册码',
   fieldFamilyName: '请输入姓',
   fieldGivenName: '请输入名',
