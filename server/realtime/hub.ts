@@ -26,6 +26,7 @@ import { originAllowed } from '../http/security.js'
 import type { Change, Publish } from './changes.js'
 import { commandHandlers } from './commands.js'
 import { handshakeAnsweringParser } from './handshakeParser.js'
+import { cityNotifier, cityRoom } from '../city/live.js'
 
 export interface SocketData {
   principal: Principal
@@ -64,6 +65,8 @@ export const rooms = {
   guardian: (id: number) => `guardian:${id}`,
   /** The guardians linked to this pupil: they hear that the pupil's days changed, nothing more. */
   family: (pupilId: number) => `family:${pupilId}`,
+  /** City administrators: they hear that schools of their city changed, never what. */
+  city: cityRoom,
 }
 
 /** Socket.IO closes the connection of a client whose message is larger (no ack is possible). */
@@ -138,8 +141,10 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
     }
   })
 
+  const cityChanged = cityNotifier(deps.sql, deps.log, (room, event) => io.to(room).emit('city:changed', event))
   const publish: Publish = (change: Change) => {
     const { schoolId } = change.event
+    cityChanged(schoolId)
     if (change.kind === 'school') {
       // No pupil data: the same fact for every page of the school.
       io.to([rooms.staff(schoolId), rooms.board(schoolId)]).emit('school:changed', change.event)
@@ -225,7 +230,7 @@ function roomsFor(p: Principal, healthNotes: boolean): string[] {
         ...p.pupilIds.filter((pupilId) => can(p, 'guardian.home', { pupilId })).map(rooms.family),
       ]
     case 'city':
-      return [rooms.session(p.sessionHash), rooms.staffMember(p.staffId)]
+      return [rooms.session(p.sessionHash), rooms.staffMember(p.staffId), ...(can(p, 'city.day.read', { cityId: p.cityId }) ? [rooms.city(p.cityId)] : [])]
   }
 }
 

@@ -5,6 +5,7 @@ import { accountRoutes, boardRoutes, guardianRoutes, healthRoutes, registrationR
 import { opsRoutes } from './routesOps.js'
 import { calendarRoutes, guidanceRoutes, officeRoutes, registerRoutes } from './routesStaff.js'
 import { cityRoutes, setupRoutes } from './routesSetup.js'
+import { cityDayRoutes } from './routesCity.js'
 
 /**
  * Every HTTP route of Asagao, by audience. The server mounts exactly these (a test checks both
@@ -25,6 +26,7 @@ export const routes = {
   calendar: calendarRoutes,
   setup: setupRoutes,
   city: cityRoutes,
+  cityDay: cityDayRoutes,
   audit: auditRoutes,
   ops: opsRoutes,
 }
@@ -36,4 +38,5 @@ export * from './routesGuardianSettings.js'
 export * from './routesPeople.js'
 export * from './routesStaff.js'
 export * from './routesSetup.js'
+export * from './routesCity.js'
 export * from './routesOps.js'

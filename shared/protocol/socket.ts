@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CityChanged } from './city.js'
 import { DayChanged, DaySnapshot, FamilyChanged, SchoolChanged } from './day.js'
 import { ErrorBody, ErrorCode } from './errors.js'
 import { Id, IsoDate } from './primitives.js'
@@ -72,6 +73,12 @@ export const serverEvents = {
   'access:changed': z.object({}),
   /** Guardians only: one of their own children's days changed; the page re-reads its reports and notices. */
   'family:changed': FamilyChanged,
+  /**
+   * City administrators only: these schools of their city changed (reports, marks, rolls,
+   * closures). Coalesced per city, at most one every few seconds; no pupil data. The page
+   * re-reads the aggregates.
+   */
+  'city:changed': CityChanged,
   /** The server is stopping to restart (an update, a reboot): the page shows 「再接続しています」 and reconnects. */
   'server:restarting': z.object({}),
 } as const
