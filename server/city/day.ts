@@ -161,7 +161,8 @@ export async function cityDay(q: Q, who: CityPrincipal, input: CityDayInput): Pr
     }
     add(totals, counts)
     addSymptoms(citySymptoms, symptoms)
-    const rollDue = day.schoolDay && (!isToday || minutes(input.time) >= minutes(s.settings.rollCallTime)) && input.date <= input.today
+    // Rolls are taken for today only; earlier days are settled in the register.
+    const rollDue = day.schoolDay && isToday && minutes(input.time) >= minutes(s.settings.rollCallTime)
     return {
       id: s.id, name: s.name, schoolCode: s.schoolCode, schoolDay: day.schoolDay, rollCallTime: s.settings.rollCallTime,
       ...counts,

@@ -40,7 +40,7 @@ export const CitySchoolDay = DayCounts.extend({
   schoolDay: z.boolean(),
   rollCallTime: TimeOfDay,
   classes: z.number().int(),
-  /** Classes without their roll once the school's roll-call time has passed (null before it). */
+  /** Today: classes without their roll once the school's roll-call time has passed (null before it, and for other days). */
   rollMissing: z.number().int().nullable(),
   closedClasses: z.number().int(),
   grades: z.array(CityGrade),
