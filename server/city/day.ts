@@ -1,4 +1,5 @@
 import { SYMPTOM_VALUES } from '../../shared/domain/symptoms.js'
+import { minutesOfTime } from '../../shared/time/schoolTime.js'
 import type { CityAlert, CityClosure, CityDay, CityGrade, CitySchoolDay, DayCounts, SymptomCount } from '../../shared/protocol/city.js'
 import type { CityPrincipal } from '../auth/principal.js'
 import { citySchoolsOn, classesWithRoll, closuresOn, getCity, type CitySchoolRow, type ClosureRow } from '../data/city.js'
@@ -100,11 +101,6 @@ function addSymptoms(into: Map<string, number>, from: Map<string, number>): void
   for (const [k, n] of from) into.set(k, (into.get(k) ?? 0) + n)
 }
 
-const minutes = (t: string) => {
-  const [h, m] = t.split(':').map(Number)
-  return h! * 60 + m!
-}
-
 /** The share away (欠席 + 出席停止・忌引等) as a per cent with one decimal. */
 export function awayRate(c: DayCounts): number {
   return c.enrolled === 0 ? 0 : Math.round(((c.absent + c.excused) * 1000) / c.enrolled) / 10
@@ -162,7 +158,7 @@ export async function cityDay(q: Q, who: CityPrincipal, input: CityDayInput): Pr
     add(totals, counts)
     addSymptoms(citySymptoms, symptoms)
     // Rolls are taken for today only; earlier days are settled in the register.
-    const rollDue = day.schoolDay && isToday && minutes(input.time) >= minutes(s.settings.rollCallTime)
+    const rollDue = day.schoolDay && isToday && minutesOfTime(input.time) >= minutesOfTime(s.settings.rollCallTime)
     return {
       id: s.id, name: s.name, schoolCode: s.schoolCode, schoolDay: day.schoolDay, rollCallTime: s.settings.rollCallTime,
       ...counts,

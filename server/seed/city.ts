@@ -134,9 +134,9 @@ async function seedSchool(tx: Q, o: SchoolInput): Promise<{ schoolId: number; pu
   for (const p of pupils) {
     const mine = new Map<string, Code>()
     // A few long absentees (30 days = 長期欠席 by the winter).
-    const rate = rnd.chance(0.012) ? 0.22 : 0.03
+    const rate = rnd.chance(0.012) ? 0.22 : 0.025
     // The wave grows towards today.
-    const fluRisk = (date: string) => (hot.has(p.classId) ? 0.04 + 0.01 * waveDays.indexOf(date) : 0.006)
+    const fluRisk = (date: string) => (hot.has(p.classId) ? 0.04 + 0.01 * waveDays.indexOf(date) : 0.0015)
     let suspended = 0
     for (const date of days) {
       if (suspended > 0) { suspended--; mine.set(date, 'suspension_infection'); continue }
@@ -151,8 +151,8 @@ async function seedSchool(tx: Q, o: SchoolInput): Promise<{ schoolId: number; pu
       else if (x < rate) mine.set(date, 'absent_other')
       else if (x < rate + 0.012) mine.set(date, 'late')
       else if (x < rate + 0.016) mine.set(date, 'early_leave')
-      else if (x < rate + 0.0175) { mine.set(date, 'suspension_infection'); suspended = rnd.int(2, 4) }
-      else if (x < rate + 0.0185) mine.set(date, 'bereavement')
+      else if (x < rate + 0.0165) { mine.set(date, 'suspension_infection'); suspended = rnd.int(2, 4) }
+      else if (x < rate + 0.0172) mine.set(date, 'bereavement')
     }
     plan.set(p.id, mine)
   }
