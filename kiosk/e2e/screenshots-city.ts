@@ -31,6 +31,7 @@ try {
     const context = await contextAt(browser, { viewport: { width: 1920, height: 1080 } })
     await context.clock.setSystemTime(new Date(AT))
     const page = await context.newPage()
+    page.on('pageerror', (err) => console.error('page error:', err.message))
     await page.goto(app.url + '/city/')
     await loginThroughPage(page, CITY_ADMIN_LOGIN, DEMO_PASSWORD)
     await page.locator('asg-city-school-table table tbody tr').first().waitFor({ timeout: 120_000 })
