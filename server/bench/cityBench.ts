@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import type { CityPrincipal, StaffPrincipal } from '../auth/principal.js'
 import { hashPassword } from '../auth/password.js'
@@ -110,7 +111,7 @@ async function runMode(mode: 'embedded' | 'postgres', o: Options, url: string): 
     try {
       if (results.length === 0) console.log(`\n${mode} — ${db.serverVersion}`)
       const { rows, seeded } = await measureSize(db, size, o.calls)
-      console.log(`  city of ${seeded}`)
+      console.log(`  city of ${seeded} (load average ${loadavg()[0]!.toFixed(1)})`)
       results.push({ size, rows })
     } finally {
       await db.close()
