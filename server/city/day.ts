@@ -1,3 +1,4 @@
+import { awayPercent, reachesThreshold } from '../../shared/domain/absenceRate.js'
 import { SYMPTOM_VALUES } from '../../shared/domain/symptoms.js'
 import { minutesOfTime } from '../../shared/time/schoolTime.js'
 import type { CityAlert, CityClosure, CityDay, CityGrade, CitySchoolDay, DayCounts, SymptomCount } from '../../shared/protocol/city.js'
@@ -101,10 +102,8 @@ function addSymptoms(into: Map<string, number>, from: Map<string, number>): void
   for (const [k, n] of from) into.set(k, (into.get(k) ?? 0) + n)
 }
 
-/** The share away (欠席 + 出席停止・忌引等) as a per cent with one decimal. */
-export function awayRate(c: DayCounts): number {
-  return c.enrolled === 0 ? 0 : Math.round(((c.absent + c.excused) * 1000) / c.enrolled) / 10
-}
+/** The share away as a per cent with one decimal. */
+const awayRate = (c: DayCounts) => Math.round(awayPercent(c) * 10) / 10
 
 export interface CityDayInput {
   date: string
@@ -147,7 +146,7 @@ export async function cityDay(q: Q, who: CityPrincipal, input: CityDayInput): Pr
     for (const c of open) {
       add(counts, c.counts)
       addSymptoms(symptoms, c.symptoms)
-      if (c.counts.enrolled > 0 && (c.counts.absent + c.counts.excused) * 100 >= city.absenceAlertPercent * c.counts.enrolled) {
+      if (reachesThreshold(c.counts, city.absenceAlertPercent)) {
         alerts.push({ schoolId: s.id, schoolName: s.name, grade: c.grade, className: c.name, enrolled: c.counts.enrolled, away: c.counts.absent + c.counts.excused, rate: awayRate(c.counts) })
       }
     }

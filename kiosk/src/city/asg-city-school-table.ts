@@ -1,7 +1,8 @@
 import { LitElement, css, html } from 'lit'
 import type { CityDay, CitySchoolDay } from '../../../shared/protocol/index.js'
 import { buttons, tokens } from '../lib/styles.js'
-import { awayPercent, level } from './rates.js'
+import { awayPercent } from '../../../shared/domain/absenceRate.js'
+import { level } from './rates.js'
 
 type Order = 'school' | 'rate'
 
