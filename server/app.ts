@@ -22,6 +22,7 @@ import { registerRoutes } from './http/routes/register.js'
 import { guidanceRoutes } from './http/routes/guidance.js'
 import { calendarRoutes } from './http/routes/calendar.js'
 import { cityRoutes, setupRoutes } from './http/routes/setup.js'
+import { cityDayRoutes } from './http/routes/city.js'
 import { auditRoutes } from './http/routes/audit.js'
 import { guardianSafetyRoutes, safetyRoutes } from './http/routes/safety.js'
 import { metricsRoutes, opsRoutes } from './http/routes/ops.js'
@@ -118,6 +119,7 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   api.use('/calendar', calendarRoutes(deps, mountOn))
   api.use('/setup', setupRoutes(deps, mountOn))
   api.use('/city', cityRoutes(deps, mountOn))
+  api.use('/city', cityDayRoutes(deps, mountOn))
   api.use(auditRoutes(deps, mountOn))
   api.use('/ops', opsRoutes(deps, mountOn))
   api.use('/safety', safetyRoutes(deps, mountOn))

@@ -180,6 +180,10 @@ const ROUTES: Record<string, RouteCase> = {
     req: () => ({ path: `/api/guardian/safety/${ids.safetyId}/answer`, body: { answers: [{ pupilId: a.pupils.taro, status: 'safe', whereabouts: 'home' }] } }),
   },
   'POST /api/city/schools': { expect: { action: 'city.schools.create', on: 'own' }, req: () => ({ path: '/api/city/schools', body: newCitySchool() }) },
+  'GET /api/city/day': { expect: { action: 'city.day.read', on: 'own' }, req: () => ({ path: '/api/city/day?date=2026-11-30' }) },
+  'GET /api/city/daily.csv': { expect: { action: 'city.exports', on: 'own' }, req: () => ({ path: '/api/city/daily.csv?date=2026-11-30' }) },
+  'GET /api/city/long-absence.csv': { expect: { action: 'city.exports', on: 'own' }, req: () => ({ path: '/api/city/long-absence.csv?month=2026-11' }) },
+  'PUT /api/city/settings': { expect: { action: 'city.settings', on: 'own' }, req: () => ({ path: '/api/city/settings', body: { absenceAlertPercent: 25 } }) },
 }
 
 interface SocketCase { expect: Expectation; payload: () => unknown }

@@ -27,6 +27,7 @@ import { originAllowed } from '../http/security.js'
 import type { Change, Publish } from './changes.js'
 import { commandHandlers, type CommandSocket } from './commands.js'
 import { handshakeAnsweringParser } from './handshakeParser.js'
+import { cityNotifier, cityRoom } from '../city/live.js'
 
 export interface SocketData {
   principal: Principal
@@ -81,6 +82,8 @@ export const rooms = {
   guardian: (id: number) => `guardian:${id}`,
   /** The guardians linked to this pupil: they hear that the pupil's days changed, nothing more. */
   family: (pupilId: number) => `family:${pupilId}`,
+  /** City administrators: they hear that schools of their city changed, never what. */
+  city: cityRoom,
 }
 
 /** Socket.IO closes the connection of a client whose message is larger (no ack is possible). */
@@ -160,6 +163,7 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
     }
   })
 
+  const cityChanged = cityNotifier(deps.sql, deps.log, (room, event) => io.to(room).emit('city:changed', event))
   const publish: Publish = (change: Change) => {
     const { schoolId } = change.event
     if (change.kind === 'safety') {
@@ -169,6 +173,7 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
       if (families.length > 0) io.to(families).emit('family:safety', { schoolId, seq: change.event.seq, confirmationId: change.event.confirmationId })
       return
     }
+    cityChanged(schoolId)
     if (change.kind === 'school') {
       // No pupil data: the same fact for every page of the school.
       io.to([rooms.staff(schoolId), rooms.board(schoolId)]).emit('school:changed', change.event)
@@ -280,7 +285,7 @@ function roomsFor(p: Principal, healthNotes: boolean): string[] {
         ...p.pupilIds.filter((pupilId) => can(p, 'guardian.home', { pupilId })).map(rooms.family),
       ]
     case 'city':
-      return [rooms.session(p.sessionHash), rooms.staffMember(p.staffId)]
+      return [rooms.session(p.sessionHash), rooms.staffMember(p.staffId), ...(can(p, 'city.day.read', { cityId: p.cityId }) ? [rooms.city(p.cityId)] : [])]
   }
 }
 

@@ -3,7 +3,7 @@ import { countRegister, pupilStreak, type DayMark } from '../../shared/domain/re
 import { nationalHolidaysBetween } from '../calendar/holidays.js'
 import type { Database } from '../db/types.js'
 import { testDatabase } from '../test/db.js'
-import { registerCounts, schoolDaysOf } from './counts.js'
+import { classDayCounts, registerCounts, schoolDaysOf } from './counts.js'
 import { generateYear, type GeneratedYear } from '../test/generateYear.js'
 
 /**
@@ -84,5 +84,38 @@ describe('the register from SQL equals the register from shared/', () => {
     // The data must exercise the arithmetic, or the comparison proves nothing.
     expect(compared).toBeGreaterThan(pupils.length * 8)
     for (const n of Object.values(seen)) expect(n).toBeGreaterThan(1)
+  })
+})
+
+describe("one day per class (the city's view) equals shared/", () => {
+  it('for every class on school days with marks, closures, enrolments and leavers, and nothing on other days', async () => {
+    const { pupils, marks, closures } = await loadEverything()
+    const all = await schoolDaysOf(db.sql, y.schoolId, `${FY}-04-01`, `${FY + 1}-03-31`)
+    // A closure day, a grade closure day, a day after leavers left, days of late enrolment, and a Sunday.
+    const dates = [`${FY + 1}-01-20`, `${FY + 1}-02-04`, `${FY + 1}-01-12`, `${FY}-09-10`, `${FY}-05-10`, ...all.filter((_, i) => i % 37 === 5)]
+    let counted = 0
+    for (const date of dates) {
+      const got = await classDayCounts(db.sql, { schoolId: y.schoolId, schoolYearId: y.schoolYearId, date })
+      expect(got.schoolDay).toBe(all.includes(date))
+      if (!got.schoolDay) { expect(got.classes).toEqual([]); continue }
+      const want = new Map<number, { classId: number; enrolled: number; absent: number; excused: number; late: number; earlyLeave: number; notArrived: number }>()
+      for (const p of pupils) {
+        const c = countRegister([date], { enrolledOn: p.enrolledOn, leftOn: p.leftOn }, (d) => marks.get(`${p.id}/${d}`) ?? null,
+          (d) => closures.some((cl) => d >= cl.fromDate && d <= cl.toDate && (cl.classId === p.classId || cl.grade === p.grade)))
+        if (c.schoolDays === 0) continue
+        const w = want.get(p.classId) ?? { classId: p.classId, enrolled: 0, absent: 0, excused: 0, late: 0, earlyLeave: 0, notArrived: 0 }
+        w.enrolled++
+        w.absent += c.absentDays
+        w.excused += c.excusedDays
+        w.late += c.late
+        w.earlyLeave += c.earlyLeave
+        w.notArrived += c.unresolved
+        want.set(p.classId, w)
+      }
+      const byClass = (a: { classId: number }, b: { classId: number }) => a.classId - b.classId
+      expect({ date, classes: [...got.classes].sort(byClass) }).toEqual({ date, classes: [...want.values()].sort(byClass) })
+      counted += got.classes.reduce((n, c) => n + c.absent + c.excused + c.late + c.notArrived, 0)
+    }
+    expect(counted).toBeGreaterThan(10)
   })
 })

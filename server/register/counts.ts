@@ -195,3 +195,67 @@ function pick(r: Row, prefix: 'p' | 'y'): RegisterCounts {
     late: get('late'), earlyLeave: get('earlyLeave'), unresolved: get('unresolved'),
   }
 }
+
+/** One class on one day, counted by the register's rule: enrolled pupils and how their day counts. */
+export interface ClassDayCounts {
+  classId: number
+  enrolled: number
+  /** 欠席. */
+  absent: number
+  /** 出席停止・忌引等, a closure of the class or grade included. */
+  excused: number
+  late: number
+  earlyLeave: number
+  /** 未登校: a provisional mark still standing. */
+  notArrived: number
+}
+
+/** Symptoms families reported for pupils of a class away on the day (欠席 or 出席停止・忌引等). */
+export interface ClassSymptomCount {
+  classId: number
+  symptom: string
+  count: number
+}
+
+/**
+ * A school's day per class, for views that only count (the city's): the grid of `gridSql` over
+ * the one day, each pupil's day reduced to one kind as `registerCounts` reduces a period, then
+ * grouped by class. Symptoms are those of the report behind each away pupil's current mark, as
+ * the daily absentees CSV counts them. An empty answer when the day is not a school day.
+ */
+export async function classDayCounts(q: Q, c: { schoolId: number; schoolYearId: number; date: string }): Promise<{ schoolDay: boolean; classes: ClassDayCounts[]; symptoms: ClassSymptomCount[] }> {
+  const yearDays = await schoolDaysOf(q, c.schoolId, c.date, c.date)
+  if (yearDays.length === 0) return { schoolDay: false, classes: [], symptoms: [] }
+  const grid = { schoolId: c.schoolId, schoolYearId: c.schoolYearId, yearDays, periodFrom: c.date }
+  const perPupil = q`
+    , d as (
+      select pupil_id, max(school_days) as school_days, max(kind) as kind,
+             bool_or(late) as late, bool_or(early) as early, bool_or(provisional) as provisional
+      from rows group by pupil_id
+    )`
+  const classes = await q<ClassDayCounts[]>`
+    ${gridSql(q, grid)} ${perPupil}
+    select m.class_id, count(*)::int as enrolled,
+           count(*) filter (where d.kind = 'absent')::int as absent,
+           count(*) filter (where d.kind = 'excused')::int as excused,
+           count(*) filter (where d.kind = 'attended' and d.late)::int as late,
+           count(*) filter (where d.kind = 'attended' and d.early)::int as early_leave,
+           count(*) filter (where d.kind = 'attended' and d.provisional)::int as not_arrived
+    from d join class_membership m on m.pupil_id = d.pupil_id and m.school_year_id = ${c.schoolYearId}
+    where d.school_days > 0
+    group by m.class_id`
+  const symptoms = await q<ClassSymptomCount[]>`
+    ${gridSql(q, grid)} ${perPupil}
+    select m.class_id, s.symptom, count(*)::int as count
+    from d join class_membership m on m.pupil_id = d.pupil_id and m.school_year_id = ${c.schoolYearId}
+    cross join lateral (
+      select l.report_id from attendance_log l
+      where l.school_id = ${c.schoolId} and l.pupil_id = d.pupil_id and l.date = ${c.date}
+      order by l.id desc limit 1
+    ) cur
+    join guardian_report r on r.id = cur.report_id
+    cross join unnest(r.symptoms) as s(symptom)
+    where d.school_days > 0 and d.kind in ('absent', 'excused')
+    group by m.class_id, s.symptom`
+  return { schoolDay: true, classes, symptoms }
+}

@@ -1,7 +1,9 @@
 import { systemClock } from '../clock.js'
 import { ConfigError, loadConfig } from '../config.js'
 import { openDatabase } from '../db/open.js'
-import type { Q } from '../db/types.js'
+import type { Q, Sql } from '../db/types.js'
+import { hashPassword } from '../auth/password.js'
+import { CITY_ADMIN_LOGIN, seedCity } from './city.js'
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SCHOOL_NAME, isDatabaseEmpty, seedDemo } from './demo.js'
 
 /**
@@ -10,12 +12,16 @@ import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SCHOOL_NAME, isDatabaseEmpty, seedDemo
  * Only an empty database is seeded, so real data is never mixed with demo people.
  */
 const USAGE = `Usage: npm run seed -- --demo
+       npm run seed -- --city N
 
-  --demo   create the demo school (${DEMO_SCHOOL_NAME}) in an empty database`
+  --demo     create the demo school (${DEMO_SCHOOL_NAME}) in an empty database
+  --city N   create a demo city of N schools (300–1,000 pupils each, the school year so far,
+             a flu wave, a city administrator) in an empty database`
 
 async function run(): Promise<number> {
   const args = process.argv.slice(2)
-  if (args.length !== 1 || args[0] !== '--demo') {
+  const city = args[0] === '--city' && args.length === 2 && /^[1-9][0-9]{0,2}$/.test(args[1]!) ? Number(args[1]) : null
+  if (city === null && (args.length !== 1 || args[0] !== '--demo')) {
     console.error(USAGE)
     return 2
   }
@@ -37,6 +43,7 @@ async function run(): Promise<number> {
       return 1
     }
     const started = Date.now()
+    if (city !== null) return await seedDemoCity(db.sql, city, where)
     const schoolId = await seedDemo(db.sql, systemClock)
     const seconds = ((Date.now() - started) / 1000).toFixed(1)
     const counts = await countsFor(db.sql, schoolId)
@@ -54,6 +61,21 @@ async function run(): Promise<number> {
   } finally {
     await db.close()
   }
+}
+
+async function seedDemoCity(sql: Sql, schools: number, where: string): Promise<number> {
+  const started = Date.now()
+  console.log(`Creating a city of ${schools} schools in ${where}…`)
+  const city = await seedCity(sql, { schools, nowMs: systemClock.now(), passwordHash: await hashPassword(DEMO_PASSWORD), progress: (line) => console.log(line) })
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  console.log([
+    `Created ${schools} schools in ${seconds} s: ${city.pupils} pupils, ${city.marks} register marks, ${city.reports} guardian reports.`,
+    '',
+    `City administrator (password: ${DEMO_PASSWORD})`,
+    `  ${CITY_ADMIN_LOGIN}  教育委員会: the city's live view at /city/`,
+    `Each school's administrator: c${city.organisationId}-s1-admin … c${city.organisationId}-s${schools}-admin (same password)`,
+  ].join('\n'))
+  return 0
 }
 
 async function countsFor(q: Q, schoolId: number): Promise<Record<'classes' | 'pupils' | 'staff' | 'guardians' | 'reports' | 'days', number>> {

@@ -48,6 +48,9 @@ const EXPECTED: Record<Action, string> = {
   'notice.answer': '------G--',
   'city.schools.read': '--------Y',
   'city.schools.create': '--------Y',
+  'city.day.read': '--------Y',
+  'city.exports': '--------Y',
+  'city.settings': '--------Y',
   'guardian.settings': '------G--',
   'push.devices': '------G--',
 }

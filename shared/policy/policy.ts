@@ -100,6 +100,15 @@ export const POLICY = {
   'city.schools.read': { city_admin: 'city' },
   /** A further school of the organisation with its calendar and first administrator. */
   'city.schools.create': { city_admin: 'city' },
+  /**
+   * The board of education's live view of its schools' day: counts, rates, symptoms, closures,
+   * rolls not taken, alerts. Aggregates only; no school role reaches it, not even for its own school.
+   */
+  'city.day.read': { city_admin: 'city' },
+  /** The city's CSVs: daily counts by school, grade and symptom; monthly 長期欠席 per school. */
+  'city.exports': { city_admin: 'city' },
+  /** The city's alert threshold (share of a class away). */
+  'city.settings': { city_admin: 'city' },
   /** A guardian's own account settings (the language of the page, notices and e-mails). */
   'guardian.settings': { guardian: 'own_children' },
   /** A guardian's own devices that receive notifications (Web Push): subscribe, list, remove. */

@@ -7,6 +7,7 @@ import { guardianSafetyRoutes, safetyRoutes } from './routesSafety.js'
 import { pushRoutes } from './routesPush.js'
 import { calendarRoutes, guidanceRoutes, officeRoutes, registerRoutes } from './routesStaff.js'
 import { cityRoutes, setupRoutes } from './routesSetup.js'
+import { cityDayRoutes } from './routesCity.js'
 
 /**
  * Every HTTP route of Asagao, by audience. The server mounts exactly these (a test checks both
@@ -28,6 +29,7 @@ export const routes = {
   calendar: calendarRoutes,
   setup: setupRoutes,
   city: cityRoutes,
+  cityDay: cityDayRoutes,
   audit: auditRoutes,
   ops: opsRoutes,
   safety: safetyRoutes,
@@ -41,6 +43,7 @@ export * from './routesGuardianSettings.js'
 export * from './routesPeople.js'
 export * from './routesStaff.js'
 export * from './routesSetup.js'
+export * from './routesCity.js'
 export * from './routesOps.js'
 export * from './routesSafety.js'
 export * from './routesPush.js'

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CityChanged } from './city.js'
 import { DayChanged, DaySnapshot, FamilyChanged, SchoolChanged } from './day.js'
 import { ErrorBody, ErrorCode } from './errors.js'
 import { Id, IsoDate } from './primitives.js'
@@ -80,6 +81,12 @@ export const serverEvents = {
   'safety:changed': SafetyChanged,
   /** Guardians only: a confirmation addressed to one of their children started, was answered or closed; the page re-reads. */
   'family:safety': FamilySafety,
+  /**
+   * City administrators only: these schools of their city changed (reports, marks, rolls,
+   * closures). Coalesced per city, at most one every few seconds; no pupil data. The page
+   * re-reads the aggregates.
+   */
+  'city:changed': CityChanged,
   /** The server is stopping to restart (an update, a reboot): the page shows 「再接続しています」 and reconnects. */
   'server:restarting': z.object({}),
 } as const

@@ -89,7 +89,7 @@ export class AsgAdminApp extends LitElement {
     if (this.me.kind === 'city' && can(this.me, 'city.schools.read')) {
       return html`
         <header><h1>朝顔 設置者の管理 — ${this.me.organisationName}</h1><span>${this.me.name}</span><button @click=${this.signOut}>ログアウト</button></header>
-        <main><asg-city-schools></asg-city-schools></main>
+        <main>${can(this.me, 'city.day.read') ? html`<p><a href="/city/">市内の学校の出欠(今日の欠席・出席停止・学級閉鎖・点呼)を見る</a></p>` : ''}<asg-city-schools></asg-city-schools></main>
       `
     }
     if (this.me.kind !== 'staff' || !can(this.me, 'school.admin')) {

@@ -6,6 +6,8 @@ import { PROTOCOL_VERSION, type ClientToServerEvents, type ErrorCode, type Serve
 export type FamilySocket = Socket<ServerToClientEvents, ClientToServerEvents>
 
 export interface FamilyLiveOptions {
+  /** What the page listens for: a guardian's children (default), or the schools of a city administrator's city. */
+  event?: 'family:changed' | 'city:changed'
   /** Re-read the family's reports and notices: one of the children's days changed, or the page was offline. */
   reload: () => void
   /** The login ended on the server (logged out elsewhere, expired). */
@@ -22,6 +24,7 @@ export interface FamilyLiveOptions {
  * through the usual routes. A guardian hears only their children, so the school's sequence
  * has holes by design: instead of tracking it, the page re-reads after every event, every
  * reconnect and every change of rights, so a missed event costs nothing but a later reload.
+ * The city page works the same way with `city:changed` (which schools changed, no data).
  */
 export class FamilyLiveController implements ReactiveController {
   live = false
@@ -61,7 +64,8 @@ export class FamilyLiveController implements ReactiveController {
       if (code === 'UNAUTHENTICATED') this.end()
     })
     // The same change comes once per child it touches; the debounce makes it one reload.
-    socket.on('family:changed', () => this.schedule())
+    if (this.opts.event === 'city:changed') socket.on('city:changed', () => this.schedule())
+    else socket.on('family:changed', () => this.schedule())
     socket.on('access:changed', () => this.schedule())
     socket.on('session:ended', () => this.end())
   }

@@ -1,3 +1,4 @@
+import { SYMPTOMS as SHARED_SYMPTOMS } from '../../../shared/domain/symptoms.js'
 import type { ReportKind } from '../../../shared/protocol/index.js'
 import { fieldErrorText, hasCatalogue, refusalText, translator, type GuardianMessageKey, type Translate } from '../../../shared/i18n/guardian/translate.js'
 import { GuardianLanguage, LANGUAGE_INFO, languageFromBrowser } from '../../../shared/i18n/languages.js'
@@ -115,16 +116,7 @@ export function messages(locale: Locale): Messages {
 export { loadCatalogue as loadLanguage } from '../../../shared/i18n/guardian/load.js'
 
 /** Symptom chips: the Japanese value is what the school receives, whatever the page language. */
-export const SYMPTOMS: readonly { value: string; key: GuardianMessageKey }[] = [
-  { value: '発熱', key: 'symptomFever' },
-  { value: 'せき', key: 'symptomCough' },
-  { value: '鼻水', key: 'symptomRunnyNose' },
-  { value: 'のどの痛み', key: 'symptomSoreThroat' },
-  { value: '頭痛', key: 'symptomHeadache' },
-  { value: '腹痛', key: 'symptomStomachAche' },
-  { value: '吐き気', key: 'symptomNausea' },
-  { value: '下痢', key: 'symptomDiarrhoea' },
-]
+export const SYMPTOMS: readonly { value: string; key: GuardianMessageKey }[] = SHARED_SYMPTOMS
 
 export function symptomLabel(value: string, locale: Locale): string {
   const s = SYMPTOMS.find((x) => x.value === value)

@@ -1,0 +1,162 @@
+import { LitElement, css, html, nothing } from 'lit'
+import { can } from '../../../shared/policy/policy.js'
+import type { CityDay, Me } from '../../../shared/protocol/index.js'
+import { routes } from '../../../shared/protocol/routes.js'
+import { formatDateJa } from '../../../shared/time/format.js'
+import '../components/asg-login.js'
+import { FamilyLiveController } from '../guardian/family-live-controller.js'
+import { call, errorText } from '../lib/api.js'
+import { currentUser, logout } from '../lib/session.js'
+import { buttons, tokens } from '../lib/styles.js'
+import './asg-city-files.js'
+import './asg-city-panels.js'
+import './asg-city-school-table.js'
+import './asg-city-totals.js'
+
+type CityMe = Extract<Me, { kind: 'city' }>
+
+/**
+ * The board of education's page: every school of the city today, live. The page holds only
+ * the aggregates the server sends (`CityDay`); `city:changed` says which schools changed and
+ * the page reads the aggregates again, at most once per burst.
+ */
+export class AsgCityApp extends LitElement {
+  static override properties = { me: { state: true }, checked: { state: true }, data: { state: true }, error: { state: true }, date: { state: true } }
+  declare me: Me | null
+  declare checked: boolean
+  declare data: CityDay | null
+  declare error: string
+  /** The day shown; empty for today (the live view). */
+  declare date: string
+  private live: FamilyLiveController | null = null
+  private loading = false
+  private again = false
+
+  constructor() {
+    super()
+    this.me = null
+    this.checked = false
+    this.data = null
+    this.error = ''
+    this.date = new URLSearchParams(location.search).get('date') ?? ''
+  }
+
+  static override styles = [
+    tokens,
+    buttons,
+    css`
+      :host { display: block; min-height: 100vh; background: var(--asg-bg); }
+      header { display: flex; align-items: center; gap: 16px; padding: 8px 20px; background: var(--asg-accent); color: #fff; }
+      header h1 { font-size: 1.15rem; margin: 0; }
+      header .when { font-size: 1.05rem; }
+      header .live { font-size: 0.85rem; padding: 2px 8px; border-radius: 999px; background: rgba(255, 255, 255, 0.2); }
+      header .spacer { flex: 1; }
+      header input { font: inherit; padding: 4px 6px; border-radius: 6px; border: none; }
+      header button { min-height: 32px; padding: 0.2em 0.8em; }
+      main { display: grid; grid-template-columns: minmax(0, 1fr) 430px; gap: 14px; padding: 10px 20px 20px; }
+      .denied, .error { padding: 40px; }
+      .error { color: var(--asg-absent); }
+    `,
+  ]
+
+  override async connectedCallback() {
+    super.connectedCallback()
+    this.me = await currentUser().catch(() => null)
+    this.checked = true
+    if (this.allowed) await this.start()
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.live?.stop()
+    this.live = null
+  }
+
+  private get allowed(): boolean {
+    return this.me?.kind === 'city' && can(this.me, 'city.day.read')
+  }
+
+  private async start(): Promise<void> {
+    await this.load()
+    this.live ??= new FamilyLiveController(this, { event: 'city:changed', reload: () => void this.load(), onEnded: () => (this.me = null), delayMs: 400 })
+  }
+
+  /** Reads the aggregates; a change arriving meanwhile asks for one more read after this one. */
+  async load(): Promise<void> {
+    if (this.loading) return void (this.again = true)
+    this.loading = true
+    try {
+      this.data = await call(routes.cityDay.day, { query: this.date ? { date: this.date } : {} })
+      this.error = ''
+    } catch (e) {
+      this.error = errorText(e)
+    } finally {
+      this.loading = false
+      if (this.again) {
+        this.again = false
+        void this.load()
+      }
+    }
+  }
+
+  override render() {
+    if (!this.checked) return nothing
+    if (!this.me) return html`<asg-login heading="市内の学校の出欠 ログイン" @asg-logged-in=${this.loggedIn}></asg-login>`
+    if (!this.allowed) return html`<p class="denied">このページは教育委員会(設置者)の担当者のみ使えます。 <button @click=${this.signOut}>ログアウト</button></p>`
+    const me = this.me as CityMe
+    const d = this.data
+    return html`
+      <header>
+        <h1>${me.organisationName} 市内の学校の出欠</h1>
+        ${d ? html`<span class="when">${formatDateJa(d.date)}${d.today ? html` ${d.time} 現在` : nothing}</span>` : nothing}
+        ${d?.today ? html`<span class="live" aria-live="polite">${this.live?.live ? '自動更新中' : '再接続しています'}</span>` : nothing}
+        <span class="spacer"></span>
+        <label>日付 <input type="date" .value=${this.date || (d?.date ?? '')} @change=${this.pickDate} /></label>
+        ${this.date ? html`<button @click=${() => this.pick('')}>今日</button>` : nothing}
+        <span>${me.name}</span>
+        <button @click=${this.signOut}>ログアウト</button>
+      </header>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${d ? html`
+        <asg-city-totals .data=${d}></asg-city-totals>
+        <main>
+          <div>
+            <asg-city-school-table .data=${d}></asg-city-school-table>
+            <asg-city-files .data=${d} @asg-threshold-changed=${() => void this.load()}></asg-city-files>
+          </div>
+          <asg-city-panels .data=${d}></asg-city-panels>
+        </main>` : this.error ? nothing : html`<p class="denied">読み込み中…</p>`}
+    `
+  }
+
+  private loggedIn = async (e: CustomEvent<Me>) => {
+    this.me = e.detail
+    if (this.allowed) await this.start()
+  }
+
+  private pickDate = (e: Event) => this.pick((e.target as HTMLInputElement).value)
+
+  private pick(date: string): void {
+    this.date = date
+    const url = new URL(location.href)
+    if (date) url.searchParams.set('date', date)
+    else url.searchParams.delete('date')
+    history.replaceState(null, '', url)
+    void this.load()
+  }
+
+  private signOut = async () => {
+    await logout().catch(() => {})
+    this.live?.stop()
+    this.live = null
+    this.me = null
+    this.data = null
+  }
+}
+
+customElements.define('asg-city-app', AsgCityApp)
+declare global {
+  interface HTMLElementTagNameMap {
+    'asg-city-app': AsgCityApp
+  }
+}
