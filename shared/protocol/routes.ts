@@ -3,6 +3,7 @@ import { auditRoutes } from './routesAudit.js'
 import { guardianSettingsRoutes } from './routesGuardianSettings.js'
 import { accountRoutes, boardRoutes, guardianRoutes, healthRoutes, registrationRoutes, sessionRoutes } from './routesPeople.js'
 import { opsRoutes } from './routesOps.js'
+import { guardianSafetyRoutes, safetyRoutes } from './routesSafety.js'
 import { calendarRoutes, guidanceRoutes, officeRoutes, registerRoutes } from './routesStaff.js'
 import { cityRoutes, setupRoutes } from './routesSetup.js'
 
@@ -27,6 +28,8 @@ export const routes = {
   city: cityRoutes,
   audit: auditRoutes,
   ops: opsRoutes,
+  safety: safetyRoutes,
+  guardianSafety: guardianSafetyRoutes,
 }
 
 export * from './route.js'
@@ -37,3 +40,4 @@ export * from './routesPeople.js'
 export * from './routesStaff.js'
 export * from './routesSetup.js'
 export * from './routesOps.js'
+export * from './routesSafety.js'

@@ -203,6 +203,9 @@ export const en: GuardianCatalogue = {
   emailNoticeSubject: '[{school}] {pupil} has not arrived at school',
   emailNoticeBody: 'Dear {guardian},\n\nThe school has not seen {pupil} arrive today ({date}).\nPlease let us know on this page: {link}\n\n{school}',
   emailOriginal: 'The school’s message in Japanese:',
+  emailSafetySubject: '{drill, select, yes {[DRILL] } other {}}[{school}] Safety check: please answer',
+  emailSafetyReminderSubject: '{drill, select, yes {[DRILL] } other {}}[{school}] Safety check: we have not heard from you yet',
+  emailSafetyBody: 'Dear {guardian},\n\n{school} asks every family to confirm that they are safe.{drill, select, yes { (This is a drill.)} other {}}\nPlease answer for {children} on this page: {link}',
 
   joinRegisterHeading: 'Guardian registration',
   joinAddHeading: 'Add a child',
@@ -309,6 +312,8 @@ export const en: GuardianCatalogue = {
   error_LOGIN_ID_TAKEN: 'That login ID is taken. Please choose another.',
   error_PASSWORD_WRONG: 'The current password is wrong.',
   error_RESET_CODE_INVALID: 'The reset code is wrong or has expired.',
+  error_SAFETY_NOT_FOUND: 'Safety check not found.',
+  error_SAFETY_CLOSED: 'This safety check has closed. Please phone the school.',
 }
 
 /** The school terms in this language (see `glossary.ts`), loaded with the catalogue. */

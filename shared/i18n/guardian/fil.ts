@@ -203,6 +203,9 @@ export const fil: GuardianCatalogue = {
   emailNoticeSubject: '[{school}] Hindi pa dumarating si {pupil} sa paaralan',
   emailNoticeBody: 'Mahal na {guardian},\n\nHindi pa nakikita ng paaralan na dumating si {pupil} ngayong araw ({date}).\nPakisabi sa amin sa pahinang ito: {link}\n\n{school}',
   emailOriginal: 'Orihinal na mensahe ng paaralan (sa Japanese):',
+  emailSafetySubject: '{drill, select, yes {[DRILL] } other {}}[{school}] Pagkumpirma ng kaligtasan: pakisagot po',
+  emailSafetyReminderSubject: '{drill, select, yes {[DRILL] } other {}}[{school}] Pagkumpirma ng kaligtasan: wala pa kaming natatanggap na sagot',
+  emailSafetyBody: 'Mahal na {guardian},\n\nHinihiling ng {school} sa bawat pamilya na kumpirmahin kung ligtas sila.{drill, select, yes { (Ito ay drill lamang.)} other {}}\nPakisagot para kay {children} sa pahinang ito: {link}',
 
   joinRegisterHeading: 'Pagpaparehistro ng tagapag-alaga',
   joinAddHeading: 'Magdagdag ng anak',
@@ -309,6 +312,8 @@ export const fil: GuardianCatalogue = {
   error_LOGIN_ID_TAKEN: 'May gumagamit na ng login ID na ito. Pumili ng iba.',
   error_PASSWORD_WRONG: 'Mali ang kasalukuyang password.',
   error_RESET_CODE_INVALID: 'Mali o expired na ang reset code.',
+  error_SAFETY_NOT_FOUND: 'Hindi makita ang pagkumpirma ng kaligtasan.',
+  error_SAFETY_CLOSED: 'Sarado na ang pagkumpirma ng kaligtasang ito. Tumawag po sa paaralan.',
 }
 
 /** The school terms in this language (see `glossary.ts`), loaded with the catalogue. */

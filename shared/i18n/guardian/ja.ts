@@ -209,6 +209,9 @@ export const ja = {
   emailNoticeSubject: '【{school}】{pupil}さんがまだ登校していません',
   emailNoticeBody: '{guardian} 様\n\n{date}、{pupil}さんの登校がまだ確認できていません。\n次のページからお知らせください: {link}\n\n{school}',
   emailOriginal: '学校からの原文:',
+  emailSafetySubject: '{drill, select, yes {【訓練】} other {}}【{school}】安否確認のお願い',
+  emailSafetyReminderSubject: '{drill, select, yes {【訓練】} other {}}【{school}】安否確認:まだ回答がありません',
+  emailSafetyBody: '{guardian} 様\n\n{school}より安否確認のお願いです。{drill, select, yes {(これは訓練です)} other {}}\n{children}について、次のページから回答してください: {link}',
 
   joinRegisterHeading: '保護者の登録',
   joinAddHeading: 'お子さまを追加',

@@ -203,6 +203,9 @@ export const ko: GuardianCatalogue = {
   emailNoticeSubject: '[{school}] {pupil} 학생이 아직 등교하지 않았습니다',
   emailNoticeBody: '{guardian} 님\n\n{date}, {pupil} 학생의 등교가 아직 확인되지 않았습니다.\n다음 페이지에서 알려 주세요: {link}\n\n{school}',
   emailOriginal: '학교 원문(일본어):',
+  emailSafetySubject: '{drill, select, yes {[훈련] } other {}}[{school}] 안부 확인: 답변해 주세요',
+  emailSafetyReminderSubject: '{drill, select, yes {[훈련] } other {}}[{school}] 안부 확인: 아직 답변이 없습니다',
+  emailSafetyBody: '{guardian} 님\n\n{school}에서 각 가정의 안부를 확인합니다.{drill, select, yes { (훈련입니다.)} other {}}\n다음 페이지에서 {children}에 대해 답변해 주세요: {link}',
 
   joinRegisterHeading: '보호자 등록',
   joinAddHeading: '자녀 추가',
@@ -309,6 +312,8 @@ export const ko: GuardianCatalogue = {
   error_LOGIN_ID_TAKEN: '이 로그인 ID는 이미 사용 중입니다. 다른 ID로 해 주세요.',
   error_PASSWORD_WRONG: '현재 비밀번호가 틀립니다.',
   error_RESET_CODE_INVALID: '재설정 코드가 틀렸거나 유효 기간이 지났습니다.',
+  error_SAFETY_NOT_FOUND: '안부 확인을 찾을 수 없습니다.',
+  error_SAFETY_CLOSED: '이 안부 확인은 마감되었습니다. 학교에 전화해 주세요.',
 }
 
 /** The school terms in this language (see `glossary.ts`), loaded with the catalogue. */

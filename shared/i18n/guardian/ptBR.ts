@@ -203,6 +203,9 @@ export const ptBR: GuardianCatalogue = {
   emailNoticeSubject: '[{school}] {pupil} ainda não chegou à escola',
   emailNoticeBody: 'Prezado(a) {guardian},\n\nA escola ainda não viu {pupil} chegar hoje ({date}).\nAvise-nos nesta página: {link}\n\n{school}',
   emailOriginal: 'Mensagem original da escola (em japonês):',
+  emailSafetySubject: '{drill, select, yes {[SIMULADO] } other {}}[{school}] Confirmação de segurança: responda, por favor',
+  emailSafetyReminderSubject: '{drill, select, yes {[SIMULADO] } other {}}[{school}] Confirmação de segurança: ainda não recebemos sua resposta',
+  emailSafetyBody: 'Prezado(a) {guardian},\n\n{school} pede a cada família que confirme se está em segurança.{drill, select, yes { (Isto é um simulado.)} other {}}\nResponda por {children} nesta página: {link}',
 
   joinRegisterHeading: 'Cadastro do responsável',
   joinAddHeading: 'Adicionar criança',
@@ -309,6 +312,8 @@ export const ptBR: GuardianCatalogue = {
   error_LOGIN_ID_TAKEN: 'Este ID de login já está em uso. Escolha outro.',
   error_PASSWORD_WRONG: 'A senha atual está incorreta.',
   error_RESET_CODE_INVALID: 'O código de redefinição está errado ou expirou.',
+  error_SAFETY_NOT_FOUND: 'Confirmação de segurança não encontrada.',
+  error_SAFETY_CLOSED: 'Esta confirmação de segurança foi encerrada. Ligue para a escola.',
 }
 
 /** The school terms in this language (see `glossary.ts`), loaded with the catalogue. */

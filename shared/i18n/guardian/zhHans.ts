@@ -203,6 +203,9 @@ export const zhHans: GuardianCatalogue = {
   emailNoticeSubject: '【{school}】{pupil}还没有到校',
   emailNoticeBody: '{guardian} 您好:\n\n{date},学校还没有确认到{pupil}到校。\n请在以下页面告知学校:{link}\n\n{school}',
   emailOriginal: '学校通知原文(日语):',
+  emailSafetySubject: '{drill, select, yes {【演习】} other {}}【{school}】安全确认',
+  emailSafetyReminderSubject: '{drill, select, yes {【演习】} other {}}【{school}】安全确认:尚未收到您的回复',
+  emailSafetyBody: '{guardian} 您好:\n\n{school}请各家庭确认是否平安。{drill, select, yes {(这是演习。)} other {}}\n请在以下页面为{children}回答:{link}',
 
   joinRegisterHeading: '监护人注册',
   joinAddHeading: '添加孩子',
@@ -309,6 +312,8 @@ export const zhHans: GuardianCatalogue = {
   error_LOGIN_ID_TAKEN: '此登录ID已被使用。请换一个ID。',
   error_PASSWORD_WRONG: '当前密码不正确。',
   error_RESET_CODE_INVALID: '重置码不正确或已过期。',
+  error_SAFETY_NOT_FOUND: '找不到该安全确认。',
+  error_SAFETY_CLOSED: '此安全确认已结束。请给学校打电话。',
 }
 
 /** The school terms in this language (see `glossary.ts`), loaded with the catalogue. */
