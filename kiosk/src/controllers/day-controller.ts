@@ -13,6 +13,8 @@ import {
   type DaySnapshot,
   type ErrorCode,
   type HandshakeAuth,
+  type SafetyBoard,
+  type SafetyChanged,
   type SchoolChanged,
   type SchoolPart,
   type ServerToClientEvents,
@@ -29,6 +31,8 @@ export type PageChange =
   | { kind: 'pupils'; dates: string[] }
   /** These parts of the school changed. */
   | { kind: 'school'; parts: SchoolPart[] }
+  /** The school's open 安否確認 changed (a new answer, a reminder) or was closed. */
+  | { kind: 'safety'; confirmationId: number }
 
 export interface DayControllerOptions {
   /** Which cookie the socket authenticates with. */
@@ -43,7 +47,7 @@ export interface DayControllerOptions {
 }
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>
-type Sequenced = DayChanged | SchoolChanged
+type Sequenced = DayChanged | SchoolChanged | SafetyChanged
 
 /** School parts the day itself shows (school days, closures, badges, classes, teachers): a new snapshot brings them. */
 const DAY_PARTS: readonly SchoolPart[] = ['calendar', 'settings', 'codes', 'roster', 'staff']
@@ -64,6 +68,8 @@ export class DayController implements ReactiveController {
   endedCode: ErrorCode | null = null
   snapshot: DaySnapshot | null = null
   readonly entries = new Map<number, DayEntry>()
+  /** The school's open 安否確認 with its live tally, or null (the board's safety mode). */
+  safety: SafetyBoard | null = null
   /** When each pupil's entry last changed live (for the brief highlight). */
   readonly changedAt = new Map<number, number>()
   /** Epoch ms at which the data was last known to be current. */
@@ -114,6 +120,7 @@ export class DayController implements ReactiveController {
     socket.on('connect_error', (err) => this.onConnectError(err as Error & { data?: { code?: ErrorCode } }))
     socket.on('day:changed', (event) => this.onEvent(event))
     socket.on('school:changed', (event) => this.onEvent(event))
+    socket.on('safety:changed', (event) => this.onEvent(event))
     socket.on('session:ended', ({ code }) => this.end(code))
     // What the page holds was redacted for the old rights: replace it.
     socket.on('access:changed', () => void this.takeSnapshot())
@@ -172,6 +179,7 @@ export class DayController implements ReactiveController {
     this.snapshot = snap
     this.entries.clear()
     for (const e of snap.entries) this.entries.set(e.pupilId, e)
+    this.safety = snap.safety ?? null
     this.snapshotsTaken++
     if (snap.buildId !== __ASAGAO_BUILD_ID__ && __ASAGAO_BUILD_ID__ !== 'dev') this.buildChanged = true
     this.lastSyncAt = Date.now()
@@ -191,6 +199,13 @@ export class DayController implements ReactiveController {
     if (events.length === 0 || !this.snapshot) return
     const now = Date.now()
     for (const event of events) {
+      if ('confirmationId' in event) {
+        this.safety = event.safety
+        this.snapshot.seq = event.seq
+        this.eventsApplied++
+        this.opts.onChange?.({ kind: 'safety', confirmationId: event.confirmationId })
+        continue
+      }
       if ('parts' in event) {
         this.snapshot.seq = event.seq
         this.eventsApplied++
