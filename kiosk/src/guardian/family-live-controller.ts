@@ -62,6 +62,8 @@ export class FamilyLiveController implements ReactiveController {
     })
     // The same change comes once per child it touches; the debounce makes it one reload.
     socket.on('family:changed', () => this.schedule())
+    // A safety confirmation for a child started, was answered (by the other guardian too) or closed.
+    socket.on('family:safety', () => this.schedule())
     socket.on('access:changed', () => this.schedule())
     socket.on('session:ended', () => this.end())
   }
