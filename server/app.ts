@@ -22,6 +22,7 @@ import { guidanceRoutes } from './http/routes/guidance.js'
 import { calendarRoutes } from './http/routes/calendar.js'
 import { cityRoutes, setupRoutes } from './http/routes/setup.js'
 import { auditRoutes } from './http/routes/audit.js'
+import { guardianSafetyRoutes, safetyRoutes } from './http/routes/safety.js'
 import { metricsRoutes, opsRoutes } from './http/routes/ops.js'
 import { createMetrics, type SocketKind } from './ops/metrics.js'
 import { drain, InFlight, type DrainResult } from './ops/drain.js'
@@ -103,6 +104,7 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   api.use(resolvePrincipal(deps))
   api.use(sessionRoutes(deps, hub.control, opts, mountOn))
   api.use('/guardian/settings', guardianSettingsRoutes(deps, mountOn))
+  api.use('/guardian/safety', guardianSafetyRoutes(deps, mountOn))
   api.use('/guardian', guardianRoutes(deps, mountOn))
   api.use('/board', boardRoutes(deps, opts, mountOn))
   api.use('/admin', adminRoutes(deps, hub.control, mountOn))
@@ -116,6 +118,7 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   api.use('/city', cityRoutes(deps, mountOn))
   api.use(auditRoutes(deps, mountOn))
   api.use('/ops', opsRoutes(deps, mountOn))
+  api.use('/safety', safetyRoutes(deps, mountOn))
   api.use((_req, _res, next) => next(new AppError('NOT_FOUND')))
   app.use('/api', api)
 

@@ -11,6 +11,7 @@ import { openDatabase } from './db/open.js'
 import { createLog } from './log.js'
 import { guardProcess } from './processGuard.js'
 import { smtpTransport, startOutboxWorker } from './notices/outbox.js'
+import { startSafetyReminders } from './safety/commands.js'
 import { PAGES_DIR, readBuildInfo, ROOT } from './pages/buildInfo.js'
 import { asDataFolderError, checkDataFolder, EXIT, StartupError } from './startupError.js'
 import { issueSetupLink, setupBanner } from './setup/setupLink.js'
@@ -74,10 +75,10 @@ async function run(opts: { dev?: boolean }): Promise<void> {
     void pruneAuditLog(db.sql, Date.now()).catch((err: unknown) => log.warn('audit log pruning', { err: String(err) }))
   }, 3_600_000)
   pruning.unref()
-  const app = createApp(
-    { sql: db.sql, dbMode: db.mode, clock: systemClock, log, buildId, version, mail, dataDir: config.dataDir },
-    { allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy, secureCookies: config.secureCookies, pagesDir: PAGES_DIR, frontend, metricsToken: config.metricsToken },
-  )
+  const appDeps = { sql: db.sql, dbMode: db.mode, clock: systemClock, log, buildId, version, mail, dataDir: config.dataDir }
+  const app = createApp(appDeps, { allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy, secureCookies: config.secureCookies, pagesDir: PAGES_DIR, frontend, metricsToken: config.metricsToken })
+  // Scheduled 安否確認 reminders to the families that have not answered, checked every minute.
+  const safetyReminders = startSafetyReminders({ ...appDeps, publish: app.publish })
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve))
 
   const base = `http://localhost:${config.port}`
@@ -115,7 +116,7 @@ async function run(opts: { dev?: boolean }): Promise<void> {
     hard.unref()
     log.info('draining', { signal })
     clearInterval(pruning)
-    const [drained] = await Promise.all([app.drain(SHUTDOWN.requestsMs), outboxWorker?.stop(), backups?.stop()])
+    const [drained] = await Promise.all([app.drain(SHUTDOWN.requestsMs), outboxWorker?.stop(), backups?.stop(), safetyReminders.stop()])
     if (drained.unfinished > 0) log.warn('requests cut at shutdown', { unfinished: drained.unfinished })
     await db.close()
     releaseDataDir?.()

@@ -1,7 +1,11 @@
 import { GuardianSafetyList, SafetyAnswerRequest, SafetyDetail, SafetyOverview, SafetyRemindResult, SafetyReport, StartSafetyRequest } from './safety.js'
+import { z } from 'zod'
 import { Ok } from './primitives.js'
 import { fileDownload, get, IdParams, post } from './route.js'
 import { Created } from './routesStaff.js'
+
+/** UTF-8 with a BOM, or Shift_JIS (Windows-31J) for older spreadsheets. */
+export const SafetyCsvQuery = z.object({ encoding: z.enum(['utf8', 'sjis']).default('utf8') })
 
 /**
  * 安否確認. Staff: start, follow, remind, close, report (the policy decides who). Calls to
@@ -14,7 +18,7 @@ export const safetyRoutes = {
   remind: post('/api/safety/:id/remind', { params: IdParams, response: SafetyRemindResult }),
   close: post('/api/safety/:id/close', { params: IdParams, response: Ok }),
   report: get('/api/safety/:id/report', { params: IdParams, response: SafetyReport }),
-  reportCsv: get('/api/safety/:id/report.csv', { params: IdParams, response: fileDownload('text/csv') }),
+  reportCsv: get('/api/safety/:id/report.csv', { params: IdParams, query: SafetyCsvQuery, response: fileDownload('text/csv') }),
 }
 
 /** The guardian's side: the confirmations addressed to their children, and the answer (siblings together). */
