@@ -105,11 +105,19 @@ export class AsgSafetyStart extends LitElement {
       ${this.template ? this.renderForm(this.template) : nothing}`
   }
 
+  /** The person chose in or out of school hours themselves: the page's default no longer applies. */
+  private situationChosen = false
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    // The default may arrive after the template was chosen (the day is still loading).
+    if (changed.has('defaultSituation') && !this.situationChosen) this.situation = this.defaultSituation
+  }
+
   private choose(t: SafetyTemplate) {
     this.template = t
     this.title = SAFETY_TEMPLATES[t].title
     this.message = SAFETY_TEMPLATES[t].message
-    this.situation = this.defaultSituation
+    if (!this.situationChosen) this.situation = this.defaultSituation
     this.problem = ''
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('form button.primary')?.focus())
   }
@@ -138,7 +146,7 @@ export class AsgSafetyStart extends LitElement {
       <fieldset>
         <legend>子どもたちは</legend>
         <div class="row">
-          ${(['in_school', 'out_of_school'] as const).map((s) => radio('situation', s, this.situation, s === 'in_school' ? '学校にいる(在校中)' : '学校の外(在校時間外)', (v) => (this.situation = v)))}
+          ${(['in_school', 'out_of_school'] as const).map((s) => radio('situation', s, this.situation, s === 'in_school' ? '学校にいる(在校中)' : '学校の外(在校時間外)', (v) => this.chooseSituation(v)))}
         </div>
       </fieldset>
       <label class="field">件名<input type="text" name="title" maxlength="100" .value=${this.title} @input=${(e: Event) => (this.title = (e.target as HTMLInputElement).value)} /></label>
@@ -160,6 +168,11 @@ export class AsgSafetyStart extends LitElement {
         <button type="button" @click=${() => (this.template = null)}>やめる</button>
       </div>
     </form>`
+  }
+
+  private chooseSituation(v: SafetySituation) {
+    this.situation = v
+    this.situationChosen = true
   }
 
   private targetText(): string {
