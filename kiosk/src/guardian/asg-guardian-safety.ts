@@ -116,8 +116,10 @@ export class AsgGuardianSafety extends LitElement {
       label.field { display: grid; gap: 4px; margin-top: 12px; font-weight: 600; }
       input[type='time'], textarea { font: inherit; min-height: 44px; border: 1px solid var(--asg-line); border-radius: 8px; padding: 0 0.6rem; box-sizing: border-box; width: 100%; background: #fff; }
       textarea { min-height: 4.5rem; padding: 0.5rem; }
-      label.check { display: flex; align-items: center; gap: 10px; min-height: 44px; margin-top: 10px; font-weight: 700; }
-      label.check input { width: 24px; height: 24px; margin: 0; }
+      .tile.together { justify-content: flex-start; gap: 10px; text-align: left; margin-top: 4px; }
+      .box { flex: none; width: 24px; height: 24px; border: 2px solid var(--asg-ink-soft); border-radius: 6px; display: grid; place-items: center;
+        background: #fff; color: #fff; font-size: 16px; line-height: 1; }
+      .on .box { background: var(--asg-accent); border-color: var(--asg-accent); }
       .send { width: 100%; margin-top: 14px; font-size: 1.1rem; min-height: 52px; }
       dl { margin: 8px 0 0; display: grid; gap: 8px; }
       .answer { border: 1px solid var(--asg-line); border-radius: 8px; padding: 8px 10px; }
@@ -224,7 +226,8 @@ export class AsgGuardianSafety extends LitElement {
     const many = s.children.length > 1
     return html`<form novalidate @submit=${this.submit}>
       ${many
-        ? html`<label class="check"><input type="checkbox" name="together" .checked=${this.together} @change=${this.toggleTogether} />${m.safetyTogether}</label>`
+        ? html`<label class="tile together ${this.together ? 'on' : ''}"><input type="checkbox" name="together" .checked=${this.together} @change=${this.toggleTogether} /><span
+              class="box" aria-hidden="true">${this.together ? '✓' : ''}</span>${m.safetyTogether}</label>`
         : nothing}
       ${this.together || !many
         ? this.renderChoices(many ? TOGETHER : s.children[0]!.pupilId, s.children.map((c) => m.safetyChild(c.name)).join('・'))
