@@ -111,8 +111,8 @@ export class AsgGuardianSafety extends LitElement {
       .tile:has(input:focus-visible) { outline: 3px solid #ffbf47; outline-offset: 2px; }
       .tile.on { border: 2px solid var(--asg-accent); background: var(--asg-accent-bg); padding: 5px 7px; }
       .stack .tile.on { font-weight: 700; }
-      .tile.on.safe { border-color: var(--asg-ok); background: #e3f4e4; color: #14602a; }
-      .tile.on.injured, .tile.on.unknown { border-color: var(--asg-absent); background: var(--asg-absent-bg); color: var(--asg-absent); }
+      .tile.on.st-safe { border-color: var(--asg-ok); background: #e3f4e4; color: #14602a; }
+      .tile.on.st-injured, .tile.on.st-unknown { border-color: var(--asg-absent); background: var(--asg-absent-bg); color: var(--asg-absent); }
       label.field { display: grid; gap: 4px; margin-top: 12px; font-weight: 600; }
       input[type='time'], textarea { font: inherit; min-height: 44px; border: 1px solid var(--asg-line); border-radius: 8px; padding: 0 0.6rem; box-sizing: border-box; width: 100%; background: #fff; }
       textarea { min-height: 4.5rem; padding: 0.5rem; }
@@ -126,8 +126,8 @@ export class AsgGuardianSafety extends LitElement {
       .answer dt { font-weight: 700; }
       .answer dd { margin: 2px 0 0; }
       .status { font-weight: 700; }
-      .status.safe { color: var(--asg-ok); }
-      .status.injured, .status.unknown { color: var(--asg-absent); }
+      .status.st-safe { color: var(--asg-ok); }
+      .status.st-injured, .status.st-unknown { color: var(--asg-absent); }
       .other { font-size: 0.9rem; color: var(--asg-ink-soft); }
       .ok { color: var(--asg-ok); font-weight: 700; margin: 10px 0 0; }
     `,
@@ -202,7 +202,7 @@ export class AsgGuardianSafety extends LitElement {
       <dt>${m.safetyChild(c.name)}</dt>
       <dd>
         ${a
-          ? html`<span class="status ${a.status}">${m.safetyStatus[a.status]}</span>${this.details(a)}
+          ? html`<span class="status st-${a.status}">${m.safetyStatus[a.status]}</span>${this.details(a)}
               <div class="muted">${m.safetyAnsweredAt(formatInstant(a.answeredAt, this.locale))}${c.mine?.counts ? '' : ` · ${m.safetyOtherGuardian(a.guardian)}`}</div>`
           : html`<span class="status">${m.safetyNotAnswered}</span>`}
         ${others.map((o) => html`<div class="other">${m.safetyOtherGuardian(o.guardian)}: ${m.safetyStatus[o.status]}${this.details(o)}</div>`)}
@@ -251,7 +251,7 @@ export class AsgGuardianSafety extends LitElement {
     return html`<p class="who" id="who-${key}">${who}</p>
       <fieldset class=${invalid(!d.status)} data-field="status" aria-describedby="who-${key}">
         <legend>${inSchool ? m.safetyStatusInSchool : m.safetyStatusOutOfSchool}</legend>
-        <div class="grid">${SafetyStatus.options.map((v) => radio('status', v, m.safetyStatus[v], v))}</div>
+        <div class="grid">${SafetyStatus.options.map((v) => radio('status', v, m.safetyStatus[v], `st-${v}`))}</div>
         ${this.checked && !d.status ? html`<p class="error">${m.safetyErrStatus}</p>` : nothing}
       </fieldset>
       ${inSchool
