@@ -88,6 +88,7 @@ try {
   await card.locator('input[type="time"]').fill('15:30')
   await card.getByRole('button', { name: '回答を送る' }).click()
   await card.getByText('回答を受け付けました。').waitFor()
+  await guardian.evaluate(() => window.scrollTo(0, 0))
   await guardian.waitForTimeout(300)
   await guardian.screenshot({ path: join(OUT, 'safety-guardian-answered.png') })
 

@@ -213,7 +213,8 @@ export class AsgGuardianSafety extends LitElement {
   private details(a: SafetyAnswerView) {
     const m = messages(this.locale)
     const parts = [
-      a.whereabouts ? m.safetyWhereabouts[a.whereabouts] : '',
+      // In school hours the school is where they are: saying so adds nothing.
+      a.whereabouts && this.safety.situation === 'out_of_school' ? m.safetyWhereabouts[a.whereabouts] : '',
       a.pickup ? m.safetyPickupChoice[a.pickup] : '',
       a.pickupTime ? formatTime(a.pickupTime, this.locale) : '',
     ].filter(Boolean)
