@@ -23,7 +23,7 @@ let db: Database
 let server: TestServer
 let a: SmallSchool
 let b: SmallSchool
-const ids = { cityA: 0, cityB: 0, reportId: 0, noticeId: 0, reasonId: 0, closureId: 0, eventId: 0, codeId: 0, victimStaff: 0, victimGuardian: 0 }
+const ids = { cityA: 0, cityB: 0, reportId: 0, noticeId: 0, reasonId: 0, closureId: 0, eventId: 0, codeId: 0, victimStaff: 0, victimGuardian: 0, safetyId: 0 }
 
 /** What a request names: a pupil of school A's class 1 (taro), something of school A, or nothing (the caller's own: a city administrator's own organisation). */
 type On = 'class' | 'school' | 'own'
@@ -147,6 +147,20 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /api/setup/check': { expect: { open: true }, req: () => ({ path: '/api/setup/check' }) },
   'POST /api/setup': { expect: { open: true }, req: () => ({ path: '/api/setup' }) },
   'GET /api/city/schools': { expect: { action: 'city.schools.read', on: 'own' }, req: () => ({ path: '/api/city/schools' }) },
+  'GET /api/safety': { expect: { action: 'safety.read', on: 'own' }, req: () => ({ path: '/api/safety' }) },
+  // Allowed callers of school A find one open already (409); another school's admin starts one in their own school.
+  'POST /api/safety': { expect: { action: 'safety.start', on: 'own' }, req: () => ({ path: '/api/safety', body: { template: 'drill', situation: 'out_of_school' } }) },
+  // Another school's staff may read confirmations, but not this one: it is not found for them.
+  'GET /api/safety/:id': { expect: { action: 'safety.read', on: 'own' }, req: () => ({ path: `/api/safety/${ids.safetyId}` }), gone404: true },
+  'POST /api/safety/:id/remind': { expect: { action: 'safety.remind', on: 'school' }, req: () => ({ path: `/api/safety/${ids.safetyId}/remind` }) },
+  'POST /api/safety/:id/close': { expect: { action: 'safety.close', on: 'school' }, req: () => ({ path: `/api/safety/${ids.safetyId}/close` }), refusalsOnly: true },
+  'GET /api/safety/:id/report': { expect: { action: 'safety.report', on: 'school' }, req: () => ({ path: `/api/safety/${ids.safetyId}/report` }) },
+  'GET /api/safety/:id/report.csv': { expect: { action: 'safety.report', on: 'school' }, req: () => ({ path: `/api/safety/${ids.safetyId}/report.csv` }) },
+  'GET /api/guardian/safety': { expect: { action: 'guardian.home', on: 'own' }, req: () => ({ path: '/api/guardian/safety' }) },
+  'POST /api/guardian/safety/:id/answer': {
+    expect: { action: 'safety.answer', on: 'class' },
+    req: () => ({ path: `/api/guardian/safety/${ids.safetyId}/answer`, body: { answers: [{ pupilId: a.pupils.taro, status: 'safe', whereabouts: 'home' }] } }),
+  },
   'POST /api/city/schools': { expect: { action: 'city.schools.create', on: 'own' }, req: () => ({ path: '/api/city/schools', body: newCitySchool() }) },
 }
 
@@ -260,6 +274,7 @@ beforeAll(async () => {
   await admin.post('/api/admin/registration/letters', { pupilIds: [a.pupils.other] })
   ids.codeId = (await db.sql<{ id: number }[]>`select id from registration_code where pupil_id = ${a.pupils.other} order by id desc limit 1`)[0]!.id
   ids.closureId = (await admin.post('/api/calendar/closures', { from: '2027-01-08', to: '2027-01-08', classId: a.classes.c1 })).body.id
+  ids.safetyId = (await admin.post('/api/safety', { template: 'drill', situation: 'out_of_school' })).body.id
   ids.eventId = (await admin.post('/api/calendar/events', { from: '2027-01-08', to: '2027-01-08', title: '作品展' })).body.id
 
   const staffActor = (s: SmallSchool, roles: StaffRole[], homeroom: number[]): Actor => ({ kind: 'staff', schoolId: s.schoolId, roles, homeroomClassIds: homeroom })

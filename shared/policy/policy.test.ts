@@ -37,7 +37,6 @@ const EXPECTED: Record<Action, string> = {
   'audit.read': '-SS------',
   'safety.start': 'SSS------',
   'safety.close': 'SSS------',
-  'safety.tally': 'SSSSSS-S-',
   'safety.read': 'SSSCSS---',
   'safety.remind': 'SSS-SS---',
   'safety.report': 'SSS-SS---',

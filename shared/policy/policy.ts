@@ -80,9 +80,10 @@ export const POLICY = {
   /** 安否確認: starting one from a template, and closing it (which freezes it): 校長・教頭 and administrators. */
   'safety.start': grant(ADMINS, 'school'),
   'safety.close': grant(ADMINS, 'school'),
-  /** The per-class tally (no names): the board in safety mode and every staff page. */
-  'safety.tally': { ...grant(STAFF, 'school'), board: 'school' },
-  /** Who answered what: the homeroom teacher for their class, the office for every class. */
+  /**
+   * Confirmations and who answered what: the homeroom teacher for their class, the office for
+   * every class. The per-class tally (no names) reaches every staff page and the board with the day (`day.read`).
+   */
   'safety.read': homeroomOrOffice,
   /** The non-responders with phone numbers, and reminders to them (by hand); the report (A4, CSV). */
   'safety.remind': grant(OFFICE, 'school'),

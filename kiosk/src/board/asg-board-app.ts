@@ -136,7 +136,7 @@ export class AsgBoardApp extends LitElement {
     if (day && snap) {
       day.checkDate(this.now)
       // An emergency at night must be as readable as one in the morning.
-      this.dimmed = !day.safety && isDimmed(this.now, snap.timeZone, snap.dimBefore, snap.dimAfter)
+      this.dimmed = !snap.safety && isDimmed(this.now, snap.timeZone, snap.dimBefore, snap.dimAfter)
       if (day.state === 'ended' && this.phase === 'running') this.phase = 'unpaired'
       const quiet = [...day.changedAt.values()].every((t) => this.now - t > QUIET_MS)
       if (day.buildChanged && day.state === 'live' && quiet) reloadForNewBuild(snap.buildId)
@@ -147,7 +147,7 @@ export class AsgBoardApp extends LitElement {
   override updated(): void {
     this.fitter.observe(this.renderRoot.querySelector('.grid'))
     const day = this.day
-    if (day?.snapshot && !day.safety) void this.fitter.measureIn(this.renderRoot.querySelector<HTMLElement>('.measure'), `${day.snapshotsTaken}:${day.eventsApplied}`)
+    if (day?.snapshot && !day.snapshot.safety) void this.fitter.measureIn(this.renderRoot.querySelector<HTMLElement>('.measure'), `${day.snapshotsTaken}:${day.eventsApplied}`)
   }
 
   override render() {
@@ -159,14 +159,14 @@ export class AsgBoardApp extends LitElement {
     const hm = new Intl.DateTimeFormat('ja-JP', { hour: 'numeric', minute: '2-digit', timeZone: zone })
     const stale = day.state !== 'live' && this.now - (day.lastSyncAt ?? this.startedAt) > STALE_AFTER_MS
     const shift = burnInShift(this.now)
-    if (day.safety) {
+    if (snap.safety) {
       return html`<div class="frame safety" style="transform: translate(${shift.x}px, ${shift.y}px)">
         <header>
           <span class="date">${formatLongDateJa(snap.date, snap.showEraYear)}</span>
           <span class="clock">${hm.format(this.now)}</span>
         </header>
         ${stale ? this.renderStale(hm) : nothing}
-        <asg-board-safety .safety=${day.safety} timeZone=${zone}></asg-board-safety>
+        <asg-board-safety .safety=${snap.safety} timeZone=${zone}></asg-board-safety>
         ${this.renderFooter(snap)}
       </div>`
     }

@@ -49,7 +49,6 @@ class FakeServer {
   date = '2026-11-30'
   seq = 10
   entries: DayEntry[] = [entry(1, 'absent')]
-  safety: SafetyBoard | null = null
 
   answer(name: string, payload: unknown): unknown {
     if (name === 'heartbeat:ping') return { ok: true, sentAt: (payload as { sentAt: number }).sentAt, serverTime: new Date().toISOString() }
@@ -62,7 +61,6 @@ class FakeServer {
       schoolId: 1, schoolName: 'テスト小学校', timeZone: 'Asia/Tokyo', date: this.date, isSchoolDay: true, seq: this.seq, buildId: 'dev',
       boardShowsMessages: false, showEraYear: false, dimBefore: '06:30', dimAfter: '19:00', rollCallTime: '08:30',
       consecutiveAbsenceBadge: 3, cumulativeAbsenceBadges: [10, 20], classes: [], entries: structuredClone(this.entries),
-      safety: structuredClone(this.safety),
     }
   }
 }
@@ -77,15 +75,6 @@ function entry(pupilId: number, status: DayEntry['status']): DayEntry {
 const dayEvent = (seq: number, pupilId: number, status: DayEntry['status'] | null, date = '2026-11-30'): DayChanged => ({
   schoolId: 1, seq, changes: [{ date, pupilId, entry: status && entry(pupilId, status) }],
 })
-function safetyBoard(answered: number): SafetyBoard {
-  const tally = { targets: 4, answered, safe: answered, support: 0, unanswered: 4 - answered }
-  return {
-    id: 7, template: 'drill', situation: 'out_of_school', drill: true, title: '安否確認訓練', message: '', startedAt: '2026-11-30T08:00:00+09:00',
-    startedBy: '小林 先生', closedAt: null, reminderEveryMinutes: null, reminders: 0, lastReminderAt: null,
-    classes: [{ classId: 1, label: '1年1組', grade: 1, ...tally }], totals: tally,
-  }
-}
-const safetyEvent = (seq: number, safety: SafetyBoard | null): SafetyChanged => ({ schoolId: 1, seq, confirmationId: 7, safety })
 const schoolEvent = (seq: number, ...parts: SchoolChanged['parts']): SchoolChanged => ({ schoolId: 1, seq, parts })
 
 let server: FakeServer
@@ -262,23 +251,23 @@ describe('DayController against a fake socket', () => {
     expect(changes.at(-2)).toEqual({ kind: 'school', parts: ['guardians'] })
   })
 
-  it('follows the open safety confirmation in sequence, from the snapshot on, until it closes', async () => {
-    expect(day.safety).toBeNull()
-    socket.fire('safety:changed', safetyEvent(12, safetyBoard(2)))
-    expect(day.safety).toBeNull()
-    socket.fire('safety:changed', safetyEvent(11, safetyBoard(1)))
-    expect(day.safety?.totals.answered).toBe(2)
+  it('applies 安否確認 tallies in their place in the sequence, and leaves safety mode when closed', async () => {
+    const tally = (answered: number): SafetyBoard => ({
+      id: 5, template: 'drill', situation: 'out_of_school', drill: true, title: '安否確認訓練', message: '', startedAt: '2026-11-30T00:00:00.000Z',
+      startedBy: '小林 先生', closedAt: null, reminderEveryMinutes: null, reminders: 0, lastReminderAt: null,
+      classes: [{ classId: 1, label: '1年1組', grade: 1, targets: 2, answered, safe: answered, support: 0, unanswered: 2 - answered }],
+      totals: { targets: 2, answered, safe: answered, support: 0, unanswered: 2 - answered },
+    })
+    const safety = (seq: number, board: SafetyBoard | null): SafetyChanged => ({ schoolId: 1, seq, confirmationId: 5, safety: board })
+    socket.fire('safety:changed', safety(12, tally(1)))
+    socket.fire('safety:changed', safety(11, tally(0)))
+    await settle()
+    expect(snapshots()).toBe(1)
     expect(day.snapshot?.seq).toBe(12)
-    socket.fire('safety:changed', safetyEvent(13, null))
-    expect(day.safety).toBeNull()
+    expect(day.snapshot?.safety?.totals.answered).toBe(1)
+    socket.fire('safety:changed', safety(13, null))
+    await settle()
+    expect(day.snapshot?.safety).toBeNull()
     expect(changes.filter((c) => c.kind === 'safety')).toHaveLength(3)
-
-    // A reconnect takes the tally from the snapshot, whatever the page held.
-    server.seq = 20
-    server.safety = safetyBoard(3)
-    socket.connected = false
-    socket.fire('disconnect', 'io server disconnect')
-    await vi.advanceTimersByTimeAsync(30_000)
-    expect(day.safety?.totals.answered).toBe(3)
   })
 })

@@ -13,7 +13,6 @@ import {
   type DaySnapshot,
   type ErrorCode,
   type HandshakeAuth,
-  type SafetyBoard,
   type SafetyChanged,
   type SchoolChanged,
   type SchoolPart,
@@ -31,7 +30,7 @@ export type PageChange =
   | { kind: 'pupils'; dates: string[] }
   /** These parts of the school changed. */
   | { kind: 'school'; parts: SchoolPart[] }
-  /** The school's open 安否確認 changed (a new answer, a reminder) or was closed. */
+  /** The open 安否確認 changed (`snapshot.safety` holds its new tally, or null once closed). */
   | { kind: 'safety'; confirmationId: number }
 
 export interface DayControllerOptions {
@@ -68,8 +67,6 @@ export class DayController implements ReactiveController {
   endedCode: ErrorCode | null = null
   snapshot: DaySnapshot | null = null
   readonly entries = new Map<number, DayEntry>()
-  /** The school's open 安否確認 with its live tally, or null (the board's safety mode). */
-  safety: SafetyBoard | null = null
   /** When each pupil's entry last changed live (for the brief highlight). */
   readonly changedAt = new Map<number, number>()
   /** Epoch ms at which the data was last known to be current. */
@@ -179,7 +176,6 @@ export class DayController implements ReactiveController {
     this.snapshot = snap
     this.entries.clear()
     for (const e of snap.entries) this.entries.set(e.pupilId, e)
-    this.safety = snap.safety ?? null
     this.snapshotsTaken++
     if (snap.buildId !== __ASAGAO_BUILD_ID__ && __ASAGAO_BUILD_ID__ !== 'dev') this.buildChanged = true
     this.lastSyncAt = Date.now()
@@ -200,7 +196,7 @@ export class DayController implements ReactiveController {
     const now = Date.now()
     for (const event of events) {
       if ('confirmationId' in event) {
-        this.safety = event.safety
+        this.snapshot.safety = event.safety
         this.snapshot.seq = event.seq
         this.eventsApplied++
         this.opts.onChange?.({ kind: 'safety', confirmationId: event.confirmationId })

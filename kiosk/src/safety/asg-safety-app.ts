@@ -101,7 +101,7 @@ export class AsgSafetyApp extends LitElement {
   /** The open confirmation: the live tally from the socket once it has one, else the last read. */
   private get open(): SafetyBoard | null {
     const day = this.live?.day
-    if (day?.snapshot) return day.safety
+    if (day?.snapshot) return day.snapshot.safety ?? null
     return this.overview?.open ?? null
   }
 
