@@ -119,7 +119,9 @@ export class AsgSafetyApp extends LitElement {
   private renderIdle(me: Staff) {
     if (!can(me, 'safety.start')) return html`<p class="idle">実施中の安否確認はありません。</p>`
     const day = this.live?.day.snapshot
-    return html`<asg-safety-start .classes=${day?.classes ?? []} defaultSituation=${this.defaultSituation()} ?busy=${this.busy}
+    // The day says whether the children are at school now: without it the default could be wrong.
+    if (!day) return html`<p class="idle" role="status">接続しています…</p>`
+    return html`<asg-safety-start .classes=${day.classes} defaultSituation=${this.defaultSituation()} ?busy=${this.busy}
       @asg-start=${(e: CustomEvent<StartSafetyRequest>) => this.startConfirmation(e.detail)}></asg-safety-start>`
   }
 
