@@ -68,6 +68,11 @@ export async function remindSafety(deps: Deps, who: StaffPrincipal | null, schoo
     const head = await safetyHead(tx, schoolId, id)
     if (!head) throw new AppError('SAFETY_NOT_FOUND')
     if (head.closedAt) throw new AppError('SAFETY_CLOSED')
+    // The schedule asks again under the school's lock: two server processes never both send the same reminder.
+    if (!who && !(await dueReminders(tx, nowIso)).some((d) => d.id === id)) {
+      change.unchanged()
+      return { ok: true as const, families: 0, pupils: 0 }
+    }
     const families = await safetyFamilies(tx, id, true)
     const pupils = await unansweredCount(tx, id)
     if (pupils === 0) {
@@ -81,13 +86,12 @@ export async function remindSafety(deps: Deps, who: StaffPrincipal | null, schoo
   })
 }
 
-/** Sends every scheduled reminder that is due; one failing school does not stop the others. */
+/** Sends every scheduled reminder that is due; returns how many were sent. One failing school does not stop the others. */
 export async function runDueReminders(deps: Deps): Promise<number> {
   let sent = 0
   for (const due of await dueReminders(deps.sql, new Date(deps.clock.now()).toISOString())) {
     try {
-      await remindSafety(deps, null, due.schoolId, due.id)
-      sent++
+      if ((await remindSafety(deps, null, due.schoolId, due.id)).pupils > 0) sent++
     } catch (err) {
       deps.log.warn('scheduled safety reminder', { confirmationId: due.id, err: String(err) })
     }
