@@ -144,6 +144,18 @@ describe('安否確認 in the browser', () => {
     const support = staff.locator('asg-safety-rows').first()
     expect(await support.locator('li .name').allTextContents()).toEqual(['田中 花子'])
     expect(await support.getByText('母が足をけがしています').count()).toBe(1)
+
+    // The homeroom teacher of 1年1組 sees their class's answers, no other class, and cannot start or close.
+    const context = await contextAt(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    const teacher = await context.newPage()
+    await teacher.goto(server.url + '/safety/')
+    await loginThroughPage(teacher, server.school.login.teacher1, PASSWORD)
+    const mine = teacher.locator('asg-safety-rows.mine')
+    await mine.locator('li').first().waitFor()
+    expect(await mine.locator('li .name').allTextContents()).toEqual(['鈴木 太郎', '田中 花子', '伊藤 四郎'])
+    expect(await mine.locator('li .chip').allTextContents()).toEqual(['無事', 'けが', '未回答'])
+    expect(await teacher.getByRole('button', { name: '締め切る' }).count()).toBe(0)
+    await context.close()
   })
 
   it('a reminder reaches only the family that has not answered', async () => {
