@@ -180,9 +180,20 @@ describe('安否確認 in the browser', () => {
     await staff.locator('asg-safety-start').waitFor()
     await staff.locator('section.recent li').first().waitFor()
 
+    // The A4 report of the closed drill: every child, who answered what, the non-responder.
+    const id = await staff.locator('section.recent li').first().getAttribute('data-safety')
+    const report = await staff.context().newPage()
+    await report.goto(`${server.url}/safety/#report-${id}`)
+    const table = report.locator('asg-safety-report table').nth(1)
+    await table.locator('tbody tr').first().waitFor()
+    expect(await report.locator('asg-safety-report h1').textContent()).toContain('訓練')
+    expect(await table.locator('tbody tr').count()).toBe(5)
+    expect(await table.locator('tr', { hasText: '伊藤 四郎' }).textContent()).toContain('未回答')
+    expect(await table.locator('tr', { hasText: '田中 花子' }).textContent()).toContain('けが')
+
     const itoPage = await guardianPhone(ito.login)
     const card = itoPage.locator('asg-guardian-safety')
     await card.getByText('受付は終了しました。').first().waitFor()
     expect(await card.locator('form').count()).toBe(0)
-  })
+  }, 120_000)
 })
