@@ -24,7 +24,7 @@ export async function safetyHead(q: Q, schoolId: number, id: number): Promise<Sa
   return row ?? null
 }
 
-/** The school's open confirmation, if any; `lock` holds it against a concurrent close. */
+/** The school's open confirmation, if any (at most one: a partial unique index). */
 export async function openSafetyId(q: Q, schoolId: number): Promise<number | null> {
   const [row] = await q<{ id: number }[]>`select id from safety_confirmation where school_id = ${schoolId} and closed_at is null`
   return row?.id ?? null
@@ -262,8 +262,7 @@ export interface OutboxSafetyRow {
 export async function insertSafetyOutbox(q: Q, rows: readonly OutboxSafetyRow[]): Promise<void> {
   // Batches keep each statement's parameter count well under PostgreSQL's limit for a whole school.
   for (let i = 0; i < rows.length; i += 500) {
-    const batch = rows.slice(i, i + 500).map((r) => ({ ...r }))
-    await q`insert into outbox ${q(batch)}`
+    await q`insert into outbox ${q(rows.slice(i, i + 500) as OutboxSafetyRow[])}`
   }
 }
 
