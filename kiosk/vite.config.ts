@@ -48,6 +48,7 @@ export default defineConfig({
         guidance: join(root, 'guidance', 'index.html'),
         calendar: join(root, 'calendar', 'index.html'),
         setup: join(root, 'setup', 'index.html'),
+        safety: join(root, 'safety', 'index.html'),
         city: join(root, 'city', 'index.html'),
         [SERVICE_WORKER]: join(root, 'src', 'guardian', 'sw.ts'),
       },

@@ -1,8 +1,8 @@
-import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PASSWORD } from '../../server/test/fixtures.js'
 import { Client } from '../../server/test/server.js'
+import { smallTargets, violations } from './a11y.js'
 import { contextAt, launchChromium, loginThroughPage, startE2EServer, type E2EServer } from './harness.js'
 
 /**
@@ -10,8 +10,6 @@ import { contextAt, launchChromium, loginThroughPage, startE2EServer, type E2ESe
  * and state in Japanese and English, a keyboard-only journey that reports and withdraws an
  * absence, reflow at 320 px and 200 % text, and touch targets of at least 44 × 44 px.
  */
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
 let server: E2EServer
 let browser: Browser
@@ -30,23 +28,6 @@ afterAll(async () => {
   await browser?.close()
   await server?.close()
 })
-
-/** axe-core's violations on the page as it is now, one line each. */
-async function violations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE })
-  const result = await page.evaluate(async (tags) => {
-    type Rule = { id: string; help: string; nodes: { target: unknown[] }[] }
-    const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } })
-    return {
-      violations: r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`),
-      passed: r.passes.map((p) => p.id),
-    }
-  }, WCAG_TAGS)
-  // Every control of these pages is inside a shadow root: a pass of this rule shows axe looked there.
-  expect(result.passed).toContain('button-name')
-  return result.violations
-}
 
 interface Focused {
   tag: string
@@ -212,25 +193,6 @@ describe('the guardian page by keyboard alone', () => {
     await context.close()
   })
 })
-
-/** Interactive things on the page smaller than 44 × 44 px, through the shadow roots. */
-function smallTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = []
-    const visit = (root: Document | ShadowRoot) => {
-      for (const el of root.querySelectorAll('button, a[href], select, textarea, input, label.tile, summary')) {
-        // A visually hidden input is operated through its tile, which is measured instead.
-        if (el instanceof HTMLInputElement && el.closest('label.tile')) continue
-        const r = el.getBoundingClientRect()
-        if (r.width === 0 && r.height === 0) continue
-        if (r.width < 44 || r.height < 44) out.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`)
-      }
-      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot)
-    }
-    visit(document)
-    return out
-  })
-}
 
 describe('the guardian form on small screens', () => {
   it('reflows at 320 px and at 200 % text without horizontal scrolling; every target is at least 44 × 44 px', async () => {

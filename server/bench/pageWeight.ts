@@ -12,7 +12,7 @@ import { rawRequest } from '../test/rawHttp.js'
  * HTML and everything it loads before the page can run (the entry script, the chunks it preloads,
  * the style sheets). Chunks loaded later (import()) are listed apart.
  */
-const PAGES = ['/', '/board/', '/teacher/', '/guardian/', '/admin/', '/join/', '/register/', '/guidance/', '/calendar/', '/setup/']
+const PAGES = ['/', '/board/', '/teacher/', '/guardian/', '/admin/', '/join/', '/register/', '/guidance/', '/calendar/', '/setup/', '/safety/']
 const ENCODINGS = { raw: '', gzip: 'gzip', br: 'br' } as const
 type Column = keyof typeof ENCODINGS
 const BUDGET_KB = 100

@@ -11,6 +11,7 @@ import '../components/asg-connection-status.js'
 import './asg-board-class.js'
 import './asg-board-measure.js'
 import './asg-board-unpaired.js'
+import './asg-board-safety.js'
 import { BoardFitController } from './board-fit-controller.js'
 import { COUNTED, countByStatus, entriesByClass } from './board-counts.js'
 import { keepScreenAwake, reloadForNewBuild } from './board-unattended.js'
@@ -134,7 +135,8 @@ export class AsgBoardApp extends LitElement {
     const snap = day?.snapshot
     if (day && snap) {
       day.checkDate(this.now)
-      this.dimmed = isDimmed(this.now, snap.timeZone, snap.dimBefore, snap.dimAfter)
+      // An emergency at night must be as readable as one in the morning.
+      this.dimmed = !snap.safety && isDimmed(this.now, snap.timeZone, snap.dimBefore, snap.dimAfter)
       if (day.state === 'ended' && this.phase === 'running') this.phase = 'unpaired'
       const quiet = [...day.changedAt.values()].every((t) => this.now - t > QUIET_MS)
       if (day.buildChanged && day.state === 'live' && quiet) reloadForNewBuild(snap.buildId)
@@ -145,7 +147,7 @@ export class AsgBoardApp extends LitElement {
   override updated(): void {
     this.fitter.observe(this.renderRoot.querySelector('.grid'))
     const day = this.day
-    if (day?.snapshot) void this.fitter.measureIn(this.renderRoot.querySelector<HTMLElement>('.measure'), `${day.snapshotsTaken}:${day.eventsApplied}`)
+    if (day?.snapshot && !day.snapshot.safety) void this.fitter.measureIn(this.renderRoot.querySelector<HTMLElement>('.measure'), `${day.snapshotsTaken}:${day.eventsApplied}`)
   }
 
   override render() {
@@ -155,12 +157,23 @@ export class AsgBoardApp extends LitElement {
     if (!day || !snap) return html`<div class="closed">接続しています…</div>`
     const zone = snap.timeZone
     const hm = new Intl.DateTimeFormat('ja-JP', { hour: 'numeric', minute: '2-digit', timeZone: zone })
+    const stale = day.state !== 'live' && this.now - (day.lastSyncAt ?? this.startedAt) > STALE_AFTER_MS
+    const shift = burnInShift(this.now)
+    if (snap.safety) {
+      return html`<div class="frame safety" style="transform: translate(${shift.x}px, ${shift.y}px)">
+        <header>
+          <span class="date">${formatLongDateJa(snap.date, snap.showEraYear)}</span>
+          <span class="clock">${hm.format(this.now)}</span>
+        </header>
+        ${stale ? this.renderStale(hm) : nothing}
+        <asg-board-safety .safety=${snap.safety} timeZone=${zone}></asg-board-safety>
+        ${this.renderFooter(snap)}
+      </div>`
+    }
     const entries = [...day.entries.values()]
     const byClass = entriesByClass(entries)
     const fit = this.fitter.fit(snap.classes.map((c) => ({ classId: c.id, entries: byClass.get(c.id)?.length ?? 0 })), window.innerHeight)
     const page = fit ? pageAt(this.now, fit.pages.length, PAGE_MS) : 0
-    const stale = day.state !== 'live' && this.now - (day.lastSyncAt ?? this.startedAt) > STALE_AFTER_MS
-    const shift = burnInShift(this.now)
     return html`<div class="frame" style="transform: translate(${shift.x}px, ${shift.y}px)">
       <header>
         <span class="date">${formatLongDateJa(snap.date, snap.showEraYear)}</span>
@@ -168,13 +181,23 @@ export class AsgBoardApp extends LitElement {
         ${fit && fit.pages.length > 1 ? html`<span class="page" aria-label="ページ">${page + 1}/${fit.pages.length}</span>` : nothing}
         ${this.renderCounts(entries, snap)}
       </header>
-      ${stale ? html`<div class="stale" role="alert">接続が切れています — 最終更新 ${day.lastSyncAt ? hm.format(day.lastSyncAt) : '—'}(自動で再接続します)</div>` : nothing}
+      ${stale ? this.renderStale(hm) : nothing}
       ${snap.isSchoolDay || entries.length > 0 ? this.renderGrid(snap, byClass, fit, page) : html`<div class="closed">本日は授業日ではありません</div>`}
-      <footer>
-        <span>${snap.schoolName}</span>
-        <asg-connection-status .state=${day.state} .restarting=${day.restarting} .lastSyncAt=${day.lastSyncAt} .timeZone=${zone}></asg-connection-status>
-      </footer>
+      ${this.renderFooter(snap)}
     </div>`
+  }
+
+  private renderStale(hm: Intl.DateTimeFormat) {
+    const at = this.day?.lastSyncAt
+    return html`<div class="stale" role="alert">接続が切れています — 最終更新 ${at ? hm.format(at) : '—'}(自動で再接続します)</div>`
+  }
+
+  private renderFooter(snap: DaySnapshot) {
+    const day = this.day!
+    return html`<footer>
+      <span>${snap.schoolName}</span>
+      <asg-connection-status .state=${day.state} .restarting=${day.restarting} .lastSyncAt=${day.lastSyncAt} .timeZone=${snap.timeZone}></asg-connection-status>
+    </footer>`
   }
 
   private renderCounts(entries: DayEntry[], snap: DaySnapshot) {

@@ -14,6 +14,7 @@ export interface StaffPage {
 export const STAFF_PAGES: readonly StaffPage[] = [
   { href: '/teacher/', label: '学級の出欠', action: 'day.read' },
   { href: '/teacher/#all', label: '全クラス・未登校の連絡', action: 'notices.read' },
+  { href: '/safety/', label: '安否確認', action: 'safety.read' },
   { href: '/register/', label: '出席簿', action: 'register.read' },
   { href: '/guidance/', label: '生徒指導', action: 'guidance.read' },
   { href: '/calendar/', label: '行事・休業日', action: 'calendar.read' },

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { keyed } from 'lit/directives/keyed.js'
-import type { GuardianHome, GuardianReport, Me, ReportReceipt } from '../../../shared/protocol/index.js'
+import type { GuardianHome, GuardianReport, GuardianSafety, Me, ReportReceipt } from '../../../shared/protocol/index.js'
 import '../components/asg-login.js'
 import { ApiError, call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
@@ -11,6 +11,7 @@ import type { SentDetail } from './asg-report-confirm.js'
 import './asg-report-form.js'
 import './asg-report-list.js'
 import './asg-guardian-notices.js'
+import './asg-guardian-safety.js'
 import './asg-language-picker.js'
 import './asg-report-receipt.js'
 import type { DoneDetail } from './asg-report-receipt.js'
@@ -46,6 +47,7 @@ export class AsgGuardianApp extends LitElement {
     loggingOut: { state: true },
     notice: { state: true },
     announcement: { state: true },
+    safety: { state: true },
   }
   declare locale: Locale
   declare auth: Auth
@@ -65,6 +67,8 @@ export class AsgGuardianApp extends LitElement {
   declare formGeneration: number
   declare loggingOut: boolean
   declare notice: string
+  /** Safety confirmations (安否確認) for the children: open ones first, on top of everything. */
+  declare safety: GuardianSafety[]
   /** Live once a guardian is logged in: 確認済 and new notices appear without a reload. */
   private live: FamilyLiveController | null = null
   /** The language offered on arrival (this device's choice or the browser's), once its words are loaded. */
@@ -93,6 +97,7 @@ export class AsgGuardianApp extends LitElement {
     this.loggingOut = false
     this.notice = ''
     this.announcement = ''
+    this.safety = []
   }
 
   static override styles = [
@@ -336,6 +341,8 @@ export class AsgGuardianApp extends LitElement {
     if (home.children.length === 0) return html`<div class="card state">${m.noChildren}</div>`
     const stepNo = this.step === 'form' ? 1 : this.step === 'confirm' ? 2 : 3
     return html`
+      ${this.safety.map((sf) => html`<asg-guardian-safety .safety=${sf} locale=${this.locale}
+        @asg-safety-answered=${this.loadSafety} @asg-unauthenticated=${this.onExpired}></asg-guardian-safety>`)}
       <asg-guardian-notices .reasons=${Object.values(home.reasons)[0] ?? []} locale=${this.locale} @asg-unauthenticated=${this.onExpired}></asg-guardian-notices>
       <ol class="steps" aria-label=${m.stepOf(stepNo)}>
         ${m.steps.map(
@@ -416,11 +423,23 @@ export class AsgGuardianApp extends LitElement {
     this.draft = null
     this.receipt = null
     this.formGeneration++
+    this.safety = []
   }
 
   private async loadAll() {
     this.startLive()
-    await Promise.all([this.loadHome(), this.loadReports()])
+    await Promise.all([this.loadHome(), this.loadReports(), this.loadSafety()])
+  }
+
+  /** Open confirmations first, so the one to answer is the first thing on the page. */
+  private loadSafety = async () => {
+    try {
+      const res = await call(routes.guardianSafety.list)
+      this.safety = [...res.confirmations].sort((a, b) => Number(b.open) - Number(a.open) || b.startedAt.localeCompare(a.startedAt))
+    } catch (err) {
+      // The reports still work without it; the next change or reconnect reads it again.
+      this.isExpiry(err)
+    }
   }
 
   private startLive() {
@@ -437,6 +456,7 @@ export class AsgGuardianApp extends LitElement {
     if (this.expired) return
     void this.loadReports()
     void this.refreshHome()
+    void this.loadSafety()
     void this.renderRoot.querySelector('asg-guardian-notices')?.load()
   }
 

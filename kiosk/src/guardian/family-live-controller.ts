@@ -65,7 +65,11 @@ export class FamilyLiveController implements ReactiveController {
     })
     // The same change comes once per child it touches; the debounce makes it one reload.
     if (this.opts.event === 'city:changed') socket.on('city:changed', () => this.schedule())
-    else socket.on('family:changed', () => this.schedule())
+    else {
+      socket.on('family:changed', () => this.schedule())
+      // A safety confirmation for a child started, was answered (by the other guardian too) or closed.
+      socket.on('family:safety', () => this.schedule())
+    }
     socket.on('access:changed', () => this.schedule())
     socket.on('session:ended', () => this.end())
   }

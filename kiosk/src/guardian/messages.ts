@@ -1,5 +1,6 @@
 import { SYMPTOMS as SHARED_SYMPTOMS } from '../../../shared/domain/symptoms.js'
 import type { ReportKind } from '../../../shared/protocol/index.js'
+import type { SafetyPickup, SafetyStatus, SafetyWhereabouts } from '../../../shared/protocol/safety.js'
 import { fieldErrorText, hasCatalogue, refusalText, translator, type GuardianMessageKey, type Translate } from '../../../shared/i18n/guardian/translate.js'
 import { GuardianLanguage, LANGUAGE_INFO, languageFromBrowser } from '../../../shared/i18n/languages.js'
 import { ApiError } from '../lib/api.js'
@@ -41,6 +42,10 @@ function build(t: Translate, locale: Locale) {
       'joinLoginIdHint', 'joinPassword', 'joinPasswordHint', 'joinEmail', 'joinEmailHint', 'joinRegistering', 'joinRegister',
       'joinDoneText', 'joinToReports', 'joinAccountLink', 'joinSiblingLabel', 'joinAddChild', 'joinPleaseLogin', 'joinToLogin',
       'joinAddByCode', 'joinBackToReports', 'resetDone', 'resetLoginId', 'resetCode', 'resetPassword', 'resetSubmit',
+      'safetyLabel', 'safetyDrill', 'safetyDrillNote', 'safetyLeadInSchool', 'safetyLeadOutOfSchool', 'safetyIntro', 'safetyOriginal',
+      'safetyStatusInSchool', 'safetyStatusOutOfSchool', 'safetyWhere', 'safetyPickup', 'safetyPickupTime', 'safetyNote', 'safetyTogether',
+      'safetySend', 'safetyChange', 'safetySending', 'safetySent', 'safetyCanChange', 'safetyClosed', 'safetyErrStatus', 'safetyErrWhere',
+      'safetyErrPickup', 'safetyNotAnswered', 'safetyEdit',
     ),
     greeting: (name: string) => t('greeting', { name }),
     steps: [t('stepEnter'), t('stepCheck'), t('stepDone')] as readonly string[],
@@ -66,6 +71,18 @@ function build(t: Translate, locale: Locale) {
     noticeReceivedAt: (when: string) => t('noticeReceivedAt', { when }),
     noticeAnswered: (answer: string) => t('noticeAnswered', { answer }),
     joinChildName: (name: string) => t('joinChildName', { name }),
+    safetyFrom: (when: string) => t('safetyFrom', { when }),
+    safetyChild: (pupil: string) => t('safetyChild', { pupil }),
+    safetyAnsweredAt: (when: string) => t('safetyAnsweredAt', { when }),
+    safetyOtherGuardian: (guardian: string) => t('safetyOtherGuardian', { guardian }),
+    safetyStatus: { safe: t('safetySafe'), injured: t('safetyInjured'), unknown: t('safetyUnknown'), other: t('safetyOther') } as Record<SafetyStatus, string>,
+    safetyWhereabouts: { home: t('safetyWhereHome'), school: t('safetyWhereSchool'), shelter: t('safetyWhereShelter'), other: t('safetyWhereOther') } as Record<SafetyWhereabouts, string>,
+    safetyPickupChoice: {
+      parent: t('safetyPickupParent'),
+      other_person: t('safetyPickupOtherPerson'),
+      wait_at_school: t('safetyPickupWait'),
+      undecided: t('safetyPickupUndecided'),
+    } as Record<SafetyPickup, string>,
     joinAddToAccount: (name: string) => t('joinAddToAccount', { name }),
     illnessNote: t('illnessNote'),
     account: {

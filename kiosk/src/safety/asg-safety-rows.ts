@@ -1,0 +1,141 @@
+import { LitElement, css, html, nothing } from 'lit'
+import { CALL_OUTCOME_LABEL } from '../../../shared/protocol/index.js'
+import {
+  needsSupport,
+  SAFETY_PICKUP_LABEL,
+  SAFETY_STATUS_LABEL,
+  SAFETY_WHEREABOUTS_LABEL,
+  type SafetyAnswerView,
+  type SafetyStaffRow,
+} from '../../../shared/protocol/safety.js'
+import { formatInstantTimeJa, formatTimeJa } from '../../../shared/time/format.js'
+import { buttons, tokens } from '../lib/styles.js'
+
+type Outcome = keyof typeof CALL_OUTCOME_LABEL
+export interface CallDetail {
+  pupilId: number
+  outcome: Outcome
+  note: string
+}
+
+/**
+ * Pupils of a confirmation as a list: each child's counting answer (and the other guardians'),
+ * or 未回答. With `calls`, a non-responder shows the guardians' phone numbers, the calls made
+ * since the confirmation started, and buttons to record a call (the office's call records).
+ * @fires asg-call - detail: CallDetail, a call to record
+ */
+export class AsgSafetyRows extends LitElement {
+  static override properties = {
+    rows: { attribute: false },
+    heading: { type: String },
+    calls: { type: Boolean },
+    open: { type: Boolean },
+    busy: { type: Boolean },
+    timeZone: { type: String },
+  }
+  declare rows: readonly SafetyStaffRow[]
+  declare heading: string
+  /** Phones and call recording for non-responders (the office). */
+  declare calls: boolean
+  /** The confirmation is still open (calls can be recorded). */
+  declare open: boolean
+  declare busy: boolean
+  declare timeZone: string
+
+  constructor() {
+    super()
+    this.rows = []
+    this.heading = ''
+    this.calls = false
+    this.open = true
+    this.busy = false
+    this.timeZone = 'Asia/Tokyo'
+  }
+
+  static override styles = [
+    tokens,
+    buttons,
+    css`
+      :host { display: block; background: var(--asg-surface); border: 1px solid var(--asg-line); border-radius: var(--asg-radius); padding: 0.6rem 0.9rem; }
+      h3 { margin: 0 0 0.4rem; font-size: 1.05rem; }
+      ul { list-style: none; margin: 0; padding: 0; }
+      li { display: grid; gap: 0.25rem; padding: 0.45rem 0; border-bottom: 1px solid var(--asg-line); }
+      li:last-child { border-bottom: 0; }
+      .head { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.2rem 0.7rem; }
+      .cls, .muted { color: var(--asg-ink-soft); font-size: 0.85rem; }
+      .name { font-weight: 700; }
+      .chip { font-weight: 700; border-radius: 6px; padding: 0 0.5em; font-size: 0.9rem; }
+      .chip.safe { background: #e3f4e4; color: #14602a; }
+      .chip.support { background: var(--asg-absent); color: #fff; }
+      .chip.other { background: #eef0f5; }
+      .chip.none { background: var(--asg-late-bg); color: var(--asg-late); }
+      .note { white-space: pre-wrap; }
+      .phone a { font-weight: 700; font-size: 1.1rem; color: var(--asg-accent); }
+      .record { display: flex; flex-wrap: wrap; gap: 6px; }
+      .record input { font: inherit; min-height: 44px; border: 1px solid var(--asg-line); border-radius: 8px; padding: 0 0.6rem; flex: 1; min-width: 10rem; }
+      .none { color: var(--asg-ink-soft); }
+    `,
+  ]
+
+  override render() {
+    return html`<h3>${this.heading} <span class="muted">${this.rows.length}名</span></h3>
+      ${this.rows.length === 0 ? html`<p class="none">該当する児童はいません。</p>` : html`<ul>${this.rows.map((r) => this.renderRow(r))}</ul>`}`
+  }
+
+  private renderRow(r: SafetyStaffRow) {
+    const a = r.answer
+    const others = r.answers.filter((x) => !x.counts)
+    return html`<li data-pupil=${r.pupilId}>
+      <div class="head">
+        <span class="cls">${r.classLabel} ${r.attendanceNumber}番</span><span class="name">${r.name}</span>
+        ${a ? this.chip(a) : html`<span class="chip none">未回答</span>`}
+        ${a ? html`<span class="muted">${formatInstantTimeJa(a.answeredAt, this.timeZone)} ${a.guardian}</span>` : nothing}
+      </div>
+      ${a ? this.details(a) : nothing}
+      ${others.map((o) => html`<div class="muted">ほかの回答: ${o.guardian} ${SAFETY_STATUS_LABEL[o.status]} ${formatInstantTimeJa(o.answeredAt, this.timeZone)}${o.note ? `「${o.note}」` : ''}</div>`)}
+      ${this.calls && !a ? this.renderCalls(r) : nothing}
+    </li>`
+  }
+
+  private chip(a: SafetyAnswerView) {
+    const cls = a.status === 'safe' ? 'safe' : needsSupport(a.status) ? 'support' : 'other'
+    return html`<span class="chip ${cls}">${SAFETY_STATUS_LABEL[a.status]}</span>`
+  }
+
+  private details(a: SafetyAnswerView) {
+    const parts = [
+      a.whereabouts ? SAFETY_WHEREABOUTS_LABEL[a.whereabouts] : '',
+      a.pickup ? SAFETY_PICKUP_LABEL[a.pickup] : '',
+      a.pickupTime ? `${formatTimeJa(a.pickupTime)}頃` : '',
+    ].filter(Boolean)
+    if (!parts.length && !a.note) return nothing
+    return html`<div>${parts.join(' ・ ')}${a.note ? html`<div class="note">「${a.note}」</div>` : nothing}</div>`
+  }
+
+  private renderCalls(r: SafetyStaffRow) {
+    return html`${r.phones.length
+        ? r.phones.map((p) => html`<div class="phone">${p.guardian} <a href="tel:${p.phone}">${p.phone}</a></div>`)
+        : html`<div class="muted">電話番号が登録されていません</div>`}
+      ${r.calls.map((c) => html`<div class="muted">${formatInstantTimeJa(c.at, this.timeZone)} ${c.by}: ${CALL_OUTCOME_LABEL[c.outcome]}${c.note ? ` ・ ${c.note}` : ''}</div>`)}
+      ${this.open
+        ? html`<div class="record">
+            <input name="note-${r.pupilId}" placeholder="メモ(例: 自宅で無事と確認)" aria-label="${r.name}さんの通話メモ" />
+            ${(Object.keys(CALL_OUTCOME_LABEL) as Outcome[]).map((o) => html`<button type="button" ?disabled=${this.busy} @click=${() => this.record(r.pupilId, o)}>${CALL_OUTCOME_LABEL[o]}</button>`)}
+          </div>`
+        : nothing}`
+  }
+
+  private record(pupilId: number, outcome: Outcome) {
+    const input = this.renderRoot.querySelector<HTMLInputElement>(`[name="note-${pupilId}"]`)
+    const note = input?.value ?? ''
+    if (input) input.value = ''
+    this.dispatchEvent(new CustomEvent<CallDetail>('asg-call', { detail: { pupilId, outcome, note }, bubbles: true, composed: true }))
+  }
+}
+
+customElements.define('asg-safety-rows', AsgSafetyRows)
+declare global {
+  interface HTMLElementTagNameMap {
+    'asg-safety-rows': AsgSafetyRows
+  }
+}
