@@ -6,6 +6,7 @@ import { insertSafetyOutbox, type OutboxSafetyRow, type SafetyFamily } from '../
 import type { Deps } from '../deps.js'
 import type { Q } from '../db/types.js'
 import { mailMode } from '../notices/sendNotices.js'
+import { queuePush } from '../push/queue.js'
 
 // The server writes to guardians in every language.
 addAllCatalogues()
@@ -46,18 +47,31 @@ export function safetyMail(language: string | null, v: SafetyMailInput): { subje
   }
 }
 
+/** A push must not wait in a queue for hours: an old alarm is worse than none. */
+const SAFETY_PUSH_TTL_SECONDS = 6 * 3600
+
+/**
+ * The notification a device shows: the e-mail's subject (no child's name; the answer screen
+ * says the rest), urgent, and replaced on the lock screen by the confirmation's next push.
+ */
+function safetyPush(language: string | null, c: { schoolName: string; confirmationId: number; drill: boolean; reminder: boolean }) {
+  const t = translator(GuardianLanguage.safeParse(language).data ?? 'ja')
+  const title = t(c.reminder ? 'emailSafetyReminderSubject' : 'emailSafetySubject', { school: c.schoolName, drill: c.drill ? 'yes' : 'no' })
+  return { title: [...title].slice(0, 80).join(''), url: `/guardian/?safety=${c.confirmationId}`, tag: `safety-${c.confirmationId}` }
+}
+
 /**
  * Reaches the families of a confirmation through every channel they have, inside the change's
- * transaction: the guardian page reads the confirmation itself (nothing to write), e-mail goes
- * into the outbox for the worker, so starting one for a whole school never waits on SMTP.
- * Further channels (Web Push) are added here, and only here.
+ * transaction: the guardian page reads the confirmation itself (nothing to write), e-mail and
+ * Web Push go into their outboxes for the worker, so starting one for a whole school never
+ * waits on SMTP or a push service. A further channel is added here, and only here.
  */
 export async function notifyFamilies(
   tx: Q,
   deps: Deps,
   c: { schoolId: number; schoolName: string; confirmationId: number; drill: boolean; situation: SafetySituation; title: string; message: string; reminder: boolean; nowIso: string },
   families: readonly SafetyFamily[],
-): Promise<{ emails: number }> {
+): Promise<{ emails: number; pushDevices: number }> {
   const mode = mailMode(deps)
   const rows: OutboxSafetyRow[] = []
   if (mode !== 'off') {
@@ -72,5 +86,8 @@ export async function notifyFamilies(
     }
   }
   await insertSafetyOutbox(tx, rows)
-  return { emails: rows.length }
+  const pushed = await queuePush(tx, { guardianIds: families.map((f) => f.guardianId) }, (language) => safetyPush(language, c), {
+    schoolId: c.schoolId, kind: 'safety', now: c.nowIso, urgency: 'high', ttlSeconds: SAFETY_PUSH_TTL_SECONDS,
+  })
+  return { emails: rows.length, pushDevices: pushed.devices }
 }

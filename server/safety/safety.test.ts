@@ -12,6 +12,7 @@ import { Client, nextEvent, startTestServer, type TestServer, type TestSocket } 
 import { startSmtp, type TestSmtp } from '../test/smtp.js'
 import { hashPassword } from '../auth/password.js'
 import { runDueReminders } from './commands.js'
+import { upsertSubscription } from '../data/push.js'
 
 let db: Database
 let server: TestServer
@@ -86,7 +87,10 @@ describe('安否確認', () => {
     await writesNothing(() => vp.post('/api/safety', { ...body, target: { kind: 'grades', grades: [6] } }), 422, 'SAFETY_NO_TARGETS')
   })
 
-  it('the 教頭 starts a drill for the whole school: boards and staff get the tally in sequence, families hear of it, the outbox holds one e-mail per guardian', async () => {
+  it('the 教頭 starts a drill for the whole school: boards and staff get the tally in sequence, families hear of it, the outbox holds one e-mail per guardian and an urgent push per device', async () => {
+    // One device of the Suzuki family is subscribed; it gets the push in the guardian's language.
+    const now = new Date().toISOString()
+    await upsertSubscription(db.sql, { guardianId: s.guardians.suzuki, endpoint: 'https://fcm.googleapis.com/fcm/send/safety-test', p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM', auth: 'tBHItJI5svbpez7KI4CCXg', userAgent: 'test', now })
     const boardEvent = nextEvent(board, 'safety:changed')
     const teacherEvent = nextEvent(teacherSocket, 'safety:changed')
     const familyEvent = nextEvent(suzukiSocket, 'family:safety')
@@ -122,6 +126,11 @@ describe('安否確認', () => {
     expect(akemi.subject).toBe('[DRILL] [sft小学校] Safety check: please answer')
     expect(akemi.text).toContain('鈴木 太郎 and 鈴木 次郎')
     expect(akemi.text).toContain('お子さまとご家族は無事ですか')
+
+    const pushes = await db.sql<{ payload: string; urgency: string; kind: string }[]>`select payload, urgency, kind from push_outbox`
+    expect(pushes).toHaveLength(1)
+    expect(pushes[0]).toMatchObject({ urgency: 'high', kind: 'safety' })
+    expect(JSON.parse(pushes[0]!.payload)).toEqual({ lang: 'en', title: '[DRILL] [sft小学校] Safety check: please answer', body: '', url: `/guardian/?safety=${id}`, tag: `safety-${id}` })
   })
 
   it('the snapshot of a board or teacher that (re)connects carries safety mode at its sequence', async () => {
