@@ -23,6 +23,7 @@ import { calendarRoutes } from './http/routes/calendar.js'
 import { cityRoutes, setupRoutes } from './http/routes/setup.js'
 import { auditRoutes } from './http/routes/audit.js'
 import { metricsRoutes, opsRoutes } from './http/routes/ops.js'
+import { guardianSurveyRoutes, surveyRoutes } from './http/routes/surveys.js'
 import { createMetrics, type SocketKind } from './ops/metrics.js'
 import { drain, InFlight, type DrainResult } from './ops/drain.js'
 import { routeMounter } from './http/mount.js'
@@ -103,6 +104,7 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   api.use(resolvePrincipal(deps))
   api.use(sessionRoutes(deps, hub.control, opts, mountOn))
   api.use('/guardian/settings', guardianSettingsRoutes(deps, mountOn))
+  api.use('/guardian/surveys', guardianSurveyRoutes(deps, mountOn))
   api.use('/guardian', guardianRoutes(deps, mountOn))
   api.use('/board', boardRoutes(deps, opts, mountOn))
   api.use('/admin', adminRoutes(deps, hub.control, mountOn))
@@ -112,6 +114,7 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   api.use('/register', registerRoutes(deps, mountOn))
   api.use('/guidance', guidanceRoutes(deps, mountOn))
   api.use('/calendar', calendarRoutes(deps, mountOn))
+  api.use('/surveys', surveyRoutes(deps, mountOn))
   api.use('/setup', setupRoutes(deps, mountOn))
   api.use('/city', cityRoutes(deps, mountOn))
   api.use(auditRoutes(deps, mountOn))

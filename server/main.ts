@@ -11,6 +11,7 @@ import { openDatabase } from './db/open.js'
 import { createLog } from './log.js'
 import { guardProcess } from './processGuard.js'
 import { smtpTransport, startOutboxWorker } from './notices/outbox.js'
+import { startSurveyReminders } from './surveys/remind.js'
 import { PAGES_DIR, readBuildInfo, ROOT } from './pages/buildInfo.js'
 import { asDataFolderError, checkDataFolder, EXIT, StartupError } from './startupError.js'
 import { issueSetupLink, setupBanner } from './setup/setupLink.js'
@@ -79,6 +80,8 @@ async function run(opts: { dev?: boolean }): Promise<void> {
     { allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy, secureCookies: config.secureCookies, pagesDir: PAGES_DIR, frontend, metricsToken: config.metricsToken },
   )
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve))
+  // Surveys' scheduled reminders to the families that have not answered, checked each minute.
+  const surveyReminders = startSurveyReminders({ sql: db.sql, dbMode: db.mode, clock: systemClock, log, buildId, version, mail, dataDir: config.dataDir, publish: app.publish }, log)
 
   const base = `http://localhost:${config.port}`
   const lines = [
@@ -115,7 +118,7 @@ async function run(opts: { dev?: boolean }): Promise<void> {
     hard.unref()
     log.info('draining', { signal })
     clearInterval(pruning)
-    const [drained] = await Promise.all([app.drain(SHUTDOWN.requestsMs), outboxWorker?.stop(), backups?.stop()])
+    const [drained] = await Promise.all([app.drain(SHUTDOWN.requestsMs), outboxWorker?.stop(), backups?.stop(), surveyReminders.stop()])
     if (drained.unfinished > 0) log.warn('requests cut at shutdown', { unfinished: drained.unfinished })
     await db.close()
     releaseDataDir?.()

@@ -33,6 +33,10 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   SETUP_LINK_EXPIRED: 410,
   SETUP_DONE: 409,
   SCHOOL_CODE_TAKEN: 409,
+  SURVEY_NOT_FOUND: 404,
+  SURVEY_CLOSED: 409,
+  SURVEY_PUBLISHED: 409,
+  SURVEY_NOT_OPEN: 409,
 }
 
 /** The HTTP status of an error code: a rule broken by valid input is 422 unless listed. */

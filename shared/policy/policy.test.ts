@@ -43,6 +43,10 @@ const EXPECTED: Record<Action, string> = {
   'city.schools.read': '--------Y',
   'city.schools.create': '--------Y',
   'guardian.settings': '------G--',
+  'survey.build': 'SSS------',
+  'survey.results': 'SSSCSS---',
+  'survey.remind': 'SSS-SS---',
+  'survey.answer': '------G--',
 }
 const STAFF_ROLES: StaffRole[] = ['admin', 'principal', 'vice_principal', 'teacher', 'support', 'nurse']
 

@@ -5,6 +5,7 @@ import { accountRoutes, boardRoutes, guardianRoutes, healthRoutes, registrationR
 import { opsRoutes } from './routesOps.js'
 import { calendarRoutes, guidanceRoutes, officeRoutes, registerRoutes } from './routesStaff.js'
 import { cityRoutes, setupRoutes } from './routesSetup.js'
+import { guardianSurveyRoutes, surveyRoutes } from './routesSurveys.js'
 
 /**
  * Every HTTP route of Asagao, by audience. The server mounts exactly these (a test checks both
@@ -27,6 +28,8 @@ export const routes = {
   city: cityRoutes,
   audit: auditRoutes,
   ops: opsRoutes,
+  surveys: surveyRoutes,
+  guardianSurveys: guardianSurveyRoutes,
 }
 
 export * from './route.js'
@@ -37,3 +40,4 @@ export * from './routesPeople.js'
 export * from './routesStaff.js'
 export * from './routesSetup.js'
 export * from './routesOps.js'
+export * from './routesSurveys.js'
