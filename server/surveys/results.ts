@@ -8,6 +8,7 @@ import type { StaffPrincipal } from '../auth/principal.js'
 import { phonesOf, surveyPupilAnswers, type SurveyPupilAnswer, type SurveyRow } from '../data/surveys.js'
 import type { Q } from '../db/types.js'
 import { toCsv } from '../register/csv.js'
+import { AppError } from '../errors.js'
 import { ownSurvey } from './build.js'
 
 /** The classes whose answers this staff member reads: every class for the office, else their homerooms. */
@@ -46,6 +47,8 @@ export async function surveyResults(q: Q, who: StaffPrincipal, id: number): Prom
   const classes = visibleClasses(who)
   const s = await ownSurvey(q, who, id)
   const rows = s.status === 'draft' ? [] : await surveyPupilAnswers(q, s, classes)
+  // A homeroom teacher reads the surveys of their own classes only (and no drafts).
+  if (classes !== null && rows.length === 0) throw new AppError('FORBIDDEN')
   const phones = await phonesOf(q, rows.filter((r) => r.answers === null).map((r) => r.pupilId))
   const byClass = new Map<number, SurveyPupilAnswer[]>()
   for (const r of rows) byClass.set(r.classId, [...(byClass.get(r.classId) ?? []), r])

@@ -11,6 +11,7 @@ import type { SentDetail } from './asg-report-confirm.js'
 import './asg-report-form.js'
 import './asg-report-list.js'
 import './asg-guardian-notices.js'
+import './asg-guardian-surveys.js'
 import './asg-language-picker.js'
 import './asg-report-receipt.js'
 import type { DoneDetail } from './asg-report-receipt.js'
@@ -337,6 +338,7 @@ export class AsgGuardianApp extends LitElement {
     const stepNo = this.step === 'form' ? 1 : this.step === 'confirm' ? 2 : 3
     return html`
       <asg-guardian-notices .reasons=${Object.values(home.reasons)[0] ?? []} locale=${this.locale} @asg-unauthenticated=${this.onExpired}></asg-guardian-notices>
+      <asg-guardian-surveys locale=${this.locale} @asg-unauthenticated=${this.onExpired}></asg-guardian-surveys>
       <ol class="steps" aria-label=${m.stepOf(stepNo)}>
         ${m.steps.map(
           (label, i) => html`<li class=${i + 1 === stepNo ? 'current' : ''} aria-current=${i + 1 === stepNo ? 'step' : 'false'}>
