@@ -46,6 +46,7 @@ export default defineConfig({
         guidance: join(root, 'guidance', 'index.html'),
         calendar: join(root, 'calendar', 'index.html'),
         setup: join(root, 'setup', 'index.html'),
+        surveys: join(root, 'surveys', 'index.html'),
       },
     },
   },
