@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PASSWORD } from '../../server/test/fixtures.js'
@@ -15,7 +16,19 @@ afterAll(async () => {
   await server?.close()
 })
 
-const phone = () => desk({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+// The pages' CSP forbids inline scripts; axe is injected by the test, not by the page.
+const phone = () => desk({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true })
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+
+/** axe-core's WCAG A/AA violations on the page as it is now, as the other guardian pages are checked. */
+async function violations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE })
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+    return r.violations.map((v) => `${v.id} — ${JSON.stringify(v.nodes[0]?.target)}`)
+  })
+}
 /** A context whose waits fail within 10 s, so a failure names its step. */
 async function desk(opts: Parameters<typeof contextAt>[1] = { viewport: { width: 1366, height: 768 } }) {
   const c = await contextAt(browser, opts)
@@ -75,10 +88,12 @@ describe('a survey from template to live results', () => {
     await suzuki.locator('asg-survey-form input[type="number"]').fill('9')
     await suzuki.locator('asg-survey-form').getByRole('button', { name: '送信する' }).click()
     await suzuki.locator('asg-survey-form').getByText('5以下にしてください').waitFor()
+    expect(await violations(suzuki)).toEqual([])
     await suzuki.locator('asg-survey-form input[type="number"]').fill('2')
     await suzuki.locator('asg-survey-form').getByRole('button', { name: '送信する' }).click()
     await suzuki.locator('asg-guardian-surveys').getByText('回答を送信しました').waitFor()
     await suzuki.locator('asg-guardian-surveys dd', { hasText: '○ 出席' }).waitFor()
+    expect(await violations(suzuki)).toEqual([])
 
     await expectText(answered, '1')
     // The Tanaka guardian answers × for hanako.

@@ -74,6 +74,13 @@ describe('building and publishing', () => {
     expect(bad.status).toBe(400)
     const past = await create(draft('health', { deadline: '2026-11-29T17:00:00+09:00' }))
     expect((await admin.post(`/api/surveys/${past}/publish`)).body.error.code).toBe('SURVEY_DEADLINE_PASSED')
+    const targets = (await admin.get('/api/surveys/targets')).body
+    expect(targets.classes.map((c: { grade: number; name: string; pupils: { name: string }[] }) => [c.grade, c.name, c.pupils.map((p) => p.name)])).toEqual([[1, '1組', ['鈴木 太郎', '田中 花子']], [2, '1組', ['鈴木 次郎', '佐藤 三郎']]])
+    expect((await teacher1.get('/api/surveys/targets')).status).toBe(403)
+    // Drafts are listed for those who build, never for teachers.
+    expect((await admin.get('/api/surveys')).body.surveys.find((x: { id: number }) => x.id === past)).toMatchObject({ status: 'draft', title: '健康観察' })
+    expect((await teacher1.get('/api/surveys')).body.surveys.find((x: { id: number }) => x.id === past)).toBeUndefined()
+    expect((await teacher1.get(`/api/surveys/${past}/results`)).status).toBe(403)
     const removable = await create(draft('health'))
     expect((await admin.request('DELETE', `/api/surveys/${removable}`)).status).toBe(200)
     expect((await admin.get(`/api/surveys/${removable}`)).status).toBe(404)
