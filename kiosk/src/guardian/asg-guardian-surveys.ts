@@ -63,9 +63,18 @@ export class AsgGuardianSurveys extends LitElement {
     `,
   ]
 
+  private timer: ReturnType<typeof setInterval> | undefined
+
   override connectedCallback(): void {
     super.connectedCallback()
     void this.load()
+    // A survey published while the page is open appears within a minute, as notices do.
+    this.timer = setInterval(() => void this.load(), 60_000)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    clearInterval(this.timer)
   }
 
   override render() {
