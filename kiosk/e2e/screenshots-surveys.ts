@@ -50,8 +50,14 @@ try {
   await page.goto(app.url + '/surveys/#new')
   await loginThroughPage(page, 'kyoto', DEMO_PASSWORD)
   const builder = page.locator('asg-survey-builder')
-  await builder.getByRole('button', { name: '引き渡し訓練の迎え方' }).click()
-  await builder.getByRole('radio', { name: '家庭ごとに1回答(兄弟姉妹まとめて)' }).waitFor()
+  const preview = builder.locator('asg-survey-form')
+  await preview.getByText('はい').waitFor()
+  // The page may still be settling (its socket, the list): click until the template shows in the preview.
+  for (let tries = 0; ; tries++) {
+    await builder.getByRole('button', { name: '引き渡し訓練の迎え方' }).click()
+    if (await preview.getByText('自転車').waitFor({ timeout: 3000 }).then(() => true, () => false)) break
+    if (tries === 3) throw new Error('the template did not apply')
+  }
   await page.waitForTimeout(300)
   await page.screenshot({ path: join(SCREENSHOTS_DIR, 'survey-builder.png') })
 
