@@ -128,8 +128,10 @@ export class AsgSurveysApp extends LitElement {
   }
 
   private start() {
+    // Once per page: a second start would rebuild an open builder and drop what was typed.
+    if (this.live) return
     // Answers arrive as changes of the school's surveys: the list and the results reload.
-    this.live ??= new ReloadOnChange(this, { relevant: (c) => c.kind === 'school' && c.parts.includes('surveys'), reload: () => void this.reload() })
+    this.live = new ReloadOnChange(this, { relevant: (c) => c.kind === 'school' && c.parts.includes('surveys'), reload: () => void this.reload() })
     void this.go(viewOf(location.hash))
   }
 
