@@ -41,4 +41,16 @@ describe('configuration', () => {
       expect(() => loadConfig({ ASAGAO_DATA_DIR: dataDir(), ASAGAO_METRICS_TOKEN: bad })).toThrow(/ASAGAO_METRICS_TOKEN/)
     }
   })
+
+  it('takes the push subject from its own variable, else the mail sender, else an https public address', () => {
+    const dir = dataDir()
+    expect(loadConfig({ ASAGAO_DATA_DIR: dir }).pushSubject).toBeNull()
+    expect(loadConfig({ ASAGAO_DATA_DIR: dir, ASAGAO_PUSH_SUBJECT: 'mailto:kyoto@school.example.jp' }).pushSubject).toBe('mailto:kyoto@school.example.jp')
+    expect(loadConfig({ ASAGAO_DATA_DIR: dir, ASAGAO_SMTP_URL: 'smtp://mail.example.jp', ASAGAO_MAIL_FROM: 'office@school.example.jp' }).pushSubject).toBe('mailto:office@school.example.jp')
+    expect(loadConfig({ ASAGAO_DATA_DIR: dir, ASAGAO_PUBLIC_URL: 'https://asagao.example.jp' }).pushSubject).toBe('https://asagao.example.jp')
+    expect(loadConfig({ ASAGAO_DATA_DIR: dir, ASAGAO_PUBLIC_URL: 'http://asagao.example.jp' }).pushSubject).toBeNull()
+    for (const bad of ['office@school.example.jp', 'http://school.example.jp', 'mailto:admin@localhost', 'https://localhost:3000']) {
+      expect(() => loadConfig({ ASAGAO_DATA_DIR: dir, ASAGAO_PUSH_SUBJECT: bad }), bad).toThrow(/ASAGAO_PUSH_SUBJECT/)
+    }
+  })
 })

@@ -40,6 +40,12 @@ const EnvSchema = z.object({
   /** When set, /metrics answers any caller bearing it (Authorization: Bearer …); unset, only callers on this machine. */
   ASAGAO_METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{24,256}$/, 'must be 24 to 256 printable characters without spaces (e.g. openssl rand -hex 24)').optional(),
   ASAGAO_PUBLIC_URL: z.string().url('must be the address guardians open, like https://asagao.example.jp').optional(),
+  /** Whom push services contact about this server's pushes (VAPID "sub"): the operator's mailto: or https: address. */
+  ASAGAO_PUSH_SUBJECT: z
+    .string()
+    .refine((v) => /^mailto:[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v) || /^https:\/\/[^/\s]+/.test(v), 'must be mailto:someone@example.jp or an https:// address')
+    .refine((v) => !/^(mailto:[^@]*@|https:\/\/)(localhost|127\.|\[::1\])/.test(v), 'must not be localhost: push services refuse it')
+    .optional(),
 })
   .refine((e) => !e.ASAGAO_SMTP_URL || e.ASAGAO_MAIL_FROM, { message: 'is required when ASAGAO_SMTP_URL is set', path: ['ASAGAO_MAIL_FROM'] })
 
@@ -60,6 +66,8 @@ export interface Config {
   publicUrl: string | null
   /** Bearer token for /metrics; null: loopback callers only. */
   metricsToken: string | null
+  /** VAPID subject for Web Push: ASAGAO_PUSH_SUBJECT, else mailto: the mail sender, else an https public URL; null when none of them is set. */
+  pushSubject: string | null
 }
 
 function isProxyAddress(p: string): boolean {
@@ -95,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtp: e.ASAGAO_SMTP_URL ? { url: e.ASAGAO_SMTP_URL, from: e.ASAGAO_MAIL_FROM! } : null,
     publicUrl: e.ASAGAO_PUBLIC_URL ?? null,
     metricsToken: e.ASAGAO_METRICS_TOKEN ?? null,
+    pushSubject: e.ASAGAO_PUSH_SUBJECT ?? (e.ASAGAO_MAIL_FROM ? `mailto:${e.ASAGAO_MAIL_FROM}` : e.ASAGAO_PUBLIC_URL?.startsWith('https://') ? e.ASAGAO_PUBLIC_URL : null),
   }
 }
 

@@ -12,6 +12,9 @@ import { createLog } from './log.js'
 import { guardProcess } from './processGuard.js'
 import { smtpTransport, startOutboxWorker } from './notices/outbox.js'
 import { startSurveyReminders } from './surveys/remind.js'
+import { startSafetyReminders } from './safety/commands.js'
+import { webPushSender } from './push/deliver.js'
+import { vapidKeys } from './push/vapid.js'
 import { PAGES_DIR, readBuildInfo, ROOT } from './pages/buildInfo.js'
 import { asDataFolderError, checkDataFolder, EXIT, StartupError } from './startupError.js'
 import { issueSetupLink, setupBanner } from './setup/setupLink.js'
@@ -68,20 +71,27 @@ async function run(opts: { dev?: boolean }): Promise<void> {
   const frontend = opts.dev ? await viteDevMiddleware() : undefined
   // Notices go out by SMTP when configured; the embedded demo captures them instead.
   const mail = { mode: config.smtp ? 'smtp' : db.mode === 'embedded' ? 'capture' : 'off', publicUrl: config.publicUrl } as const
-  const outboxWorker = config.smtp ? startOutboxWorker(db.sql, systemClock, smtpTransport(config.smtp.url, config.smtp.from), log) : null
+  // Pushes always go out: the key pair is made on the first start and kept in the database,
+  // beside the subscriptions bound to it (in the data folder when the database is embedded).
+  const keys = await vapidKeys(db.sql, systemClock)
+  if (!config.pushSubject) log.warn('push subject not configured: set ASAGAO_PUSH_SUBJECT (Safari refuses pushes without one)', { fallback: FALLBACK_PUSH_SUBJECT })
+  const outboxWorker = startOutboxWorker(db.sql, systemClock, {
+    mail: config.smtp ? smtpTransport(config.smtp.url, config.smtp.from) : null,
+    push: webPushSender(keys, config.pushSubject ?? FALLBACK_PUSH_SUBJECT),
+  }, log)
   // Old throttle windows are only history: forget them hourly. Audit rows go after their five years.
   const pruning = setInterval(() => {
     void pruneThrottle(db.sql, Date.now()).catch((err: unknown) => log.warn('throttle pruning', { err: String(err) }))
     void pruneAuditLog(db.sql, Date.now()).catch((err: unknown) => log.warn('audit log pruning', { err: String(err) }))
   }, 3_600_000)
   pruning.unref()
-  const app = createApp(
-    { sql: db.sql, dbMode: db.mode, clock: systemClock, log, buildId, version, mail, dataDir: config.dataDir },
-    { allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy, secureCookies: config.secureCookies, pagesDir: PAGES_DIR, frontend, metricsToken: config.metricsToken },
-  )
-  await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve))
+  const appDeps = { sql: db.sql, dbMode: db.mode, clock: systemClock, log, buildId, version, mail, dataDir: config.dataDir }
+  const app = createApp(appDeps, { allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy, secureCookies: config.secureCookies, pagesDir: PAGES_DIR, frontend, metricsToken: config.metricsToken })
+  // Scheduled 安否確認 reminders to the families that have not answered, checked every minute.
+  const safetyReminders = startSafetyReminders({ ...appDeps, publish: app.publish })
   // Surveys' scheduled reminders to the families that have not answered, checked each minute.
-  const surveyReminders = startSurveyReminders({ sql: db.sql, dbMode: db.mode, clock: systemClock, log, buildId, version, mail, dataDir: config.dataDir, publish: app.publish }, log)
+  const surveyReminders = startSurveyReminders({ ...appDeps, publish: app.publish }, log)
+  await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve))
 
   const base = `http://localhost:${config.port}`
   const lines = [
@@ -118,7 +128,7 @@ async function run(opts: { dev?: boolean }): Promise<void> {
     hard.unref()
     log.info('draining', { signal })
     clearInterval(pruning)
-    const [drained] = await Promise.all([app.drain(SHUTDOWN.requestsMs), outboxWorker?.stop(), backups?.stop(), surveyReminders.stop()])
+    const [drained] = await Promise.all([app.drain(SHUTDOWN.requestsMs), outboxWorker.stop(), backups?.stop(), safetyReminders.stop(), surveyReminders.stop()])
     if (drained.unfinished > 0) log.warn('requests cut at shutdown', { unfinished: drained.unfinished })
     await db.close()
     releaseDataDir?.()
@@ -128,6 +138,9 @@ async function run(opts: { dev?: boolean }): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'))
   process.once('SIGTERM', () => void shutdown('SIGTERM'))
 }
+
+/** A syntactically valid subject for trying Asagao out; push services that check it want a real one. */
+const FALLBACK_PUSH_SUBJECT = 'mailto:asagao@example.invalid'
 
 /** How long a stop waits: for requests being answered, and for everything before giving up. */
 export const SHUTDOWN = { requestsMs: 10_000, hardMs: 17_000 } as const

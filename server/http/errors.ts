@@ -37,6 +37,9 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   SURVEY_CLOSED: 409,
   SURVEY_PUBLISHED: 409,
   SURVEY_NOT_OPEN: 409,
+  SAFETY_NOT_FOUND: 404,
+  SAFETY_CLOSED: 409,
+  SAFETY_ALREADY_OPEN: 409,
 }
 
 /** The HTTP status of an error code: a rule broken by valid input is 422 unless listed. */

@@ -3,6 +3,8 @@ import { auditRoutes } from './routesAudit.js'
 import { guardianSettingsRoutes } from './routesGuardianSettings.js'
 import { accountRoutes, boardRoutes, guardianRoutes, healthRoutes, registrationRoutes, sessionRoutes } from './routesPeople.js'
 import { opsRoutes } from './routesOps.js'
+import { guardianSafetyRoutes, safetyRoutes } from './routesSafety.js'
+import { pushRoutes } from './routesPush.js'
 import { calendarRoutes, guidanceRoutes, officeRoutes, registerRoutes } from './routesStaff.js'
 import { cityRoutes, setupRoutes } from './routesSetup.js'
 import { guardianSurveyRoutes, surveyRoutes } from './routesSurveys.js'
@@ -18,6 +20,7 @@ export const routes = {
   registration: registrationRoutes,
   guardian: guardianRoutes,
   guardianSettings: guardianSettingsRoutes,
+  push: pushRoutes,
   board: boardRoutes,
   admin: adminRoutes,
   office: officeRoutes,
@@ -30,6 +33,8 @@ export const routes = {
   ops: opsRoutes,
   surveys: surveyRoutes,
   guardianSurveys: guardianSurveyRoutes,
+  safety: safetyRoutes,
+  guardianSafety: guardianSafetyRoutes,
 }
 
 export * from './route.js'
@@ -41,3 +46,6 @@ export * from './routesStaff.js'
 export * from './routesSetup.js'
 export * from './routesOps.js'
 export * from './routesSurveys.js'
+export * from './routesSafety.js'
+export * from './routesPush.js'
+export * from './push.js'
