@@ -12,6 +12,7 @@ import type { Deps } from '../deps.js'
 import { AppError } from '../errors.js'
 import type { Log } from '../log.js'
 import { mailMode } from '../notices/sendNotices.js'
+import { queuePush } from '../push/queue.js'
 import { isOpen } from './answers.js'
 import { ownSurvey, surveyChange } from './build.js'
 
@@ -61,10 +62,23 @@ export function reminderText(language: string | null, v: { school: string; title
   return { subject: t('emailSurveyReminderSubject', values), body: t('emailSurveyReminderBody', values) }
 }
 
+/** The push of a reminder: the survey's title and deadline, opening the guardian page's surveys. */
+function pushText(language: string | null, s: Pick<SurveyRow, 'id' | 'title' | 'deadline'>) {
+  const lang = GuardianLanguage.safeParse(language).data ?? 'ja'
+  const t = translator(lang)
+  const d = DateTime.fromISO(s.deadline).setZone(SCHOOL_ZONE)
+  return {
+    title: `${t('surveysHeading')}: ${s.title}`.slice(0, 80),
+    body: t('surveyDeadline', { when: `${formatDay(d.toISODate()!, lang)} ${d.toFormat('H:mm')}` }),
+    url: '/guardian/#surveys',
+    tag: `survey-${s.id}`,
+  }
+}
+
 /**
  * Writes a reminder for every guardian of a non-responder into the outbox (in-app at once,
- * e-mail for the worker), in the change's transaction. Returns who was reminded: the one place
- * further channels (Web Push) would take the same list.
+ * e-mail for the worker) and queues a push to their devices, in the change's transaction: the
+ * one place both the office's and the scheduled reminders go through. Returns who was reminded.
  */
 async function remindInside(deps: Deps, tx: Q, s: SurveyRow, nowIso: string): Promise<ReminderRecipient[]> {
   const recipients = await nonResponderGuardians(tx, s)
@@ -80,6 +94,8 @@ async function remindInside(deps: Deps, tx: Q, s: SurveyRow, nowIso: string): Pr
     ]
   })
   for (let i = 0; i < rows.length; i += 2000) await tx`insert into outbox ${tx(rows.slice(i, i + 2000))}`
+  // Web Push to the same guardians' devices: only that there is a survey to answer, in their language.
+  await queuePush(tx, { guardianIds: recipients.map((g) => g.guardianId) }, (language) => pushText(language, s), { schoolId: s.schoolId, kind: 'survey', now: nowIso })
   await tx`update survey set reminded_at = ${nowIso} where id = ${s.id}`
   return recipients
 }

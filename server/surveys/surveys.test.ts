@@ -223,6 +223,9 @@ describe('results, live counts, reminders and CSV', () => {
     const outboxOf = () => db.sql<{ guardianId: number; channel: string; recipient: string; subject: string; body: string }[]>`
       select guardian_id, channel, recipient, subject, body from outbox where survey_id = ${id} order by id`
     expect((await teacher1.post(`/api/surveys/${id}/remind`)).status).toBe(403)
+    for (const [guardian, n] of [[s.guardians.suzuki, 1], [s.guardians.tanaka, 2]] as const) {
+      await db.sql`insert into push_subscription (guardian_id, endpoint, p256dh, auth, created_at) values (${guardian}, ${`https://push.example/${n}`}, 'p', 'a', now())`
+    }
     const res = await admin.post(`/api/surveys/${id}/remind`)
     expect(res.body).toEqual({ ok: true, guardians: 2 })
     const rows = await outboxOf()
@@ -233,6 +236,9 @@ describe('results, live counts, reminders and CSV', () => {
     expect(email.subject).toContain('Xin vui lòng trả lời khảo sát')
     expect(email.body).toContain('太郎、次郎')
     expect(email.body).toContain('https://asagao.example.jp/guardian/#surveys')
+    // A push to the reminded guardian's device, none to the family that answered.
+    const pushes = await db.sql<{ payload: string }[]>`select o.payload from push_outbox o join push_subscription p on p.id = o.subscription_id where o.kind = 'survey'`
+    expect(pushes.map((p) => JSON.parse(p.payload))).toEqual([expect.objectContaining({ title: 'Khảo sát: 行事の出欠', url: '/guardian/#surveys', lang: 'vi' })])
 
     // Now every family answers except the father's: the scheduled reminder reaches him alone, once.
     expect((await answer(suzuki, id, s.pupils.taro, { q1: 1 })).status).toBe(200)
