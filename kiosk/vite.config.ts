@@ -50,6 +50,7 @@ export default defineConfig({
         setup: join(root, 'setup', 'index.html'),
         safety: join(root, 'safety', 'index.html'),
         city: join(root, 'city', 'index.html'),
+        surveys: join(root, 'surveys', 'index.html'),
         [SERVICE_WORKER]: join(root, 'src', 'guardian', 'sw.ts'),
       },
       output: {

@@ -26,6 +26,7 @@ import { cityDayRoutes } from './http/routes/city.js'
 import { auditRoutes } from './http/routes/audit.js'
 import { guardianSafetyRoutes, safetyRoutes } from './http/routes/safety.js'
 import { metricsRoutes, opsRoutes } from './http/routes/ops.js'
+import { guardianSurveyRoutes, surveyRoutes } from './http/routes/surveys.js'
 import { createMetrics, type SocketKind } from './ops/metrics.js'
 import { drain, InFlight, type DrainResult } from './ops/drain.js'
 import { routeMounter } from './http/mount.js'
@@ -106,6 +107,7 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   api.use(resolvePrincipal(deps))
   api.use(sessionRoutes(deps, hub.control, opts, mountOn))
   api.use('/guardian/settings', guardianSettingsRoutes(deps, mountOn))
+  api.use('/guardian/surveys', guardianSurveyRoutes(deps, mountOn))
   api.use('/guardian/safety', guardianSafetyRoutes(deps, mountOn))
   api.use('/guardian/push', pushRoutes(deps, mountOn))
   api.use('/guardian', guardianRoutes(deps, mountOn))
@@ -117,6 +119,7 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   api.use('/register', registerRoutes(deps, mountOn))
   api.use('/guidance', guidanceRoutes(deps, mountOn))
   api.use('/calendar', calendarRoutes(deps, mountOn))
+  api.use('/surveys', surveyRoutes(deps, mountOn))
   api.use('/setup', setupRoutes(deps, mountOn))
   api.use('/city', cityRoutes(deps, mountOn))
   api.use('/city', cityDayRoutes(deps, mountOn))

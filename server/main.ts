@@ -11,6 +11,7 @@ import { openDatabase } from './db/open.js'
 import { createLog } from './log.js'
 import { guardProcess } from './processGuard.js'
 import { smtpTransport, startOutboxWorker } from './notices/outbox.js'
+import { startSurveyReminders } from './surveys/remind.js'
 import { startSafetyReminders } from './safety/commands.js'
 import { webPushSender } from './push/deliver.js'
 import { vapidKeys } from './push/vapid.js'
@@ -88,6 +89,8 @@ async function run(opts: { dev?: boolean }): Promise<void> {
   const app = createApp(appDeps, { allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy, secureCookies: config.secureCookies, pagesDir: PAGES_DIR, frontend, metricsToken: config.metricsToken })
   // Scheduled 安否確認 reminders to the families that have not answered, checked every minute.
   const safetyReminders = startSafetyReminders({ ...appDeps, publish: app.publish })
+  // Surveys' scheduled reminders to the families that have not answered, checked each minute.
+  const surveyReminders = startSurveyReminders({ ...appDeps, publish: app.publish }, log)
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve))
 
   const base = `http://localhost:${config.port}`
@@ -125,7 +128,7 @@ async function run(opts: { dev?: boolean }): Promise<void> {
     hard.unref()
     log.info('draining', { signal })
     clearInterval(pruning)
-    const [drained] = await Promise.all([app.drain(SHUTDOWN.requestsMs), outboxWorker.stop(), backups?.stop(), safetyReminders.stop()])
+    const [drained] = await Promise.all([app.drain(SHUTDOWN.requestsMs), outboxWorker.stop(), backups?.stop(), safetyReminders.stop(), surveyReminders.stop()])
     if (drained.unfinished > 0) log.warn('requests cut at shutdown', { unfinished: drained.unfinished })
     await db.close()
     releaseDataDir?.()

@@ -23,7 +23,7 @@ let db: Database
 let server: TestServer
 let a: SmallSchool
 let b: SmallSchool
-const ids = { cityA: 0, cityB: 0, reportId: 0, noticeId: 0, reasonId: 0, closureId: 0, eventId: 0, codeId: 0, victimStaff: 0, victimGuardian: 0, safetyId: 0 }
+const ids = { cityA: 0, cityB: 0, reportId: 0, noticeId: 0, reasonId: 0, closureId: 0, eventId: 0, codeId: 0, victimStaff: 0, victimGuardian: 0, safetyId: 0, surveyOpen: 0, surveyToClose: 0, surveyDraft: 0, surveyToPublish: 0, surveyToRemove: 0 }
 
 /** What a request names: a pupil of school A's class 1 (taro), something of school A, or nothing (the caller's own: a city administrator's own organisation). */
 type On = 'class' | 'school' | 'own'
@@ -52,6 +52,7 @@ const newCitySchool = () => {
     admin: { familyName: '新設', givenName: '管理', loginId: `auth-city-${n}`, password: 'correct-horse-2026' },
   }
 }
+const surveyDraft = () => ({ title: '行事の出欠', per: 'child', target: { kind: 'classes', classIds: [a.classes.c1] }, deadline: '2026-12-04T17:00:00+09:00', questions: [{ id: 'q1', kind: 'single', label: '出欠', required: true, options: ['○', '×'] }] })
 const pushSubscription = () => ({
   endpoint: `https://fcm.googleapis.com/fcm/send/auth-${Math.random().toString(36).slice(2, 12)}`,
   keys: { p256dh: 'B' + 'A'.repeat(86), auth: 'A'.repeat(22) },
@@ -164,6 +165,19 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/calendar/guardian-events': { expect: { action: 'guardian.home', on: 'own' }, req: () => ({ path: '/api/calendar/guardian-events?month=2026-11' }) },
   'POST /api/setup/check': { expect: { open: true }, req: () => ({ path: '/api/setup/check' }) },
   'POST /api/setup': { expect: { open: true }, req: () => ({ path: '/api/setup' }) },
+  'GET /api/surveys': { expect: { action: 'survey.results', on: 'own' }, req: () => ({ path: '/api/surveys' }) },
+  'GET /api/surveys/targets': { expect: { action: 'survey.build', on: 'own' }, req: () => ({ path: '/api/surveys/targets' }) },
+  'POST /api/surveys': { expect: { action: 'survey.build', on: 'own' }, req: () => ({ path: '/api/surveys', body: { ...surveyDraft(), target: { kind: 'school' } } }) },
+  'GET /api/surveys/:id': { expect: { action: 'survey.build', on: 'school' }, req: () => ({ path: `/api/surveys/${ids.surveyDraft}` }) },
+  'PUT /api/surveys/:id': { expect: { action: 'survey.build', on: 'school' }, req: () => ({ path: `/api/surveys/${ids.surveyDraft}`, body: surveyDraft() }) },
+  'DELETE /api/surveys/:id': { expect: { action: 'survey.build', on: 'school' }, req: () => ({ path: `/api/surveys/${ids.surveyToRemove}` }), gone404: true },
+  'POST /api/surveys/:id/publish': { expect: { action: 'survey.build', on: 'school' }, req: () => ({ path: `/api/surveys/${ids.surveyToPublish}/publish` }) },
+  'POST /api/surveys/:id/close': { expect: { action: 'survey.build', on: 'school' }, req: () => ({ path: `/api/surveys/${ids.surveyToClose}/close` }) },
+  'GET /api/surveys/:id/results': { expect: { action: 'survey.results', on: 'class' }, req: () => ({ path: `/api/surveys/${ids.surveyOpen}/results` }) },
+  'GET /api/surveys/:id/results.csv': { expect: { action: 'survey.results', on: 'class' }, req: () => ({ path: `/api/surveys/${ids.surveyOpen}/results.csv` }) },
+  'POST /api/surveys/:id/remind': { expect: { action: 'survey.remind', on: 'school' }, req: () => ({ path: `/api/surveys/${ids.surveyOpen}/remind` }) },
+  'GET /api/guardian/surveys': { expect: { action: 'survey.answer', on: 'own' }, req: () => ({ path: '/api/guardian/surveys' }) },
+  'PUT /api/guardian/surveys/:id/answer': { expect: { action: 'survey.answer', on: 'class' }, req: () => ({ path: `/api/guardian/surveys/${ids.surveyOpen}/answer`, body: { pupilId: a.pupils.taro, answers: { q1: 0 } } }) },
   'GET /api/city/schools': { expect: { action: 'city.schools.read', on: 'own' }, req: () => ({ path: '/api/city/schools' }) },
   'GET /api/safety': { expect: { action: 'safety.read', on: 'own' }, req: () => ({ path: '/api/safety' }) },
   // Allowed callers of school A find one open already (409); another school's admin starts one in their own school.
@@ -298,6 +312,9 @@ beforeAll(async () => {
   ids.closureId = (await admin.post('/api/calendar/closures', { from: '2027-01-08', to: '2027-01-08', classId: a.classes.c1 })).body.id
   ids.safetyId = (await admin.post('/api/safety', { template: 'drill', situation: 'out_of_school' })).body.id
   ids.eventId = (await admin.post('/api/calendar/events', { from: '2027-01-08', to: '2027-01-08', title: '作品展' })).body.id
+  const newSurvey = async () => (await admin.post('/api/surveys', surveyDraft())).body.id as number
+  for (const key of ['surveyOpen', 'surveyToClose', 'surveyDraft', 'surveyToPublish', 'surveyToRemove'] as const) ids[key] = await newSurvey()
+  for (const id of [ids.surveyOpen, ids.surveyToClose]) expect((await admin.post(`/api/surveys/${id}/publish`)).status).toBe(200)
 
   const staffActor = (s: SmallSchool, roles: StaffRole[], homeroom: number[]): Actor => ({ kind: 'staff', schoolId: s.schoolId, roles, homeroomClassIds: homeroom })
   const person = async (name: string, loginId: string, actor: Actor) =>

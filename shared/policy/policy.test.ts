@@ -52,6 +52,10 @@ const EXPECTED: Record<Action, string> = {
   'city.exports': '--------Y',
   'city.settings': '--------Y',
   'guardian.settings': '------G--',
+  'survey.build': 'SSS------',
+  'survey.results': 'SSSCSS---',
+  'survey.remind': 'SSS-SS---',
+  'survey.answer': '------G--',
   'push.devices': '------G--',
 }
 const STAFF_ROLES: StaffRole[] = ['admin', 'principal', 'vice_principal', 'teacher', 'support', 'nurse']

@@ -111,6 +111,14 @@ export const POLICY = {
   'city.settings': { city_admin: 'city' },
   /** A guardian's own account settings (the language of the page, notices and e-mails). */
   'guardian.settings': { guardian: 'own_children' },
+  /** アンケート: building, publishing and closing surveys (校長・教頭・管理者, who decide what the school asks families). */
+  'survey.build': grant(ADMINS, 'school'),
+  /** A survey's answers and non-responders: the homeroom teacher for their class, the office for every class. */
+  'survey.results': homeroomOrOffice,
+  /** Reminding the families that have not answered. */
+  'survey.remind': grant(OFFICE, 'school'),
+  /** A guardian answers their own children's surveys. */
+  'survey.answer': { guardian: 'own_children' },
   /** A guardian's own devices that receive notifications (Web Push): subscribe, list, remove. */
   'push.devices': { guardian: 'own_children' },
 } as const satisfies Record<string, Grants>

@@ -106,7 +106,7 @@ export type DayChanged = z.infer<typeof DayChanged>
  * reload what they show of it: the board and the teacher page take a new snapshot, the
  * register, calendar and admin pages reload their data.
  */
-export const SchoolPart = z.enum(['calendar', 'settings', 'codes', 'roster', 'staff', 'guardians', 'guidance', 'devices'])
+export const SchoolPart = z.enum(['calendar', 'settings', 'codes', 'roster', 'staff', 'guardians', 'guidance', 'devices', 'surveys'])
 export type SchoolPart = z.infer<typeof SchoolPart>
 
 /** A committed change to the school outside pupil-days, numbered by the same sequence as DayChanged. */

@@ -73,6 +73,14 @@ export const ERROR_MESSAGES = {
   SETUP_LINK_USED: { ja: 'このセットアップ用リンクはすでに使われました。管理者のIDでログインしてください。', en: 'This setup link was already used. Log in with the administrator account.' },
   SETUP_LINK_EXPIRED: { ja: 'このセットアップ用リンクは期限切れです(24時間)。サーバーを再起動すると新しいリンクが表示されます。', en: 'This setup link has expired (24 hours). Restart the server for a new link.' },
   SETUP_DONE: { ja: '初期設定はすでに完了しています。管理者のIDでログインしてください。', en: 'Setup is already complete. Log in with the administrator account.' },
+  // Surveys (アンケート)
+  SURVEY_NOT_FOUND: { ja: 'アンケートが見つかりません。', en: 'Survey not found.' },
+  SURVEY_CLOSED: { ja: 'このアンケートは締め切りました。回答・変更はできません。', en: 'This survey is closed: answers can no longer be given or changed.' },
+  SURVEY_ANSWER_INVALID: { ja: '回答に誤りがあります。各設問をご確認ください。', en: 'Some answers are not valid.' },
+  SURVEY_PUBLISHED: { ja: '公開したアンケートの設問は変更できません。', en: 'A published survey cannot be edited.' },
+  SURVEY_NOT_OPEN: { ja: '受付中のアンケートではありません。', en: 'The survey is not open.' },
+  SURVEY_NO_PUPILS: { ja: '対象の児童がいません。対象を選び直してください。', en: 'The target has no pupils.' },
+  SURVEY_DEADLINE_PASSED: { ja: '締切が過ぎています。締切を先の日時にしてください。', en: 'The deadline has passed.' },
   SCHOOL_CODE_TAKEN: { ja: 'この学校コードはすでに登録されています。', en: 'That school code is already registered.' },
 } as const satisfies Record<string, { ja: string; en: string }>
 

@@ -8,6 +8,7 @@ import { pushRoutes } from './routesPush.js'
 import { calendarRoutes, guidanceRoutes, officeRoutes, registerRoutes } from './routesStaff.js'
 import { cityRoutes, setupRoutes } from './routesSetup.js'
 import { cityDayRoutes } from './routesCity.js'
+import { guardianSurveyRoutes, surveyRoutes } from './routesSurveys.js'
 
 /**
  * Every HTTP route of Asagao, by audience. The server mounts exactly these (a test checks both
@@ -32,6 +33,8 @@ export const routes = {
   cityDay: cityDayRoutes,
   audit: auditRoutes,
   ops: opsRoutes,
+  surveys: surveyRoutes,
+  guardianSurveys: guardianSurveyRoutes,
   safety: safetyRoutes,
   guardianSafety: guardianSafetyRoutes,
 }
@@ -45,6 +48,7 @@ export * from './routesStaff.js'
 export * from './routesSetup.js'
 export * from './routesCity.js'
 export * from './routesOps.js'
+export * from './routesSurveys.js'
 export * from './routesSafety.js'
 export * from './routesPush.js'
 export * from './push.js'

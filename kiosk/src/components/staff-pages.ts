@@ -18,6 +18,7 @@ export const STAFF_PAGES: readonly StaffPage[] = [
   { href: '/register/', label: '出席簿', action: 'register.read' },
   { href: '/guidance/', label: '生徒指導', action: 'guidance.read' },
   { href: '/calendar/', label: '行事・休業日', action: 'calendar.read' },
+  { href: '/surveys/', label: 'アンケート', action: 'survey.results' },
   { href: '/admin/', label: '学校の管理', action: 'school.admin' },
 ]
 

@@ -12,6 +12,7 @@ import './asg-report-form.js'
 import './asg-report-list.js'
 import './asg-guardian-notices.js'
 import './asg-guardian-safety.js'
+import './asg-guardian-surveys.js'
 import './asg-language-picker.js'
 import './asg-report-receipt.js'
 import type { DoneDetail } from './asg-report-receipt.js'
@@ -344,6 +345,7 @@ export class AsgGuardianApp extends LitElement {
       ${this.safety.map((sf) => html`<asg-guardian-safety .safety=${sf} locale=${this.locale}
         @asg-safety-answered=${this.loadSafety} @asg-unauthenticated=${this.onExpired}></asg-guardian-safety>`)}
       <asg-guardian-notices .reasons=${Object.values(home.reasons)[0] ?? []} locale=${this.locale} @asg-unauthenticated=${this.onExpired}></asg-guardian-notices>
+      <asg-guardian-surveys locale=${this.locale} @asg-unauthenticated=${this.onExpired}></asg-guardian-surveys>
       <ol class="steps" aria-label=${m.stepOf(stepNo)}>
         ${m.steps.map(
           (label, i) => html`<li class=${i + 1 === stepNo ? 'current' : ''} aria-current=${i + 1 === stepNo ? 'step' : 'false'}>
