@@ -41,4 +41,11 @@ describe('configuration', () => {
       expect(() => loadConfig({ ASAGAO_DATA_DIR: dataDir(), ASAGAO_METRICS_TOKEN: bad })).toThrow(/ASAGAO_METRICS_TOKEN/)
     }
   })
+
+  it('runs several processes only on PostgreSQL, and says so to whoever asks for them on the embedded database', () => {
+    expect(loadConfig({ ASAGAO_DATA_DIR: dataDir() }).cluster).toBe(false)
+    expect(loadConfig({ ASAGAO_DATA_DIR: dataDir(), DATABASE_URL: 'postgres://u@db/asagao', ASAGAO_CLUSTER: 'postgres' }).cluster).toBe(true)
+    expect(() => loadConfig({ ASAGAO_DATA_DIR: dataDir(), ASAGAO_CLUSTER: 'postgres' })).toThrow(/ASAGAO_CLUSTER: needs DATABASE_URL: the embedded database lives inside one process/)
+    expect(() => loadConfig({ ASAGAO_DATA_DIR: dataDir(), ASAGAO_CLUSTER: 'redis' })).toThrow(/ASAGAO_CLUSTER/)
+  })
 })

@@ -4,8 +4,9 @@ import { createApp } from './app.js'
 import { startNightlyBackups } from './backup/nightly.js'
 import { ensureNoServer, holdDataDir } from './backup/serverLock.js'
 import { systemClock } from './clock.js'
-import { pruneThrottle } from './auth/rateLimit.js'
-import { pruneAuditLog } from './audit/prune.js'
+import { startHourlyPruning } from './ops/jobs.js'
+import { connectPostgres } from './db/connect.js'
+import { postgresAdapter } from './realtime/cluster.js'
 import { ConfigError, loadConfig } from './config.js'
 import { openDatabase } from './db/open.js'
 import { createLog } from './log.js'
@@ -68,15 +69,16 @@ async function run(opts: { dev?: boolean }): Promise<void> {
   // Notices go out by SMTP when configured; the embedded demo captures them instead.
   const mail = { mode: config.smtp ? 'smtp' : db.mode === 'embedded' ? 'capture' : 'off', publicUrl: config.publicUrl } as const
   const outboxWorker = config.smtp ? startOutboxWorker(db.sql, systemClock, smtpTransport(config.smtp.url, config.smtp.from), log) : null
-  // Old throttle windows are only history: forget them hourly. Audit rows go after their five years.
-  const pruning = setInterval(() => {
-    void pruneThrottle(db.sql, Date.now()).catch((err: unknown) => log.warn('throttle pruning', { err: String(err) }))
-    void pruneAuditLog(db.sql, Date.now()).catch((err: unknown) => log.warn('audit log pruning', { err: String(err) }))
-  }, 3_600_000)
-  pruning.unref()
+  // Old throttle windows are only history: forget them hourly (one process of several does it). Audit rows go after their five years.
+  const pruning = startHourlyPruning(db.sql, systemClock, log)
+  // Several processes: events reach the others' sockets through the adapter, on a connection of its own (one, so that they leave in the order they were sent).
+  const adapterDb = config.cluster ? await connectPostgres(config.databaseUrl!, 1) : null
   const app = createApp(
     { sql: db.sql, dbMode: db.mode, clock: systemClock, log, buildId, version, mail, dataDir: config.dataDir },
-    { allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy, secureCookies: config.secureCookies, pagesDir: PAGES_DIR, frontend, metricsToken: config.metricsToken },
+    {
+      allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy, secureCookies: config.secureCookies, pagesDir: PAGES_DIR, frontend, metricsToken: config.metricsToken,
+      adapter: adapterDb ? postgresAdapter(adapterDb.sql, log) : undefined,
+    },
   )
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve))
 
@@ -114,10 +116,10 @@ async function run(opts: { dev?: boolean }): Promise<void> {
     }, SHUTDOWN.hardMs)
     hard.unref()
     log.info('draining', { signal })
-    clearInterval(pruning)
+    pruning.stop()
     const [drained] = await Promise.all([app.drain(SHUTDOWN.requestsMs), outboxWorker?.stop(), backups?.stop()])
     if (drained.unfinished > 0) log.warn('requests cut at shutdown', { unfinished: drained.unfinished })
-    await db.close()
+    await Promise.all([db.close(), adapterDb?.close()])
     releaseDataDir?.()
     log.info('stopped', { signal })
     process.exit(0)

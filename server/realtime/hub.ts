@@ -1,5 +1,5 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http'
-import { Server, type Socket } from 'socket.io'
+import { Server, type ServerOptions, type Socket } from 'socket.io'
 import {
   clientCommands,
   errorBody,
@@ -35,8 +35,15 @@ export interface SocketData {
   /** The client address, as Express would give it for an HTTP request (for the audit log). */
   address: string
 }
-export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
-export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
+/**
+ * What one server process tells the others through the adapter (never a page): re-authorise
+ * your sockets in this room, as SocketControl's refresh does for this process's own.
+ */
+export interface InterProcessEvents {
+  'room:refresh': (room: string) => void
+}
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterProcessEvents, SocketData>
+export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterProcessEvents, SocketData>
 
 /** Lets HTTP routes end live sockets when a session or device is ended. */
 export interface SocketControl {
@@ -74,8 +81,13 @@ export const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024
  * and the protocol version, joins the rooms the principal may hear, and runs commands with
  * the principal re-checked each time.
  */
-export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOrigins: readonly string[]; addressOf?: (req: IncomingMessage) => string }): { io: AppServer; publish: Publish; control: SocketControl } {
+export function createHub(
+  httpServer: HttpServer,
+  deps: Deps,
+  opts: { allowedOrigins: readonly string[]; addressOf?: (req: IncomingMessage) => string; adapter?: ServerOptions['adapter'] },
+): { io: AppServer; publish: Publish; control: SocketControl } {
   const io: AppServer = new Server(httpServer, {
+    ...(opts.adapter ? { adapter: opts.adapter } : {}),
     serveClient: false,
     maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
     parser: handshakeAnsweringParser,
@@ -193,13 +205,19 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
       socket.emit('access:changed', {})
     }))
   }
+  // Other processes hold sockets of the same people: each re-reads the rights of its own.
+  io.on('room:refresh', (room) => void refresh(room))
+  const refreshEverywhere = (room: string) => {
+    if (opts.adapter) io.serverSideEmit('room:refresh', room)
+    return refresh(room)
+  }
   const control: SocketControl = {
     endSession: (hash) => end(rooms.session(hash), 'UNAUTHENTICATED'),
     endDevice: (id) => end(rooms.device(id), 'DEVICE_REVOKED'),
     endStaff: (id) => end(rooms.staffMember(id), 'UNAUTHENTICATED'),
-    refreshStaff: (id) => refresh(rooms.staffMember(id)),
-    refreshSchool: (id) => refresh(rooms.staff(id)),
-    refreshGuardian: (id) => refresh(rooms.guardian(id)),
+    refreshStaff: (id) => refreshEverywhere(rooms.staffMember(id)),
+    refreshSchool: (id) => refreshEverywhere(rooms.staff(id)),
+    refreshGuardian: (id) => refreshEverywhere(rooms.guardian(id)),
   }
   return { io, publish, control }
 }
