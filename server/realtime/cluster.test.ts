@@ -1,3 +1,4 @@
+/// <reference path="../../kiosk/src/env.d.ts" />
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { io as ioClient } from 'socket.io-client'
 import { PROTOCOL_VERSION, type DayChanged } from '../../shared/protocol/index.js'
@@ -67,7 +68,8 @@ afterAll(async () => {
   await db?.close()
 })
 
-const [A, B, C] = [0, 1, 2].map((i) => () => nodes[i]!.server)
+const at = (i: number) => () => nodes[i]!.server
+const [A, B, C] = [at(0), at(1), at(2)]
 
 async function teacherSocket(server: TestServer): Promise<TestSocket> {
   return new Client(server).login(s.login.teacher1).then((c) => c.socket('person'))
