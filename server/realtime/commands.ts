@@ -4,6 +4,7 @@ import type { Principal } from '../auth/principal.js'
 import { liveHealthKey, recordAudit } from '../audit/record.js'
 import { getSchool } from '../data/schools.js'
 import { buildSnapshot } from '../day/snapshot.js'
+import { SharedSnapshots, snapshotFor } from '../day/sharedSnapshots.js'
 import type { Deps } from '../deps.js'
 import { acknowledgeReport } from '../reports/acknowledgeReport.js'
 import { markPupil, recordPhoneReport } from '../roll/marks.js'
@@ -14,6 +15,8 @@ type Handler<K extends CommandName> = (who: Principal, input: Required<CommandPa
 
 /** One handler per socket command; input is already validated, the principal freshly checked. */
 export function commandHandlers(deps: Deps): { [K in CommandName]: Handler<K> } {
+  // Built whole (health notes, messages) once for all readers asking together; each gets its own view.
+  const snapshots = new SharedSnapshots((schoolId, date) => buildSnapshot(deps.sql, { schoolId, date, buildId: deps.buildId, forBoard: false, healthNotes: true }))
   return {
     'day:snapshot': async (who, input) => {
       const reader = dayReader(who)
@@ -21,7 +24,7 @@ export function commandHandlers(deps: Deps): { [K in CommandName]: Handler<K> } 
       const date = input.date ?? schoolNow(deps.clock.now()).today
       const healthNotes = readsHealthNotes(reader, school)
       const timer = deps.metrics?.snapshotSeconds.startTimer({ reader: reader.kind })
-      const snapshot = await buildSnapshot(deps.sql, { schoolId: reader.schoolId, date, buildId: deps.buildId, forBoard: reader.kind === 'board', healthNotes })
+      const snapshot = snapshotFor(await snapshots.get(reader.schoolId, date), { forBoard: reader.kind === 'board', healthNotes })
       timer?.()
       deps.metrics?.snapshotsBuilt.inc({ reader: reader.kind })
       // The live view carries symptoms to health-note roles: one audit row per login session and day, not per reconnect.
