@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { createApp } from './app.js'
 import { startNightlyBackups } from './backup/nightly.js'
 import { ensureNoServer, holdDataDir } from './backup/serverLock.js'
-import { systemClock } from './clock.js'
+import { systemClock, type Clock } from './clock.js'
 import { startHourlyPruning } from './ops/jobs.js'
 import { connectPostgres } from './db/connect.js'
 import { postgresAdapter } from './realtime/cluster.js'
@@ -23,7 +23,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SCHOOL_NAME, isDatabaseEmpty, renewDem
  * state. A problem the operator can fix (configuration, data folder) ends the start with one
  * line and its own exit code, not a stack.
  */
-export async function main(opts: { dev?: boolean } = {}): Promise<void> {
+export async function main(opts: MainOptions = {}): Promise<void> {
   try {
     await run(opts)
   } catch (err) {
@@ -39,7 +39,14 @@ export async function main(opts: { dev?: boolean } = {}): Promise<void> {
   }
 }
 
-async function run(opts: { dev?: boolean }): Promise<void> {
+export interface MainOptions {
+  dev?: boolean
+  /** The system clock unless a journey replays a school morning in several real processes. */
+  clock?: Clock
+}
+
+async function run(opts: MainOptions): Promise<void> {
+  const clock = opts.clock ?? systemClock
   const config = loadConfig()
   const log = createLog(config.log)
   guardProcess(log)
@@ -54,27 +61,27 @@ async function run(opts: { dev?: boolean }): Promise<void> {
 
   if (config.demo === 'auto' && (await isDatabaseEmpty(db.sql))) {
     log.info('empty database: creating the demo school')
-    await seedDemo(db.sql, systemClock)
+    await seedDemo(db.sql, clock)
   }
   const hasDemo = config.demo === 'auto' && (await db.sql`select 1 from school where name = ${DEMO_SCHOOL_NAME}`).length > 0
-  const pairingCode = hasDemo ? await renewDemoPairingCode(db.sql, systemClock) : null
+  const pairingCode = hasDemo ? await renewDemoPairingCode(db.sql, clock) : null
   // Without the demo, an empty database waits for its first school: a one-time link sets it up.
-  const setupLink = (await hasSchool(db.sql)) ? null : await issueSetupLink(db.sql, systemClock.now())
+  const setupLink = (await hasSchool(db.sql)) ? null : await issueSetupLink(db.sql, clock.now())
   const backups = db.mode === 'embedded' && config.backupKeep > 0
-    ? startNightlyBackups({ sql: db.sql, dir: join(config.dataDir, 'backups'), keep: config.backupKeep, clock: systemClock, log })
+    ? startNightlyBackups({ sql: db.sql, dir: join(config.dataDir, 'backups'), keep: config.backupKeep, clock: clock, log })
     : null
 
   const buildId = opts.dev ? 'dev' : (readBuildInfo()?.buildId ?? 'unbuilt')
   const frontend = opts.dev ? await viteDevMiddleware() : undefined
   // Notices go out by SMTP when configured; the embedded demo captures them instead.
   const mail = { mode: config.smtp ? 'smtp' : db.mode === 'embedded' ? 'capture' : 'off', publicUrl: config.publicUrl } as const
-  const outboxWorker = config.smtp ? startOutboxWorker(db.sql, systemClock, smtpTransport(config.smtp.url, config.smtp.from), log) : null
+  const outboxWorker = config.smtp ? startOutboxWorker(db.sql, clock, smtpTransport(config.smtp.url, config.smtp.from), log) : null
   // Old throttle windows are only history: forget them hourly (one process of several does it). Audit rows go after their five years.
-  const pruning = startHourlyPruning(db.sql, systemClock, log)
+  const pruning = startHourlyPruning(db.sql, clock, log)
   // Several processes: events reach the others' sockets through the adapter, on a connection of its own (one, so that they leave in the order they were sent).
   const adapterDb = config.cluster ? await connectPostgres(config.databaseUrl!, 1) : null
   const app = createApp(
-    { sql: db.sql, dbMode: db.mode, clock: systemClock, log, buildId, version, mail, dataDir: config.dataDir },
+    { sql: db.sql, dbMode: db.mode, clock: clock, log, buildId, version, mail, dataDir: config.dataDir },
     {
       allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy, secureCookies: config.secureCookies, pagesDir: PAGES_DIR, frontend, metricsToken: config.metricsToken,
       adapter: adapterDb ? postgresAdapter(adapterDb.sql, log) : undefined,
