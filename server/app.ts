@@ -48,6 +48,8 @@ export interface AppOptions {
   metricsToken?: string | null
   /** The Socket.IO adapter that carries events to the other processes' sockets; absent: one process. */
   adapter?: ServerOptions['adapter']
+  /** With an adapter: how often the pages hear the schools' latest sequence numbers (tests shorten it). */
+  seqBeaconMs?: number
 }
 
 export interface App {

@@ -37,11 +37,10 @@ let s: SmallSchool
 /** Notifications that node A's adapter will not hear: a broadcast lost between processes. */
 let dropOnA: (payload: string) => boolean = () => false
 
-async function startNode(name: string, filter?: (channel: string, payload: string) => boolean): Promise<Node> {
+async function startNode(filter?: (channel: string, payload: string) => boolean): Promise<Node> {
   const own = await connectPostgres(db.url, 4)
   const adapterDb = await connectPostgres(db.url, 1)
-  const server = await startTestServer(own, undefined, {}, { adapter: postgresAdapter(adapterDb.sql, quiet, { filter }) })
-  void name
+  const server = await startTestServer(own, undefined, {}, { adapter: postgresAdapter(adapterDb.sql, quiet, { filter }), seqBeaconMs: 500 })
   return { db: own, adapterDb, server }
 }
 
@@ -50,9 +49,9 @@ beforeAll(async () => {
   db = await freshPostgresDatabase(url)
   s = await smallSchool(db.sql, 'cluster')
   nodes = [
-    await startNode('A', (_channel, payload) => !dropOnA(payload)),
-    await startNode('B'),
-    await startNode('C'),
+    await startNode((_channel, payload) => !dropOnA(payload)),
+    await startNode(),
+    await startNode(),
   ]
   // Each adapter has heard the others' first heartbeat: their LISTENs are in place.
   await vi.waitFor(async () => {
@@ -142,10 +141,11 @@ describe.skipIf(!url)('pages on one process hear changes made on another', () =>
     for (const sock of [onA, onB, onC]) sock.disconnect()
   })
 
-  it('a broadcast lost between processes costs the page a snapshot, and nothing is missing after it', async () => {
+  /** The teacher page's own controller, on a real socket to process A. */
+  async function pageOnA(): Promise<DayController> {
     vi.stubGlobal('__ASAGAO_BUILD_ID__', 'dev')
     const teacher = await new Client(A()).login(s.login.teacher1)
-    const day = new DayController(
+    return new DayController(
       { addController() {}, removeController() {}, requestUpdate() {}, updateComplete: Promise.resolve(true) },
       {
         client: 'person',
@@ -154,6 +154,19 @@ describe.skipIf(!url)('pages on one process hear changes made on another', () =>
         connect: (auth) => ioClient(A().url, { transports: ['websocket'], extraHeaders: { origin: A().url, cookie: teacher.cookie }, auth: { ...auth, protocol: PROTOCOL_VERSION } }) as unknown as AppSocket,
       },
     )
+  }
+
+  /** What a page that has just connected to C holds: the truth to compare with. */
+  async function freshEntries() {
+    const fresh = await teacherSocket(C())
+    const ack = await fresh.emitWithAck('day:snapshot', {})
+    fresh.disconnect()
+    if (!ack.ok) throw new Error(ack.error.code)
+    return { seq: ack.snapshot.seq, entries: new Map(ack.snapshot.entries.map((e) => [e.pupilId, e])) }
+  }
+
+  it('a broadcast lost between processes costs the page a snapshot, and nothing is missing after it', async () => {
+    const day = await pageOnA()
     try {
       day.hostConnected()
       await vi.waitFor(() => expect(day.state).toBe('live'), { timeout: 10_000 })
@@ -168,13 +181,31 @@ describe.skipIf(!url)('pages on one process hear changes made on another', () =>
       expect(day.snapshotsTaken).toBe(2)
       expect(day.entries.get(s.pupils.taro)?.status).toBe('late')
       expect(day.entries.get(s.pupils.hanako)?.status).toBe('early_leave')
-      const fresh = await teacherSocket(C())
-      const ack = await fresh.emitWithAck('day:snapshot', {})
-      if (!ack.ok) throw new Error(ack.error.code)
-      expect(day.snapshot!.seq).toBe(ack.snapshot.seq)
-      expect(new Map(ack.snapshot.entries.map((e) => [e.pupilId, e]))).toEqual(day.entries)
+      const truth = await freshEntries()
+      expect(day.snapshot!.seq).toBe(truth.seq)
+      expect(day.entries).toEqual(truth.entries)
       marker.disconnect()
-      fresh.disconnect()
+    } finally {
+      dropOnA = () => false
+      day.hostDisconnected()
+      vi.unstubAllGlobals()
+    }
+  })
+
+  it('a lost broadcast of the school’s last change is caught by the latest number each process tells its pages', async () => {
+    const day = await pageOnA()
+    try {
+      day.hostConnected()
+      await vi.waitFor(() => expect(day.state).toBe('live'), { timeout: 10_000 })
+      const lost = day.snapshot!.seq + 1
+      dropOnA = (payload) => payload.includes('"day:changed"') && payload.includes(`"seq":${lost}`)
+      const marker = await teacherSocket(B())
+      expect(await marker.emitWithAck('pupil:mark', { pupilId: s.pupils.taro, mark: 'present', note: '' })).toEqual({ ok: true })
+      marker.disconnect()
+      // No event follows it; the beacon (every 0.5 s here, 30 s in production) shows A's page is behind.
+      await vi.waitFor(() => expect(day.snapshot!.seq).toBe(lost), { timeout: 10_000 })
+      expect(day.snapshotsTaken).toBe(2)
+      expect(day.entries).toEqual((await freshEntries()).entries)
     } finally {
       dropOnA = () => false
       day.hostDisconnected()

@@ -19,7 +19,7 @@ import { principalFromCookies } from '../auth/resolve.js'
 import { clientAddress } from '../auth/source.js'
 import type { Deps } from '../deps.js'
 import { redactForBoard, redactHealth } from '../day/entries.js'
-import { getSchool } from '../data/schools.js'
+import { getSchool, schoolSeqs } from '../data/schools.js'
 import { unavailableCode } from '../db/unavailable.js'
 import { AppError, errorBodyOf, parseInput } from '../errors.js'
 import { originAllowed } from '../http/security.js'
@@ -73,6 +73,9 @@ export const rooms = {
   family: (pupilId: number) => `family:${pupilId}`,
 }
 
+/** How often each process of several tells its pages the schools' latest sequence numbers. */
+export const SEQ_BEACON_MS = 30_000
+
 /** Socket.IO closes the connection of a client whose message is larger (no ack is possible). */
 export const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024
 
@@ -84,7 +87,7 @@ export const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024
 export function createHub(
   httpServer: HttpServer,
   deps: Deps,
-  opts: { allowedOrigins: readonly string[]; addressOf?: (req: IncomingMessage) => string; adapter?: ServerOptions['adapter'] },
+  opts: { allowedOrigins: readonly string[]; addressOf?: (req: IncomingMessage) => string; adapter?: ServerOptions['adapter']; seqBeaconMs?: number },
 ): { io: AppServer; publish: Publish; control: SocketControl } {
   const io: AppServer = new Server(httpServer, {
     ...(opts.adapter ? { adapter: opts.adapter } : {}),
@@ -205,6 +208,21 @@ export function createHub(
       socket.emit('access:changed', {})
     }))
   }
+  // With several processes a broadcast can be lost on its way; a lost last event of a school
+  // shows as no hole. Each process tells its own pages the schools' latest numbers now and then.
+  if (opts.adapter) {
+    const beacon = setInterval(() => {
+      schoolSeqs(deps.sql).then(
+        (rows) => {
+          for (const { id, seq } of rows) io.local.to([rooms.board(id), rooms.staff(id)]).emit('school:seq', { schoolId: id, seq })
+        },
+        (err: unknown) => deps.log.warn('sequence beacon', { err: String(err) }),
+      )
+    }, opts.seqBeaconMs ?? SEQ_BEACON_MS)
+    beacon.unref()
+    httpServer.once('close', () => clearInterval(beacon))
+  }
+
   // Other processes hold sockets of the same people: each re-reads the rights of its own.
   io.on('room:refresh', (room) => void refresh(room))
   const refreshEverywhere = (room: string) => {
