@@ -48,8 +48,20 @@ function main(): void {
         if (socket.connected) setTimeout(() => void ask(), 1000 + Math.random() * 1000)
       }
     }
-    socket.on('connect', () => void ask())
-    socket.on('connect_error', () => connectErrors++)
+    let retries = 0
+    socket.on('connect', () => {
+      retries = 0
+      void ask()
+    })
+    socket.on('connect_error', () => {
+      connectErrors++
+      // A refusal by the server's middleware (the database busy) stops Socket.IO's own retries;
+      // the page keeps trying with its own jittered backoff (DayController.onConnectError).
+      if (!socket.active) {
+        retries = Math.min(retries + 1, 10)
+        setTimeout(() => !socket.connected && socket.connect(), Math.random() * Math.min(30_000, 1000 * 2 ** retries))
+      }
+    })
     // A server that closes the connection itself is not retried by Socket.IO: the page reconnects.
     socket.on('disconnect', (reason) => {
       if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 1000 + Math.random() * 2000)
