@@ -74,7 +74,7 @@ async function teacherSocket(server: TestServer): Promise<TestSocket> {
   return new Client(server).login(s.login.teacher1).then((c) => c.socket('person'))
 }
 
-describe.skipIf(!url)('the adapter pool over postgres.js', () => {
+describe.skipIf(!url)('the adapter pool over postgres.js', { timeout: 90_000 }, () => {
   it('answers queries with rows, hears LISTENed channels until released, and runs nothing but LISTEN on its client', async () => {
     const pool = adapterPool(db.sql)
     expect((await pool.query('select $1::int + 1 as n', [41])).rows).toEqual([{ n: 42 }])
@@ -100,7 +100,7 @@ describe.skipIf(!url)('the adapter pool over postgres.js', () => {
   })
 })
 
-describe.skipIf(!url)('pages on one process hear changes made on another', () => {
+describe.skipIf(!url)('pages on one process hear changes made on another', { timeout: 90_000 }, () => {
   it('a teacher on A sees a mark made by a teacher on B, and an event too large for NOTIFY crosses as an attachment', async () => {
     const onA = await teacherSocket(A())
     const onB = await teacherSocket(B())
@@ -234,7 +234,7 @@ describe.skipIf(!url)('pages on one process hear changes made on another', () =>
   })
 })
 
-describe.skipIf(!url)('shared state lives in PostgreSQL: every process counts together', () => {
+describe.skipIf(!url)('shared state lives in PostgreSQL: every process counts together', { timeout: 90_000 }, () => {
   it('login guesses spread over three processes hit one limit', async () => {
     await db.sql`delete from throttle`
     const servers = [A(), B(), C()]
