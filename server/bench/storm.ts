@@ -1,6 +1,6 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
-import { cpus } from 'node:os'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PROTOCOL_VERSION } from '../../shared/protocol/index.js'
 import { hashToken, newToken } from '../auth/tokens.js'
@@ -149,11 +149,16 @@ class Clients {
   private readonly procs: ChildProcess[] = []
   private readonly waiting = new Map<ChildProcess, (m: FromClients) => void>()
 
+  private readonly dir = mkdtempSync(join(tmpdir(), 'asagao-storm-'))
+
   constructor(plans: StormClientPlan[]) {
-    for (const plan of plans) {
+    for (const [i, plan] of plans.entries()) {
+      // Thousands of cookies are too long for the environment: the plan goes in a file.
+      const file = join(this.dir, `plan-${i}.json`)
+      writeFileSync(file, JSON.stringify(plan))
       const child = fork(join(ROOT, 'server', 'bench', 'stormClients.ts'), [], {
         execArgv: ['--import', 'tsx'],
-        env: { ...process.env, STORM_PLAN: JSON.stringify(plan) },
+        env: { ...process.env, STORM_PLAN_FILE: file },
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       })
       child.on('message', (m: FromClients) => {
@@ -193,6 +198,7 @@ class Clients {
       c.send({ type: 'stop' } satisfies ToClients)
       return gone
     }))
+    rmSync(this.dir, { recursive: true, force: true })
   }
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { io as ioClient, type Socket } from 'socket.io-client'
 import { SOCKET_OPTIONS } from '../../kiosk/src/lib/socketOptions.js'
 
@@ -22,7 +23,7 @@ export type FromClients =
 const ASK_TIMEOUT_MS = 30_000
 
 function main(): void {
-  const plan = JSON.parse(process.env.STORM_PLAN!) as StormClientPlan
+  const plan = JSON.parse(readFileSync(process.env.STORM_PLAN_FILE!, 'utf8')) as StormClientPlan
   const lastSnapshot = new Float64Array(plan.pages.length)
   const sockets: Socket[] = []
   let failedAsks = 0
