@@ -6,6 +6,8 @@ import { PARTS, sourceHash, stampFile } from '../server/build/sources.mjs'
 import { precompiledCatalogues } from './precompiledCatalogues.js'
 
 const root = import.meta.dirname
+/** The guardian pages' service worker: its own entry, built to /guardian/sw.js. */
+const SERVICE_WORKER = 'guardian-sw'
 
 /**
  * Stamps every build with the hash of its sources: pages send it in the socket handshake and
@@ -46,6 +48,11 @@ export default defineConfig({
         guidance: join(root, 'guidance', 'index.html'),
         calendar: join(root, 'calendar', 'index.html'),
         setup: join(root, 'setup', 'index.html'),
+        [SERVICE_WORKER]: join(root, 'src', 'guardian', 'sw.ts'),
+      },
+      output: {
+        // The worker keeps one address across builds (browsers update it in place); the rest are hashed.
+        entryFileNames: (chunk) => (chunk.name === SERVICE_WORKER ? 'guardian/sw.js' : 'assets/[name]-[hash].js'),
       },
     },
   },

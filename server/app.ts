@@ -13,6 +13,7 @@ import { adminRoutes } from './http/routes/admin.js'
 import { boardRoutes } from './http/routes/board.js'
 import { guardianRoutes } from './http/routes/guardian.js'
 import { guardianSettingsRoutes } from './http/routes/guardianSettings.js'
+import { pushRoutes } from './http/routes/push.js'
 import { healthRoutes } from './http/routes/health.js'
 import { officeRoutes } from './http/routes/office.js'
 import { registrationRoutes } from './http/routes/registration.js'
@@ -22,6 +23,7 @@ import { guidanceRoutes } from './http/routes/guidance.js'
 import { calendarRoutes } from './http/routes/calendar.js'
 import { cityRoutes, setupRoutes } from './http/routes/setup.js'
 import { auditRoutes } from './http/routes/audit.js'
+import { guardianSafetyRoutes, safetyRoutes } from './http/routes/safety.js'
 import { metricsRoutes, opsRoutes } from './http/routes/ops.js'
 import { createMetrics, type SocketKind } from './ops/metrics.js'
 import { drain, InFlight, type DrainResult } from './ops/drain.js'
@@ -108,6 +110,8 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   api.use(resolvePrincipal(deps))
   api.use(sessionRoutes(deps, hub.control, opts, mountOn))
   api.use('/guardian/settings', guardianSettingsRoutes(deps, mountOn))
+  api.use('/guardian/safety', guardianSafetyRoutes(deps, mountOn))
+  api.use('/guardian/push', pushRoutes(deps, mountOn))
   api.use('/guardian', guardianRoutes(deps, mountOn))
   api.use('/board', boardRoutes(deps, opts, mountOn))
   api.use('/admin', adminRoutes(deps, hub.control, mountOn))
@@ -121,6 +125,7 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   api.use('/city', cityRoutes(deps, mountOn))
   api.use(auditRoutes(deps, mountOn))
   api.use('/ops', opsRoutes(deps, mountOn))
+  api.use('/safety', safetyRoutes(deps, mountOn))
   api.use((_req, _res, next) => next(new AppError('NOT_FOUND')))
   app.use('/api', api)
 

@@ -48,4 +48,16 @@ describe('configuration', () => {
     expect(() => loadConfig({ ASAGAO_DATA_DIR: dataDir(), ASAGAO_CLUSTER: 'postgres' })).toThrow(/ASAGAO_CLUSTER: needs DATABASE_URL: the embedded database lives inside one process/)
     expect(() => loadConfig({ ASAGAO_DATA_DIR: dataDir(), ASAGAO_CLUSTER: 'redis' })).toThrow(/ASAGAO_CLUSTER/)
   })
+
+  it('takes the push subject from its own variable, else the mail sender, else an https public address', () => {
+    const dir = dataDir()
+    expect(loadConfig({ ASAGAO_DATA_DIR: dir }).pushSubject).toBeNull()
+    expect(loadConfig({ ASAGAO_DATA_DIR: dir, ASAGAO_PUSH_SUBJECT: 'mailto:kyoto@school.example.jp' }).pushSubject).toBe('mailto:kyoto@school.example.jp')
+    expect(loadConfig({ ASAGAO_DATA_DIR: dir, ASAGAO_SMTP_URL: 'smtp://mail.example.jp', ASAGAO_MAIL_FROM: 'office@school.example.jp' }).pushSubject).toBe('mailto:office@school.example.jp')
+    expect(loadConfig({ ASAGAO_DATA_DIR: dir, ASAGAO_PUBLIC_URL: 'https://asagao.example.jp' }).pushSubject).toBe('https://asagao.example.jp')
+    expect(loadConfig({ ASAGAO_DATA_DIR: dir, ASAGAO_PUBLIC_URL: 'http://asagao.example.jp' }).pushSubject).toBeNull()
+    for (const bad of ['office@school.example.jp', 'http://school.example.jp', 'mailto:admin@localhost', 'https://localhost:3000']) {
+      expect(() => loadConfig({ ASAGAO_DATA_DIR: dir, ASAGAO_PUSH_SUBJECT: bad }), bad).toThrow(/ASAGAO_PUSH_SUBJECT/)
+    }
+  })
 })

@@ -45,6 +45,12 @@ const EnvSchema = z.object({
    * other processes' sockets through the Socket.IO PostgreSQL adapter. "off": one process.
    */
   ASAGAO_CLUSTER: z.enum(['off', 'postgres']).default('off'),
+  /** Whom push services contact about this server's pushes (VAPID "sub"): the operator's mailto: or https: address. */
+  ASAGAO_PUSH_SUBJECT: z
+    .string()
+    .refine((v) => /^mailto:[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v) || /^https:\/\/[^/\s]+/.test(v), 'must be mailto:someone@example.jp or an https:// address')
+    .refine((v) => !/^(mailto:[^@]*@|https:\/\/)(localhost|127\.|\[::1\])/.test(v), 'must not be localhost: push services refuse it')
+    .optional(),
 })
   .refine((e) => !e.ASAGAO_SMTP_URL || e.ASAGAO_MAIL_FROM, { message: 'is required when ASAGAO_SMTP_URL is set', path: ['ASAGAO_MAIL_FROM'] })
   .refine((e) => e.ASAGAO_CLUSTER === 'off' || e.DATABASE_URL, {
@@ -71,6 +77,8 @@ export interface Config {
   metricsToken: string | null
   /** One of several processes on one PostgreSQL (events cross processes through the adapter). */
   cluster: boolean
+  /** VAPID subject for Web Push: ASAGAO_PUSH_SUBJECT, else mailto: the mail sender, else an https public URL; null when none of them is set. */
+  pushSubject: string | null
 }
 
 function isProxyAddress(p: string): boolean {
@@ -107,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.ASAGAO_PUBLIC_URL ?? null,
     metricsToken: e.ASAGAO_METRICS_TOKEN ?? null,
     cluster: e.ASAGAO_CLUSTER === 'postgres',
+    pushSubject: e.ASAGAO_PUSH_SUBJECT ?? (e.ASAGAO_MAIL_FROM ? `mailto:${e.ASAGAO_MAIL_FROM}` : e.ASAGAO_PUBLIC_URL?.startsWith('https://') ? e.ASAGAO_PUBLIC_URL : null),
   }
 }
 

@@ -20,6 +20,8 @@ export interface Deps {
    * the administrator to read: the embedded demo), or 'off'. Absent: capture when embedded.
    */
   mail?: { mode: 'smtp' | 'capture' | 'off'; publicUrl: string | null }
+  /** Web Push: hosts accepted as push endpoints besides the known push services (tests' own endpoint). */
+  push?: { extraHosts: readonly string[] }
   /** What /metrics reports; the app makes one when not given. */
   metrics?: Metrics
 }

@@ -12,6 +12,9 @@ import { openDatabase } from './db/open.js'
 import { createLog } from './log.js'
 import { guardProcess } from './processGuard.js'
 import { smtpTransport, startOutboxWorker } from './notices/outbox.js'
+import { startSafetyReminders } from './safety/commands.js'
+import { webPushSender } from './push/deliver.js'
+import { vapidKeys } from './push/vapid.js'
 import { PAGES_DIR, readBuildInfo, ROOT } from './pages/buildInfo.js'
 import { asDataFolderError, checkDataFolder, EXIT, StartupError } from './startupError.js'
 import { issueSetupLink, setupBanner } from './setup/setupLink.js'
@@ -75,18 +78,25 @@ async function run(opts: MainOptions): Promise<void> {
   const frontend = opts.dev ? await viteDevMiddleware() : undefined
   // Notices go out by SMTP when configured; the embedded demo captures them instead.
   const mail = { mode: config.smtp ? 'smtp' : db.mode === 'embedded' ? 'capture' : 'off', publicUrl: config.publicUrl } as const
-  const outboxWorker = config.smtp ? startOutboxWorker(db.sql, clock, smtpTransport(config.smtp.url, config.smtp.from), log) : null
+  // Pushes always go out: the key pair is made on the first start and kept in the database,
+  // beside the subscriptions bound to it (in the data folder when the database is embedded).
+  const keys = await vapidKeys(db.sql, clock)
+  if (!config.pushSubject) log.warn('push subject not configured: set ASAGAO_PUSH_SUBJECT (Safari refuses pushes without one)', { fallback: FALLBACK_PUSH_SUBJECT })
+  const outboxWorker = startOutboxWorker(db.sql, clock, {
+    mail: config.smtp ? smtpTransport(config.smtp.url, config.smtp.from) : null,
+    push: webPushSender(keys, config.pushSubject ?? FALLBACK_PUSH_SUBJECT),
+  }, log)
   // Old throttle windows are only history: forget them hourly (one process of several does it). Audit rows go after their five years.
   const pruning = startHourlyPruning(db.sql, clock, log)
   // Several processes: events reach the others' sockets through the adapter, on a connection of its own (one, so that they leave in the order they were sent).
   const adapterDb = config.cluster ? await connectPostgres(config.databaseUrl!, 1) : null
-  const app = createApp(
-    { sql: db.sql, dbMode: db.mode, clock: clock, log, buildId, version, mail, dataDir: config.dataDir },
-    {
-      allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy, secureCookies: config.secureCookies, pagesDir: PAGES_DIR, frontend, metricsToken: config.metricsToken,
-      adapter: adapterDb ? postgresAdapter(adapterDb.sql, log) : undefined,
-    },
-  )
+  const appDeps = { sql: db.sql, dbMode: db.mode, clock, log, buildId, version, mail, dataDir: config.dataDir }
+  const app = createApp(appDeps, {
+    allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy, secureCookies: config.secureCookies, pagesDir: PAGES_DIR, frontend, metricsToken: config.metricsToken,
+    adapter: adapterDb ? postgresAdapter(adapterDb.sql, log) : undefined,
+  })
+  // Scheduled 安否確認 reminders to the families that have not answered, checked every minute (each sent once, whichever processes run).
+  const safetyReminders = startSafetyReminders({ ...appDeps, publish: app.publish })
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve))
 
   const base = `http://localhost:${config.port}`
@@ -124,7 +134,7 @@ async function run(opts: MainOptions): Promise<void> {
     hard.unref()
     log.info('draining', { signal })
     pruning.stop()
-    const [drained] = await Promise.all([app.drain(SHUTDOWN.requestsMs), outboxWorker?.stop(), backups?.stop()])
+    const [drained] = await Promise.all([app.drain(SHUTDOWN.requestsMs), outboxWorker.stop(), backups?.stop(), safetyReminders.stop()])
     if (drained.unfinished > 0) log.warn('requests cut at shutdown', { unfinished: drained.unfinished })
     await Promise.all([db.close(), adapterDb?.close()])
     releaseDataDir?.()
@@ -134,6 +144,9 @@ async function run(opts: MainOptions): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'))
   process.once('SIGTERM', () => void shutdown('SIGTERM'))
 }
+
+/** A syntactically valid subject for trying Asagao out; push services that check it want a real one. */
+const FALLBACK_PUSH_SUBJECT = 'mailto:asagao@example.invalid'
 
 /** How long a stop waits: for requests being answered, and for everything before giving up. */
 export const SHUTDOWN = { requestsMs: 10_000, hardMs: 17_000 } as const

@@ -6,6 +6,7 @@ import { connectEmbedded } from '../../server/db/embedded.js'
 import { freshPostgresDatabase } from '../../server/test/db.js'
 import { migrate } from '../../server/db/migrate.js'
 import type { Database } from '../../server/db/types.js'
+import type { Deps } from '../../server/deps.js'
 import { silentLog } from '../../server/log.js'
 import { PAGES_DIR, readBuildInfo } from '../../server/pages/buildInfo.js'
 import { smallSchool, type SmallSchool } from '../../server/test/fixtures.js'
@@ -25,12 +26,12 @@ export interface E2EServer extends App {
  * The real server with built pages on a free port, on an in-memory embedded database (or on
  * a new PostgreSQL database when DATABASE_URL is set), with a clock that starts at MORNING and runs.
  */
-export async function startE2EServer(port = 0, options: Partial<AppOptions> = {}): Promise<E2EServer> {
+export async function startE2EServer(port = 0, options: Partial<AppOptions> = {}, deps: Partial<Omit<Deps, 'publish' | 'sql' | 'dbMode' | 'clock'>> = {}): Promise<E2EServer> {
   const db = process.env.DATABASE_URL ? await freshPostgresDatabase(process.env.DATABASE_URL) : await connectEmbedded()
   await migrate(db.sql)
   const school = await smallSchool(db.sql, `e2e${Date.now() % 100000}`)
   const app = createApp(
-    { sql: db.sql, dbMode: db.mode, clock: new ShiftedClock(MORNING), log: silentLog, buildId: readBuildInfo()?.buildId ?? 'unbuilt', version: 'e2e' },
+    { sql: db.sql, dbMode: db.mode, clock: new ShiftedClock(MORNING), log: silentLog, buildId: readBuildInfo()?.buildId ?? 'unbuilt', version: 'e2e', ...deps },
     { allowedOrigins: [], secureCookies: false, pagesDir: PAGES_DIR, ...options },
   )
   await new Promise<void>((resolve) => app.httpServer.listen(port, '127.0.0.1', resolve))

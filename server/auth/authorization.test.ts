@@ -23,7 +23,7 @@ let db: Database
 let server: TestServer
 let a: SmallSchool
 let b: SmallSchool
-const ids = { cityA: 0, cityB: 0, reportId: 0, noticeId: 0, reasonId: 0, closureId: 0, eventId: 0, codeId: 0, victimStaff: 0, victimGuardian: 0 }
+const ids = { cityA: 0, cityB: 0, reportId: 0, noticeId: 0, reasonId: 0, closureId: 0, eventId: 0, codeId: 0, victimStaff: 0, victimGuardian: 0, safetyId: 0 }
 
 /** What a request names: a pupil of school A's class 1 (taro), something of school A, or nothing (the caller's own: a city administrator's own organisation). */
 type On = 'class' | 'school' | 'own'
@@ -52,6 +52,10 @@ const newCitySchool = () => {
     admin: { familyName: '新設', givenName: '管理', loginId: `auth-city-${n}`, password: 'correct-horse-2026' },
   }
 }
+const pushSubscription = () => ({
+  endpoint: `https://fcm.googleapis.com/fcm/send/auth-${Math.random().toString(36).slice(2, 12)}`,
+  keys: { p256dh: 'B' + 'A'.repeat(86), auth: 'A'.repeat(22) },
+})
 const suspension = () => ({ pupilId: a.pupils.taro, input: { disease: 'influenza', onset: '2026-11-24', feverBroke: '2026-11-25' } })
 
 const ROUTES: Record<string, RouteCase> = {
@@ -70,6 +74,20 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /api/guardian/reports/:id/withdraw': { expect: { action: 'report.withdraw', on: 'class' }, req: () => ({ path: `/api/guardian/reports/${ids.reportId}/withdraw` }) },
   'GET /api/guardian/notices': { expect: { action: 'guardian.home', on: 'own' }, req: () => ({ path: '/api/guardian/notices' }) },
   'PUT /api/guardian/settings/language': { expect: { action: 'guardian.settings', on: 'own' }, req: () => ({ path: '/api/guardian/settings/language', body: { language: 'ja' } }) },
+  'GET /api/guardian/push/key': { expect: { action: 'push.devices', on: 'own' }, req: () => ({ path: '/api/guardian/push/key' }) },
+  'GET /api/guardian/push/devices': { expect: { action: 'push.devices', on: 'own' }, req: () => ({ path: '/api/guardian/push/devices' }) },
+  'POST /api/guardian/push/devices': { expect: { action: 'push.devices', on: 'own' }, req: () => ({ path: '/api/guardian/push/devices', body: pushSubscription() }) },
+  'POST /api/guardian/push/unsubscribe': { expect: { action: 'push.devices', on: 'own' }, req: () => ({ path: '/api/guardian/push/unsubscribe', body: { endpoint: pushSubscription().endpoint } }) },
+  // Suzuki's device: another family's guardian finds nothing to remove.
+  'POST /api/guardian/push/devices/:id/remove': {
+    expect: { action: 'push.devices', on: 'own' },
+    req: async () => {
+      const p = pushSubscription()
+      const [row] = await db.sql<{ id: number }[]>`insert into push_subscription (guardian_id, endpoint, p256dh, auth, created_at) values (${a.guardians.suzuki}, ${p.endpoint}, ${p.keys.p256dh}, ${p.keys.auth}, now()) returning id`
+      return { path: `/api/guardian/push/devices/${row!.id}/remove` }
+    },
+    gone404: true,
+  },
   'POST /api/guardian/notices/:id/answer': { expect: { action: 'notice.answer', on: 'class' }, req: () => ({ path: `/api/guardian/notices/${ids.noticeId}/answer`, body: { answer: 'will_call' } }) },
   'POST /api/board/pair': { expect: { open: true }, req: () => ({ path: '/api/board/pair' }) },
   'GET /api/board/me': { expect: { self: 'board' }, req: () => ({ path: '/api/board/me' }) },
@@ -147,6 +165,20 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /api/setup/check': { expect: { open: true }, req: () => ({ path: '/api/setup/check' }) },
   'POST /api/setup': { expect: { open: true }, req: () => ({ path: '/api/setup' }) },
   'GET /api/city/schools': { expect: { action: 'city.schools.read', on: 'own' }, req: () => ({ path: '/api/city/schools' }) },
+  'GET /api/safety': { expect: { action: 'safety.read', on: 'own' }, req: () => ({ path: '/api/safety' }) },
+  // Allowed callers of school A find one open already (409); another school's admin starts one in their own school.
+  'POST /api/safety': { expect: { action: 'safety.start', on: 'own' }, req: () => ({ path: '/api/safety', body: { template: 'drill', situation: 'out_of_school' } }) },
+  // Another school's staff may read confirmations, but not this one: it is not found for them.
+  'GET /api/safety/:id': { expect: { action: 'safety.read', on: 'own' }, req: () => ({ path: `/api/safety/${ids.safetyId}` }), gone404: true },
+  'POST /api/safety/:id/remind': { expect: { action: 'safety.remind', on: 'school' }, req: () => ({ path: `/api/safety/${ids.safetyId}/remind` }) },
+  'POST /api/safety/:id/close': { expect: { action: 'safety.close', on: 'school' }, req: () => ({ path: `/api/safety/${ids.safetyId}/close` }), refusalsOnly: true },
+  'GET /api/safety/:id/report': { expect: { action: 'safety.report', on: 'school' }, req: () => ({ path: `/api/safety/${ids.safetyId}/report` }) },
+  'GET /api/safety/:id/report.csv': { expect: { action: 'safety.report', on: 'school' }, req: () => ({ path: `/api/safety/${ids.safetyId}/report.csv` }) },
+  'GET /api/guardian/safety': { expect: { action: 'guardian.home', on: 'own' }, req: () => ({ path: '/api/guardian/safety' }) },
+  'POST /api/guardian/safety/:id/answer': {
+    expect: { action: 'safety.answer', on: 'class' },
+    req: () => ({ path: `/api/guardian/safety/${ids.safetyId}/answer`, body: { answers: [{ pupilId: a.pupils.taro, status: 'safe', whereabouts: 'home' }] } }),
+  },
   'POST /api/city/schools': { expect: { action: 'city.schools.create', on: 'own' }, req: () => ({ path: '/api/city/schools', body: newCitySchool() }) },
 }
 
@@ -260,6 +292,7 @@ beforeAll(async () => {
   await admin.post('/api/admin/registration/letters', { pupilIds: [a.pupils.other] })
   ids.codeId = (await db.sql<{ id: number }[]>`select id from registration_code where pupil_id = ${a.pupils.other} order by id desc limit 1`)[0]!.id
   ids.closureId = (await admin.post('/api/calendar/closures', { from: '2027-01-08', to: '2027-01-08', classId: a.classes.c1 })).body.id
+  ids.safetyId = (await admin.post('/api/safety', { template: 'drill', situation: 'out_of_school' })).body.id
   ids.eventId = (await admin.post('/api/calendar/events', { from: '2027-01-08', to: '2027-01-08', title: '作品展' })).body.id
 
   const staffActor = (s: SmallSchool, roles: StaffRole[], homeroom: number[]): Actor => ({ kind: 'staff', schoolId: s.schoolId, roles, homeroomClassIds: homeroom })

@@ -5,6 +5,7 @@ import { calendarRules, getSchool, schoolYearOn } from '../data/schools.js'
 import type { Sql } from '../db/types.js'
 import { loadClasses } from './classes.js'
 import { loadEntries, redactForBoard, redactHealth } from './entries.js'
+import { openSafetyBoard } from '../safety/views.js'
 
 /**
  * A consistent picture of one school day: the sequence number and the rows are read in one
@@ -19,6 +20,8 @@ export async function buildSnapshot(sql: Sql, opts: { schoolId: number; date: st
     const classes = year ? await loadClasses(tx, year.id, opts.date) : []
     const entries = year ? await loadEntries(tx, opts.schoolId, year, opts.date) : []
     const rules = await calendarRules(tx, opts.schoolId, opts.date, opts.date)
+    // Read with the rest at `seq`: a board that reconnects during a confirmation is in safety mode at once.
+    const safety = await openSafetyBoard(tx, opts.schoolId)
     const s = school.settings
     return {
       schoolId: school.id,
@@ -36,6 +39,7 @@ export async function buildSnapshot(sql: Sql, opts: { schoolId: number; date: st
       consecutiveAbsenceBadge: s.consecutiveAbsenceBadge,
       cumulativeAbsenceBadges: s.cumulativeAbsenceBadges,
       classes,
+      safety,
       entries: opts.forBoard ? entries.map((e) => redactForBoard(e, s.boardShowsMessages)) : opts.healthNotes === false ? entries.map(redactHealth) : entries,
     }
   }) as Promise<DaySnapshot>

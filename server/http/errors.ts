@@ -33,6 +33,9 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   SETUP_LINK_EXPIRED: 410,
   SETUP_DONE: 409,
   SCHOOL_CODE_TAKEN: 409,
+  SAFETY_NOT_FOUND: 404,
+  SAFETY_CLOSED: 409,
+  SAFETY_ALREADY_OPEN: 409,
 }
 
 /** The HTTP status of an error code: a rule broken by valid input is 422 unless listed. */

@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer'
 import type { Clock } from '../clock.js'
 import type { Sql } from '../db/types.js'
 import type { Log } from '../log.js'
+import { deliverPushes, type PushSender } from '../push/deliver.js'
 
 /** Delivering the outbox's e-mail with retries. */
 
@@ -97,17 +98,28 @@ async function releaseLeases(sql: Sql, ids: number[], clock: Clock): Promise<voi
     where id = any(${ids}::int[]) and status = 'sending'`
 }
 
+/** What the worker delivers: e-mail when an SMTP server is configured, pushes when a sender is given. */
+export interface OutboxChannels {
+  mail: MailTransport | null
+  push: PushSender | null
+}
+
 /**
  * Runs the delivery every `everyMs` until stopped; one run at a time. Stopping lets the e-mail
- * being sent finish and releases the rest of the run's claimed rows.
+ * or pushes being sent finish and releases the rest of the run's claimed rows.
  */
-export function startOutboxWorker(sql: Sql, clock: Clock, transport: MailTransport, log: Log, everyMs = 5000): { stop(): Promise<void> } {
+export function startOutboxWorker(sql: Sql, clock: Clock, channels: OutboxChannels, log: Log, everyMs = 1000): { stop(): Promise<void> } {
   let running: Promise<void> | null = null
   let stopping = false
+  const run = async () => {
+    const mail = channels.mail ? await deliverOutbox(sql, clock, channels.mail, log, () => stopping) : null
+    const push = channels.push && !stopping ? await deliverPushes(sql, clock, channels.push, log, () => stopping) : null
+    const released = (mail?.released ?? 0) + (push?.released ?? 0)
+    if (released > 0) log.info('outbox leases released', { released })
+  }
   const timer = setInterval(() => {
     if (running) return
-    running = deliverOutbox(sql, clock, transport, log, () => stopping)
-      .then(({ released }) => void (released > 0 && log.info('outbox leases released', { released })))
+    running = run()
       .catch((err: unknown) => log.error('outbox worker', { err: String(err) }))
       .finally(() => (running = null))
   }, everyMs)
@@ -116,7 +128,7 @@ export function startOutboxWorker(sql: Sql, clock: Clock, transport: MailTranspo
       stopping = true
       clearInterval(timer)
       await running
-      transport.close()
+      channels.mail?.close()
     },
   }
 }

@@ -66,12 +66,17 @@ export function createMetrics(sources: MetricSources): Metrics {
   })
 
   let outbox = { depth: 0, oldestSeconds: 0 }
+  let pushes = { depth: 0, oldestSeconds: 0 }
   const readOutbox = async () => {
-    const [row] = await sources.sql<{ depth: number; oldest: string | null }[]>`
-      select count(*)::int as depth, min(created_at) as oldest from outbox where status in ('pending', 'sending')`
-    outbox = { depth: row!.depth, oldestSeconds: row!.oldest ? Math.max(0, (sources.clock.now() - Date.parse(row!.oldest)) / 1000) : 0 }
+    const [row] = await sources.sql<{ depth: number; oldest: string | null; pushDepth: number; pushOldest: string | null }[]>`
+      select e.depth, e.oldest, p.depth as push_depth, p.oldest as push_oldest
+      from (select count(*)::int as depth, min(created_at) as oldest from outbox where status in ('pending', 'sending')) e,
+           (select count(*)::int as depth, min(created_at) as oldest from push_outbox where status in ('pending', 'sending')) p`
+    const age = (oldest: string | null) => (oldest ? Math.max(0, (sources.clock.now() - Date.parse(oldest)) / 1000) : 0)
+    outbox = { depth: row!.depth, oldestSeconds: age(row!.oldest) }
+    pushes = { depth: row!.pushDepth, oldestSeconds: age(row!.pushOldest) }
   }
-  // Both outbox gauges are collected in parallel: they share one probe per scrape.
+  // The outbox gauges are collected in parallel: they share one probe per scrape.
   let probing: Promise<void> | null = null
   const refreshOutbox = () => {
     if (probing) return probing
@@ -99,6 +104,24 @@ export function createMetrics(sources: MetricSources): Metrics {
     async collect() {
       await refreshOutbox()
       this.set(outbox.oldestSeconds)
+    },
+  })
+  new Gauge({
+    name: 'asagao_push_outbox_depth',
+    help: 'Pushes waiting to be sent to guardians\' devices (pending or being sent)',
+    registers,
+    async collect() {
+      await refreshOutbox()
+      this.set(pushes.depth)
+    },
+  })
+  new Gauge({
+    name: 'asagao_push_outbox_oldest_seconds',
+    help: 'Age of the oldest push waiting to be sent',
+    registers,
+    async collect() {
+      await refreshOutbox()
+      this.set(pushes.oldestSeconds)
     },
   })
 

@@ -133,6 +133,21 @@ describe('/metrics', () => {
     expect(sample(text, 'asagao_outbox_oldest_seconds')).toBe(600)
   })
 
+  it('reports the pushes waiting and the age of the oldest', async () => {
+    const [sub] = await db.sql<{ id: number }[]>`
+      insert into push_subscription (guardian_id, endpoint, p256dh, auth, created_at)
+      values (${s.guardians.suzuki}, 'https://fcm.googleapis.com/fcm/send/metrics', 'B', 'a', now()) returning id`
+    const queued = (minutesAgo: number, status: string) => ({
+      schoolId: s.schoolId, subscriptionId: sub!.id, kind: 'test', payload: '{}', urgency: 'normal', status,
+      nextAttemptAt: new Date(server.clock.now()).toISOString(), expiresAt: new Date(server.clock.now() + 3600_000).toISOString(),
+      createdAt: new Date(server.clock.now() - minutesAgo * 60_000).toISOString(),
+    })
+    await db.sql`insert into push_outbox ${db.sql([queued(5, 'pending'), queued(2, 'sending'), queued(30, 'sent'), queued(40, 'expired')])}`
+    const text = await scrape()
+    expect(sample(text, 'asagao_push_outbox_depth')).toBe(2)
+    expect(sample(text, 'asagao_push_outbox_oldest_seconds')).toBe(300)
+  })
+
   it('answers loopback callers, never a request that came through a proxy, and with a token only its bearer', async () => {
     expect((await fetch(server.url + '/metrics', { headers: { 'x-forwarded-for': '203.0.113.7' } })).status).toBe(403)
     const guarded = await startTestServer(db, undefined, {}, { metricsToken: TOKEN })

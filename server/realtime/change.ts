@@ -2,6 +2,7 @@ import type { SchoolPart } from '../../shared/protocol/index.js'
 import type { Sql, Tx } from '../db/types.js'
 import { beginChange, dayChange, schoolChange, type Change, type ClassDay, type Publish, type PupilDay } from './changes.js'
 import { publishQueue } from './publishQueue.js'
+import { safetyChange } from '../safety/event.js'
 
 export interface ChangeDeps {
   sql: Sql
@@ -18,6 +19,11 @@ export interface ChangeScope {
   classDays(days: readonly ClassDay[]): void
   /** These parts of the school changed: pages reload them (and the pupil-days with them). */
   school(...parts: SchoolPart[]): void
+  /**
+   * This 安否確認 changed (started, answered, reminded, closed): boards and staff get its tally,
+   * the families of these pupils are told to re-read.
+   */
+  safety(confirmationId: number, pupilIds?: readonly number[]): void
   /** Nothing changed after all: the transaction rolls back, so the number is not used and pages see no hole. */
   unchanged(): void
 }
@@ -55,6 +61,7 @@ class Scope implements ChangeScope {
   private readonly pupils: PupilDay[] = []
   private readonly classes: ClassDay[] = []
   private readonly parts = new Set<SchoolPart>()
+  private safetyOf: { id: number; pupilIds: Set<number> } | null = null
   isUnchanged = false
 
   constructor(readonly seq: number) {}
@@ -68,11 +75,20 @@ class Scope implements ChangeScope {
   school(...parts: SchoolPart[]): void {
     for (const p of parts) this.parts.add(p)
   }
+  safety(confirmationId: number, pupilIds: readonly number[] = []): void {
+    if (this.safetyOf && this.safetyOf.id !== confirmationId) throw new Error('a change is about one confirmation')
+    this.safetyOf ??= { id: confirmationId, pupilIds: new Set() }
+    for (const id of pupilIds) this.safetyOf.pupilIds.add(id)
+  }
   unchanged(): void {
     this.isUnchanged = true
   }
 
   async event(tx: Tx, schoolId: number): Promise<Change> {
+    if (this.safetyOf) {
+      if (this.parts.size > 0 || this.pupils.length > 0 || this.classes.length > 0) throw new Error('a safety change is only about its confirmation')
+      return safetyChange(tx, schoolId, this.seq, this.safetyOf.id, [...this.safetyOf.pupilIds])
+    }
     if (this.parts.size > 0) {
       // One change is one event: pages reload the parts, and their pupil-days with them.
       if (this.pupils.length > 0 || this.classes.length > 0) throw new Error('a change is either pupil-days or parts of the school')

@@ -1,4 +1,4 @@
-import type { DayChanged, EntryChange, SchoolChanged, SchoolPart } from '../../shared/protocol/index.js'
+import type { DayChanged, EntryChange, SafetyChanged, SchoolChanged, SchoolPart } from '../../shared/protocol/index.js'
 import { loadClasses } from '../day/classes.js'
 import { loadEntries } from '../day/entries.js'
 import { getSchool, nextSeq, schoolYearOn } from '../data/schools.js'
@@ -8,6 +8,8 @@ import type { Q } from '../db/types.js'
 export type Change =
   | { kind: 'day'; event: DayChanged; boardShowsMessages: boolean }
   | { kind: 'school'; event: SchoolChanged }
+  /** A 安否確認 changed: its tally for boards and staff, and the pupils whose families hear of it. */
+  | { kind: 'safety'; event: SafetyChanged; pupilIds: readonly number[] }
 
 /** Publishes committed changes to the pages (the realtime hub in production, a spy in tests). */
 export type Publish = (change: Change) => void

@@ -155,6 +155,13 @@ export function createHub(
 
   const publish: Publish = (change: Change) => {
     const { schoolId } = change.event
+    if (change.kind === 'safety') {
+      // The tally names no pupil: the same for boards and every staff member.
+      io.to([rooms.staff(schoolId), rooms.board(schoolId)]).emit('safety:changed', change.event)
+      const families = change.pupilIds.map(rooms.family)
+      if (families.length > 0) io.to(families).emit('family:safety', { schoolId, seq: change.event.seq, confirmationId: change.event.confirmationId })
+      return
+    }
     if (change.kind === 'school') {
       // No pupil data: the same fact for every page of the school.
       io.to([rooms.staff(schoolId), rooms.board(schoolId)]).emit('school:changed', change.event)

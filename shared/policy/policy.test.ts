@@ -35,6 +35,12 @@ const EXPECTED: Record<Action, string> = {
   'mail.captured': 'SSS------',
   'school.admin': 'SSS------',
   'audit.read': '-SS------',
+  'safety.start': 'SSS------',
+  'safety.close': 'SSS------',
+  'safety.read': 'SSSCSS---',
+  'safety.remind': 'SSS-SS---',
+  'safety.report': 'SSS-SS---',
+  'safety.answer': '------G--',
   'guardian.home': '------G--',
   'report.create': '------G--',
   'report.list': '------G--',
@@ -43,6 +49,7 @@ const EXPECTED: Record<Action, string> = {
   'city.schools.read': '--------Y',
   'city.schools.create': '--------Y',
   'guardian.settings': '------G--',
+  'push.devices': '------G--',
 }
 const STAFF_ROLES: StaffRole[] = ['admin', 'principal', 'vice_principal', 'teacher', 'support', 'nurse']
 

@@ -77,6 +77,19 @@ export const POLICY = {
   'school.admin': grant(ADMINS, 'school'),
   /** The audit log (who read health notes or pupil histories, who corrected the register): 校長・教頭. */
   'audit.read': grant(['principal', 'vice_principal'], 'school'),
+  /** 安否確認: starting one from a template, and closing it (which freezes it): 校長・教頭 and administrators. */
+  'safety.start': grant(ADMINS, 'school'),
+  'safety.close': grant(ADMINS, 'school'),
+  /**
+   * Confirmations and who answered what: the homeroom teacher for their class, the office for
+   * every class. The per-class tally (no names) reaches every staff page and the board with the day (`day.read`).
+   */
+  'safety.read': homeroomOrOffice,
+  /** The non-responders with phone numbers, and reminders to them (by hand); the report (A4, CSV). */
+  'safety.remind': grant(OFFICE, 'school'),
+  'safety.report': grant(OFFICE, 'school'),
+  /** A guardian answers for their own children. */
+  'safety.answer': { guardian: 'own_children' },
   /** A guardian's own page: children, reports, notices, events. */
   'guardian.home': { guardian: 'own_children' },
   'report.create': { guardian: 'own_children' },
@@ -89,6 +102,8 @@ export const POLICY = {
   'city.schools.create': { city_admin: 'city' },
   /** A guardian's own account settings (the language of the page, notices and e-mails). */
   'guardian.settings': { guardian: 'own_children' },
+  /** A guardian's own devices that receive notifications (Web Push): subscribe, list, remove. */
+  'push.devices': { guardian: 'own_children' },
 } as const satisfies Record<string, Grants>
 
 export type Action = keyof typeof POLICY

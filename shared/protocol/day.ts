@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { DayStatus, MarkSource, ReasonCategory, ReportKind } from '../domain/attendance.js'
 import { GuardianLanguage } from '../i18n/languages.js'
 import { Id, IsoDate, TimeOfDay } from './primitives.js'
+import { SafetyBoard } from './safety.js'
 
 export const ClassInfo = z.object({
   id: Id,
@@ -78,6 +79,11 @@ export const DaySnapshot = z.object({
   cumulativeAbsenceBadges: z.array(z.number().int().positive()),
   classes: z.array(ClassInfo),
   entries: z.array(DayEntry),
+  /**
+   * The school's open 安否確認 with its tally at `seq` (the board's safety mode), or null.
+   * Later changes come as `safety:changed`.
+   */
+  safety: SafetyBoard.nullable().optional(),
 })
 export type DaySnapshot = z.infer<typeof DaySnapshot>
 

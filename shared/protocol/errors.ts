@@ -42,6 +42,11 @@ export const ERROR_MESSAGES = {
   NOTICE_EXPIRED: { ja: 'このお知らせは受付を終了しました。学校へお電話ください。', en: 'This notice is closed. Please phone the school.' },
   NOTICE_ALREADY_ANSWERED: { ja: 'このお知らせにはすでに回答済みです。', en: 'This notice was already answered.' },
   NO_ELIGIBLE_PUPILS: { ja: '送信できる児童がいません(連絡済・登校済・送信済を除きます)。', en: 'No pupils to notify.' },
+  // 安否確認
+  SAFETY_NOT_FOUND: { ja: '安否確認が見つかりません。', en: 'Safety check not found.' },
+  SAFETY_CLOSED: { ja: 'この安否確認は締め切られました。学校へお電話ください。', en: 'This safety check has closed. Please phone the school.' },
+  SAFETY_ALREADY_OPEN: { ja: '実施中の安否確認があります。締め切ってから新しく始めてください。', en: 'A safety check is already open. Close it before starting another.' },
+  SAFETY_NO_TARGETS: { ja: '対象の児童がいません。対象の学年・学級を確認してください。', en: 'No pupils in the chosen target.' },
   // Roster import, registration codes, accounts
   ROSTER_INVALID: { ja: '名簿ファイルに問題があります。行ごとの内容を確認してください。', en: 'The roster file has problems.' },
   ROSTER_UNANSWERED: { ja: '同じ氏名・ふりがなの児童について、どの児童かを選んでから取り込んでください。', en: 'Say which pupil each namesake row is before applying.' },

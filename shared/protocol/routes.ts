@@ -3,6 +3,8 @@ import { auditRoutes } from './routesAudit.js'
 import { guardianSettingsRoutes } from './routesGuardianSettings.js'
 import { accountRoutes, boardRoutes, guardianRoutes, healthRoutes, registrationRoutes, sessionRoutes } from './routesPeople.js'
 import { opsRoutes } from './routesOps.js'
+import { guardianSafetyRoutes, safetyRoutes } from './routesSafety.js'
+import { pushRoutes } from './routesPush.js'
 import { calendarRoutes, guidanceRoutes, officeRoutes, registerRoutes } from './routesStaff.js'
 import { cityRoutes, setupRoutes } from './routesSetup.js'
 
@@ -17,6 +19,7 @@ export const routes = {
   registration: registrationRoutes,
   guardian: guardianRoutes,
   guardianSettings: guardianSettingsRoutes,
+  push: pushRoutes,
   board: boardRoutes,
   admin: adminRoutes,
   office: officeRoutes,
@@ -27,6 +30,8 @@ export const routes = {
   city: cityRoutes,
   audit: auditRoutes,
   ops: opsRoutes,
+  safety: safetyRoutes,
+  guardianSafety: guardianSafetyRoutes,
 }
 
 export * from './route.js'
@@ -37,3 +42,6 @@ export * from './routesPeople.js'
 export * from './routesStaff.js'
 export * from './routesSetup.js'
 export * from './routesOps.js'
+export * from './routesSafety.js'
+export * from './routesPush.js'
+export * from './push.js'

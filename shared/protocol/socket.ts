@@ -3,6 +3,7 @@ import { DayChanged, DaySnapshot, FamilyChanged, SchoolChanged } from './day.js'
 import { ErrorBody, ErrorCode } from './errors.js'
 import { Id, IsoDate } from './primitives.js'
 import { Reason } from './reports.js'
+import { FamilySafety, SafetyChanged } from './safety.js'
 import { ConfirmRollRequest, MarkPupilRequest, PhoneReportRequest, PupilHistory, RosterPupil, StaffNoteRequest } from './roll.js'
 
 /** Sent in the Socket.IO handshake `auth`; checked before anything else. */
@@ -72,6 +73,13 @@ export const serverEvents = {
   'access:changed': z.object({}),
   /** Guardians only: one of their own children's days changed; the page re-reads its reports and notices. */
   'family:changed': FamilyChanged,
+  /**
+   * Boards and staff: the open 安否確認's new tally (null once closed), same sequence as
+   * day:changed. The board shows safety mode while it is not null; staff lists re-read.
+   */
+  'safety:changed': SafetyChanged,
+  /** Guardians only: a confirmation addressed to one of their children started, was answered or closed; the page re-reads. */
+  'family:safety': FamilySafety,
   /** The server is stopping to restart (an update, a reboot): the page shows 「再接続しています」 and reconnects. */
   'server:restarting': z.object({}),
   /**

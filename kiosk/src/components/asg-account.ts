@@ -42,7 +42,7 @@ export const STAFF_ACCOUNT_TEXTS: AccountTexts = {
 }
 
 /** A readable name for a browser, from its user agent: 「iPhone・Safari」; '' when unknown. */
-function deviceLabel(ua: string): string {
+export function deviceLabel(ua: string): string {
   const os = /iPhone|iPad/.test(ua) ? (/iPad/.test(ua) ? 'iPad' : 'iPhone') : /Android/.test(ua) ? 'Android' : /Windows/.test(ua) ? 'Windows' : /Mac OS X/.test(ua) ? 'Mac' : /CrOS/.test(ua) ? 'Chromebook' : /Linux/.test(ua) ? 'Linux' : ''
   const browser = /Edg\//.test(ua) ? 'Edge' : /Firefox\//.test(ua) ? 'Firefox' : /Chrome\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : ''
   return [os, browser].filter(Boolean).join('・')

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { DayChanged, DayEntry, DaySnapshot, SchoolChanged } from '../../../shared/protocol/index.js'
+import type { DayChanged, DayEntry, DaySnapshot, SafetyBoard, SafetyChanged, SchoolChanged } from '../../../shared/protocol/index.js'
 import { DayController, type AppSocket, type PageChange } from './day-controller.js'
 
 /** The part of a Socket.IO client socket the controller uses, driven by the test. */
@@ -272,5 +272,25 @@ describe('DayController against a fake socket', () => {
     expect(snapshots()).toBe(1)
     expect(day.snapshot?.seq).toBe(12)
     expect(changes.at(-2)).toEqual({ kind: 'school', parts: ['guardians'] })
+  })
+
+  it('applies 安否確認 tallies in their place in the sequence, and leaves safety mode when closed', async () => {
+    const tally = (answered: number): SafetyBoard => ({
+      id: 5, template: 'drill', situation: 'out_of_school', drill: true, title: '安否確認訓練', message: '', startedAt: '2026-11-30T00:00:00.000Z',
+      startedBy: '小林 先生', closedAt: null, reminderEveryMinutes: null, reminders: 0, lastReminderAt: null,
+      classes: [{ classId: 1, label: '1年1組', grade: 1, targets: 2, answered, safe: answered, support: 0, unanswered: 2 - answered }],
+      totals: { targets: 2, answered, safe: answered, support: 0, unanswered: 2 - answered },
+    })
+    const safety = (seq: number, board: SafetyBoard | null): SafetyChanged => ({ schoolId: 1, seq, confirmationId: 5, safety: board })
+    socket.fire('safety:changed', safety(12, tally(1)))
+    socket.fire('safety:changed', safety(11, tally(0)))
+    await settle()
+    expect(snapshots()).toBe(1)
+    expect(day.snapshot?.seq).toBe(12)
+    expect(day.snapshot?.safety?.totals.answered).toBe(1)
+    socket.fire('safety:changed', safety(13, null))
+    await settle()
+    expect(day.snapshot?.safety).toBeNull()
+    expect(changes.filter((c) => c.kind === 'safety')).toHaveLength(3)
   })
 })

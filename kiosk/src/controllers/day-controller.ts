@@ -13,6 +13,7 @@ import {
   type DaySnapshot,
   type ErrorCode,
   type HandshakeAuth,
+  type SafetyChanged,
   type SchoolChanged,
   type SchoolPart,
   type ServerToClientEvents,
@@ -29,6 +30,8 @@ export type PageChange =
   | { kind: 'pupils'; dates: string[] }
   /** These parts of the school changed. */
   | { kind: 'school'; parts: SchoolPart[] }
+  /** The open 安否確認 changed (`snapshot.safety` holds its new tally, or null once closed). */
+  | { kind: 'safety'; confirmationId: number }
 
 export interface DayControllerOptions {
   /** Which cookie the socket authenticates with. */
@@ -43,7 +46,7 @@ export interface DayControllerOptions {
 }
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>
-type Sequenced = DayChanged | SchoolChanged
+type Sequenced = DayChanged | SchoolChanged | SafetyChanged
 
 /** School parts the day itself shows (school days, closures, badges, classes, teachers): a new snapshot brings them. */
 const DAY_PARTS: readonly SchoolPart[] = ['calendar', 'settings', 'codes', 'roster', 'staff']
@@ -116,6 +119,7 @@ export class DayController implements ReactiveController {
     socket.on('day:changed', (event) => this.onEvent(event))
     socket.on('school:changed', (event) => this.onEvent(event))
     socket.on('school:seq', ({ schoolId, seq }) => this.onLatestSeq(schoolId, seq))
+    socket.on('safety:changed', (event) => this.onEvent(event))
     socket.on('session:ended', ({ code }) => this.end(code))
     // What the page holds was redacted for the old rights: replace it.
     socket.on('access:changed', () => void this.takeSnapshot())
@@ -206,6 +210,13 @@ export class DayController implements ReactiveController {
     if (events.length === 0 || !this.snapshot) return
     const now = Date.now()
     for (const event of events) {
+      if ('confirmationId' in event) {
+        this.snapshot.safety = event.safety
+        this.snapshot.seq = event.seq
+        this.eventsApplied++
+        this.opts.onChange?.({ kind: 'safety', confirmationId: event.confirmationId })
+        continue
+      }
       if ('parts' in event) {
         this.snapshot.seq = event.seq
         this.eventsApplied++

@@ -3,6 +3,7 @@ import { fieldErrorText, hasCatalogue, refusalText, translator, type GuardianMes
 import { GuardianLanguage, LANGUAGE_INFO, languageFromBrowser } from '../../../shared/i18n/languages.js'
 import { ApiError } from '../lib/api.js'
 import type { AccountTexts } from '../components/asg-account.js'
+import type { PushTexts } from './asg-push-settings.js'
 import { formatInstant } from '../../../shared/i18n/guardian/dates.js'
 
 /**
@@ -81,6 +82,21 @@ function build(t: Translate, locale: Locale) {
       when: (iso) => formatInstant(iso, locale),
       error: (err) => errorText(err, locale),
     } satisfies AccountTexts,
+    push: {
+      heading: t('pushHeading'),
+      toggle: t('pushToggle'),
+      note: t('pushNote'),
+      on: t('pushOn'),
+      unsupported: t('pushUnsupported'),
+      denied: t('pushDenied'),
+      failed: t('pushFailed'),
+      devicesHeading: t('pushDevicesHeading'),
+      thisDevice: t('accountThisDevice'),
+      unknownDevice: t('accountUnknownDevice'),
+      since: (created) => t('pushDeviceSince', { created }),
+      remove: t('pushRemove'),
+      when: (iso) => formatInstant(iso, locale),
+    } satisfies PushTexts,
     answer: { late: t('answerLate'), absent: t('answerAbsent'), should_be_at_school: t('answerShouldBeAtSchool'), will_call: t('answerWillCall') },
   }
 }

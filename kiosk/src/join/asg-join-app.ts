@@ -5,6 +5,7 @@ import { routes } from '../../../shared/protocol/routes.js'
 import { currentUser } from '../lib/session.js'
 import { buttons, tokens } from '../lib/styles.js'
 import '../components/asg-account.js'
+import '../guardian/asg-push-settings.js'
 import './asg-password-reset.js'
 import '../guardian/asg-language-picker.js'
 import { errorText, fieldErrors, loadLanguage, messages, storedLocale, storeLocale, type Locale } from '../guardian/messages.js'
@@ -147,7 +148,8 @@ export class AsgJoinApp extends LitElement {
   private accountStep() {
     const m = messages(this.locale)
     if (!this.me) return html`<p>${m.joinPleaseLogin}</p><a class="button" href="/guardian/">${m.joinToLogin}</a>`
-    return html`<asg-account .texts=${m.account}></asg-account>
+    return html`${this.me.kind === 'guardian' ? html`<asg-push-settings .texts=${m.push}></asg-push-settings>` : nothing}
+      <asg-account .texts=${m.account}></asg-account>
       <p><a href="/join/" @click=${() => (this.step = 'code')}>${m.joinAddByCode}</a></p>
       <a class="button" href="/guardian/">${m.joinBackToReports}</a>`
   }

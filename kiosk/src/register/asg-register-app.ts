@@ -117,7 +117,7 @@ export class AsgRegisterApp extends LitElement {
   private async start(me: Extract<Me, { kind: 'staff' }>) {
     this.me = me
     this.live ??= new ReloadOnChange(this, {
-      relevant: (c) => (c.kind === 'pupils' ? c.dates.some((d) => d.startsWith(this.month)) : c.parts.some((p) => REGISTER_PARTS.includes(p))),
+      relevant: (c) => (c.kind === 'pupils' ? c.dates.some((d) => d.startsWith(this.month)) : c.kind === 'school' && c.parts.some((p) => REGISTER_PARTS.includes(p))),
       reload: () => void this.load(),
     })
     try {

@@ -161,6 +161,9 @@ export const en: GuardianCatalogue = {
   emailNoticeSubject: '[{school}] {pupil} has not arrived at school',
   emailNoticeBody: 'Dear {guardian},\n\nThe school has not seen {pupil} arrive today ({date}).\nPlease let us know on this page: {link}\n\n{school}',
   emailOriginal: 'The school’s message in Japanese:',
+  emailSafetySubject: '{drill, select, yes {[DRILL] } other {}}[{school}] Safety check: please answer',
+  emailSafetyReminderSubject: '{drill, select, yes {[DRILL] } other {}}[{school}] Safety check: we have not heard from you yet',
+  emailSafetyBody: 'Dear {guardian},\n\n{school} asks every family to confirm that they are safe.{drill, select, yes { (This is a drill.)} other {}}\nPlease answer for {children} on this page: {link}',
 
   joinRegisterHeading: 'Guardian registration',
   joinAddHeading: 'Add a child',
@@ -220,6 +223,16 @@ export const en: GuardianCatalogue = {
   accountEndOthers: 'Log out all other devices',
   accountChanged: 'Your password was changed. {n, plural, one {# other device was} other {# other devices were}} logged out.',
   accountUnknownDevice: 'Unknown device',
+  pushHeading: 'Notifications',
+  pushToggle: 'Get notifications on this device',
+  pushNote: 'You are notified when the school sends something, such as a safety check or a survey. Open the page to read it.',
+  pushOn: 'This device receives notifications.',
+  pushUnsupported: 'This device or browser cannot receive notifications. On an iPhone, add the page to the Home Screen and set it up from there.',
+  pushDenied: 'Notifications from this site are blocked in the browser. Allow them in the browser settings, then turn them on here.',
+  pushFailed: 'The notification setting could not be changed. Please try again.',
+  pushDevicesHeading: 'Devices that get notifications',
+  pushDeviceSince: 'Added {created}',
+  pushRemove: 'Stop notifications to this device',
   fieldCode: 'Enter the registration code from the school’s letter',
   fieldFamilyName: 'Enter your family name',
   fieldGivenName: 'Enter your given name',
@@ -267,6 +280,8 @@ export const en: GuardianCatalogue = {
   error_LOGIN_ID_TAKEN: 'That login ID is taken. Please choose another.',
   error_PASSWORD_WRONG: 'The current password is wrong.',
   error_RESET_CODE_INVALID: 'The reset code is wrong or has expired.',
+  error_SAFETY_NOT_FOUND: 'Safety check not found.',
+  error_SAFETY_CLOSED: 'This safety check has closed. Please phone the school.',
 }
 
 /** The school terms in this language (see `glossary.ts`), loaded with the catalogue. */

@@ -161,6 +161,9 @@ export const fil: GuardianCatalogue = {
   emailNoticeSubject: '[{school}] Hindi pa dumarating si {pupil} sa paaralan',
   emailNoticeBody: 'Mahal na {guardian},\n\nHindi pa nakikita ng paaralan na dumating si {pupil} ngayong araw ({date}).\nPakisabi sa amin sa pahinang ito: {link}\n\n{school}',
   emailOriginal: 'Orihinal na mensahe ng paaralan (sa Japanese):',
+  emailSafetySubject: '{drill, select, yes {[DRILL] } other {}}[{school}] Pagkumpirma ng kaligtasan: pakisagot po',
+  emailSafetyReminderSubject: '{drill, select, yes {[DRILL] } other {}}[{school}] Pagkumpirma ng kaligtasan: wala pa kaming natatanggap na sagot',
+  emailSafetyBody: 'Mahal na {guardian},\n\nHinihiling ng {school} sa bawat pamilya na kumpirmahin kung ligtas sila.{drill, select, yes { (Ito ay drill lamang.)} other {}}\nPakisagot para kay {children} sa pahinang ito: {link}',
 
   joinRegisterHeading: 'Pagpaparehistro ng tagapag-alaga',
   joinAddHeading: 'Magdagdag ng anak',
@@ -220,6 +223,16 @@ export const fil: GuardianCatalogue = {
   accountEndOthers: 'I-log out ang lahat ng ibang device',
   accountChanged: 'Napalitan na ang password. Na-log out ang {n} ibang device.',
   accountUnknownDevice: 'Hindi kilalang device',
+  pushHeading: 'Mga notification',
+  pushToggle: 'Tumanggap ng notification sa device na ito',
+  pushNote: 'Aabisuhan ka kapag may ipinadala ang paaralan, tulad ng safety check o survey. Buksan ang page para mabasa ito.',
+  pushOn: 'Tumatanggap ng notification ang device na ito.',
+  pushUnsupported: 'Hindi makatanggap ng notification ang device o browser na ito. Sa iPhone, idagdag ang page sa Home Screen at doon ito i-set up.',
+  pushDenied: 'Naka-block sa browser ang mga notification ng site na ito. Payagan ito sa settings ng browser, saka i-on dito.',
+  pushFailed: 'Hindi mabago ang setting ng notification. Pakisubukang muli.',
+  pushDevicesHeading: 'Mga device na tumatanggap ng notification',
+  pushDeviceSince: 'Idinagdag {created}',
+  pushRemove: 'Itigil ang notification sa device na ito',
   fieldCode: 'Ilagay ang registration code mula sa sulat ng paaralan',
   fieldFamilyName: 'Ilagay ang apelyido',
   fieldGivenName: 'Ilagay ang pangalan',
@@ -267,6 +280,8 @@ export const fil: GuardianCatalogue = {
   error_LOGIN_ID_TAKEN: 'May gumagamit na ng login ID na ito. Pumili ng iba.',
   error_PASSWORD_WRONG: 'Mali ang kasalukuyang password.',
   error_RESET_CODE_INVALID: 'Mali o expired na ang reset code.',
+  error_SAFETY_NOT_FOUND: 'Hindi makita ang pagkumpirma ng kaligtasan.',
+  error_SAFETY_CLOSED: 'Sarado na ang pagkumpirma ng kaligtasang ito. Tumawag po sa paaralan.',
 }
 
 /** The school terms in this language (see `glossary.ts`), loaded with the catalogue. */

@@ -165,6 +165,9 @@ export const jaEasy: GuardianCatalogue = {
   emailNoticeSubject: '【{school}】{pupil}さんが まだ 学校に 来て いません',
   emailNoticeBody: '{guardian} さん\n\n{date}、{pupil}さんが まだ 学校に 来て いません。\nこの ページで 教えて ください: {link}\n\n{school}',
   emailOriginal: '学校からの お知らせ(そのまま):',
+  emailSafetySubject: '{drill, select, yes {【くんれん】} other {}}【{school}】あんぴ かくにん(ぶじか どうか)の おねがい',
+  emailSafetyReminderSubject: '{drill, select, yes {【くんれん】} other {}}【{school}】あんぴ かくにん:まだ こたえが ありません',
+  emailSafetyBody: '{guardian} さん\n\n{school}から あんぴ かくにん(ぶじか どうか)の おねがいです。{drill, select, yes {(これは くんれん です)} other {}}\n{children}に ついて、この ページで こたえて ください: {link}',
 
   joinRegisterHeading: '保護者の 登録',
   joinAddHeading: '子どもを ふやす',
@@ -224,6 +227,16 @@ export const jaEasy: GuardianCatalogue = {
   accountEndOthers: 'ほかの きかいを ぜんぶ ログアウトさせる',
   accountChanged: 'パスワードを かえました。ほかの きかい {n}台は ログアウトしました。',
   accountUnknownDevice: 'わからない きかい',
+  pushHeading: 'おしらせの つうち',
+  pushToggle: 'この きかいで つうちを うけとる',
+  pushNote: 'がっこうから れんらくが きたとき、つうちで おしらせします。なかみは ページを ひらいて みてください。',
+  pushOn: 'この きかいに つうちが とどきます。',
+  pushUnsupported: 'この きかいでは つうちを うけとれません。iPhoneでは、ホームがめんに ついかした ページから せっていして ください。',
+  pushDenied: 'ブラウザで つうちが ゆるされて いません。ブラウザの せっていで ゆるすと、ここで せっていできます。',
+  pushFailed: 'つうちの せっていを かえられませんでした。もういちど やってみてください。',
+  pushDevicesHeading: 'つうちを うけとる きかい',
+  pushDeviceSince: '{created}に とうろく',
+  pushRemove: 'この きかいへの つうちを とめる',
   fieldCode: '学校の 紙に ある 登録(とうろく)コードを 書いて ください',
   fieldFamilyName: '姓(みょうじ)を 書いて ください',
   fieldGivenName: '名(なまえ)を 書いて ください',
@@ -271,6 +284,8 @@ export const jaEasy: GuardianCatalogue = {
   error_LOGIN_ID_TAKEN: 'この ログインIDは もう つかわれて います。ちがう IDに して ください。',
   error_PASSWORD_WRONG: 'いまの パスワードが ちがいます。',
   error_RESET_CODE_INVALID: 'さいせってい コードが ちがうか、きげんが おわりました。',
+  error_SAFETY_NOT_FOUND: 'あんぴ かくにんが 見つかりません。',
+  error_SAFETY_CLOSED: 'この あんぴ かくにんは もう おわりました。学校に 電話して ください。',
 }
 
 /** The school terms in this language (see `glossary.ts`), loaded with the catalogue. */

@@ -161,6 +161,9 @@ export const ko: GuardianCatalogue = {
   emailNoticeSubject: '[{school}] {pupil} 학생이 아직 등교하지 않았습니다',
   emailNoticeBody: '{guardian} 님\n\n{date}, {pupil} 학생의 등교가 아직 확인되지 않았습니다.\n다음 페이지에서 알려 주세요: {link}\n\n{school}',
   emailOriginal: '학교 원문(일본어):',
+  emailSafetySubject: '{drill, select, yes {[훈련] } other {}}[{school}] 안부 확인: 답변해 주세요',
+  emailSafetyReminderSubject: '{drill, select, yes {[훈련] } other {}}[{school}] 안부 확인: 아직 답변이 없습니다',
+  emailSafetyBody: '{guardian} 님\n\n{school}에서 각 가정의 안부를 확인합니다.{drill, select, yes { (훈련입니다.)} other {}}\n다음 페이지에서 {children}에 대해 답변해 주세요: {link}',
 
   joinRegisterHeading: '보호자 등록',
   joinAddHeading: '자녀 추가',
@@ -220,6 +223,16 @@ export const ko: GuardianCatalogue = {
   accountEndOthers: '이 기기 외 모두 로그아웃',
   accountChanged: '비밀번호를 변경했습니다. 다른 기기 {n}대가 로그아웃되었습니다.',
   accountUnknownDevice: '알 수 없는 기기',
+  pushHeading: '알림',
+  pushToggle: '이 기기에서 알림 받기',
+  pushNote: '학교에서 안전 확인이나 설문 등 연락을 보내면 알려 드립니다. 내용은 페이지를 열어 확인하세요.',
+  pushOn: '이 기기로 알림이 옵니다.',
+  pushUnsupported: '이 기기 또는 브라우저에서는 알림을 받을 수 없습니다. iPhone에서는 페이지를 홈 화면에 추가한 뒤 그곳에서 설정하세요.',
+  pushDenied: '브라우저에서 이 사이트의 알림이 차단되어 있습니다. 브라우저 설정에서 허용한 뒤 여기서 켜세요.',
+  pushFailed: '알림 설정을 바꾸지 못했습니다. 다시 시도해 주세요.',
+  pushDevicesHeading: '알림을 받는 기기',
+  pushDeviceSince: '{created} 등록',
+  pushRemove: '이 기기로 알림 중지',
   fieldCode: '학교 안내문에 있는 등록 코드를 입력해 주세요',
   fieldFamilyName: '성을 입력해 주세요',
   fieldGivenName: '이름을 입력해 주세요',
@@ -267,6 +280,8 @@ export const ko: GuardianCatalogue = {
   error_LOGIN_ID_TAKEN: '이 로그인 ID는 이미 사용 중입니다. 다른 ID로 해 주세요.',
   error_PASSWORD_WRONG: '현재 비밀번호가 틀립니다.',
   error_RESET_CODE_INVALID: '재설정 코드가 틀렸거나 유효 기간이 지났습니다.',
+  error_SAFETY_NOT_FOUND: '안부 확인을 찾을 수 없습니다.',
+  error_SAFETY_CLOSED: '이 안부 확인은 마감되었습니다. 학교에 전화해 주세요.',
 }
 
 /** The school terms in this language (see `glossary.ts`), loaded with the catalogue. */

@@ -161,6 +161,9 @@ export const ne: GuardianCatalogue = {
   emailNoticeSubject: '[{school}] {pupil} अझै विद्यालय आइपुगेको छैन',
   emailNoticeBody: 'आदरणीय {guardian} जी,\n\nआज ({date}) विद्यालयले {pupil} आइपुगेको देखेको छैन।\nकृपया यो पृष्ठमा जानकारी दिनुहोस्: {link}\n\n{school}',
   emailOriginal: 'विद्यालयको मूल सन्देश (जापानी भाषामा):',
+  emailSafetySubject: '{drill, select, yes {[अभ्यास] } other {}}[{school}] सुरक्षा पुष्टि: कृपया जवाफ दिनुहोस्',
+  emailSafetyReminderSubject: '{drill, select, yes {[अभ्यास] } other {}}[{school}] सुरक्षा पुष्टि: हामीले अझै जवाफ पाएका छैनौं',
+  emailSafetyBody: 'आदरणीय {guardian} जी,\n\n{school} ले हरेक परिवारलाई सुरक्षित हुनुहुन्छ कि भनेर पुष्टि गर्न अनुरोध गर्दछ।{drill, select, yes { (यो अभ्यास हो।)} other {}}\nकृपया {children} को लागि यो पृष्ठमा जवाफ दिनुहोस्: {link}',
 
   joinRegisterHeading: 'अभिभावक दर्ता',
   joinAddHeading: 'बच्चा थप्नुहोस्',
@@ -220,6 +223,16 @@ export const ne: GuardianCatalogue = {
   accountEndOthers: 'अरू सबै उपकरण लग आउट गर्नुहोस्',
   accountChanged: 'पासवर्ड बदलियो। अरू {n} उपकरण लग आउट भए।',
   accountUnknownDevice: 'अज्ञात उपकरण',
+  pushHeading: 'सूचनाहरू',
+  pushToggle: 'यो उपकरणमा सूचना पाउनुहोस्',
+  pushNote: 'विद्यालयले सुरक्षा पुष्टि वा सर्वेक्षण जस्ता कुरा पठाउँदा तपाईंलाई सूचना आउँछ। पढ्न पृष्ठ खोल्नुहोस्।',
+  pushOn: 'यो उपकरणमा सूचना आउँछ।',
+  pushUnsupported: 'यो उपकरण वा ब्राउजरमा सूचना आउन सक्दैन। iPhone मा, पृष्ठलाई होम स्क्रिनमा थपेर त्यहाँबाट सेट गर्नुहोस्।',
+  pushDenied: 'ब्राउजरले यो साइटको सूचना रोकेको छ। ब्राउजरको सेटिङमा अनुमति दिएर यहाँ खोल्नुहोस्।',
+  pushFailed: 'सूचनाको सेटिङ बदल्न सकिएन। फेरि प्रयास गर्नुहोस्।',
+  pushDevicesHeading: 'सूचना पाउने उपकरणहरू',
+  pushDeviceSince: '{created} मा थपियो',
+  pushRemove: 'यो उपकरणमा सूचना रोक्नुहोस्',
   fieldCode: 'विद्यालयको पत्रमा भएको दर्ता कोड लेख्नुहोस्',
   fieldFamilyName: 'थर लेख्नुहोस्',
   fieldGivenName: 'नाम लेख्नुहोस्',
@@ -267,6 +280,8 @@ export const ne: GuardianCatalogue = {
   error_LOGIN_ID_TAKEN: 'यो लग इन ID अरूले प्रयोग गरिसके। अर्को ID छान्नुहोस्।',
   error_PASSWORD_WRONG: 'हालको पासवर्ड मिलेन।',
   error_RESET_CODE_INVALID: 'रिसेट कोड मिलेन वा म्याद सकियो।',
+  error_SAFETY_NOT_FOUND: 'सुरक्षा पुष्टि भेटिएन।',
+  error_SAFETY_CLOSED: 'यो सुरक्षा पुष्टि बन्द भइसकेको छ। कृपया विद्यालयमा फोन गर्नुहोस्।',
 }
 
 /** The school terms in this language (see `glossary.ts`), loaded with the catalogue. */

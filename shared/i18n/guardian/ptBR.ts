@@ -161,6 +161,9 @@ export const ptBR: GuardianCatalogue = {
   emailNoticeSubject: '[{school}] {pupil} ainda não chegou à escola',
   emailNoticeBody: 'Prezado(a) {guardian},\n\nA escola ainda não viu {pupil} chegar hoje ({date}).\nAvise-nos nesta página: {link}\n\n{school}',
   emailOriginal: 'Mensagem original da escola (em japonês):',
+  emailSafetySubject: '{drill, select, yes {[SIMULADO] } other {}}[{school}] Confirmação de segurança: responda, por favor',
+  emailSafetyReminderSubject: '{drill, select, yes {[SIMULADO] } other {}}[{school}] Confirmação de segurança: ainda não recebemos sua resposta',
+  emailSafetyBody: 'Prezado(a) {guardian},\n\n{school} pede a cada família que confirme se está em segurança.{drill, select, yes { (Isto é um simulado.)} other {}}\nResponda por {children} nesta página: {link}',
 
   joinRegisterHeading: 'Cadastro do responsável',
   joinAddHeading: 'Adicionar criança',
@@ -220,6 +223,16 @@ export const ptBR: GuardianCatalogue = {
   accountEndOthers: 'Desconectar todos os outros aparelhos',
   accountChanged: 'A senha foi trocada. {n, plural, one {# outro aparelho foi desconectado} other {# outros aparelhos foram desconectados}}.',
   accountUnknownDevice: 'Aparelho desconhecido',
+  pushHeading: 'Notificações',
+  pushToggle: 'Receber notificações neste aparelho',
+  pushNote: 'Você será avisado quando a escola enviar algo, como uma confirmação de segurança ou uma pesquisa. Abra a página para ler.',
+  pushOn: 'Este aparelho recebe notificações.',
+  pushUnsupported: 'Este aparelho ou navegador não pode receber notificações. No iPhone, adicione a página à Tela de Início e configure por lá.',
+  pushDenied: 'As notificações deste site estão bloqueadas no navegador. Permita nas configurações do navegador e ative aqui.',
+  pushFailed: 'Não foi possível mudar a configuração de notificações. Tente novamente.',
+  pushDevicesHeading: 'Aparelhos que recebem notificações',
+  pushDeviceSince: 'Adicionado em {created}',
+  pushRemove: 'Parar notificações para este aparelho',
   fieldCode: 'Digite o código de cadastro da carta da escola',
   fieldFamilyName: 'Digite o sobrenome',
   fieldGivenName: 'Digite o nome',
@@ -267,6 +280,8 @@ export const ptBR: GuardianCatalogue = {
   error_LOGIN_ID_TAKEN: 'Este ID de login já está em uso. Escolha outro.',
   error_PASSWORD_WRONG: 'A senha atual está incorreta.',
   error_RESET_CODE_INVALID: 'O código de redefinição está errado ou expirou.',
+  error_SAFETY_NOT_FOUND: 'Confirmação de segurança não encontrada.',
+  error_SAFETY_CLOSED: 'Esta confirmação de segurança foi encerrada. Ligue para a escola.',
 }
 
 /** The school terms in this language (see `glossary.ts`), loaded with the catalogue. */

@@ -161,6 +161,9 @@ export const vi: GuardianCatalogue = {
   emailNoticeSubject: '[{school}] {pupil} chưa đến trường',
   emailNoticeBody: 'Kính gửi {guardian},\n\nHôm nay ({date}) nhà trường chưa thấy {pupil} đến trường.\nVui lòng cho chúng tôi biết tại trang này: {link}\n\n{school}',
   emailOriginal: 'Nguyên văn của nhà trường (tiếng Nhật):',
+  emailSafetySubject: '{drill, select, yes {[DIỄN TẬP] } other {}}[{school}] Xác nhận an toàn: vui lòng trả lời',
+  emailSafetyReminderSubject: '{drill, select, yes {[DIỄN TẬP] } other {}}[{school}] Xác nhận an toàn: chúng tôi chưa nhận được trả lời',
+  emailSafetyBody: 'Kính gửi {guardian},\n\n{school} đề nghị mỗi gia đình xác nhận đã an toàn.{drill, select, yes { (Đây là diễn tập.)} other {}}\nVui lòng trả lời cho {children} tại trang này: {link}',
 
   joinRegisterHeading: 'Đăng ký phụ huynh',
   joinAddHeading: 'Thêm con',
@@ -220,6 +223,16 @@ export const vi: GuardianCatalogue = {
   accountEndOthers: 'Đăng xuất tất cả thiết bị khác',
   accountChanged: 'Đã đổi mật khẩu. {n} thiết bị khác đã được đăng xuất.',
   accountUnknownDevice: 'Thiết bị không rõ',
+  pushHeading: 'Thông báo',
+  pushToggle: 'Nhận thông báo trên thiết bị này',
+  pushNote: 'Bạn sẽ được thông báo khi nhà trường gửi liên lạc, ví dụ xác nhận an toàn hoặc khảo sát. Hãy mở trang để xem nội dung.',
+  pushOn: 'Thiết bị này sẽ nhận thông báo.',
+  pushUnsupported: 'Thiết bị hoặc trình duyệt này không nhận được thông báo. Trên iPhone, hãy thêm trang vào Màn hình chính rồi cài đặt từ đó.',
+  pushDenied: 'Trình duyệt đang chặn thông báo của trang này. Hãy cho phép trong cài đặt trình duyệt rồi bật lại tại đây.',
+  pushFailed: 'Không thể thay đổi cài đặt thông báo. Vui lòng thử lại.',
+  pushDevicesHeading: 'Thiết bị nhận thông báo',
+  pushDeviceSince: 'Đã thêm {created}',
+  pushRemove: 'Ngừng thông báo đến thiết bị này',
   fieldCode: 'Nhập mã đăng ký trên giấy của trường',
   fieldFamilyName: 'Nhập họ',
   fieldGivenName: 'Nhập tên',
@@ -267,6 +280,8 @@ export const vi: GuardianCatalogue = {
   error_LOGIN_ID_TAKEN: 'ID đăng nhập này đã có người dùng. Vui lòng chọn ID khác.',
   error_PASSWORD_WRONG: 'Mật khẩu hiện tại không đúng.',
   error_RESET_CODE_INVALID: 'Mã đặt lại không đúng hoặc đã hết hạn.',
+  error_SAFETY_NOT_FOUND: 'Không tìm thấy xác nhận an toàn.',
+  error_SAFETY_CLOSED: 'Xác nhận an toàn này đã đóng. Vui lòng gọi điện cho trường.',
 }
 
 /** The school terms in this language (see `glossary.ts`), loaded with the catalogue. */

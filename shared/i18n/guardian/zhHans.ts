@@ -161,6 +161,9 @@ export const zhHans: GuardianCatalogue = {
   emailNoticeSubject: '【{school}】{pupil}还没有到校',
   emailNoticeBody: '{guardian} 您好:\n\n{date},学校还没有确认到{pupil}到校。\n请在以下页面告知学校:{link}\n\n{school}',
   emailOriginal: '学校通知原文(日语):',
+  emailSafetySubject: '{drill, select, yes {【演习】} other {}}【{school}】安全确认',
+  emailSafetyReminderSubject: '{drill, select, yes {【演习】} other {}}【{school}】安全确认:尚未收到您的回复',
+  emailSafetyBody: '{guardian} 您好:\n\n{school}请各家庭确认是否平安。{drill, select, yes {(这是演习。)} other {}}\n请在以下页面为{children}回答:{link}',
 
   joinRegisterHeading: '监护人注册',
   joinAddHeading: '添加孩子',
@@ -220,6 +223,16 @@ export const zhHans: GuardianCatalogue = {
   accountEndOthers: '让其他所有设备退出登录',
   accountChanged: '密码已修改。其他 {n} 台设备已退出登录。',
   accountUnknownDevice: '未知设备',
+  pushHeading: '通知',
+  pushToggle: '在此设备上接收通知',
+  pushNote: '学校发来安全确认、问卷等联络时会通知您。请打开页面查看内容。',
+  pushOn: '此设备会收到通知。',
+  pushUnsupported: '此设备或浏览器无法接收通知。使用iPhone时，请将页面添加到主屏幕后在那里设置。',
+  pushDenied: '浏览器已阻止此网站的通知。在浏览器设置中允许后，即可在此开启。',
+  pushFailed: '无法更改通知设置。请重试。',
+  pushDevicesHeading: '接收通知的设备',
+  pushDeviceSince: '{created}添加',
+  pushRemove: '停止向此设备发送通知',
   fieldCode: '请输入学校通知单上的注册码',
   fieldFamilyName: '请输入姓',
   fieldGivenName: '请输入名',
@@ -267,6 +280,8 @@ export const zhHans: GuardianCatalogue = {
   error_LOGIN_ID_TAKEN: '此登录ID已被使用。请换一个ID。',
   error_PASSWORD_WRONG: '当前密码不正确。',
   error_RESET_CODE_INVALID: '重置码不正确或已过期。',
+  error_SAFETY_NOT_FOUND: '找不到该安全确认。',
+  error_SAFETY_CLOSED: '此安全确认已结束。请给学校打电话。',
 }
 
 /** The school terms in this language (see `glossary.ts`), loaded with the catalogue. */
