@@ -35,6 +35,7 @@ import { bodyReadErrors, noStore, originGuard, rejectUnsafeText, retryAfterHeade
 import type { Route } from '../shared/protocol/routes.js'
 import type { Change, Publish } from './realtime/changes.js'
 import { createHub, type AppServer, type SocketControl } from './realtime/hub.js'
+import type { ServerOptions } from 'socket.io'
 
 export interface AppOptions {
   allowedOrigins: readonly string[]
@@ -49,6 +50,10 @@ export interface AppOptions {
   checkResponses?: boolean
   /** ASAGAO_METRICS_TOKEN: /metrics then wants it as a Bearer token; without, it answers loopback callers only. */
   metricsToken?: string | null
+  /** The Socket.IO adapter that carries events to the other processes' sockets; absent: one process. */
+  adapter?: ServerOptions['adapter']
+  /** With an adapter: how often the pages hear the schools' latest sequence numbers (tests shorten it). */
+  seqBeaconMs?: number
 }
 
 export interface App {

@@ -42,6 +42,13 @@ describe('configuration', () => {
     }
   })
 
+  it('runs several processes only on PostgreSQL, and says so to whoever asks for them on the embedded database', () => {
+    expect(loadConfig({ ASAGAO_DATA_DIR: dataDir() }).cluster).toBe(false)
+    expect(loadConfig({ ASAGAO_DATA_DIR: dataDir(), DATABASE_URL: 'postgres://u@db/asagao', ASAGAO_CLUSTER: 'postgres' }).cluster).toBe(true)
+    expect(() => loadConfig({ ASAGAO_DATA_DIR: dataDir(), ASAGAO_CLUSTER: 'postgres' })).toThrow(/ASAGAO_CLUSTER: needs DATABASE_URL: the embedded database lives inside one process/)
+    expect(() => loadConfig({ ASAGAO_DATA_DIR: dataDir(), ASAGAO_CLUSTER: 'redis' })).toThrow(/ASAGAO_CLUSTER/)
+  })
+
   it('takes the push subject from its own variable, else the mail sender, else an https public address', () => {
     const dir = dataDir()
     expect(loadConfig({ ASAGAO_DATA_DIR: dir }).pushSubject).toBeNull()

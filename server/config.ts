@@ -40,6 +40,11 @@ const EnvSchema = z.object({
   /** When set, /metrics answers any caller bearing it (Authorization: Bearer …); unset, only callers on this machine. */
   ASAGAO_METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{24,256}$/, 'must be 24 to 256 printable characters without spaces (e.g. openssl rand -hex 24)').optional(),
   ASAGAO_PUBLIC_URL: z.string().url('must be the address guardians open, like https://asagao.example.jp').optional(),
+  /**
+   * "postgres": this is one of several processes on one PostgreSQL, and events reach the
+   * other processes' sockets through the Socket.IO PostgreSQL adapter. "off": one process.
+   */
+  ASAGAO_CLUSTER: z.enum(['off', 'postgres']).default('off'),
   /** Whom push services contact about this server's pushes (VAPID "sub"): the operator's mailto: or https: address. */
   ASAGAO_PUSH_SUBJECT: z
     .string()
@@ -48,6 +53,10 @@ const EnvSchema = z.object({
     .optional(),
 })
   .refine((e) => !e.ASAGAO_SMTP_URL || e.ASAGAO_MAIL_FROM, { message: 'is required when ASAGAO_SMTP_URL is set', path: ['ASAGAO_MAIL_FROM'] })
+  .refine((e) => e.ASAGAO_CLUSTER === 'off' || e.DATABASE_URL, {
+    message: 'needs DATABASE_URL: the embedded database lives inside one process, so several processes need PostgreSQL',
+    path: ['ASAGAO_CLUSTER'],
+  })
 
 export interface Config {
   port: number
@@ -66,6 +75,8 @@ export interface Config {
   publicUrl: string | null
   /** Bearer token for /metrics; null: loopback callers only. */
   metricsToken: string | null
+  /** One of several processes on one PostgreSQL (events cross processes through the adapter). */
+  cluster: boolean
   /** VAPID subject for Web Push: ASAGAO_PUSH_SUBJECT, else mailto: the mail sender, else an https public URL; null when none of them is set. */
   pushSubject: string | null
 }
@@ -103,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtp: e.ASAGAO_SMTP_URL ? { url: e.ASAGAO_SMTP_URL, from: e.ASAGAO_MAIL_FROM! } : null,
     publicUrl: e.ASAGAO_PUBLIC_URL ?? null,
     metricsToken: e.ASAGAO_METRICS_TOKEN ?? null,
+    cluster: e.ASAGAO_CLUSTER === 'postgres',
     pushSubject: e.ASAGAO_PUSH_SUBJECT ?? (e.ASAGAO_MAIL_FROM ? `mailto:${e.ASAGAO_MAIL_FROM}` : e.ASAGAO_PUBLIC_URL?.startsWith('https://') ? e.ASAGAO_PUBLIC_URL : null),
   }
 }

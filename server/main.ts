@@ -3,9 +3,10 @@ import { join } from 'node:path'
 import { createApp } from './app.js'
 import { startNightlyBackups } from './backup/nightly.js'
 import { ensureNoServer, holdDataDir } from './backup/serverLock.js'
-import { systemClock } from './clock.js'
-import { pruneThrottle } from './auth/rateLimit.js'
-import { pruneAuditLog } from './audit/prune.js'
+import { systemClock, type Clock } from './clock.js'
+import { startHourlyPruning } from './ops/jobs.js'
+import { connectPostgres } from './db/connect.js'
+import { postgresAdapter } from './realtime/cluster.js'
 import { ConfigError, loadConfig } from './config.js'
 import { openDatabase } from './db/open.js'
 import { createLog } from './log.js'
@@ -26,7 +27,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SCHOOL_NAME, isDatabaseEmpty, renewDem
  * state. A problem the operator can fix (configuration, data folder) ends the start with one
  * line and its own exit code, not a stack.
  */
-export async function main(opts: { dev?: boolean } = {}): Promise<void> {
+export async function main(opts: MainOptions = {}): Promise<void> {
   try {
     await run(opts)
   } catch (err) {
@@ -42,7 +43,14 @@ export async function main(opts: { dev?: boolean } = {}): Promise<void> {
   }
 }
 
-async function run(opts: { dev?: boolean }): Promise<void> {
+export interface MainOptions {
+  dev?: boolean
+  /** The system clock unless a journey replays a school morning in several real processes. */
+  clock?: Clock
+}
+
+async function run(opts: MainOptions): Promise<void> {
+  const clock = opts.clock ?? systemClock
   const config = loadConfig()
   const log = createLog(config.log)
   guardProcess(log)
@@ -57,14 +65,14 @@ async function run(opts: { dev?: boolean }): Promise<void> {
 
   if (config.demo === 'auto' && (await isDatabaseEmpty(db.sql))) {
     log.info('empty database: creating the demo school')
-    await seedDemo(db.sql, systemClock)
+    await seedDemo(db.sql, clock)
   }
   const hasDemo = config.demo === 'auto' && (await db.sql`select 1 from school where name = ${DEMO_SCHOOL_NAME}`).length > 0
-  const pairingCode = hasDemo ? await renewDemoPairingCode(db.sql, systemClock) : null
+  const pairingCode = hasDemo ? await renewDemoPairingCode(db.sql, clock) : null
   // Without the demo, an empty database waits for its first school: a one-time link sets it up.
-  const setupLink = (await hasSchool(db.sql)) ? null : await issueSetupLink(db.sql, systemClock.now())
+  const setupLink = (await hasSchool(db.sql)) ? null : await issueSetupLink(db.sql, clock.now())
   const backups = db.mode === 'embedded' && config.backupKeep > 0
-    ? startNightlyBackups({ sql: db.sql, dir: join(config.dataDir, 'backups'), keep: config.backupKeep, clock: systemClock, log })
+    ? startNightlyBackups({ sql: db.sql, dir: join(config.dataDir, 'backups'), keep: config.backupKeep, clock: clock, log })
     : null
 
   const buildId = opts.dev ? 'dev' : (readBuildInfo()?.buildId ?? 'unbuilt')
@@ -73,21 +81,22 @@ async function run(opts: { dev?: boolean }): Promise<void> {
   const mail = { mode: config.smtp ? 'smtp' : db.mode === 'embedded' ? 'capture' : 'off', publicUrl: config.publicUrl } as const
   // Pushes always go out: the key pair is made on the first start and kept in the database,
   // beside the subscriptions bound to it (in the data folder when the database is embedded).
-  const keys = await vapidKeys(db.sql, systemClock)
+  const keys = await vapidKeys(db.sql, clock)
   if (!config.pushSubject) log.warn('push subject not configured: set ASAGAO_PUSH_SUBJECT (Safari refuses pushes without one)', { fallback: FALLBACK_PUSH_SUBJECT })
-  const outboxWorker = startOutboxWorker(db.sql, systemClock, {
+  const outboxWorker = startOutboxWorker(db.sql, clock, {
     mail: config.smtp ? smtpTransport(config.smtp.url, config.smtp.from) : null,
     push: webPushSender(keys, config.pushSubject ?? FALLBACK_PUSH_SUBJECT),
   }, log)
-  // Old throttle windows are only history: forget them hourly. Audit rows go after their five years.
-  const pruning = setInterval(() => {
-    void pruneThrottle(db.sql, Date.now()).catch((err: unknown) => log.warn('throttle pruning', { err: String(err) }))
-    void pruneAuditLog(db.sql, Date.now()).catch((err: unknown) => log.warn('audit log pruning', { err: String(err) }))
-  }, 3_600_000)
-  pruning.unref()
-  const appDeps = { sql: db.sql, dbMode: db.mode, clock: systemClock, log, buildId, version, mail, dataDir: config.dataDir }
-  const app = createApp(appDeps, { allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy, secureCookies: config.secureCookies, pagesDir: PAGES_DIR, frontend, metricsToken: config.metricsToken })
-  // Scheduled 安否確認 reminders to the families that have not answered, checked every minute.
+  // Old throttle windows are only history: forget them hourly (one process of several does it). Audit rows go after their five years.
+  const pruning = startHourlyPruning(db.sql, clock, log)
+  // Several processes: events reach the others' sockets through the adapter, on a connection of its own (one, so that they leave in the order they were sent).
+  const adapterDb = config.cluster ? await connectPostgres(config.databaseUrl!, 1) : null
+  const appDeps = { sql: db.sql, dbMode: db.mode, clock, log, buildId, version, mail, dataDir: config.dataDir }
+  const app = createApp(appDeps, {
+    allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy, secureCookies: config.secureCookies, pagesDir: PAGES_DIR, frontend, metricsToken: config.metricsToken,
+    adapter: adapterDb ? postgresAdapter(adapterDb.sql, log) : undefined,
+  })
+  // Scheduled 安否確認 reminders to the families that have not answered, checked every minute (each sent once, whichever processes run).
   const safetyReminders = startSafetyReminders({ ...appDeps, publish: app.publish })
   // Surveys' scheduled reminders to the families that have not answered, checked each minute.
   const surveyReminders = startSurveyReminders({ ...appDeps, publish: app.publish }, log)
@@ -127,10 +136,10 @@ async function run(opts: { dev?: boolean }): Promise<void> {
     }, SHUTDOWN.hardMs)
     hard.unref()
     log.info('draining', { signal })
-    clearInterval(pruning)
+    pruning.stop()
     const [drained] = await Promise.all([app.drain(SHUTDOWN.requestsMs), outboxWorker.stop(), backups?.stop(), safetyReminders.stop(), surveyReminders.stop()])
     if (drained.unfinished > 0) log.warn('requests cut at shutdown', { unfinished: drained.unfinished })
-    await db.close()
+    await Promise.all([db.close(), adapterDb?.close()])
     releaseDataDir?.()
     log.info('stopped', { signal })
     process.exit(0)

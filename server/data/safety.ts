@@ -235,13 +235,16 @@ export async function unansweredCount(q: Q, confirmationId: number): Promise<num
   return row!.n
 }
 
-/** Open confirmations with a schedule whose next reminder is due (the last reminder, or the start, is an interval ago). */
-export async function dueReminders(q: Q, nowIso: string): Promise<{ id: number; schoolId: number }[]> {
-  return q<{ id: number; schoolId: number }[]>`
-    select c.id, c.school_id from safety_confirmation c
-    where c.closed_at is null and c.reminder_every_minutes is not null
-      and coalesce((select max(r.sent_at) from safety_reminder r where r.confirmation_id = c.id), c.started_at)
-          + make_interval(mins => c.reminder_every_minutes) <= ${nowIso}::timestamptz`
+/** Open confirmations with a schedule whose next reminder is due (`since`, the last reminder or the start, is an interval ago). */
+export async function dueReminders(q: Q, nowIso: string): Promise<{ id: number; schoolId: number; since: string }[]> {
+  return q<{ id: number; schoolId: number; since: string }[]>`
+    select id, school_id, since from (
+      select c.id, c.school_id, c.reminder_every_minutes,
+        coalesce((select max(r.sent_at) from safety_reminder r where r.confirmation_id = c.id), c.started_at) as since
+      from safety_confirmation c
+      where c.closed_at is null and c.reminder_every_minutes is not null
+    ) d
+    where since + make_interval(mins => reminder_every_minutes) <= ${nowIso}::timestamptz`
 }
 
 export interface OutboxSafetyRow {

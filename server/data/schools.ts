@@ -119,6 +119,11 @@ export async function nextSeq(tx: Q, schoolId: number): Promise<number> {
   return row.seq
 }
 
+/** Every school's latest sequence number (one row per school, for the sequence beacon). */
+export async function schoolSeqs(q: Q): Promise<{ id: number; seq: number }[]> {
+  return q<{ id: number; seq: number }[]>`select id, seq from school`
+}
+
 /** Whether any school exists: an empty database gets the demo (ASAGAO_DEMO=auto) or a setup link. */
 export async function hasSchool(q: Q): Promise<boolean> {
   const [row] = await q<{ found: boolean }[]>`select exists (select 1 from school) as found`

@@ -3,6 +3,7 @@ import { dayReader, staffMay } from '../auth/guards.js'
 import type { Principal } from '../auth/principal.js'
 import { liveHealthKey, recordAudit } from '../audit/record.js'
 import { buildSnapshot } from '../day/snapshot.js'
+import { SharedSnapshots, snapshotFor } from '../day/sharedSnapshots.js'
 import type { Deps } from '../deps.js'
 import { acknowledgeReport } from '../reports/acknowledgeReport.js'
 import { markPupil, recordPhoneReport } from '../roll/marks.js'
@@ -19,6 +20,8 @@ type Handler<K extends CommandName> = (who: Principal, input: Required<CommandPa
 
 /** One handler per socket command; input is already validated, the principal freshly checked. */
 export function commandHandlers(deps: Deps): { [K in CommandName]: Handler<K> } {
+  // Built whole (health notes, messages) once for all readers asking together; each gets its own view.
+  const snapshots = new SharedSnapshots((schoolId, date) => buildSnapshot(deps.sql, { schoolId, date, buildId: deps.buildId, forBoard: false, healthNotes: true }))
   return {
     'day:snapshot': async (who, input, on) => {
       const reader = dayReader(who)
@@ -26,7 +29,7 @@ export function commandHandlers(deps: Deps): { [K in CommandName]: Handler<K> } 
       // Decided when the socket connected and again whenever the roles or the school's setting change.
       const healthNotes = reader.kind === 'staff' && on.healthNotes
       const timer = deps.metrics?.snapshotSeconds.startTimer({ reader: reader.kind })
-      const snapshot = await buildSnapshot(deps.sql, { schoolId: reader.schoolId, date, buildId: deps.buildId, forBoard: reader.kind === 'board', healthNotes })
+      const snapshot = snapshotFor(await snapshots.get(reader.schoolId, date), { forBoard: reader.kind === 'board', healthNotes })
       timer?.()
       deps.metrics?.snapshotsBuilt.inc({ reader: reader.kind })
       // The live view carries symptoms to health-note roles: one audit row per login session and day, not per reconnect.

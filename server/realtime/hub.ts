@@ -1,5 +1,5 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http'
-import { Server, type Socket } from 'socket.io'
+import { Server, type ServerOptions, type Socket } from 'socket.io'
 import {
   clientCommands,
   errorBody,
@@ -19,7 +19,7 @@ import { resolveCookies } from '../auth/resolve.js'
 import { clientAddress } from '../auth/source.js'
 import type { Deps } from '../deps.js'
 import { redactForBoard, redactHealth } from '../day/entries.js'
-import { getSchool } from '../data/schools.js'
+import { getSchool, schoolSeqs } from '../data/schools.js'
 import { stillLive } from '../data/sessions.js'
 import { unavailableCode } from '../db/unavailable.js'
 import { AppError, errorBodyOf, parseInput } from '../errors.js'
@@ -44,8 +44,15 @@ export interface SocketData {
    */
   validUntil: number
 }
-export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
-export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
+/**
+ * What one server process tells the others through the adapter (never a page): re-authorise
+ * your sockets in this room, as SocketControl's refresh does for this process's own.
+ */
+export interface InterProcessEvents {
+  'room:refresh': (room: string) => void
+}
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterProcessEvents, SocketData>
+export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterProcessEvents, SocketData>
 
 /** Lets HTTP routes end live sockets when a session or device is ended. */
 export interface SocketControl {
@@ -86,6 +93,9 @@ export const rooms = {
   city: cityRoom,
 }
 
+/** How often each process of several tells its pages the schools' latest sequence numbers. */
+export const SEQ_BEACON_MS = 30_000
+
 /** Socket.IO closes the connection of a client whose message is larger (no ack is possible). */
 export const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024
 
@@ -94,8 +104,13 @@ export const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024
  * and the protocol version, joins the rooms the principal may hear, and runs commands with
  * the principal re-checked each time.
  */
-export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOrigins: readonly string[]; addressOf?: (req: IncomingMessage) => string }): { io: AppServer; publish: Publish; control: SocketControl } {
+export function createHub(
+  httpServer: HttpServer,
+  deps: Deps,
+  opts: { allowedOrigins: readonly string[]; addressOf?: (req: IncomingMessage) => string; adapter?: ServerOptions['adapter']; seqBeaconMs?: number },
+): { io: AppServer; publish: Publish; control: SocketControl } {
   const io: AppServer = new Server(httpServer, {
+    ...(opts.adapter ? { adapter: opts.adapter } : {}),
     serveClient: false,
     maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
     parser: handshakeAnsweringParser,
@@ -252,13 +267,34 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
   sweeper.unref()
   httpServer.once('close', () => clearInterval(sweeper))
 
+  // With several processes a broadcast can be lost on its way; a lost last event of a school
+  // shows as no hole. Each process tells its own pages the schools' latest numbers now and then.
+  if (opts.adapter) {
+    const beacon = setInterval(() => {
+      schoolSeqs(deps.sql).then(
+        (rows) => {
+          for (const { id, seq } of rows) io.local.to([rooms.board(id), rooms.staff(id)]).emit('school:seq', { schoolId: id, seq })
+        },
+        (err: unknown) => deps.log.warn('sequence beacon', { err: String(err) }),
+      )
+    }, opts.seqBeaconMs ?? SEQ_BEACON_MS)
+    beacon.unref()
+    httpServer.once('close', () => clearInterval(beacon))
+  }
+
+  // Other processes hold sockets of the same people: each re-reads the rights of its own.
+  io.on('room:refresh', (room) => void refresh(room))
+  const refreshEverywhere = (room: string) => {
+    if (opts.adapter) io.serverSideEmit('room:refresh', room)
+    return refresh(room)
+  }
   const control: SocketControl = {
     endSession: (hash) => end(rooms.session(hash), 'UNAUTHENTICATED'),
     endDevice: (id) => end(rooms.device(id), 'DEVICE_REVOKED'),
     endStaff: (id) => end(rooms.staffMember(id), 'UNAUTHENTICATED'),
-    refreshStaff: (id) => refresh(rooms.staffMember(id)),
-    refreshSchool: (id) => refresh(rooms.staff(id)),
-    refreshGuardian: (id) => refresh(rooms.guardian(id)),
+    refreshStaff: (id) => refreshEverywhere(rooms.staffMember(id)),
+    refreshSchool: (id) => refreshEverywhere(rooms.staff(id)),
+    refreshGuardian: (id) => refreshEverywhere(rooms.guardian(id)),
     sweep,
   }
   return { io, publish, control }

@@ -5,6 +5,7 @@ import type { StaffPrincipal } from '../auth/principal.js'
 import { classOfSchool } from '../data/roll.js'
 import { closeSafety, dueReminders, insertReminder, insertSafety, insertTargets, openSafetyId, safetyFamilies, safetyHead, targetPupilIds, unansweredCount } from '../data/safety.js'
 import { getSchool } from '../data/schools.js'
+import { claimJobSlot } from '../data/jobs.js'
 import type { Deps } from '../deps.js'
 import { AppError } from '../errors.js'
 import type { Log } from '../log.js'
@@ -90,6 +91,8 @@ export async function remindSafety(deps: Deps, who: StaffPrincipal | null, schoo
 export async function runDueReminders(deps: Deps): Promise<number> {
   let sent = 0
   for (const due of await dueReminders(deps.sql, new Date(deps.clock.now()).toISOString())) {
+    // Every process finds the same reminder due: the one that claims it sends it.
+    if (!(await claimJobSlot(deps.sql, 'safety-reminder', `${due.id}@${due.since}`, deps.clock.now()))) continue
     try {
       if ((await remindSafety(deps, null, due.schoolId, due.id)).pupils > 0) sent++
     } catch (err) {

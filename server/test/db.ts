@@ -21,7 +21,7 @@ export async function testDatabase(): Promise<Database> {
 }
 
 /** A new, migrated PostgreSQL database on the server of `url`, dropped on close: no test sees another run's rows. */
-export async function freshPostgresDatabase(url: string): Promise<Database> {
+export async function freshPostgresDatabase(url: string): Promise<Database & { url: string }> {
   const name = `asagao_test_${randomBytes(6).toString('hex')}`
   const admin = postgres(url, { max: 1, onnotice: () => {} })
   await admin.unsafe(`create database ${name}`)
@@ -31,6 +31,8 @@ export async function freshPostgresDatabase(url: string): Promise<Database> {
   await migrate(db.sql)
   return {
     ...db,
+    /** Its own address, for a second pool or a server process on the same database. */
+    url: dbUrl.toString(),
     async close() {
       await db.close()
       await admin.unsafe(`drop database if exists ${name} with (force)`)

@@ -89,6 +89,12 @@ export const serverEvents = {
   'city:changed': CityChanged,
   /** The server is stopping to restart (an update, a reboot): the page shows 「再接続しています」 and reconnects. */
   'server:restarting': z.object({}),
+  /**
+   * Several processes: the school's latest sequence number, said every half minute. A page
+   * still below it after a moment's grace missed the school's last event (a broadcast lost
+   * between processes) and takes a snapshot; a lost event that is not the last shows as a hole.
+   */
+  'school:seq': z.object({ schoolId: Id, seq: z.number().int().nonnegative() }),
 } as const
 
 export type ClientCommands = typeof clientCommands

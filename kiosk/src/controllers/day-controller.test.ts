@@ -157,6 +157,29 @@ describe('DayController against a fake socket', () => {
     expect(statuses()).toEqual({ 1: 'absent', 2: 'late', 3: 'absent', 4: 'excused' })
   })
 
+  it('takes a new snapshot when the server says the school is further on than the page and no event comes to show it', async () => {
+    // The last event of the morning was lost between processes: no later event shows a hole.
+    server.seq = 11
+    server.entries = [entry(1, 'absent'), entry(2, 'late')]
+    socket.fire('school:seq', { schoolId: 1, seq: 11 })
+    await vi.advanceTimersByTimeAsync(1499)
+    expect(snapshots()).toBe(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(snapshots()).toBe(2)
+    expect(statuses()).toEqual({ 1: 'absent', 2: 'late' })
+  })
+
+  it('trusts the event still on its way when it comes within the grace, and ignores numbers it already has or another school’s', async () => {
+    socket.fire('school:seq', { schoolId: 1, seq: 11 })
+    socket.fire('school:seq', { schoolId: 1, seq: 10 })
+    socket.fire('school:seq', { schoolId: 2, seq: 50 })
+    await vi.advanceTimersByTimeAsync(500)
+    socket.fire('day:changed', dayEvent(11, 2, 'late'))
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(snapshots()).toBe(1)
+    expect(day.snapshot?.seq).toBe(11)
+  })
+
   it('does not let a stream of later events postpone the snapshot for a hole', async () => {
     socket.fire('day:changed', dayEvent(12, 2, 'late'))
     for (let seq = 13; seq < 20; seq++) {

@@ -81,6 +81,7 @@ export class DayController implements ReactiveController {
   private socket: AppSocket | null = null
   private readonly buffer = new SequenceBuffer<Sequenced>()
   private gapTimer: ReturnType<typeof setTimeout> | undefined
+  private behindTimer: ReturnType<typeof setTimeout> | undefined
   private heartbeatTimer: ReturnType<typeof setInterval> | undefined
   private retryTimer: ReturnType<typeof setTimeout> | undefined
   private retries = 0
@@ -117,6 +118,7 @@ export class DayController implements ReactiveController {
     socket.on('connect_error', (err) => this.onConnectError(err as Error & { data?: { code?: ErrorCode } }))
     socket.on('day:changed', (event) => this.onEvent(event))
     socket.on('school:changed', (event) => this.onEvent(event))
+    socket.on('school:seq', ({ schoolId, seq }) => this.onLatestSeq(schoolId, seq))
     socket.on('safety:changed', (event) => this.onEvent(event))
     socket.on('session:ended', ({ code }) => this.end(code))
     // What the page holds was redacted for the old rights: replace it.
@@ -126,6 +128,7 @@ export class DayController implements ReactiveController {
 
   hostDisconnected(): void {
     clearTimeout(this.gapTimer)
+    clearTimeout(this.behindTimer)
     clearTimeout(this.retryTimer)
     clearInterval(this.heartbeatTimer)
     this.socket?.removeAllListeners()
@@ -184,6 +187,18 @@ export class DayController implements ReactiveController {
     this.opts.onChange?.({ kind: 'snapshot' })
     this.apply(this.buffer.snapshotApplied(snap.seq))
     this.scheduleGapCheck()
+  }
+
+  /**
+   * The server says the school is at `seq`. Its event may still be on its way, so wait the
+   * gap's grace; still behind then, the event was lost and only a snapshot brings it.
+   */
+  private onLatestSeq(schoolId: number, seq: number): void {
+    if (!this.snapshot || this.snapshot.schoolId !== schoolId || seq <= this.snapshot.seq) return
+    clearTimeout(this.behindTimer)
+    this.behindTimer = setTimeout(() => {
+      if (this.snapshot && this.snapshot.seq < seq) void this.takeSnapshot()
+    }, this.opts.gapGraceMs ?? 1500)
   }
 
   private onEvent(event: Sequenced): void {

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DaySnapshot } from '../../shared/protocol/index.js'
+import type { Database } from '../db/types.js'
+import { testDatabase } from '../test/db.js'
+import { smallSchool, type SmallSchool } from '../test/fixtures.js'
+import { Client, startTestServer, type TestServer } from '../test/server.js'
+import { SharedSnapshots, snapshotFor } from './sharedSnapshots.js'
+import { buildSnapshot } from './snapshot.js'
+
+/** A builder the test finishes by hand, numbering its snapshots by build. */
+function manualBuilds() {
+  const pending: { schoolId: number; resolve(s: DaySnapshot): void; reject(e: Error): void }[] = []
+  const build = (schoolId: number, date: string) =>
+    new Promise<DaySnapshot>((resolve, reject) => pending.push({ schoolId, reject, resolve: (s) => resolve({ ...s, date }) }))
+  const finish = (seq: number) => pending.shift()!.resolve({ seq } as DaySnapshot)
+  return { pending, build, finish }
+}
+const tick = () => new Promise((r) => setImmediate(r))
+
+describe('shared snapshot builds', () => {
+  it('serves a thousand pages of one school asking at once from two builds: the first asker’s, and one for all the others', async () => {
+    const b = manualBuilds()
+    const shared = new SharedSnapshots(b.build)
+    const asks = Array.from({ length: 1000 }, () => shared.get(1, '2026-11-30'))
+    expect(b.pending).toHaveLength(1)
+    b.finish(7)
+    await tick()
+    expect(b.pending).toHaveLength(1)
+    b.finish(8)
+    const seqs = (await Promise.all(asks)).map((s) => s.seq)
+    expect(seqs[0]).toBe(7)
+    expect(new Set(seqs.slice(1))).toEqual(new Set([8]))
+    expect(shared.builds).toBe(2)
+  })
+
+  it('never hands a page a build that began before it asked: those asking meanwhile share the next one', async () => {
+    const b = manualBuilds()
+    const shared = new SharedSnapshots(b.build)
+    const early = shared.get(1, '2026-11-30')
+    const late = Array.from({ length: 50 }, () => shared.get(1, '2026-11-30'))
+    expect(b.pending).toHaveLength(1)
+    b.finish(7)
+    expect((await early).seq).toBe(7)
+    await tick()
+    expect(b.pending).toHaveLength(1)
+    b.finish(8)
+    expect((await Promise.all(late)).every((s) => s.seq === 8)).toBe(true)
+    expect(shared.builds).toBe(2)
+  })
+
+  it('builds each school and date on its own, and a failed build fails only those who shared it', async () => {
+    const b = manualBuilds()
+    const shared = new SharedSnapshots(b.build)
+    const one = shared.get(1, '2026-11-30')
+    const two = shared.get(2, '2026-11-30')
+    const otherDay = shared.get(1, '2026-12-01')
+    expect(b.pending.map((p) => p.schoolId)).toEqual([1, 2, 1])
+    b.pending.shift()!.reject(new Error('connection lost'))
+    await expect(one).rejects.toThrow('connection lost')
+    b.finish(3)
+    b.finish(4)
+    expect([(await two).seq, (await otherDay).seq]).toEqual([3, 4])
+    const again = shared.get(1, '2026-11-30')
+    expect(b.pending).toHaveLength(1)
+    b.finish(9)
+    expect((await again).seq).toBe(9)
+  })
+})
+
+describe('what each reader sees of the shared snapshot', () => {
+  let db: Database
+  let s: SmallSchool
+  let server: TestServer
+  beforeAll(async () => {
+    db = await testDatabase()
+    s = await smallSchool(db.sql, 'shared')
+    server = await startTestServer(db)
+    // A report with symptoms, a temperature and a message: something for each reader to be spared.
+    const [reason] = await db.sql<{ id: number }[]>`select id from school_reason where school_id = ${s.schoolId} limit 1`
+    const guardian = await new Client(server).login(s.login.suzuki)
+    const created = await guardian.post('/api/guardian/reports', {
+      idempotencyKey: 'shared-snapshot-0001', pupilIds: [s.pupils.taro], kind: 'absent', fromDate: '2026-11-30', toDate: '2026-11-30',
+      reasonId: reason!.id, symptoms: ['のどの痛み'], temperature: 38.4, message: '病院へ行きます', mode: 'add',
+    })
+    expect(created.status).toBe(201)
+  })
+  afterAll(async () => {
+    await server?.close()
+    await db?.close()
+  })
+
+  it('is exactly what a build for that reader alone would give', async () => {
+    const opts = { schoolId: s.schoolId, date: '2026-11-30', buildId: 'b' }
+    const full = await buildSnapshot(db.sql, { ...opts, forBoard: false, healthNotes: true })
+    expect(full.entries.find((e) => e.pupilId === s.pupils.taro)?.reports[0]).toMatchObject({ symptoms: ['のどの痛み'], temperature: 38.4, message: '病院へ行きます' })
+    for (const reader of [{ forBoard: true, healthNotes: false }, { forBoard: false, healthNotes: false }, { forBoard: false, healthNotes: true }]) {
+      expect(snapshotFor(full, reader)).toEqual(await buildSnapshot(db.sql, { ...opts, ...reader }))
+    }
+  })
+})
