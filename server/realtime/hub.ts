@@ -91,7 +91,7 @@ export const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024
  * and the protocol version, joins the rooms the principal may hear, and runs commands with
  * the principal re-checked each time.
  */
-export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOrigins: readonly string[]; addressOf?: (req: IncomingMessage) => string }): { io: AppServer; publish: Publish; control: SocketControl } {
+export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOrigins: readonly string[]; addressOf?: (req: IncomingMessage) => string; socketSweepMs?: number }): { io: AppServer; publish: Publish; control: SocketControl } {
   const io: AppServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
@@ -234,11 +234,14 @@ export function createHub(httpServer: HttpServer, deps: Deps, opts: { allowedOri
       x.disconnect(true)
     }
   }
-  const sweeper = setInterval(() => {
-    sweep().catch((err: unknown) => deps.log.warn('socket sweep failed', { err: String(err) }))
-  }, SWEEP_MS)
-  sweeper.unref()
-  httpServer.once('close', () => clearInterval(sweeper))
+  const sweepMs = opts.socketSweepMs ?? SWEEP_MS
+  if (sweepMs > 0) {
+    const sweeper = setInterval(() => {
+      sweep().catch((err: unknown) => deps.log.warn('socket sweep failed', { err: String(err) }))
+    }, sweepMs)
+    sweeper.unref()
+    httpServer.once('close', () => clearInterval(sweeper))
+  }
 
   const control: SocketControl = {
     endSession: (hash) => end(rooms.session(hash), 'UNAUTHENTICATED'),
