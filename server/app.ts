@@ -48,6 +48,8 @@ export interface AppOptions {
   frontend?: RequestHandler
   /** Check every JSON response against its route's schema and fail on a mismatch (tests). */
   checkResponses?: boolean
+  /** How often the hub checks its sockets' sessions and devices (SWEEP_MS by default); 0: never (tests that count queries). */
+  socketSweepMs?: number
   /** ASAGAO_METRICS_TOKEN: /metrics then wants it as a Bearer token; without, it answers loopback callers only. */
   metricsToken?: string | null
   /** The Socket.IO adapter that carries events to the other processes' sockets; absent: one process. */

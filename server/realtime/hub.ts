@@ -107,7 +107,7 @@ export const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024
 export function createHub(
   httpServer: HttpServer,
   deps: Deps,
-  opts: { allowedOrigins: readonly string[]; addressOf?: (req: IncomingMessage) => string; adapter?: ServerOptions['adapter']; seqBeaconMs?: number },
+  opts: { allowedOrigins: readonly string[]; addressOf?: (req: IncomingMessage) => string; adapter?: ServerOptions['adapter']; seqBeaconMs?: number; socketSweepMs?: number },
 ): { io: AppServer; publish: Publish; control: SocketControl } {
   const io: AppServer = new Server(httpServer, {
     ...(opts.adapter ? { adapter: opts.adapter } : {}),
@@ -261,11 +261,14 @@ export function createHub(
       x.disconnect(true)
     }
   }
-  const sweeper = setInterval(() => {
-    sweep().catch((err: unknown) => deps.log.warn('socket sweep failed', { err: String(err) }))
-  }, SWEEP_MS)
-  sweeper.unref()
-  httpServer.once('close', () => clearInterval(sweeper))
+  const sweepMs = opts.socketSweepMs ?? SWEEP_MS
+  if (sweepMs > 0) {
+    const sweeper = setInterval(() => {
+      sweep().catch((err: unknown) => deps.log.warn('socket sweep failed', { err: String(err) }))
+    }, sweepMs)
+    sweeper.unref()
+    httpServer.once('close', () => clearInterval(sweeper))
+  }
 
   // With several processes a broadcast can be lost on its way; a lost last event of a school
   // shows as no hole. Each process tells its own pages the schools' latest numbers now and then.

@@ -19,7 +19,8 @@ beforeAll(async () => {
   s = await smallSchool(db.sql, 'rt')
   const [r] = await db.sql<{ id: number }[]>`select id from school_reason where school_id = ${s.schoolId} and label = '発熱'`
   reasonFever = r!.id
-  server = await startTestServer(db) // Monday 2026-11-30 07:45 JST
+  // No sweep on its own timer: nothing but the operation counted may use the pool (a busy machine makes operations long).
+  server = await startTestServer(db, undefined, {}, { socketSweepMs: 0 }) // Monday 2026-11-30 07:45 JST
 })
 afterAll(async () => {
   await server?.close()
