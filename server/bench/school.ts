@@ -23,10 +23,11 @@ export interface BenchSchool {
 
 /**
  * One school in `fiscalYear` with `pupils` pupils in classes of 25 and one guardian per two
- * siblings, built with the same helpers as the demo seed. Every account shares one password
+ * siblings, or `families` guardians (between half the pupils and all of them) of whom as many
+ * as needed have two children and the rest one, built with the same helpers as the demo seed. Every account shares one password
  * hash: hashing is deliberately slow and is not what the bench measures.
  */
-export async function seedBenchSchool(sql: Sql, opts: { pupils: number; fiscalYear: number }): Promise<BenchSchool> {
+export async function seedBenchSchool(sql: Sql, opts: { pupils: number; fiscalYear: number; families?: number }): Promise<BenchSchool> {
   const hash = await hashPassword(BENCH_PASSWORD)
   const timeZone = SCHOOL_ZONE
   const schoolId = await createSchool(sql, { name: 'ベンチ小学校' })
@@ -53,10 +54,13 @@ export async function seedBenchSchool(sql: Sql, opts: { pupils: number; fiscalYe
   await createStaff(sql, { schoolId, loginId: adminLoginId, passwordHash: hash, familyName: '管理', givenName: '先生', roles: ['admin'] })
 
   const guardians: BenchGuardian[] = []
-  for (let g = 0; g * CHILDREN_PER_GUARDIAN < pupilIds.length; g++) {
+  const families = opts.families ?? Math.ceil(pupilIds.length / CHILDREN_PER_GUARDIAN)
+  if (families < pupilIds.length / CHILDREN_PER_GUARDIAN || families > pupilIds.length) throw new Error(`${families} families cannot hold ${pupilIds.length} pupils`)
+  const siblings = pupilIds.length - families
+  for (let g = 0, next = 0; next < pupilIds.length; g++) {
     const loginId = `bench-guardian-${schoolId}-${g + 1}`
     const guardianId = await createGuardian(sql, { loginId, passwordHash: hash, familyName: `家族${g + 1}`, givenName: '保護者' })
-    const children = pupilIds.slice(g * CHILDREN_PER_GUARDIAN, (g + 1) * CHILDREN_PER_GUARDIAN)
+    const children = pupilIds.slice(next, next += g < siblings ? CHILDREN_PER_GUARDIAN : 1)
     for (const pupilId of children) await linkGuardian(sql, { schoolId, guardianId, pupilId })
     guardians.push({ loginId, pupilIds: children })
   }
