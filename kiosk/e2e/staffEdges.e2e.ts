@@ -143,9 +143,9 @@ describe('the staff header menu', () => {
     const menu = page.locator('asg-staff-menu')
     await menu.getByRole('button', { name: /メニュー/ }).click()
     const items = menu.getByRole('navigation').getByRole('link')
-    expect(await items.allTextContents()).toEqual(['学級の出欠', '全クラス・未登校の連絡', '出席簿', '生徒指導', '行事・休業日', '学校の管理'])
+    expect(await items.allTextContents()).toEqual(['学級の出欠', '全クラス・未登校の連絡', '安否確認', '出席簿', '生徒指導', '行事・休業日', 'アンケート', '学校の管理'])
     expect(await menu.getByRole('link', { name: '出席簿' }).getAttribute('aria-current')).toBe('page')
-    for (const [label, path] of [['行事・休業日', '/calendar/'], ['学校の管理', '/admin/'], ['学級の出欠', '/teacher/']] as const) {
+    for (const [label, path] of [['行事・休業日', '/calendar/'], ['安否確認', '/safety/'], ['アンケート', '/surveys/'], ['学校の管理', '/admin/'], ['学級の出欠', '/teacher/']] as const) {
       await menu.getByRole('link', { name: label }).click()
       await page.waitForURL(server.url + path)
       await page.locator('asg-staff-menu').getByRole('button', { name: /メニュー/ }).click()
@@ -159,7 +159,7 @@ describe('the staff header menu', () => {
     await loginThroughPage(teacher, server.school.login.teacher1, PASSWORD)
     const teacherMenu = teacher.locator('asg-staff-menu')
     await teacherMenu.getByRole('button', { name: /メニュー/ }).click()
-    expect(await teacherMenu.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['学級の出欠', '出席簿', '生徒指導', '行事・休業日'])
+    expect(await teacherMenu.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['学級の出欠', '安否確認', '出席簿', '生徒指導', '行事・休業日', 'アンケート'])
     await teacherMenu.getByRole('button', { name: 'ログアウト' }).click()
     await teacher.locator('asg-login').waitFor()
     await teacherContext.close()
