@@ -219,12 +219,25 @@ function q0(q: Q): Fragment {
   return q`(select id from locked)`
 }
 
-/** The live claims on these pupils' days, read again (after startReport found its view older than its lock). */
-export async function claimsBetween(q: Q, schoolId: number, pupilIds: number[], from: string, to: string): Promise<{ reportClaims: ReportClaimRow[]; staffClaims: StaffClaimRow[] }> {
-  const [row] = await q<{ reportClaims: ReportClaimRow[] | null; staffClaims: StaffClaimRow[] | null }[]>`
-    select (select json_agg(x) from (${reportClaimsSql(q, q`${schoolId}`, pupilIds, from, to)}) x) as report_claims,
-           (select json_agg(x) from (${staffClaimsSql(q, q`${schoolId}`, pupilIds, from, to)}) x) as staff_claims`
-  return { reportClaims: row!.reportClaims ?? [], staffClaims: row!.staffClaims ?? [] }
+/**
+ * What startReport read that another change of the school can have altered while it waited for
+ * the lock, read again under it: the live claims on these pupils' days and the earlier
+ * submission with this key (a double tap's twin may have committed in between).
+ */
+export async function readAgainUnderLock(
+  q: Q,
+  a: { schoolId: number; guardianId: number; idempotencyKey: string; pupilIds: number[]; from: string; to: string },
+): Promise<Pick<ReportStart, 'earlier' | 'reportClaims' | 'staffClaims'>> {
+  const [row] = await q<{ earlier: ReportStart['earlier']; reportClaims: ReportClaimRow[] | null; staffClaims: StaffClaimRow[] | null }[]>`
+    select (select json_build_object('id', g.id, 'request_hash', g.request_hash, 'created_at', g.created_at) from guardian_submission g
+            where g.guardian_id = ${a.guardianId} and g.idempotency_key = ${a.idempotencyKey}) as earlier,
+           (select json_agg(x) from (${reportClaimsSql(q, q`${a.schoolId}`, a.pupilIds, a.from, a.to)}) x) as report_claims,
+           (select json_agg(x) from (${staffClaimsSql(q, q`${a.schoolId}`, a.pupilIds, a.from, a.to)}) x) as staff_claims`
+  return {
+    earlier: row!.earlier && { ...row!.earlier, createdAt: new Date(row!.earlier.createdAt).toISOString() },
+    reportClaims: row!.reportClaims ?? [],
+    staffClaims: row!.staffClaims ?? [],
+  }
 }
 
 /** A guardian's report for several children, written by one statement. */

@@ -6,7 +6,7 @@ import { datesBetween, daysInclusive, minutesOfTime } from '../../shared/time/sc
 import type { GuardianPrincipal } from '../auth/principal.js'
 import { LATE_AND_EARLY_LEAVE, suggestedDayMark } from '../../shared/domain/dayReports.js'
 import { formatDateJa } from '../../shared/time/format.js'
-import { claimsBetween, claimsOf, findSubmission, startReport, writeReport, type PupilDay, type ReportStart } from '../data/reports.js'
+import { claimsOf, readAgainUnderLock, findSubmission, startReport, writeReport, type PupilDay, type ReportStart } from '../data/reports.js'
 import { rulesFrom } from '../data/schools.js'
 import type { Deps } from '../deps.js'
 import { AppError } from '../errors.js'
@@ -75,8 +75,14 @@ export async function createReports(deps: Deps, who: GuardianPrincipal, cmd: z.o
     const reason = started.reason
     if (!reason) throw new AppError('REASON_NOT_FOUND')
 
-    // The claims were read beside the lock; if a change committed while the lock was awaited, they are read again under it.
-    const claims = started.seq === started.seenSeq + 1 ? started : await claimsBetween(tx, school.id, wanted, cmd.fromDate, cmd.toDate)
+    // The claims and the key were read beside the lock; if a change committed while the lock was awaited
+    // (a double tap's twin, say), they are read again under it.
+    const claims = started.seq === started.seenSeq + 1 ? started
+      : await readAgainUnderLock(tx, { schoolId: school.id, guardianId: who.guardianId, idempotencyKey, pupilIds: wanted, from: cmd.fromDate, to: cmd.toDate })
+    if (claims.earlier) {
+      change.unchanged()
+      return { replay: claims.earlier }
+    }
     const key = (d: PupilDay) => `${d.pupilId}/${d.date}`
     const asked = new Set(pupils.flatMap((p) => daysFor.get(p.pupilId)!.map((date) => key({ pupilId: p.pupilId, date }))))
     const live = claims.reportClaims.filter((c) => asked.has(key(c)))

@@ -91,6 +91,33 @@ describe('a guardian reports an absence', () => {
     expect(changed.body.error.code).toBe('IDEMPOTENCY_CONFLICT')
   })
 
+  // Deterministic version of the race above: both taps wait on the school's lock, so the second one's
+  // first statement saw neither the twin's submission nor its claims. Needs concurrent connections.
+  it.skipIf(!process.env.DATABASE_URL)('a double tap whose twin commits while it waits for the lock gets the twin\'s receipt', async () => {
+    const guardian = await new Client(server).login(s.login.tanaka)
+    const body = absence([s.pupils.hanako], { fromDate: '2026-12-02', toDate: '2026-12-02' })
+    const before = await count('guardian_report')
+    let release!: () => void
+    const held = new Promise<void>((r) => { release = r })
+    const holder = db.sql.begin(async (tx) => {
+      await tx`select id from school where id = ${s.schoolId} for update`
+      await held
+    })
+    const taps = Promise.all([guardian.post('/api/guardian/reports', body), guardian.post('/api/guardian/reports', body)])
+    for (let waiting = 0; waiting < 2;) {
+      await new Promise((r) => setTimeout(r, 20))
+      const [row] = await db.sql<{ n: number }[]>`
+        select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`
+      waiting = row!.n
+    }
+    release()
+    await holder
+    const [a, b] = await taps
+    expect([a.status, b.status]).toEqual([201, 201])
+    expect(b.body.receiptNo).toBe(a.body.receiptNo)
+    expect(await count('guardian_report')).toBe(before + 1)
+  })
+
   it('reports several children at once, in different classes', async () => {
     const guardian = await new Client(server).login(s.login.suzuki)
     const res = await guardian.post('/api/guardian/reports', absence([s.pupils.taro, s.pupils.jiro], { kind: 'late', time: '9:30', fromDate: '2026-12-02', toDate: '2026-12-02' }))
