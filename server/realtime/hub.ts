@@ -15,7 +15,8 @@ import {
 import type { Principal } from '../auth/principal.js'
 import { can } from '../../shared/policy/policy.js'
 import { readsHealthNotes } from '../auth/guards.js'
-import { resolveCookies } from '../auth/resolve.js'
+import { resolveCookies, type Resolved } from '../auth/resolve.js'
+import { SharedReads } from '../db/sharedReads.js'
 import { clientAddress } from '../auth/source.js'
 import type { Deps } from '../deps.js'
 import { redactForBoard, redactHealth } from '../day/entries.js'
@@ -119,12 +120,16 @@ export function createHub(
     allowRequest: (req, cb) => cb(originAllowed(req, opts.allowedOrigins) ? null : 'BAD_ORIGIN', originAllowed(req, opts.allowedOrigins)),
   })
 
+  // After a restart every page of a school presents the same cookie at once.
+  const handshakes = new SharedReads<Resolved | null>()
+  const schools = new SharedReads<Awaited<ReturnType<typeof getSchool>>>()
   io.use(async (socket, next) => {
     const auth = HandshakeAuth.safeParse(socket.handshake.auth)
     if (!auth.success) return next(refusal('BAD_REQUEST'))
     if (auth.data.protocol !== PROTOCOL_VERSION) return next(refusal('PROTOCOL_MISMATCH'))
     try {
-      const resolved = await resolveCookies(deps.sql, socket.handshake.headers.cookie, auth.data.client, deps.clock.now())
+      const cookie = socket.handshake.headers.cookie
+      const resolved = await handshakes.read(`${auth.data.client}\n${cookie ?? ''}`, () => resolveCookies(deps.sql, cookie, auth.data.client, deps.clock.now()))
       if (!resolved) return next(refusal(auth.data.client === 'board' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED'))
       const { principal, validUntil } = resolved
       if (principal.kind === 'guardian' && !can(principal, 'guardian.home')) return next(refusal('FORBIDDEN'))
@@ -139,7 +144,8 @@ export function createHub(
   })
 
   async function healthNotesOf(p: Principal): Promise<boolean> {
-    const school = p.kind === 'staff' ? await getSchool(deps.sql, p.schoolId) : null
+    if (p.kind !== 'staff') return false
+    const school = await schools.read(String(p.schoolId), () => getSchool(deps.sql, p.schoolId))
     return !!school && readsHealthNotes(p, school)
   }
 
@@ -156,8 +162,7 @@ export function createHub(
         if (typeof ack !== 'function') return
         const reply = ack as (res: CommandAck<typeof name>) => void
         try {
-          // The heartbeat trusts what the socket holds (see validUntil); every other command asks the database again.
-          const current = name === 'heartbeat:ping'
+          const current = trustsSocket(name)
             ? (deps.clock.now() < socket.data.validUntil ? socket.data.principal : null)
             : (await resolveCookies(deps.sql, socket.handshake.headers.cookie, socket.data.client, deps.clock.now()))?.principal
           if (!current) {
@@ -333,4 +338,10 @@ function refusal(code: Parameters<typeof errorBody>[0]): Error {
   const err = new Error(code) as Error & { data: unknown }
   err.data = errorBody(code).error
   return err
+}
+
+/** Whether the catalogue lets the command trust who the socket is without asking the database. */
+function trustsSocket(name: CommandName): boolean {
+  const command = clientCommands[name]
+  return 'identity' in command && command.identity === 'socket'
 }

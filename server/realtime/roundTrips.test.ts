@@ -85,7 +85,7 @@ describe('round trips', () => {
     staff.disconnect()
   })
 
-  it('a snapshot of the day takes at most 3', async () => {
+  it('a snapshot of the day takes at most 3, and a page asking for it no more than the day itself', async () => {
     const q = await queriesOf(db.sql, () => buildSnapshot(db.sql, { schoolId: s.schoolId, date: '2026-11-30', buildId: 'x', forBoard: false }))
     expect(q.result.entries.map((e) => e.pupilId)).toContain(s.pupils.taro)
     console.log(`snapshot: ${listing(q)}`)
@@ -94,6 +94,9 @@ describe('round trips', () => {
     const command = await queriesOf(db.sql, () => board.emitWithAck('day:snapshot', {}))
     expect(command.result.ok).toBe(true)
     console.log(`board's day:snapshot command: ${listing(command)}`)
+    // Who asks is what the socket holds (ends are pushed to it): the day's two statements, no device lookup.
+    expect(command.count, listing(command)).toBeLessThanOrEqual(2)
+    expect(command.statements.some((q) => /board_device|user_session/.test(q)), listing(command)).toBe(false)
     board.disconnect()
   })
 })

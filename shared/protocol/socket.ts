@@ -20,12 +20,17 @@ const okWith = <T extends z.ZodRawShape>(shape: T) => z.object({ ok: z.literal(t
 
 /**
  * Commands the pages send (`entity:verb`), each with its payload and its success ack.
- * Every ack may instead be an ErrorBody.
+ * Every ack may instead be an ErrorBody. A command marked `identity: 'socket'` only reads, and
+ * trusts who the socket is as the server keeps it (ends and rights changes are pushed to the
+ * socket, a sweep catches what nobody pushed): no database question per call, which is what lets
+ * thousands of pages ask for their day at once after a restart. Every other command asks the
+ * database again who is calling.
  */
 export const clientCommands = {
   'day:snapshot': {
     payload: z.object({ date: IsoDate.optional() }),
     ack: okWith({ snapshot: DaySnapshot }),
+    identity: 'socket',
   },
   'report:acknowledge': {
     payload: z.object({ reportId: Id }),
@@ -60,6 +65,7 @@ export const clientCommands = {
   'heartbeat:ping': {
     payload: z.object({ sentAt: z.number() }),
     ack: okWith({ sentAt: z.number(), serverTime: z.string() }),
+    identity: 'socket',
   },
 } as const
 
