@@ -1,5 +1,5 @@
 import { schoolDaysBetween } from '../../shared/domain/calendar.js'
-import { addDays } from '../../shared/time/schoolTime.js'
+import { forEachDate } from '../../shared/time/schoolTime.js'
 import type { RegisterCounts } from '../../shared/domain/register.js'
 import { calendarRules } from '../data/schools.js'
 import type postgres from 'postgres'
@@ -142,10 +142,11 @@ export function gridSql(q: Q, c: CountsQuery) {
 function cumulativeSchoolDays(yearDays: string[]): number[] {
   const out: number[] = []
   let n = 0
-  for (let day = yearDays[0]!, i = 0; day <= yearDays.at(-1)!; day = addDays(day, 1)) {
+  let i = 0
+  forEachDate(yearDays[0]!, yearDays.at(-1)!, (day) => {
     if (yearDays[i] === day) { n++; i++ }
     out.push(n)
-  }
+  })
   return out
 }
 

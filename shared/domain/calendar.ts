@@ -1,4 +1,4 @@
-import { addDays, datesBetween, weekdayOf } from '../time/schoolTime.js'
+import { addDays, forEachDate, weekdayOf } from '../time/schoolTime.js'
 
 /** What decides whether a date is a school day, besides the weekday. */
 export interface CalendarRules {
@@ -12,14 +12,22 @@ export interface CalendarRules {
 
 /** 授業日: a weekday that is neither a holiday nor a closure, or a declared extra school day. */
 export function isSchoolDay(date: string, rules: CalendarRules): boolean {
+  return isSchoolDayOn(date, weekdayOf(date), rules)
+}
+
+function isSchoolDayOn(date: string, weekday: number, rules: CalendarRules): boolean {
   if (rules.extraSchoolDays.has(date)) return true
   if (rules.closedDays.has(date) || rules.holidays.has(date)) return false
-  return weekdayOf(date) <= 5
+  return weekday <= 5
 }
 
 /** The school days from `from` to `to` inclusive, in order. */
 export function schoolDaysBetween(from: string, to: string, rules: CalendarRules): string[] {
-  return datesBetween(from, to).filter((d) => isSchoolDay(d, rules))
+  const out: string[] = []
+  forEachDate(from, to, (date, weekday) => {
+    if (isSchoolDayOn(date, weekday, rules)) out.push(date)
+  })
+  return out
 }
 
 /**

@@ -23,33 +23,54 @@ export function fiscalYearOf(isoDate: string): number {
   return m! >= 4 ? y! : y! - 1
 }
 
+const DAY_MS = 86_400_000
+
 /**
- * Adds days to an ISO date without touching time zones. Plain UTC arithmetic rather than
- * Luxon: streaks and ranges call this for every day, inside transactions.
+ * Days since 1970-01-01 of an ISO date. Calendar dates are counted as whole days in plain UTC
+ * arithmetic rather than with Luxon (no time zone is involved): ranges, streaks and a change's
+ * badges walk every day of the school year, inside transactions, for every report.
  */
+function epochDayOf(isoDate: string): number {
+  return Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10))) / DAY_MS
+}
+
+/** Dates already written out (at most a century: dates are limited to 2000–2100 at the boundary); a server walks the same school year's days for every report. */
+const isoDates = new Map<number, string>()
+
+function isoDateOfEpochDay(day: number): string {
+  let date = isoDates.get(day)
+  if (date === undefined) isoDates.set(day, (date = new Date(day * DAY_MS).toISOString().slice(0, 10)))
+  return date
+}
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a day since 1970-01-01, a Thursday. */
+function weekdayOfEpochDay(day: number): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1
+}
+
+/** Adds days to an ISO date. */
 export function addDays(isoDate: string, days: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number)
-  return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10)
+  return isoDateOfEpochDay(epochDayOf(isoDate) + days)
 }
 
 /** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
 export function weekdayOf(isoDate: string): number {
-  const [y, m, d] = isoDate.split('-').map(Number)
-  return new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay() || 7
+  return weekdayOfEpochDay(epochDayOf(isoDate))
 }
 
 /** Whole days from `from` to `to` inclusive, without building them: sizes a range before any work grows with it. */
 export function daysInclusive(from: string, to: string): number {
-  const utc = (d: string) => {
-    const [y, m, day] = d.split('-').map(Number)
-    return Date.UTC(y!, m! - 1, day!)
-  }
-  return Math.round((utc(to) - utc(from)) / 86_400_000) + 1
+  return epochDayOf(to) - epochDayOf(from) + 1
+}
+
+/** Visits every date from `from` to `to` inclusive with its ISO weekday, without parsing each one again. */
+export function forEachDate(from: string, to: string, visit: (date: string, weekday: number) => void): void {
+  for (let day = epochDayOf(from), last = epochDayOf(to); day <= last; day++) visit(isoDateOfEpochDay(day), weekdayOfEpochDay(day))
 }
 
 /** Every date from `from` to `to` inclusive. */
 export function datesBetween(from: string, to: string): string[] {
   const out: string[] = []
-  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d)
+  forEachDate(from, to, (date) => void out.push(date))
   return out
 }
