@@ -49,7 +49,11 @@ export async function startE2EServer(port = 0, options: Partial<AppOptions> = {}
   }
 }
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+/**
+ * `--lang=ja` (with the contexts' ja-JP locale) makes date inputs read 2026/12/02 as on a school's
+ * PCs: without it Chromium formats them in its own UI language (12/02/2026).
+ */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--lang=ja']
 
 /** Debian's Chromium, headless (Playwright's own browser download is not available here). */
 export function launchChromium(): Promise<Browser> {
