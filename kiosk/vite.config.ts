@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { defineConfig, type Plugin } from 'vite'
 import { precompressDir } from '../server/pages/precompress.js'
 import { PARTS, sourceHash, stampFile } from '../server/build/sources.mjs'
+import { pageShell } from './pageShell.js'
 import { precompiledCatalogues } from './precompiledCatalogues.js'
 
 const root = import.meta.dirname
@@ -31,7 +32,7 @@ function precompress(): Plugin {
 export default defineConfig({
   root,
   base: '/',
-  plugins: [precompiledCatalogues(), buildId(), precompress()],
+  plugins: [pageShell(), precompiledCatalogues(), buildId(), precompress()],
   build: {
     outDir: PARTS.pages.out,
     emptyOutDir: true,

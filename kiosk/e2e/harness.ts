@@ -49,7 +49,12 @@ export async function startE2EServer(port = 0, options: Partial<AppOptions> = {}
   }
 }
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+/**
+ * Date inputs follow Chromium's own UI language, not the page's locale: `--lang=ja` makes them read
+ * 2026/12/02 as on a school's PCs. Chromium falls back to en-US (12/02/2026) unless its Japanese
+ * locale is installed (Debian's chromium-l10n; .ci/run installs it).
+ */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--lang=ja']
 
 /** Debian's Chromium, headless (Playwright's own browser download is not available here). */
 export function launchChromium(): Promise<Browser> {

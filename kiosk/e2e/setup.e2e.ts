@@ -7,8 +7,7 @@ import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../../server/pages/buildInfo.js'
 import { startServerProcess, type ServerProcess } from '../../server/test/process.js'
-import { CHROMIUM_ARGS } from './harness.js'
-import { chromium } from 'playwright-core'
+import { launchChromium } from './harness.js'
 
 const SHOTS = join(ROOT, 'docs', 'screenshots')
 const ROSTER = join(ROOT, 'server', 'roster', 'fixtures', 'roster-utf8-lf.csv')
@@ -41,7 +40,7 @@ beforeAll(async () => {
     }
   }
   server = await startServerProcess(ROOT, ['--import', 'tsx', 'server/start.ts'], env)
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, env: { ...process.env, LANG: 'ja_JP.UTF-8', LANGUAGE: 'ja' } })
+  browser = await launchChromium()
 }, 180_000)
 afterAll(async () => {
   await browser?.close()

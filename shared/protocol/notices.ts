@@ -38,6 +38,18 @@ export type NoticeAnswerRequest = z.input<typeof NoticeAnswerRequest>
 
 export const DeliveryState = z.enum(['pending', 'sending', 'sent', 'captured', 'failed'])
 
+export const CallOutcome = z.enum(['reached', 'no_answer', 'left_message'])
+export const CALL_OUTCOME_LABEL: Record<z.infer<typeof CallOutcome>, string> = { reached: '通話できた', no_answer: '出ない', left_message: '留守電に伝言' }
+export type CallOutcome = z.infer<typeof CallOutcome>
+
+/** A guardian's phone as the office's call lists show it. */
+export const GuardianPhone = z.object({ guardian: z.string(), phone: z.string() })
+export type GuardianPhone = z.infer<typeof GuardianPhone>
+
+/** One recorded call to a family: when, by whom, how it went. */
+export const CallEntry = z.object({ at: z.string(), by: z.string(), outcome: CallOutcome, note: z.string() })
+export type CallEntry = z.infer<typeof CallEntry>
+
 /** A notice as the office follows it. */
 export const OfficeNotice = z.object({
   id: Id,
@@ -56,16 +68,14 @@ export const OfficeNotice = z.object({
   deliveries: z.array(z.object({ channel: z.enum(['in_app', 'email']), recipient: z.string(), status: DeliveryState, attempts: z.number().int(), lastError: z.string().nullable() })),
   /** Still not in school and no answer after the school's wait, or 登校しているはずです: phone the family. */
   toCall: z.boolean(),
-  phones: z.array(z.object({ guardian: z.string(), phone: z.string() })),
-  calls: z.array(z.object({ at: z.string(), by: z.string(), outcome: z.enum(['reached', 'no_answer', 'left_message']), note: z.string() })),
+  phones: z.array(GuardianPhone),
+  calls: z.array(CallEntry),
 })
 export type OfficeNotice = z.infer<typeof OfficeNotice>
 
 export const OfficeNoticeList = z.object({ ok: z.literal(true), date: IsoDate, callListAfterMinutes: z.number().int(), notices: z.array(OfficeNotice) })
 export type OfficeNoticeList = z.infer<typeof OfficeNoticeList>
 
-export const CallOutcome = z.enum(['reached', 'no_answer', 'left_message'])
-export const CALL_OUTCOME_LABEL: Record<z.infer<typeof CallOutcome>, string> = { reached: '通話できた', no_answer: '出ない', left_message: '留守電に伝言' }
 
 export const CallRecordRequest = z.object({
   pupilId: Id,

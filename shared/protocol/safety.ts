@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CallEntry, GuardianPhone } from './notices.js'
 import { Id, isSafeText, LIMITS, shortText, TimeOfDay, UNSAFE_TEXT_MESSAGE } from './primitives.js'
 
 /**
@@ -206,9 +207,9 @@ export const SafetyStaffRow = z.object({
   answer: SafetyAnswerView.nullable(),
   /** Every answer, newest first (the counting one included). */
   answers: z.array(SafetyAnswerView),
-  phones: z.array(z.object({ guardian: z.string(), phone: z.string() })),
+  phones: z.array(GuardianPhone),
   /** Calls to the family since the confirmation started (the office's call records). */
-  calls: z.array(z.object({ at: z.string(), by: z.string(), outcome: z.enum(['reached', 'no_answer', 'left_message']), note: z.string() })),
+  calls: z.array(CallEntry),
 })
 export type SafetyStaffRow = z.infer<typeof SafetyStaffRow>
 

@@ -6,6 +6,7 @@ import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 import { call, errorText, hrefOf } from '../lib/api.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { panel } from './styles.js'
+import '../components/asg-pager.js'
 
 const PAGE_SIZE = 50
 
@@ -48,7 +49,6 @@ export class AsgAdminAudit extends LitElement {
       td.when, td.who, td.pupil { white-space: nowrap; }
       td.addr { font-family: ui-monospace, 'Noto Sans Mono', monospace; font-size: 0.85rem; }
       button.link { border: none; background: none; padding: 0; min-height: 0; color: var(--asg-accent); text-decoration: underline; cursor: pointer; font: inherit; }
-      .pager { display: flex; gap: 12px; align-items: center; margin-top: 10px; }
     `,
   ]
 
@@ -93,7 +93,6 @@ export class AsgAdminAudit extends LitElement {
 
   override render() {
     const d = this.data
-    const pages = d ? Math.max(1, Math.ceil(d.total / d.pageSize)) : 1
     return html`
       <section>
         <h2>監査ログ</h2>
@@ -118,11 +117,9 @@ export class AsgAdminAudit extends LitElement {
         </div>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         ${d ? this.renderRows(d.rows) : nothing}
-        ${d && d.total > 0 ? html`<div class="pager">
-          <button ?disabled=${this.page <= 1 || this.busy} @click=${() => this.go(this.page - 1)}>前へ</button>
-          <span>${d.total}件中 ${(d.page - 1) * d.pageSize + 1}〜${Math.min(d.total, d.page * d.pageSize)}件(${d.page}/${pages}ページ)</span>
-          <button ?disabled=${this.page >= pages || this.busy} @click=${() => this.go(this.page + 1)}>次へ</button>
-        </div>` : nothing}
+        ${d && d.total > 0
+          ? html`<asg-pager .page=${d.page} .pageSize=${d.pageSize} .total=${d.total} ?busy=${this.busy} @asg-page=${(e: CustomEvent<{ page: number }>) => this.go(e.detail.page)}></asg-pager>`
+          : nothing}
       </section>
     `
   }

@@ -5,7 +5,7 @@ import '../components/asg-login.js'
 import { ApiError, call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { currentUser, logout } from '../lib/session.js'
-import { buttons, tokens } from '../lib/styles.js'
+import { buttons, tokens, visuallyHidden } from '../lib/styles.js'
 import './asg-report-confirm.js'
 import type { SentDetail } from './asg-report-confirm.js'
 import './asg-report-form.js'
@@ -104,6 +104,7 @@ export class AsgGuardianApp extends LitElement {
   static override styles = [
     tokens,
     buttons,
+    visuallyHidden,
     guardianStyles,
     css`
       :host {
@@ -164,14 +165,6 @@ export class AsgGuardianApp extends LitElement {
         min-height: 44px;
         min-width: 44px;
         font-size: 0.95rem;
-        white-space: nowrap;
-      }
-      .visually-hidden {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
         white-space: nowrap;
       }
       a.small {

@@ -3,7 +3,7 @@ import { answerText } from '../../../shared/domain/surveyAnswers.js'
 import type { GuardianSurvey, GuardianSurveySubject } from '../../../shared/protocol/surveys.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { ApiError, call } from '../lib/api.js'
-import { buttons, tokens } from '../lib/styles.js'
+import { buttons, tokens, visuallyHidden } from '../lib/styles.js'
 import './asg-survey-form.js'
 import { formatInstant } from './dates.js'
 import type { Locale } from './messages.js'
@@ -41,6 +41,7 @@ export class AsgGuardianSurveys extends LitElement {
   static override styles = [
     tokens,
     buttons,
+    visuallyHidden,
     guardianStyles,
     css`
       :host { display: block; margin: 0 0 16px; }
@@ -59,7 +60,6 @@ export class AsgGuardianSurveys extends LitElement {
       dt { color: var(--asg-ink-soft); font-size: 0.9rem; }
       dd { margin: 0 0 6px; overflow-wrap: anywhere; }
       button.go { width: 100%; }
-      .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     `,
   ]
 

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { GUARDIAN_CALENDAR_DAYS, LIMITS, type CreateReportRequest, type GuardianChild, type GuardianHome, type Reason, type ReportKind, type ReportMode } from '../../../shared/protocol/index.js'
-import { buttons, tokens } from '../lib/styles.js'
+import { buttons, tokens, visuallyHidden } from '../lib/styles.js'
 import { daysInclusive } from '../../../shared/time/schoolTime.js'
 import { addDays, formatDay, formatTime, quickDays, type QuickDays } from './dates.js'
 import { asksSymptoms, existingReports, newIdempotencyKey, sameContent, type DayChoice, type ExistingReport, type ReportDraft } from './draft.js'
@@ -81,6 +81,7 @@ export class AsgReportForm extends LitElement {
   static override styles = [
     tokens,
     buttons,
+    visuallyHidden,
     guardianStyles,
     css`
       form {
@@ -108,14 +109,6 @@ export class AsgReportForm extends LitElement {
       legend .muted {
         font-weight: 400;
         margin-left: 0.4em;
-      }
-      .sr-only {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
       }
       /* Choice tiles: a native input inside a label, styled by its state. */
       .tile {
@@ -490,7 +483,7 @@ export class AsgReportForm extends LitElement {
           <p class="counter ${left <= NEAR_LIMIT ? 'near' : ''}" id="message-counter">
             ${m.counter(this.message.length, LIMITS.messageChars)}${left <= NEAR_LIMIT ? html` <strong>${m.counterLeft(left)}</strong>` : nothing}
           </p>
-          <p class="sr-only" aria-live="polite">${left <= NEAR_LIMIT && left % 10 === 0 ? m.counterLeft(left) : ''}</p>
+          <p class="visually-hidden" aria-live="polite">${left <= NEAR_LIMIT && left % 10 === 0 ? m.counterLeft(left) : ''}</p>
           ${err('message')}
         </fieldset>
 

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit'
 import type { GuardianReport } from '../../../shared/protocol/index.js'
 import { ApiError, call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
-import { buttons, tokens } from '../lib/styles.js'
+import { buttons, tokens, visuallyHidden } from '../lib/styles.js'
 import { formatDay, formatInstant, formatTime, reportDaysText } from './dates.js'
 import { errorText, messages, symptomLabel, type Locale } from './messages.js'
 import { guardianStyles } from './styles.js'
@@ -51,6 +51,7 @@ export class AsgReportList extends LitElement {
   static override styles = [
     tokens,
     buttons,
+    visuallyHidden,
     guardianStyles,
     css`
       h2 {
@@ -146,14 +147,6 @@ export class AsgReportList extends LitElement {
       .state button {
         margin-top: 10px;
       }
-      .sr-only {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
     `,
   ]
 
@@ -162,7 +155,7 @@ export class AsgReportList extends LitElement {
     return html`
       <section aria-labelledby="list-heading">
         <h2 id="list-heading" tabindex="-1">${m.listHeading}</h2>
-        <p class="sr-only" role="status" aria-live="polite">${this.announcement}</p>
+        <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
         ${this.body()}
       </section>
     `

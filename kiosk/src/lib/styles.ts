@@ -60,3 +60,15 @@ export const buttons = css`
     outline-offset: 2px;
   }
 `
+
+/** `.visually-hidden`: text only screen readers get (live announcements, status lines), out of sight but not out of the page. */
+export const visuallyHidden = css`
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`

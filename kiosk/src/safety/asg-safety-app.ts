@@ -7,7 +7,7 @@ import { formatInstantJa, formatInstantTimeJa } from '../../../shared/time/forma
 import { ReloadOnChange } from '../controllers/reload-on-change.js'
 import { call, errorText, hrefOf } from '../lib/api.js'
 import { buttons, tokens } from '../lib/styles.js'
-import type { CallDetail } from './asg-safety-rows.js'
+import type { CallDetail } from '../components/asg-call-record.js'
 
 type Staff = Extract<Me, { kind: 'staff' }>
 

@@ -1,5 +1,4 @@
 import { LitElement, css, html, nothing } from 'lit'
-import { CALL_OUTCOME_LABEL } from '../../../shared/protocol/index.js'
 import {
   needsSupport,
   SAFETY_PICKUP_LABEL,
@@ -9,20 +8,19 @@ import {
   type SafetyStaffRow,
 } from '../../../shared/protocol/safety.js'
 import { formatInstantTimeJa, formatTimeJa } from '../../../shared/time/format.js'
-import { buttons, tokens } from '../lib/styles.js'
+import { pageOf } from '../lib/paging.js'
+import { tokens } from '../lib/styles.js'
+import '../components/asg-call-record.js'
+import '../components/asg-pager.js'
 
-type Outcome = keyof typeof CALL_OUTCOME_LABEL
-export interface CallDetail {
-  pupilId: number
-  outcome: Outcome
-  note: string
-}
+/** Rows a page: a school-wide 未回答 list can hold hundreds of families, each with phones and buttons. */
+const PAGE_SIZE = 20
 
 /**
  * Pupils of a confirmation as a list: each child's counting answer (and the other guardians'),
- * or 未回答. With `calls`, a non-responder shows the guardians' phone numbers, the calls made
- * since the confirmation started, and buttons to record a call (the office's call records).
- * @fires asg-call - detail: CallDetail, a call to record
+ * or 未回答, PAGE_SIZE to a page. With `calls`, a non-responder shows the guardians' phone numbers,
+ * the calls made since the confirmation started, and buttons to record a call (the office's call records).
+ * @fires asg-call - detail: CallDetail (from asg-call-record), a call to record
  */
 export class AsgSafetyRows extends LitElement {
   static override properties = {
@@ -32,6 +30,7 @@ export class AsgSafetyRows extends LitElement {
     open: { type: Boolean },
     busy: { type: Boolean },
     timeZone: { type: String },
+    page: { state: true },
   }
   declare rows: readonly SafetyStaffRow[]
   declare heading: string
@@ -41,6 +40,7 @@ export class AsgSafetyRows extends LitElement {
   declare open: boolean
   declare busy: boolean
   declare timeZone: string
+  declare page: number
 
   constructor() {
     super()
@@ -50,11 +50,11 @@ export class AsgSafetyRows extends LitElement {
     this.open = true
     this.busy = false
     this.timeZone = 'Asia/Tokyo'
+    this.page = 1
   }
 
   static override styles = [
     tokens,
-    buttons,
     css`
       :host { display: block; background: var(--asg-surface); border: 1px solid var(--asg-line); border-radius: var(--asg-radius); padding: 0.6rem 0.9rem; }
       h3 { margin: 0 0 0.4rem; font-size: 1.05rem; }
@@ -70,16 +70,16 @@ export class AsgSafetyRows extends LitElement {
       .chip.other { background: #eef0f5; }
       .chip.none { background: var(--asg-late-bg); color: var(--asg-late); }
       .note { white-space: pre-wrap; }
-      .phone a { font-weight: 700; font-size: 1.1rem; color: var(--asg-accent); }
-      .record { display: flex; flex-wrap: wrap; gap: 6px; }
-      .record input { font: inherit; min-height: 44px; border: 1px solid var(--asg-line); border-radius: 8px; padding: 0 0.6rem; flex: 1; min-width: 10rem; }
       .none { color: var(--asg-ink-soft); }
     `,
   ]
 
   override render() {
     return html`<h3>${this.heading} <span class="muted">${this.rows.length}名</span></h3>
-      ${this.rows.length === 0 ? html`<p class="none">該当する児童はいません。</p>` : html`<ul>${this.rows.map((r) => this.renderRow(r))}</ul>`}`
+      ${this.rows.length === 0 ? html`<p class="none">該当する児童はいません。</p>` : html`<ul>${pageOf(this.rows, this.page, PAGE_SIZE).map((r) => this.renderRow(r))}</ul>`}
+      ${this.rows.length > PAGE_SIZE
+        ? html`<asg-pager .page=${this.page} .pageSize=${PAGE_SIZE} .total=${this.rows.length} @asg-page=${(e: CustomEvent<{ page: number }>) => (this.page = e.detail.page)}></asg-pager>`
+        : nothing}`
   }
 
   private renderRow(r: SafetyStaffRow) {
@@ -113,23 +113,8 @@ export class AsgSafetyRows extends LitElement {
   }
 
   private renderCalls(r: SafetyStaffRow) {
-    return html`${r.phones.length
-        ? r.phones.map((p) => html`<div class="phone">${p.guardian} <a href="tel:${p.phone}">${p.phone}</a></div>`)
-        : html`<div class="muted">電話番号が登録されていません</div>`}
-      ${r.calls.map((c) => html`<div class="muted">${formatInstantTimeJa(c.at, this.timeZone)} ${c.by}: ${CALL_OUTCOME_LABEL[c.outcome]}${c.note ? ` ・ ${c.note}` : ''}</div>`)}
-      ${this.open
-        ? html`<div class="record">
-            <input name="note-${r.pupilId}" placeholder="メモ(例: 自宅で無事と確認)" aria-label="${r.name}さんの通話メモ" />
-            ${(Object.keys(CALL_OUTCOME_LABEL) as Outcome[]).map((o) => html`<button type="button" ?disabled=${this.busy} @click=${() => this.record(r.pupilId, o)}>${CALL_OUTCOME_LABEL[o]}</button>`)}
-          </div>`
-        : nothing}`
-  }
-
-  private record(pupilId: number, outcome: Outcome) {
-    const input = this.renderRoot.querySelector<HTMLInputElement>(`[name="note-${pupilId}"]`)
-    const note = input?.value ?? ''
-    if (input) input.value = ''
-    this.dispatchEvent(new CustomEvent<CallDetail>('asg-call', { detail: { pupilId, outcome, note }, bubbles: true, composed: true }))
+    return html`<asg-call-record .pupilId=${r.pupilId} pupilName=${r.name} .phones=${r.phones} .calls=${r.calls} ?recording=${this.open} ?busy=${this.busy}
+      placeholder="メモ(例: 自宅で無事と確認)" timeZone=${this.timeZone}></asg-call-record>`
   }
 }
 

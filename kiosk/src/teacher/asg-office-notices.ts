@@ -5,8 +5,9 @@ import { call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
+import '../components/asg-call-record.js'
+import type { CallDetail } from '../components/asg-call-record.js'
 
-type Outcome = keyof typeof CALL_OUTCOME_LABEL
 const DELIVERY_LABEL = { pending: '未送達(再送待ち)', sending: '送信中', sent: '送信済', captured: '保存済(デモ)', failed: '送信できず' } as const
 
 /**
@@ -67,9 +68,6 @@ export class AsgOfficeNotices extends LitElement {
       .waiting { font-weight: 700; color: var(--asg-late); }
       .bad { font-weight: 700; color: var(--asg-absent); }
       .call { display: grid; gap: 0.4rem; padding: 0.5rem 0; border-bottom: 1px solid var(--asg-line); }
-      .call a { font-weight: 700; font-size: 1.1rem; color: var(--asg-accent); }
-      .call .buttons { display: flex; flex-wrap: wrap; gap: 6px; }
-      .call input { font: inherit; min-height: 44px; border: 1px solid var(--asg-line); border-radius: 8px; padding: 0 0.6rem; flex: 1; min-width: 10rem; }
       .msg { font-weight: 700; }
     `,
   ]
@@ -145,12 +143,8 @@ export class AsgOfficeNotices extends LitElement {
     return html`<div class="call" data-pupil=${n.pupilId}>
       <div><span class="cls">${n.classLabel}</span> <span class="name">${n.pupilName}</span>
         ${n.answer ? html`<span class="bad">${NOTICE_ANSWER_LABEL[n.answer]}${n.answerMessage ? `「${n.answerMessage}」` : ''}</span>` : html`<span class="waiting">未回答</span>`}</div>
-      ${n.phones.length ? n.phones.map((p) => html`<div>${p.guardian} <a href="tel:${p.phone}">${p.phone}</a></div>`) : html`<span class="muted">電話番号が登録されていません</span>`}
-      ${n.calls.map((c) => html`<div class="muted">${formatInstantTimeJa(c.at, this.timeZone)} ${c.by}: ${CALL_OUTCOME_LABEL[c.outcome]}${c.note ? ` ・ ${c.note}` : ''}</div>`)}
-      <div class="buttons">
-        <input name="note-${n.pupilId}" placeholder="メモ(例: 祖母が送っていく)" aria-label="通話メモ" />
-        ${(Object.keys(CALL_OUTCOME_LABEL) as Outcome[]).map((o) => html`<button ?disabled=${this.busy} @click=${() => this.recordCall(n.pupilId, o)}>${CALL_OUTCOME_LABEL[o]}</button>`)}
-      </div>
+      <asg-call-record .pupilId=${n.pupilId} pupilName=${n.pupilName} .phones=${n.phones} .calls=${n.calls} ?busy=${this.busy}
+        placeholder="メモ(例: 祖母が送っていく)" timeZone=${this.timeZone} @asg-call=${(e: CustomEvent<CallDetail>) => this.recordCall(e.detail)}></asg-call-record>
     </div>`
   }
 
@@ -173,11 +167,10 @@ export class AsgOfficeNotices extends LitElement {
     this.busy = false
   }
 
-  private async recordCall(pupilId: number, outcome: Outcome) {
+  private async recordCall(body: CallDetail) {
     this.busy = true
-    const note = (this.renderRoot.querySelector(`[name="note-${pupilId}"]`) as HTMLInputElement | null)?.value ?? ''
     try {
-      await call(routes.office.recordCall, { body: { pupilId, outcome, note } })
+      await call(routes.office.recordCall, { body })
       await this.load()
     } catch (err) {
       this.message = err instanceof Error ? err.message : '記録できませんでした。'
