@@ -99,7 +99,7 @@ async function run(opts: MainOptions): Promise<void> {
   // Scheduled 安否確認 reminders to the families that have not answered, checked every minute (each sent once, whichever processes run).
   const safetyReminders = startSafetyReminders({ ...appDeps, publish: app.publish })
   // Surveys' scheduled reminders to the families that have not answered, checked each minute.
-  const surveyReminders = startSurveyReminders({ ...appDeps, publish: app.publish }, log)
+  const surveyReminders = startSurveyReminders({ ...appDeps, publish: app.publish })
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve))
 
   const base = `http://localhost:${config.port}`

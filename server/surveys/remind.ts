@@ -10,8 +10,8 @@ import { surveyForUpdate, type SurveyRow } from '../data/surveys.js'
 import type { Q } from '../db/types.js'
 import type { Deps } from '../deps.js'
 import { AppError } from '../errors.js'
-import type { Log } from '../log.js'
 import { mailMode } from '../notices/sendNotices.js'
+import { startPeriodic, type Periodic } from '../ops/periodic.js'
 import { queuePush } from '../push/queue.js'
 import { isOpen } from './answers.js'
 import { ownSurvey, surveyChange } from './build.js'
@@ -142,22 +142,15 @@ export async function sendDueReminders(deps: Deps): Promise<number> {
   return reminded
 }
 
-/** Checks for due reminders every `everyMs` until stopped; one run at a time. */
-export function startSurveyReminders(deps: Deps, log: Log, everyMs = 60_000): { stop(): Promise<void> } {
-  let running: Promise<void> | null = null
-  const timer = setInterval(() => {
-    if (running) return
-    running = sendDueReminders(deps)
-      .then((n) => void (n > 0 && log.info('survey reminders', { guardians: n })))
-      .catch((err: unknown) => log.error('survey reminders', { err: String(err) }))
-      .finally(() => (running = null))
-  }, everyMs)
-  timer.unref()
-  return {
-    async stop() {
-      clearInterval(timer)
-      await running
+/** Checks for due reminders every `everyMs` until stopped; each survey's row is claimed by the process that reminds. */
+export function startSurveyReminders(deps: Deps, everyMs = 60_000): Periodic {
+  return startPeriodic({
+    name: 'survey reminders',
+    everyMs,
+    log: deps.log,
+    work: async () => {
+      const n = await sendDueReminders(deps)
+      if (n > 0) deps.log.info('survey reminders', { guardians: n })
     },
-  }
+  })
 }
-
