@@ -193,6 +193,7 @@ export function createHub(
     if (change.kind === 'school') {
       // No pupil data: the same fact for every page of the school.
       io.to([rooms.staff(schoolId), rooms.board(schoolId)]).emit('school:changed', change.event)
+      if (change.familyPupilIds.length > 0) io.to(change.familyPupilIds.map(rooms.family)).emit('family:school', change.event)
       return
     }
     for (const { pupilId, date } of change.event.changes) {
