@@ -136,8 +136,8 @@ async function run(opts: MainOptions): Promise<void> {
     }, SHUTDOWN.hardMs)
     hard.unref()
     log.info('draining', { signal })
-    pruning.stop()
-    const [drained] = await Promise.all([app.drain(SHUTDOWN.requestsMs), outboxWorker.stop(), backups?.stop(), safetyReminders.stop(), surveyReminders.stop()])
+    // Each periodic loop stops taking runs and waits for the one under way before the database closes.
+    const [drained] = await Promise.all([app.drain(SHUTDOWN.requestsMs), outboxWorker.stop(), backups?.stop(), pruning.stop(), safetyReminders.stop(), surveyReminders.stop()])
     if (drained.unfinished > 0) log.warn('requests cut at shutdown', { unfinished: drained.unfinished })
     await Promise.all([db.close(), adapterDb?.close()])
     releaseDataDir?.()
