@@ -73,7 +73,7 @@ export class AsgGuardianApp extends LitElement {
   declare safety: GuardianSafety[]
   /** Counts the family events heard: the notices and surveys below read their lists again on each. */
   declare familyChanges: number
-  /** Live once a guardian is logged in: 確認済 and new notices appear without a reload. */
+  /** Live once a guardian is logged in: 確認済, new notices and surveys appear without a reload. */
   private live: ReloadOnEvent | null = null
   /** The language offered on arrival (this device's choice or the browser's), once its words are loaded. */
   private offered: Promise<void>
