@@ -99,7 +99,7 @@ async function run(opts: MainOptions): Promise<void> {
   // Scheduled 安否確認 reminders to the families that have not answered, checked every minute (each sent once, whichever processes run).
   const safetyReminders = startSafetyReminders({ ...appDeps, publish: app.publish })
   // Surveys' scheduled reminders to the families that have not answered, checked each minute.
-  const surveyReminders = startSurveyReminders({ ...appDeps, publish: app.publish }, log)
+  const surveyReminders = startSurveyReminders({ ...appDeps, publish: app.publish })
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve))
 
   const base = `http://localhost:${config.port}`
@@ -136,8 +136,8 @@ async function run(opts: MainOptions): Promise<void> {
     }, SHUTDOWN.hardMs)
     hard.unref()
     log.info('draining', { signal })
-    pruning.stop()
-    const [drained] = await Promise.all([app.drain(SHUTDOWN.requestsMs), outboxWorker.stop(), backups?.stop(), safetyReminders.stop(), surveyReminders.stop()])
+    // Each periodic loop stops taking runs and waits for the one under way before the database closes.
+    const [drained] = await Promise.all([app.drain(SHUTDOWN.requestsMs), outboxWorker.stop(), backups?.stop(), pruning.stop(), safetyReminders.stop(), surveyReminders.stop()])
     if (drained.unfinished > 0) log.warn('requests cut at shutdown', { unfinished: drained.unfinished })
     await Promise.all([db.close(), adapterDb?.close()])
     releaseDataDir?.()

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SURVEY_TEMPLATES } from '../../shared/domain/surveyTemplates.js'
 import { PASSWORD } from '../../server/test/fixtures.js'
 import { Client } from '../../server/test/server.js'
 import { contextAt, launchChromium, loginThroughPage, startE2EServer, type E2EServer } from './harness.js'
@@ -17,7 +18,7 @@ afterAll(async () => {
 })
 
 describe("the guardian page follows the school's answer live", () => {
-  it('the teacher acknowledges, the guardian page shows 確認済 without a reload; a not-arrived notice appears the same way', async () => {
+  it('the teacher acknowledges, the guardian page shows 確認済 without a reload; a not-arrived notice and a newly published survey appear the same way', async () => {
     const [fever] = await server.db.sql<{ id: number }[]>`select id from school_reason where school_id = ${server.school.schoolId} and label = '発熱'`
     const api = await new Client(server).login(server.school.login.suzuki)
     const sent = await api.post('/api/guardian/reports', {
@@ -55,6 +56,13 @@ describe("the guardian page follows the school's answer live", () => {
     const notice = await office.post('/api/office/notices', { pupilIds: [server.school.pupils.jiro] })
     expect(notice.body.sent).toEqual([server.school.pupils.jiro])
     await guardian.locator('asg-guardian-notices').getByText('鈴木 次郎').first().waitFor({ timeout: 5000 })
+
+    // The vice-principal publishes a survey to jiro's class: it appears on the open page too.
+    const template = SURVEY_TEMPLATES.find((t) => t.key === 'event')!.draft
+    const created = await office.post('/api/surveys', { ...template, title: '学習発表会の出欠', target: { kind: 'classes', classIds: [server.school.classes.c2] }, deadline: '2026-12-04T17:00:00+09:00', remindAt: null })
+    expect(created.status).toBe(201)
+    expect((await office.post(`/api/surveys/${created.body.id}/publish`)).status).toBe(200)
+    await guardian.locator('asg-guardian-surveys h3', { hasText: '学習発表会の出欠' }).waitFor({ timeout: 5000 })
 
     expect(loads).toBe(1)
     for (const c of [guardianContext, teacherContext]) await c.close()

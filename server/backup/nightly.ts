@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { Clock } from '../clock.js'
 import type { Sql } from '../db/types.js'
 import type { Log } from '../log.js'
+import { startPeriodic, type Periodic } from '../ops/periodic.js'
 import { listNightly, nightlyName, pruneNightly, writeWhole } from './files.js'
 import { dumpLogical } from './logical.js'
 
@@ -38,21 +39,16 @@ export async function backupIfDue(opts: NightlyOptions): Promise<string | null> 
  * The embedded server's daily backup, checked every ten minutes (and right after start). The
  * dump holds the single connection while it reads, so requests wait that long once a day.
  */
-export function startNightlyBackups(opts: NightlyOptions): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve()
-  const tick = () => {
-    running = backupIfDue(opts)
-      .then((file) => file && opts.log.info('backup written', { file }))
-      .catch((err: unknown) => opts.log.error('backup failed', { error: String(err) }))
-  }
-  tick()
-  const timer = setInterval(tick, CHECK_EVERY_MS)
-  timer.unref()
-  return {
-    // Shutdown waits for a backup being written before the database closes.
-    async stop() {
-      clearInterval(timer)
-      await running
+export function startNightlyBackups(opts: NightlyOptions): Periodic {
+  // Shutdown waits for a backup being written before the database closes.
+  return startPeriodic({
+    name: 'backup',
+    everyMs: CHECK_EVERY_MS,
+    atStart: true,
+    log: opts.log,
+    work: async () => {
+      const file = await backupIfDue(opts)
+      if (file) opts.log.info('backup written', { file })
     },
-  }
+  })
 }

@@ -82,6 +82,11 @@ export async function insertSurveyPupils(q: Q, surveyId: number, rows: readonly 
   }
 }
 
+/** The pupils a published survey went to: their families are told when it changes. */
+export async function surveyPupilIds(q: Q, surveyId: number): Promise<number[]> {
+  return (await q<{ pupilId: number }[]>`select pupil_id from survey_pupil where survey_id = ${surveyId}`).map((r) => r.pupilId)
+}
+
 export async function upsertAnswer(q: Q, a: { surveyId: number; subject: number; guardianId: number; answers: SurveyAnswers; at: string }): Promise<void> {
   await q`
     insert into survey_answer (survey_id, subject, guardian_id, answers, answered_at, first_answered_at)

@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer'
 import type { Clock } from '../clock.js'
 import type { Sql } from '../db/types.js'
 import type { Log } from '../log.js'
+import { startPeriodic } from '../ops/periodic.js'
 import { deliverPushes, type PushSender } from '../push/deliver.js'
 
 /** Delivering the outbox's e-mail with retries. */
@@ -109,25 +110,20 @@ export interface OutboxChannels {
  * or pushes being sent finish and releases the rest of the run's claimed rows.
  */
 export function startOutboxWorker(sql: Sql, clock: Clock, channels: OutboxChannels, log: Log, everyMs = 1000): { stop(): Promise<void> } {
-  let running: Promise<void> | null = null
-  let stopping = false
-  const run = async () => {
-    const mail = channels.mail ? await deliverOutbox(sql, clock, channels.mail, log, () => stopping) : null
-    const push = channels.push && !stopping ? await deliverPushes(sql, clock, channels.push, log, () => stopping) : null
-    const released = (mail?.released ?? 0) + (push?.released ?? 0)
-    if (released > 0) log.info('outbox leases released', { released })
-  }
-  const timer = setInterval(() => {
-    if (running) return
-    running = run()
-      .catch((err: unknown) => log.error('outbox worker', { err: String(err) }))
-      .finally(() => (running = null))
-  }, everyMs)
+  const loop = startPeriodic({
+    name: 'outbox worker',
+    everyMs,
+    log,
+    work: async (stopping) => {
+      const mail = channels.mail ? await deliverOutbox(sql, clock, channels.mail, log, stopping) : null
+      const push = channels.push && !stopping() ? await deliverPushes(sql, clock, channels.push, log, stopping) : null
+      const released = (mail?.released ?? 0) + (push?.released ?? 0)
+      if (released > 0) log.info('outbox leases released', { released })
+    },
+  })
   return {
     async stop() {
-      stopping = true
-      clearInterval(timer)
-      await running
+      await loop.stop()
       channels.mail?.close()
     },
   }

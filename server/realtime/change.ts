@@ -21,6 +21,11 @@ export interface ChangeScope {
   /** These parts of the school changed: pages reload them (and the pupil-days with them). */
   school(...parts: SchoolPart[]): void
   /**
+   * The school change concerns these pupils' families too (a survey published to them, closed,
+   * a reminder): their guardians' pages hear `family:school` and re-read.
+   */
+  families(pupilIds: readonly number[]): void
+  /**
    * This 安否確認 changed (started, answered, reminded, closed): boards and staff get its tally,
    * the families of these pupils are told to re-read.
    */
@@ -80,6 +85,7 @@ class Scope implements ChangeScope {
   private readonly pupils: PupilDay[] = []
   private readonly classes: ClassDay[] = []
   private readonly parts = new Set<SchoolPart>()
+  private readonly familyPupils = new Set<number>()
   private safetyOf: { id: number; pupilIds: Set<number> } | null = null
   private context: SchoolOnDate | undefined
   isUnchanged = false
@@ -100,6 +106,9 @@ class Scope implements ChangeScope {
     this.safetyOf ??= { id: confirmationId, pupilIds: new Set() }
     for (const id of pupilIds) this.safetyOf.pupilIds.add(id)
   }
+  families(pupilIds: readonly number[]): void {
+    for (const id of pupilIds) this.familyPupils.add(id)
+  }
   unchanged(): void {
     this.isUnchanged = true
   }
@@ -115,8 +124,10 @@ class Scope implements ChangeScope {
     if (this.parts.size > 0) {
       // One change is one event: pages reload the parts, and their pupil-days with them.
       if (this.pupils.length > 0 || this.classes.length > 0) throw new Error('a change is either pupil-days or parts of the school')
-      return schoolChange(schoolId, this.seq, this.parts)
+      return schoolChange(schoolId, this.seq, this.parts, this.familyPupils)
     }
+    // A day change reaches the families of its pupils already (family:changed).
+    if (this.familyPupils.size > 0) throw new Error('families are told of a change of parts of the school')
     if (this.pupils.length === 0 && this.classes.length === 0) throw new Error('a change must say what it changed, or call unchanged()')
     return dayChange(tx, schoolId, this.seq, this.pupils, this.classes, this.context)
   }

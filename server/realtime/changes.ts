@@ -7,7 +7,8 @@ import type { Q } from '../db/types.js'
 /** A committed change ready to publish: pupil-days (with what the hub needs to redact them for boards), or parts of the school. */
 export type Change =
   | { kind: 'day'; event: DayChanged; boardShowsMessages: boolean }
-  | { kind: 'school'; event: SchoolChanged }
+  /** Parts of the school changed; the families of `familyPupilIds` are told too (a survey addressed to them). */
+  | { kind: 'school'; event: SchoolChanged; familyPupilIds: readonly number[] }
   /** A 安否確認 changed: its tally for boards and staff, and the pupils whose families hear of it. */
   | { kind: 'safety'; event: SafetyChanged; pupilIds: readonly number[] }
 
@@ -81,6 +82,6 @@ function covers(ctx: SchoolOnDate, date: string): boolean {
 }
 
 /** The event of a change to parts of the school; pages reload those parts, so it carries no data. */
-export function schoolChange(schoolId: number, seq: number, parts: Iterable<SchoolPart>): Change {
-  return { kind: 'school', event: { schoolId, seq, parts: [...new Set(parts)].sort() } }
+export function schoolChange(schoolId: number, seq: number, parts: Iterable<SchoolPart>, familyPupilIds: Iterable<number> = []): Change {
+  return { kind: 'school', event: { schoolId, seq, parts: [...new Set(parts)].sort() }, familyPupilIds: [...new Set(familyPupilIds)] }
 }

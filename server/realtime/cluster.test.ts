@@ -10,7 +10,8 @@ import type { Database } from '../db/types.js'
 import { insertNotice, insertOutbox } from '../data/notices.js'
 import type { Log } from '../log.js'
 import { deliverOutbox, type MailMessage } from '../notices/outbox.js'
-import { hourlyPruning } from '../ops/jobs.js'
+import { ManualClock } from '../clock.js'
+import { startHourlyPruning } from '../ops/jobs.js'
 import { smallSchool, type SmallSchool } from '../test/fixtures.js'
 import { freshPostgresDatabase } from '../test/db.js'
 import { Client, eventWhere, nextEvent, startTestServer, type TestServer, type TestSocket } from '../test/server.js'
@@ -273,10 +274,15 @@ describe.skipIf(!url)('shared state lives in PostgreSQL: every process counts to
   })
 
   it('the hourly housekeeping runs once per hour, whichever processes are up', async () => {
-    const t = Date.parse('2026-12-01T03:20:00Z')
-    const first = await Promise.all(nodes.map((n) => hourlyPruning(n.db.sql, t)))
-    expect(first.filter(Boolean)).toHaveLength(1)
-    expect((await Promise.all(nodes.map((n) => hourlyPruning(n.db.sql, t + 30 * 60_000)))).filter(Boolean)).toHaveLength(0)
-    expect((await Promise.all(nodes.map((n) => hourlyPruning(n.db.sql, t + 60 * 60_000)))).filter(Boolean)).toHaveLength(1)
+    const clock = new ManualClock(Date.parse('2026-12-01T03:20:00Z'))
+    // The interval never fires here: each process's check is asked for by hand.
+    const loops = nodes.map((n) => startHourlyPruning(n.db.sql, clock, quiet, 3_600_000))
+    const everyone = async () => (await Promise.all(loops.map((l) => l.tick()))).filter(Boolean)
+    expect(await everyone()).toHaveLength(1)
+    clock.advance(30 * 60_000)
+    expect(await everyone()).toHaveLength(0)
+    clock.advance(30 * 60_000)
+    expect(await everyone()).toHaveLength(1)
+    await Promise.all(loops.map((l) => l.stop()))
   })
 })

@@ -29,6 +29,7 @@ import type { Change, Publish } from './changes.js'
 import { commandHandlers, type CommandSocket } from './commands.js'
 import { handshakeAnsweringParser } from './handshakeParser.js'
 import { cityNotifier, cityRoom } from '../city/live.js'
+import { startPeriodic } from '../ops/periodic.js'
 
 export interface SocketData {
   principal: Principal
@@ -197,6 +198,7 @@ export function createHub(
     if (change.kind === 'school') {
       // No pupil data: the same fact for every page of the school.
       io.to([rooms.staff(schoolId), rooms.board(schoolId)]).emit('school:changed', change.event)
+      if (change.familyPupilIds.length > 0) io.to(change.familyPupilIds.map(rooms.family)).emit('family:school', change.event)
       return
     }
     for (const { pupilId, date } of change.event.changes) {
@@ -268,26 +270,22 @@ export function createHub(
   }
   const sweepMs = opts.socketSweepMs ?? SWEEP_MS
   if (sweepMs > 0) {
-    const sweeper = setInterval(() => {
-      sweep().catch((err: unknown) => deps.log.warn('socket sweep failed', { err: String(err) }))
-    }, sweepMs)
-    sweeper.unref()
-    httpServer.once('close', () => clearInterval(sweeper))
+    const sweeper = startPeriodic({ name: 'socket sweep', everyMs: sweepMs, log: deps.log, work: sweep })
+    httpServer.once('close', () => void sweeper.stop())
   }
 
   // With several processes a broadcast can be lost on its way; a lost last event of a school
   // shows as no hole. Each process tells its own pages the schools' latest numbers now and then.
   if (opts.adapter) {
-    const beacon = setInterval(() => {
-      schoolSeqs(deps.sql).then(
-        (rows) => {
-          for (const { id, seq } of rows) io.local.to([rooms.board(id), rooms.staff(id)]).emit('school:seq', { schoolId: id, seq })
-        },
-        (err: unknown) => deps.log.warn('sequence beacon', { err: String(err) }),
-      )
-    }, opts.seqBeaconMs ?? SEQ_BEACON_MS)
-    beacon.unref()
-    httpServer.once('close', () => clearInterval(beacon))
+    const beacon = startPeriodic({
+      name: 'sequence beacon',
+      everyMs: opts.seqBeaconMs ?? SEQ_BEACON_MS,
+      log: deps.log,
+      work: async () => {
+        for (const { id, seq } of await schoolSeqs(deps.sql)) io.local.to([rooms.board(id), rooms.staff(id)]).emit('school:seq', { schoolId: id, seq })
+      },
+    })
+    httpServer.once('close', () => void beacon.stop())
   }
 
   // Other processes hold sockets of the same people: each re-reads the rights of its own.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Change } from './changes.js'
 import { PublishQueue } from './publishQueue.js'
 
-const change = (schoolId: number, seq: number): Change => ({ kind: 'school', event: { schoolId, seq, parts: ['calendar'] } })
+const change = (schoolId: number, seq: number): Change => ({ kind: 'school', event: { schoolId, seq, parts: ['calendar'] }, familyPupilIds: [] })
 
 describe('PublishQueue', () => {
   it('holds a change committed first behind an earlier number still running, per school', () => {

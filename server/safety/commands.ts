@@ -8,7 +8,7 @@ import { getSchool } from '../data/schools.js'
 import { claimJobSlot } from '../data/jobs.js'
 import type { Deps } from '../deps.js'
 import { AppError } from '../errors.js'
-import type { Log } from '../log.js'
+import { startPeriodic, type Periodic } from '../ops/periodic.js'
 import { runChange } from '../realtime/change.js'
 import { staffToday } from '../roll/today.js'
 import { notifyFamilies } from './notify.js'
@@ -102,20 +102,7 @@ export async function runDueReminders(deps: Deps): Promise<number> {
   return sent
 }
 
-/** Checks for due reminders every `everyMs` (one run at a time) until stopped. */
-export function startSafetyReminders(deps: Deps, log: Log = deps.log, everyMs = 60_000): { stop(): Promise<void> } {
-  let running: Promise<unknown> | null = null
-  const timer = setInterval(() => {
-    if (running) return
-    running = runDueReminders(deps)
-      .catch((err: unknown) => log.warn('safety reminders', { err: String(err) }))
-      .finally(() => (running = null))
-  }, everyMs)
-  timer.unref()
-  return {
-    async stop() {
-      clearInterval(timer)
-      await running
-    },
-  }
+/** Checks for due reminders every `everyMs` until stopped; each reminder is claimed by the process that sends it. */
+export function startSafetyReminders(deps: Deps, everyMs = 60_000): Periodic {
+  return startPeriodic({ name: 'safety reminders', everyMs, log: deps.log, work: () => runDueReminders(deps) })
 }

@@ -81,7 +81,7 @@ export async function answerSurvey(deps: Deps, p: Principal | null, surveyId: nu
     select s.school_id from survey_pupil sp join survey s on s.id = sp.survey_id where sp.survey_id = ${surveyId} and sp.pupil_id = ${req.pupilId}`
   if (!place) throw new AppError('SURVEY_NOT_FOUND')
   const at = new Date(deps.clock.now()).toISOString()
-  await surveyChange(deps, place.schoolId, async (tx) => {
+  await surveyChange(deps, place.schoolId, async (tx, change) => {
     // Under the school's change lock: a close or the deadline decided before this answer wins.
     const s = await surveyForUpdate(tx, surveyId)
     if (!s || !isOpen(s, deps.clock.now())) throw new AppError('SURVEY_CLOSED')
@@ -91,6 +91,8 @@ export async function answerSurvey(deps: Deps, p: Principal | null, surveyId: nu
     const [sp] = await tx<{ familyKey: number }[]>`select family_key from survey_pupil where survey_id = ${surveyId} and pupil_id = ${req.pupilId}`
     const subject = s.per === 'family' ? sp!.familyKey : req.pupilId
     await upsertAnswer(tx, { surveyId, subject, guardianId: who.guardianId, answers: clean, at })
+    // The child's other guardian sees it answered.
+    change.families([req.pupilId])
   })
   return at
 }

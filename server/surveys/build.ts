@@ -1,7 +1,7 @@
 import type { SurveyDraft, SurveyTarget, SurveyTargets } from '../../shared/protocol/surveys.js'
 import { authorize } from '../auth/guards.js'
 import type { StaffPrincipal } from '../auth/principal.js'
-import { guardianLinks, insertSurvey, insertSurveyPupils, surveyForUpdate, surveyOf, targetPupils, updateDraft, type SurveyRow } from '../data/surveys.js'
+import { guardianLinks, insertSurvey, insertSurveyPupils, surveyForUpdate, surveyOf, surveyPupilIds, targetPupils, updateDraft, type SurveyRow } from '../data/surveys.js'
 import { schoolYearOn } from '../data/schools.js'
 import type { Q } from '../db/types.js'
 import type { Deps } from '../deps.js'
@@ -84,7 +84,7 @@ export async function publishSurvey(deps: Deps, who: StaffPrincipal, id: number)
   await ownSurvey(deps.sql, who, id)
   const nowMs = deps.clock.now()
   const today = schoolNow(nowMs).today
-  await surveyChange(deps, who.schoolId, async (tx) => {
+  await surveyChange(deps, who.schoolId, async (tx, change) => {
     const s = await surveyForUpdate(tx, id)
     if (!s) throw new AppError('SURVEY_NOT_FOUND')
     if (s.status !== 'draft') throw new AppError('SURVEY_NOT_OPEN', 'このアンケートはすでに公開されています。')
@@ -94,6 +94,7 @@ export async function publishSurvey(deps: Deps, who: StaffPrincipal, id: number)
     const keys = familyKeys(pupils.map((p) => p.pupilId), await guardianLinks(tx, who.schoolId, pupils.map((p) => p.pupilId)))
     await insertSurveyPupils(tx, id, pupils.map((p) => ({ ...p, familyKey: keys.get(p.pupilId)! })))
     await tx`update survey set status = 'open', published_at = ${new Date(nowMs).toISOString()} where id = ${id}`
+    change.families(pupils.map((p) => p.pupilId))
   })
 }
 
@@ -106,6 +107,7 @@ export async function closeSurvey(deps: Deps, who: StaffPrincipal, id: number): 
     if (!s || s.status === 'draft') throw new AppError('SURVEY_NOT_OPEN')
     if (s.status === 'closed') return change.unchanged()
     await tx`update survey set status = 'closed', closed_at = ${new Date(deps.clock.now()).toISOString()} where id = ${id}`
+    change.families(await surveyPupilIds(tx, id))
   })
 }
 

@@ -6,13 +6,14 @@ import { GuardianLanguage } from '../../shared/i18n/languages.js'
 import { SCHOOL_ZONE } from '../../shared/time/zone.js'
 import { authorize } from '../auth/guards.js'
 import type { StaffPrincipal } from '../auth/principal.js'
-import { surveyForUpdate, type SurveyRow } from '../data/surveys.js'
+import { surveyForUpdate, surveyPupilIds, type SurveyRow } from '../data/surveys.js'
 import type { Q } from '../db/types.js'
 import type { Deps } from '../deps.js'
 import { AppError } from '../errors.js'
-import type { Log } from '../log.js'
 import { mailMode } from '../notices/sendNotices.js'
+import { startPeriodic, type Periodic } from '../ops/periodic.js'
 import { queuePush } from '../push/queue.js'
+import type { ChangeScope } from '../realtime/change.js'
 import { isOpen } from './answers.js'
 import { ownSurvey, surveyChange } from './build.js'
 
@@ -80,7 +81,7 @@ function pushText(language: string | null, s: Pick<SurveyRow, 'id' | 'title' | '
  * e-mail for the worker) and queues a push to their devices, in the change's transaction: the
  * one place both the office's and the scheduled reminders go through. Returns who was reminded.
  */
-async function remindInside(deps: Deps, tx: Q, s: SurveyRow, nowIso: string): Promise<ReminderRecipient[]> {
+async function remindInside(deps: Deps, tx: Q, change: ChangeScope, s: SurveyRow, nowIso: string): Promise<ReminderRecipient[]> {
   const recipients = await nonResponderGuardians(tx, s)
   const [school] = await tx<{ name: string }[]>`select name from school where id = ${s.schoolId}`
   const link = `${deps.mail?.publicUrl?.replace(/\/$/, '') ?? ''}/guardian/#surveys`
@@ -97,6 +98,7 @@ async function remindInside(deps: Deps, tx: Q, s: SurveyRow, nowIso: string): Pr
   // Web Push to the same guardians' devices: only that there is a survey to answer, in their language.
   await queuePush(tx, { guardianIds: recipients.map((g) => g.guardianId) }, (language) => pushText(language, s), { schoolId: s.schoolId, kind: 'survey', now: nowIso })
   await tx`update survey set reminded_at = ${nowIso} where id = ${s.id}`
+  change.families(await surveyPupilIds(tx, s.id))
   return recipients
 }
 
@@ -108,7 +110,7 @@ export async function remindNow(deps: Deps, who: StaffPrincipal, id: number): Pr
   const recipients = await surveyChange(deps, who.schoolId, async (tx, change) => {
     const s = await surveyForUpdate(tx, id)
     if (!s || !isOpen(s, nowMs)) throw new AppError('SURVEY_NOT_OPEN')
-    const sent = await remindInside(deps, tx, s, new Date(nowMs).toISOString())
+    const sent = await remindInside(deps, tx, change, s, new Date(nowMs).toISOString())
     if (sent.length === 0) change.unchanged()
     return sent
   })
@@ -135,29 +137,22 @@ export async function sendDueReminders(deps: Deps): Promise<number> {
         change.unchanged()
         return []
       }
-      return remindInside(deps, tx, s, nowIso)
+      return remindInside(deps, tx, change, s, nowIso)
     })
     reminded += sent.length
   }
   return reminded
 }
 
-/** Checks for due reminders every `everyMs` until stopped; one run at a time. */
-export function startSurveyReminders(deps: Deps, log: Log, everyMs = 60_000): { stop(): Promise<void> } {
-  let running: Promise<void> | null = null
-  const timer = setInterval(() => {
-    if (running) return
-    running = sendDueReminders(deps)
-      .then((n) => void (n > 0 && log.info('survey reminders', { guardians: n })))
-      .catch((err: unknown) => log.error('survey reminders', { err: String(err) }))
-      .finally(() => (running = null))
-  }, everyMs)
-  timer.unref()
-  return {
-    async stop() {
-      clearInterval(timer)
-      await running
+/** Checks for due reminders every `everyMs` until stopped; each survey's row is claimed by the process that reminds. */
+export function startSurveyReminders(deps: Deps, everyMs = 60_000): Periodic {
+  return startPeriodic({
+    name: 'survey reminders',
+    everyMs,
+    log: deps.log,
+    work: async () => {
+      const n = await sendDueReminders(deps)
+      if (n > 0) deps.log.info('survey reminders', { guardians: n })
     },
-  }
+  })
 }
-

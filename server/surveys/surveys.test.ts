@@ -275,3 +275,37 @@ describe('results, live counts, reminders and CSV', () => {
     expect(teacherCsv).not.toContain('佐藤')
   })
 })
+
+describe("guardians' pages", () => {
+  it("publishing to one class tells that class's families and not another class's; closing, reminding and an answer tell them too", async () => {
+    const suzukiSocket = await suzuki.socket()
+    const tanakaSocket = await tanaka.socket()
+    const tanakaHeard: unknown[] = []
+    tanakaSocket.on('family:school', (e) => tanakaHeard.push(e))
+
+    // Jiro (class 2-1) is a Suzuki; the Tanakas have only Hanako, in 1-1.
+    const toClass2 = await create(draft('event', { target: { kind: 'classes', classIds: [s.classes.c2] } }))
+    const published = nextEvent(suzukiSocket, 'family:school')
+    await publish(toClass2)
+    expect(await published).toMatchObject({ schoolId: s.schoolId, parts: ['surveys'] })
+
+    // Events reach a socket in order: the Tanakas' first is this later survey's, so the first never came.
+    const toClass1 = await create(draft('event', { target: { kind: 'classes', classIds: [s.classes.c1] } }))
+    const tanakaPublished = nextEvent(tanakaSocket, 'family:school')
+    await publish(toClass1)
+    expect(tanakaHeard).toEqual([await tanakaPublished])
+
+    const reminded = nextEvent(tanakaSocket, 'family:school')
+    expect((await admin.post(`/api/surveys/${toClass1}/remind`)).status).toBe(200)
+    await reminded
+    const answered = nextEvent(tanakaSocket, 'family:school')
+    expect((await answer(tanaka, toClass1, s.pupils.hanako, { q1: 0 })).status).toBe(200)
+    await answered
+    const closed = nextEvent(suzukiSocket, 'family:school')
+    expect((await admin.post(`/api/surveys/${toClass2}/close`)).status).toBe(200)
+    await closed
+    expect(tanakaHeard).toHaveLength(3)
+    suzukiSocket.disconnect()
+    tanakaSocket.disconnect()
+  })
+})

@@ -81,6 +81,11 @@ export const serverEvents = {
   /** Guardians only: one of their own children's days changed; the page re-reads its reports and notices. */
   'family:changed': FamilyChanged,
   /**
+   * Guardians only: these parts of the school changed for one of their children (a survey
+   * published to them, closed, a reminder); the page re-reads. Same fact as school:changed.
+   */
+  'family:school': SchoolChanged,
+  /**
    * Boards and staff: the open 安否確認's new tally (null once closed), same sequence as
    * day:changed. The board shows safety mode while it is not null; staff lists re-read.
    */

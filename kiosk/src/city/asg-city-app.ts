@@ -4,7 +4,7 @@ import type { CityDay, Me } from '../../../shared/protocol/index.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { formatDateJa } from '../../../shared/time/format.js'
 import '../components/asg-login.js'
-import { FamilyLiveController } from '../guardian/family-live-controller.js'
+import { ReloadOnEvent } from '../controllers/reload-on-event.js'
 import { call, errorText } from '../lib/api.js'
 import { currentUser, logout } from '../lib/session.js'
 import { buttons, tokens } from '../lib/styles.js'
@@ -28,7 +28,7 @@ export class AsgCityApp extends LitElement {
   declare error: string
   /** The day shown; empty for today (the live view). */
   declare date: string
-  private live: FamilyLiveController | null = null
+  private live: ReloadOnEvent | null = null
   private loading = false
   private again = false
 
@@ -78,7 +78,7 @@ export class AsgCityApp extends LitElement {
 
   private async start(): Promise<void> {
     await this.load()
-    this.live ??= new FamilyLiveController(this, { event: 'city:changed', reload: () => void this.load(), onEnded: () => (this.me = null), delayMs: 400 })
+    this.live ??= new ReloadOnEvent(this, { events: ['city:changed'], reload: () => void this.load(), onEnded: () => (this.me = null), delayMs: 400 })
   }
 
   /** Reads the aggregates; a change arriving meanwhile asks for one more read after this one. */

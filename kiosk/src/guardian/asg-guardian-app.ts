@@ -17,7 +17,7 @@ import './asg-language-picker.js'
 import './asg-report-receipt.js'
 import type { DoneDetail } from './asg-report-receipt.js'
 import type { ReportDraft } from './draft.js'
-import { FamilyLiveController } from './family-live-controller.js'
+import { ReloadOnEvent } from '../controllers/reload-on-event.js'
 import { errorText, LANGUAGE_EVENT, loadLanguage, messages, storedLocale, storeLocale, type Locale } from './messages.js'
 import { guardianStyles } from './styles.js'
 
@@ -49,6 +49,7 @@ export class AsgGuardianApp extends LitElement {
     notice: { state: true },
     announcement: { state: true },
     safety: { state: true },
+    familyChanges: { state: true },
   }
   declare locale: Locale
   declare auth: Auth
@@ -70,8 +71,10 @@ export class AsgGuardianApp extends LitElement {
   declare notice: string
   /** Safety confirmations (安否確認) for the children: open ones first, on top of everything. */
   declare safety: GuardianSafety[]
-  /** Live once a guardian is logged in: 確認済 and new notices appear without a reload. */
-  private live: FamilyLiveController | null = null
+  /** Counts the family events heard: the notices and surveys below read their lists again on each. */
+  declare familyChanges: number
+  /** Live once a guardian is logged in: 確認済, new notices and surveys appear without a reload. */
+  private live: ReloadOnEvent | null = null
   /** The language offered on arrival (this device's choice or the browser's), once its words are loaded. */
   private offered: Promise<void>
   /** Said by screen readers (a polite live region): the language change. */
@@ -99,6 +102,7 @@ export class AsgGuardianApp extends LitElement {
     this.notice = ''
     this.announcement = ''
     this.safety = []
+    this.familyChanges = 0
   }
 
   static override styles = [
@@ -337,8 +341,8 @@ export class AsgGuardianApp extends LitElement {
     return html`
       ${this.safety.map((sf) => html`<asg-guardian-safety .safety=${sf} locale=${this.locale}
         @asg-safety-answered=${this.loadSafety} @asg-unauthenticated=${this.onExpired}></asg-guardian-safety>`)}
-      <asg-guardian-notices .reasons=${Object.values(home.reasons)[0] ?? []} locale=${this.locale} @asg-unauthenticated=${this.onExpired}></asg-guardian-notices>
-      <asg-guardian-surveys locale=${this.locale} @asg-unauthenticated=${this.onExpired}></asg-guardian-surveys>
+      <asg-guardian-notices .reasons=${Object.values(home.reasons)[0] ?? []} locale=${this.locale} .changes=${this.familyChanges} @asg-unauthenticated=${this.onExpired}></asg-guardian-notices>
+      <asg-guardian-surveys locale=${this.locale} .changes=${this.familyChanges} @asg-unauthenticated=${this.onExpired}></asg-guardian-surveys>
       <ol class="steps" aria-label=${m.stepOf(stepNo)}>
         ${m.steps.map(
           (label, i) => html`<li class=${i + 1 === stepNo ? 'current' : ''} aria-current=${i + 1 === stepNo ? 'step' : 'false'}>
@@ -438,7 +442,7 @@ export class AsgGuardianApp extends LitElement {
   }
 
   private startLive() {
-    this.live ??= new FamilyLiveController(this, { reload: this.onFamilyChanged, onEnded: this.onExpired })
+    this.live ??= new ReloadOnEvent(this, { events: ['family:changed', 'family:safety', 'family:school'], reload: this.onFamilyChanged, onEnded: this.onExpired })
   }
 
   private stopLive() {
@@ -446,13 +450,13 @@ export class AsgGuardianApp extends LitElement {
     this.live = null
   }
 
-  /** A child's day changed at school: the list, the days already reported and the notices. */
+  /** Something of the family changed at school: the list, the days already reported, and (through `familyChanges`) the notices and surveys. */
   private onFamilyChanged = () => {
     if (this.expired) return
     void this.loadReports()
     void this.refreshHome()
     void this.loadSafety()
-    void this.renderRoot.querySelector('asg-guardian-notices')?.load()
+    this.familyChanges++
   }
 
   private loadHome = async () => {

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit'
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit'
 import type { GuardianNotice, NoticeAnswerKind, Reason } from '../../../shared/protocol/index.js'
 import { formatDay, formatInstant, formatTime } from './dates.js'
 import { errorText, messages, type Locale } from './messages.js'
@@ -17,6 +17,7 @@ const ANSWERS: NoticeAnswerKind[] = ['late', 'absent', 'should_be_at_school', 'w
 export class AsgGuardianNotices extends LitElement {
   static override properties = {
     locale: { type: String },
+    changes: { type: Number },
     reasons: { attribute: false },
     notices: { state: true },
     choice: { state: true },
@@ -24,14 +25,14 @@ export class AsgGuardianNotices extends LitElement {
     busy: { state: true },
   }
   declare locale: Locale
+  /** How many times the page's socket said something of the family changed: each time, the list is read again. */
+  declare changes: number
   declare reasons: readonly Reason[]
   declare notices: GuardianNotice[]
   /** The answer being filled in, per notice. */
   declare choice: Record<number, NoticeAnswerKind>
   declare error: string
   declare busy: boolean
-
-  private timer: ReturnType<typeof setInterval> | undefined
 
   constructor() {
     super()
@@ -68,12 +69,11 @@ export class AsgGuardianNotices extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback()
     void this.load()
-    this.timer = setInterval(() => void this.load(), 60_000)
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
-    clearInterval(this.timer)
+  // A notice sent while the page is open changes the child's day: a family event.
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('changes') && this.hasUpdated) void this.load()
   }
 
   override render() {
@@ -146,8 +146,7 @@ export class AsgGuardianNotices extends LitElement {
     this.busy = false
   }
 
-  /** Re-reads the notices (the page's socket says a child's day changed). */
-  async load() {
+  private async load() {
     try {
       this.notices = (await call(routes.guardian.notices)).notices
     } catch {

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit'
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit'
 import { answerText } from '../../../shared/domain/surveyAnswers.js'
 import type { GuardianSurvey, GuardianSurveySubject } from '../../../shared/protocol/surveys.js'
 import { routes } from '../../../shared/protocol/routes.js'
@@ -19,11 +19,14 @@ import { guardianStyles } from './styles.js'
 export class AsgGuardianSurveys extends LitElement {
   static override properties = {
     locale: { type: String },
+    changes: { type: Number },
     surveys: { state: true },
     editing: { state: true },
     saved: { state: true },
   }
   declare locale: Locale
+  /** How many times the page's socket said something of the family changed: each time, the list is read again. */
+  declare changes: number
   declare surveys: GuardianSurvey[]
   /** `surveyId:pupilId` of the form that is open. */
   declare editing: string
@@ -63,18 +66,14 @@ export class AsgGuardianSurveys extends LitElement {
     `,
   ]
 
-  private timer: ReturnType<typeof setInterval> | undefined
-
   override connectedCallback(): void {
     super.connectedCallback()
     void this.load()
-    // A survey published while the page is open appears within a minute, as notices do.
-    this.timer = setInterval(() => void this.load(), 60_000)
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
-    clearInterval(this.timer)
+  // A survey published, closed or reminded while the page is open comes as a family event.
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('changes') && this.hasUpdated) void this.load()
   }
 
   override render() {
@@ -141,8 +140,7 @@ export class AsgGuardianSurveys extends LitElement {
     await this.load()
   }
 
-  /** Re-reads the surveys (on open, after an answer, after a reconnect). */
-  async load() {
+  private async load() {
     try {
       this.surveys = (await call(routes.guardianSurveys.list)).surveys
     } catch (err) {

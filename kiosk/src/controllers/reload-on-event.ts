@@ -1,40 +1,40 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import { SOCKET_OPTIONS } from '../lib/socketOptions.js'
-import type { Socket } from 'socket.io-client'
-import { PROTOCOL_VERSION, type ClientToServerEvents, type ErrorCode, type ServerToClientEvents } from '../../../shared/protocol/index.js'
+import { PROTOCOL_VERSION, type ErrorCode } from '../../../shared/protocol/index.js'
+import type { AppSocket } from './day-controller.js'
 
-export type FamilySocket = Socket<ServerToClientEvents, ClientToServerEvents>
+/** The events that only say "something of yours changed, read it again" (no data to apply). */
+export type ReloadEvent = 'family:changed' | 'family:safety' | 'family:school' | 'city:changed'
 
-export interface FamilyLiveOptions {
-  /** What the page listens for: a guardian's children (default), or the schools of a city administrator's city. */
-  event?: 'family:changed' | 'city:changed'
-  /** Re-read the family's reports and notices: one of the children's days changed, or the page was offline. */
+export interface ReloadOnEventOptions {
+  /** What the page listens for: a guardian's family events, or a city administrator's `city:changed`. */
+  events: readonly ReloadEvent[]
+  /** Re-read the page's data: something it shows changed, or the page was offline. */
   reload: () => void
   /** The login ended on the server (logged out elsewhere, expired). */
   onEnded: () => void
   /** Events arriving together (a sibling report, a notice to two children) give one reload. */
   delayMs?: number
   /** Opens the socket; tests pass a fake. */
-  connect?: () => FamilySocket | Promise<FamilySocket>
+  connect?: () => AppSocket | Promise<AppSocket>
 }
 
 /**
- * The guardian page's one socket. The server tells a guardian only that one of their own
- * children's days changed (`family:changed`, no data); the page then re-reads its own lists
- * through the usual routes. A guardian hears only their children, so the school's sequence
- * has holes by design: instead of tracking it, the page re-reads after every event, every
- * reconnect and every change of rights, so a missed event costs nothing but a later reload.
- * The city page works the same way with `city:changed` (which schools changed, no data).
+ * The one socket of a page that hears only that something of its own changed (a guardian's
+ * children, a city's schools), never the data: the page then re-reads its lists through the
+ * usual routes. Such a page sees only part of the school's sequence, so it has holes by
+ * design: instead of tracking it, the page re-reads after every event, every reconnect and
+ * every change of rights, so a missed event costs nothing but a later reload.
  */
-export class FamilyLiveController implements ReactiveController {
+export class ReloadOnEvent implements ReactiveController {
   live = false
-  private socket: FamilySocket | null = null
+  private socket: AppSocket | null = null
   private timer: ReturnType<typeof setTimeout> | undefined
   private connectedOnce = false
   /** Counts connects and disconnects, so a socket that arrives after the page let go is closed. */
   private generation = 0
 
-  constructor(private readonly host: ReactiveControllerHost, private readonly opts: FamilyLiveOptions) {
+  constructor(private readonly host: ReactiveControllerHost, private readonly opts: ReloadOnEventOptions) {
     host.addController(this)
   }
 
@@ -47,7 +47,7 @@ export class FamilyLiveController implements ReactiveController {
     })
   }
 
-  private listen(socket: FamilySocket): void {
+  private listen(socket: AppSocket): void {
     this.socket = socket
     socket.on('connect', () => {
       this.setLive(true)
@@ -64,12 +64,7 @@ export class FamilyLiveController implements ReactiveController {
       if (code === 'UNAUTHENTICATED') this.end()
     })
     // The same change comes once per child it touches; the debounce makes it one reload.
-    if (this.opts.event === 'city:changed') socket.on('city:changed', () => this.schedule())
-    else {
-      socket.on('family:changed', () => this.schedule())
-      // A safety confirmation for a child started, was answered (by the other guardian too) or closed.
-      socket.on('family:safety', () => this.schedule())
-    }
+    for (const event of this.opts.events) socket.on(event, () => this.schedule())
     socket.on('access:changed', () => this.schedule())
     socket.on('session:ended', () => this.end())
   }
@@ -82,7 +77,7 @@ export class FamilyLiveController implements ReactiveController {
     this.socket = null
   }
 
-  /** Closes the socket for good (the guardian logged out). */
+  /** Closes the socket for good (the person logged out). */
   stop(): void {
     this.hostDisconnected()
     this.host.removeController(this)
@@ -105,10 +100,10 @@ export class FamilyLiveController implements ReactiveController {
 }
 
 /**
- * The socket client is loaded after the page: the form works without it, and a phone on a slow
- * line gets to the form sooner.
+ * The socket client is loaded after the page: the guardian's form works without it, and a
+ * phone on a slow line gets to the form sooner.
  */
-async function openSocket(): Promise<FamilySocket> {
+async function openSocket(): Promise<AppSocket> {
   const { io } = await import('socket.io-client')
   return io({
     ...SOCKET_OPTIONS,
