@@ -66,7 +66,9 @@ export function gridSql(q: Q, c: CountsQuery) {
   const cum = cumulativeSchoolDays(c.yearDays)
   // School days among the calendar days from `from` up to `day` (inclusive): an array lookup,
   // so no plan has to join the marks with a list of days whose length it cannot see.
-  const upTo = (day: Fragment) => q`coalesce((${cum}::int[])[least(${day} - ${from}::date + 1, ${cum.length})], 0)`
+  // The list goes to the database once (`sd`), not once per use: nine copies of a year's list
+  // made most of the statement's size and of the client's and the server's work to send it.
+  const upTo = (day: Fragment) => q`coalesce((select cum from sd)[least(${day} - ${from}::date + 1, ${cum.length})], 0)`
   // Outside the list both sides are equal (0 before it, the total after it).
   const isSchoolDay = (day: Fragment) => q`${upTo(day)} > ${upTo(q`${day} - 1`)}`
   const who = c.classId !== undefined ? q`and m.class_id = ${c.classId}`
@@ -74,7 +76,7 @@ export function gridSql(q: Q, c: CountsQuery) {
     : c.pupilIds ? q`and m.pupil_id = any(${c.pupilIds}::int[])`
     : c.pupilsIn ? q`and m.pupil_id in (${c.pupilsIn})` : q``
   return q`
-    with p as (
+    with sd as (select ${cum}::int[] as cum), p as (
       -- Positions in the school-day list: the pupil counts the days first_pos < pos <= last_pos.
       select m.pupil_id, m.class_id, sc.grade, pu.enrolled_on, coalesce(pu.left_on, ${to}::date) as last_on,
              ${upTo(q`pu.enrolled_on - 1`)} as first_pos,

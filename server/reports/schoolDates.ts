@@ -1,9 +1,10 @@
-import { DateTime } from 'luxon'
-import { schoolDateOf } from '../../shared/time/schoolTime.js'
+import { schoolDateOf, schoolMinutesOf } from '../../shared/time/schoolTime.js'
 import { SCHOOL_ZONE } from '../../shared/time/zone.js'
 
 /** "Now" as the school sees it: its local date and wall-clock time. */
 export function schoolNow(epochMs: number): { today: string; time: string } {
-  const d = DateTime.fromMillis(epochMs, { zone: SCHOOL_ZONE })
-  return { today: schoolDateOf(epochMs, SCHOOL_ZONE), time: d.toFormat('HH:mm') }
+  const minutes = schoolMinutesOf(epochMs, SCHOOL_ZONE)
+  const hh = String(Math.floor(minutes / 60)).padStart(2, '0')
+  const mm = String(minutes % 60).padStart(2, '0')
+  return { today: schoolDateOf(epochMs, SCHOOL_ZONE), time: `${hh}:${mm}` }
 }

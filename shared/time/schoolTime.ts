@@ -2,13 +2,29 @@ import { DateTime } from 'luxon'
 
 /** The school-local calendar date of an instant. */
 export function schoolDateOf(epochMs: number, zone: string): string {
-  return DateTime.fromMillis(epochMs, { zone }).toISODate()!
+  return localMinute(epochMs, zone).date
 }
 
 /** Minutes since school-local midnight for an instant. */
 export function schoolMinutesOf(epochMs: number, zone: string): number {
-  const d = DateTime.fromMillis(epochMs, { zone })
-  return d.hour * 60 + d.minute
+  return localMinute(epochMs, zone).minutes
+}
+
+/**
+ * The local date and minute of the last minute asked for, per zone: the time-zone arithmetic is
+ * the costly part, and a report asks for "now" several times. Every zone's offset today is a
+ * whole number of minutes, so one minute's instants share their local date and minute.
+ */
+const lastMinutes = new Map<string, { minute: number; date: string; minutes: number }>()
+
+function localMinute(epochMs: number, zone: string): { date: string; minutes: number } {
+  const minute = Math.floor(epochMs / 60_000)
+  const last = lastMinutes.get(zone)
+  if (last?.minute === minute) return last
+  const d = DateTime.fromMillis(minute * 60_000, { zone })
+  const next = { minute, date: d.toISODate()!, minutes: d.hour * 60 + d.minute }
+  lastMinutes.set(zone, next)
+  return next
 }
 
 /** `8:30` → 510 */
