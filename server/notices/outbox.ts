@@ -84,6 +84,8 @@ export async function deliverOutbox(sql: Sql, clock: Clock, transport: MailTrans
         for update skip locked
       )
       returning id, recipient, subject, body, attempts`
+    // `returning` keeps no order: the oldest go first, and a stop gives back the newest.
+    claimed.sort((a, b) => a.id - b.id)
     const started = await forEachConcurrently(claimed, DELIVERY.connections, async (row) => {
       if (await deliverOne(sql, clock, transport, log, row)) totals.sent++
       else totals.failed++
