@@ -33,7 +33,7 @@ import { routeMounter } from './http/mount.js'
 import { requestLog } from './http/requestLog.js'
 import { bodyReadErrors, noStore, originGuard, rejectUnsafeText, retryAfterHeader, securityHeaders } from './http/security.js'
 import type { Route } from '../shared/protocol/routes.js'
-import type { Change, Publish } from './realtime/changes.js'
+import type { Publish } from './realtime/changes.js'
 import { createHub, type AppServer, type SocketControl } from './realtime/hub.js'
 import type { ServerOptions } from 'socket.io'
 
@@ -81,7 +81,7 @@ export function createApp(base: Omit<Deps, 'publish'>, opts: AppOptions): App {
   let hubPublish: Publish = () => {}
   let countSockets = (): Record<SocketKind, number> => ({ board: 0, staff: 0, guardian: 0, city: 0 })
   const metrics = base.metrics ?? createMetrics({ sql: base.sql, clock: base.clock, sockets: () => countSockets() })
-  const deps: Deps = { ...base, metrics, publish: (c: Change) => hubPublish(c) }
+  const deps: Deps = { ...base, metrics, publish: (c) => hubPublish(c) }
   // Sockets are audited from the same client address as HTTP requests: Express's own proxy trust, read when a socket connects.
   const hub = createHub(httpServer, deps, {
     ...opts,

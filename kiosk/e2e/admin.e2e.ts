@@ -1,31 +1,23 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import jsQR from 'jsqr'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { hashPassword } from '../../server/auth/password.js'
 import { ROOT } from '../../server/pages/buildInfo.js'
 import { createSchool, createSchoolYear, createStaff } from '../../server/data/schoolSetup.js'
-import { contextAt, launchChromium, loginThroughPage, startE2EServer, type E2EServer } from './harness.js'
+import { contextAt, journey, loginThroughPage } from './harness.js'
 
 const SHOTS = join(ROOT, 'docs', 'screenshots')
 const FIXTURE = join(ROOT, 'server', 'roster', 'fixtures', 'roster-sjis-crlf.csv')
 
-let server: E2EServer
-let browser: Browser
-
+const e2e = journey()
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true })
-  server = await startE2EServer()
   // An empty school, as on the day it adopts Asagao: one year, one administrator, no pupils.
-  const schoolId = await createSchool(server.db.sql, { name: '朝顔市立ひまわり小学校' })
-  await createSchoolYear(server.db.sql, schoolId, 2026)
-  await createStaff(server.db.sql, { schoolId, loginId: 'himawari-admin', passwordHash: await hashPassword('admin-pass-1'), familyName: '管理', givenName: '花子', roles: ['admin'] })
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+  const schoolId = await createSchool(e2e.server.db.sql, { name: '朝顔市立ひまわり小学校' })
+  await createSchoolYear(e2e.server.db.sql, schoolId, 2026)
+  await createStaff(e2e.server.db.sql, { schoolId, loginId: 'himawari-admin', passwordHash: await hashPassword('admin-pass-1'), familyName: '管理', givenName: '花子', roles: ['admin'] })
 })
 
 /** The text a person sees in the page, shadow DOMs included. */
@@ -37,9 +29,9 @@ const deepText = (page: Page) =>
 
 describe('from a roster file to registered families', () => {
   it('admin imports, prints letters; a guardian registers from the QR link, adds a sibling and reports; the rate goes up', async () => {
-    const adminCtx = await contextAt(browser, { viewport: { width: 1280, height: 900 } })
+    const adminCtx = await contextAt(e2e.browser, { viewport: { width: 1280, height: 900 } })
     const admin = await adminCtx.newPage()
-    await admin.goto(server.url + '/admin/')
+    await admin.goto(e2e.server.url + '/admin/')
     await loginThroughPage(admin, 'himawari-admin', 'admin-pass-1')
 
     // Roster: choose the Shift_JIS file, check the preview, apply.
@@ -68,7 +60,7 @@ describe('from a roster file to registered families', () => {
     const code = (await first.locator('.code b').textContent())!.trim()
     expect(await first.textContent()).toContain('1年1組 1番 髙橋 一郎 さんの保護者様')
     // The QR code is exactly the registration link with this code filled in.
-    const link = `${server.url}/join/?code=${encodeURIComponent(code)}`
+    const link = `${e2e.server.url}/join/?code=${encodeURIComponent(code)}`
     expect(await decodeQr(first.locator('img'))).toBe(link)
     await admin.emulateMedia({ media: 'screen' })
     await admin.setViewportSize({ width: 1280, height: 900 })
@@ -81,7 +73,7 @@ describe('from a roster file to registered families', () => {
     }))
 
     // A guardian scans the QR code with a phone.
-    const phoneCtx = await contextAt(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    const phoneCtx = await contextAt(e2e.browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
     const phone = await phoneCtx.newPage()
     await phone.goto(link)
     await phone.getByText('髙橋 一郎 さん').waitFor()
@@ -132,10 +124,10 @@ describe('from a roster file to registered families', () => {
   })
 
   it('the next April: a new school year from the new roster, the sixth grade graduates (進級)', async () => {
-    const ctx = await contextAt(browser, { viewport: { width: 1280, height: 900 } })
+    const ctx = await contextAt(e2e.browser, { viewport: { width: 1280, height: 900 } })
     const admin = await ctx.newPage()
     admin.on('dialog', (d) => void d.accept())
-    await admin.goto(server.url + '/admin/')
+    await admin.goto(e2e.server.url + '/admin/')
     await loginThroughPage(admin, 'himawari-admin', 'admin-pass-1')
     await admin.getByRole('button', { name: '新しい年度を作る(進級)' }).click()
     await admin.locator('select').first().locator('option', { hasText: '2027年度' }).waitFor({ state: 'attached' })
@@ -150,7 +142,7 @@ describe('from a roster file to registered families', () => {
     await admin.getByRole('button', { name: 'この内容で取り込む' }).click()
     await admin.getByText('転出・卒業 2人').waitFor()
     // The guardian links stay: 髙橋 一郎 is still registered, now in 2年1組 of 2027.
-    const [row] = await server.db.sql<{ n: number }[]>`
+    const [row] = await e2e.server.db.sql<{ n: number }[]>`
       select count(*)::int as n from guardian_pupil gp join pupil p on p.id = gp.pupil_id
       join class_membership m on m.pupil_id = p.id join school_year y on y.id = m.school_year_id join school_class c on c.id = m.class_id
       where p.family_name = '髙橋' and y.fiscal_year = 2027 and c.grade = 2`

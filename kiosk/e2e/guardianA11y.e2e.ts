@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { PASSWORD } from '../../server/test/fixtures.js'
 import { Client } from '../../server/test/server.js'
 import { smallTargets, violations } from './a11y.js'
-import { contextAt, launchChromium, loginThroughPage, startE2EServer, type E2EServer } from './harness.js'
+import { contextAt, journey, loginThroughPage } from './harness.js'
 
 /**
  * The guardian pages for everyone: axe-core's WCAG 2.0/2.1/2.2 A and AA rules over every page
@@ -11,22 +11,14 @@ import { contextAt, launchChromium, loginThroughPage, startE2EServer, type E2ESe
  * absence, reflow at 320 px and 200 % text, and touch targets of at least 44 × 44 px.
  */
 
-let server: E2EServer
-let browser: Browser
-
+const e2e = journey()
 beforeAll(async () => {
-  server = await startE2EServer()
-  browser = await launchChromium()
   // This morning taro and hanako have not arrived: both families have a notice to answer.
-  const teacher = await (await new Client(server).login(server.school.login.teacher1)).socket()
-  for (const pupilId of [server.school.pupils.taro, server.school.pupils.hanako]) await teacher.emitWithAck('pupil:mark', { pupilId, mark: 'not_arrived' })
+  const teacher = await (await new Client(e2e.server).login(e2e.server.school.login.teacher1)).socket()
+  for (const pupilId of [e2e.server.school.pupils.taro, e2e.server.school.pupils.hanako]) await teacher.emitWithAck('pupil:mark', { pupilId, mark: 'not_arrived' })
   teacher.disconnect()
-  const office = await new Client(server).login(server.school.login.vp)
+  const office = await new Client(e2e.server).login(e2e.server.school.login.vp)
   expect((await office.post('/api/office/notices', { pupilIds: 'all' })).body.sent).toHaveLength(2)
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
 })
 
 interface Focused {
@@ -78,18 +70,18 @@ async function shadowPresent(page: Page, selector: string): Promise<void> {
 }
 
 const LANGUAGES = [
-  { language: 'ja', browserLocale: 'ja-JP', login: () => server.school.login.suzuki, toReview: '確認へ進む', send: 'この内容で送信する', withdraw: '取り消す' },
-  { language: 'en', browserLocale: 'en-US', login: () => server.school.login.tanaka, toReview: 'Check and send', send: 'Send', withdraw: 'Withdraw' },
+  { language: 'ja', browserLocale: 'ja-JP', login: () => e2e.server.school.login.suzuki, toReview: '確認へ進む', send: 'この内容で送信する', withdraw: '取り消す' },
+  { language: 'en', browserLocale: 'en-US', login: () => e2e.server.school.login.tanaka, toReview: 'Check and send', send: 'Send', withdraw: 'Withdraw' },
 ] as const
 
 describe('the guardian pages have no WCAG A/AA violations (axe-core)', () => {
   for (const l of LANGUAGES) {
     it(`in ${l.language}: login, notice, empty form, errors, confirm, receipt, list, withdraw question, join and reset`, async () => {
       // The pages' CSP forbids inline scripts; axe is injected by the test, not by the page.
-      const context = await contextAt(browser, { locale: l.browserLocale, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true })
+      const context = await contextAt(e2e.browser, { locale: l.browserLocale, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true })
       const page = await context.newPage()
       const checked: Record<string, string[]> = {}
-      await page.goto(server.url + '/guardian/')
+      await page.goto(e2e.server.url + '/guardian/')
       await page.locator('asg-login input[name="loginId"]').waitFor()
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(l.language)
       checked.login = await violations(page)
@@ -126,11 +118,11 @@ describe('the guardian pages have no WCAG A/AA violations (axe-core)', () => {
       await page.locator('asg-report-list .withdraw-row').waitFor()
       checked['withdraw question'] = await violations(page)
 
-      await page.goto(server.url + '/join/')
+      await page.goto(e2e.server.url + '/join/')
       await page.locator('asg-join-app input#code').waitFor()
       checked.join = await violations(page)
       await page.goto('about:blank')
-      await page.goto(server.url + '/join/#reset')
+      await page.goto(e2e.server.url + '/join/#reset')
       await page.locator('asg-password-reset input#r-login').waitFor()
       checked['password reset'] = await violations(page)
 
@@ -142,15 +134,15 @@ describe('the guardian pages have no WCAG A/AA violations (axe-core)', () => {
 
 describe('the guardian page by keyboard alone', () => {
   it('reports an absence and withdraws it: focus always visible, moved to each next step, changes announced', async () => {
-    const guardian = await new Client(server).login(server.school.login.suzuki)
+    const guardian = await new Client(e2e.server).login(e2e.server.school.login.suzuki)
     const before = (await guardian.get('/api/guardian/reports')).body.reports.length as number
-    const context = await contextAt(browser, { viewport: { width: 390, height: 844 } })
+    const context = await contextAt(e2e.browser, { viewport: { width: 390, height: 844 } })
     const page = await context.newPage()
-    await page.goto(server.url + '/guardian/')
+    await page.goto(e2e.server.url + '/guardian/')
     await page.locator('asg-login input[name="loginId"]').waitFor()
 
     await tabTo(page, (f) => f.tag === 'input' && f.id === 'login', 'the login id')
-    await page.keyboard.type(server.school.login.suzuki)
+    await page.keyboard.type(e2e.server.school.login.suzuki)
     await page.keyboard.press('Tab')
     await page.keyboard.type(PASSWORD)
     await page.keyboard.press('Enter')
@@ -198,10 +190,10 @@ describe('the guardian form on small screens', () => {
   it('reflows at 320 px and at 200 % text without horizontal scrolling; every target is at least 44 × 44 px', async () => {
     const widths: Record<string, number> = {}
     for (const [name, viewport, textScale] of [['320 px', { width: 320, height: 640 }, '100%'], ['200 % text', { width: 390, height: 844 }, '200%']] as const) {
-      const context = await contextAt(browser, { viewport })
+      const context = await contextAt(e2e.browser, { viewport })
       const page = await context.newPage()
-      await page.goto(server.url + '/guardian/')
-      await loginThroughPage(page, server.school.login.suzuki, PASSWORD)
+      await page.goto(e2e.server.url + '/guardian/')
+      await loginThroughPage(page, e2e.server.school.login.suzuki, PASSWORD)
       await page.locator('asg-report-form fieldset[data-field="children"]').waitFor()
       await page.addStyleTag({ content: `html { font-size: ${textScale} }` })
       await page.locator('asg-report-form fieldset[data-field="kind"] label').nth(1).click()

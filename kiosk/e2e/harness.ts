@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { createApp, type App, type AppOptions } from '../../server/app.js'
 import { ShiftedClock } from '../../server/clock.js'
 import { connectEmbedded } from '../../server/db/embedded.js'
@@ -60,6 +61,49 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgr
 export function launchChromium(): Promise<Browser> {
   // A Japanese browser locale makes fontconfig pick the Japanese forms of the CJK font, as a school's PCs show them.
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, env: { ...process.env, LANG: 'ja_JP.UTF-8', LANGUAGE: 'ja' } })
+}
+
+export interface JourneyOptions {
+  /** The app's options, as startE2EServer takes them (trusted proxies, secure cookies…). */
+  app?: Partial<AppOptions>
+  /** The app's dependencies, as startE2EServer takes them (mail, push…). */
+  deps?: Partial<Omit<Deps, 'publish' | 'sql' | 'dbMode' | 'clock'>>
+}
+
+/** The server and browser of a journey file, there from its first beforeAll to its last afterAll. */
+export interface Journey {
+  readonly server: E2EServer
+  readonly browser: Browser
+}
+
+/**
+ * What every journey file does around its tests: starts the server (startE2EServer) and
+ * Chromium before them, and closes both after. Call it at the top of the file; a file's own
+ * beforeAll registered after it runs with both up, its own afterAll before they close.
+ */
+export function journey(options: JourneyOptions = {}): Journey {
+  let server: E2EServer | undefined
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    server = await startE2EServer(0, options.app, options.deps)
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+  const started = <T>(what: T | undefined, name: string): T => {
+    if (what === undefined) throw new Error(`the journey's ${name} is there only once its beforeAll ran`)
+    return what
+  }
+  return {
+    get server() {
+      return started(server, 'server')
+    },
+    get browser() {
+      return started(browser, 'browser')
+    },
+  }
 }
 
 /** A browser context whose clock starts at MORNING too, so page and server agree on the day. */

@@ -1,36 +1,25 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { PASSWORD } from '../../server/test/fixtures.js'
 import { Client } from '../../server/test/server.js'
-import { contextAt, launchChromium, loginThroughPage, openPairedBoard, startE2EServer, type E2EServer } from './harness.js'
-
-let server: E2EServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startE2EServer()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
+import { contextAt, type E2EServer, journey, loginThroughPage, openPairedBoard } from './harness.js'
 
 const boardEntry = (board: Page, name: string) => board.locator('asg-board-entry', { hasText: name })
 
 /** The text a person sees in an element, shadow DOM included. */
 const seenText = (locator: ReturnType<Page['locator']>) => locator.evaluate((el) => (el.shadowRoot ?? el).textContent ?? '')
 
+const e2e = journey()
+
 describe('the morning loop in a browser', () => {
   it('a guardian reports an absence, the board shows it, the teacher acknowledges, the board shows 確認済', async () => {
-    const board = await openPairedBoard(browser, server)
+    const board = await openPairedBoard(e2e.browser, e2e.server)
     expect(await boardEntry(board, '鈴木 太郎').count()).toBe(0)
 
-    const guardianContext = await contextAt(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    const guardianContext = await contextAt(e2e.browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
     const guardian = await guardianContext.newPage()
-    await guardian.goto(server.url + '/guardian/')
-    await loginThroughPage(guardian, server.school.login.suzuki, PASSWORD)
+    await guardian.goto(e2e.server.url + '/guardian/')
+    await loginThroughPage(guardian, e2e.server.school.login.suzuki, PASSWORD)
     await guardian.getByText('鈴木 太郎').first().click()
     await guardian.locator('label', { hasText: '欠席' }).first().click()
     await guardian.locator('label', { hasText: '今日' }).first().click()
@@ -48,10 +37,10 @@ describe('the morning loop in a browser', () => {
     expect(entryText).not.toContain('38度') // free text stays off the board by default
     expect(entryText).not.toContain('確認済')
 
-    const teacherContext = await contextAt(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    const teacherContext = await contextAt(e2e.browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
     const teacher = await teacherContext.newPage()
-    await teacher.goto(server.url + '/teacher/')
-    await loginThroughPage(teacher, server.school.login.teacher1, PASSWORD)
+    await teacher.goto(e2e.server.url + '/teacher/')
+    await loginThroughPage(teacher, e2e.server.school.login.teacher1, PASSWORD)
     const row = teacher.locator('asg-class-day li[data-pupil]', { hasText: '鈴木 太郎' })
     await row.getByText('朝から38度の熱があります。').waitFor()
     await row.getByRole('button', { name: /確認/ }).click()
@@ -62,18 +51,18 @@ describe('the morning loop in a browser', () => {
   })
 
   it('the board shows it is reconnecting while the server is away, then resyncs by itself', async () => {
-    const board = await openPairedBoard(browser, server)
-    const port = Number(new URL(server.url).port)
+    const board = await openPairedBoard(e2e.browser, e2e.server)
+    const port = Number(new URL(e2e.server.url).port)
     // Take the server away (the database stays), change data meanwhile, bring it back on the same port.
-    server.io.disconnectSockets(true)
-    await new Promise<void>((resolve) => server.io.close(() => resolve()))
+    e2e.server.io.disconnectSockets(true)
+    await new Promise<void>((resolve) => e2e.server.io.close(() => resolve()))
     await board.getByText('接続が切れています').waitFor({ timeout: 15_000 })
 
-    const [reason] = await server.db.sql<{ id: number }[]>`select id from school_reason where school_id = ${server.school.schoolId} and label = '頭痛'`
+    const [reason] = await e2e.server.db.sql<{ id: number }[]>`select id from school_reason where school_id = ${e2e.server.school.schoolId} and label = '頭痛'`
     const revived = await startE2EServerOn(port)
-    const guardian = await new Client(revived).login(server.school.login.tanaka)
+    const guardian = await new Client(revived).login(e2e.server.school.login.tanaka)
     const res = await guardian.post('/api/guardian/reports', {
-      idempotencyKey: 'e2e-reconnect-0001', pupilIds: [server.school.pupils.hanako], kind: 'absent',
+      idempotencyKey: 'e2e-reconnect-0001', pupilIds: [e2e.server.school.pupils.hanako], kind: 'absent',
       fromDate: '2026-11-30', toDate: '2026-11-30', reasonId: reason!.id,
     })
     expect(res.status).toBe(201)
@@ -92,10 +81,10 @@ async function startE2EServerOn(port: number): Promise<E2EServer> {
   const { PAGES_DIR, readBuildInfo } = await import('../../server/pages/buildInfo.js')
   const { MORNING } = await import('./harness.js')
   const app = createApp(
-    { sql: server.db.sql, dbMode: server.db.mode, clock: new ShiftedClock(MORNING), log: silentLog, buildId: readBuildInfo()?.buildId ?? 'unbuilt', version: 'e2e' },
+    { sql: e2e.server.db.sql, dbMode: e2e.server.db.mode, clock: new ShiftedClock(MORNING), log: silentLog, buildId: readBuildInfo()?.buildId ?? 'unbuilt', version: 'e2e' },
     { allowedOrigins: [], secureCookies: false, pagesDir: PAGES_DIR },
   )
   await new Promise<void>((resolve) => app.httpServer.listen(port, '127.0.0.1', resolve))
-  Object.assign(server, app)
-  return server
+  Object.assign(e2e.server, app)
+  return e2e.server
 }

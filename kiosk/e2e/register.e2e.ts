@@ -1,30 +1,21 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { PASSWORD } from '../../server/test/fixtures.js'
-import { contextAt, launchChromium, loginThroughPage, startE2EServer, type E2EServer } from './harness.js'
+import { contextAt, journey, loginThroughPage } from './harness.js'
 
-let server: E2EServer
-let browser: Browser
-
+const e2e = journey()
 beforeAll(async () => {
-  server = await startE2EServer()
-  browser = await launchChromium()
-  const s = server.school
-  const [code] = await server.db.sql<{ id: number }[]>`select id from attendance_code where school_id = ${s.schoolId} and code = 'absent_sick'`
+  const s = e2e.server.school
+  const [code] = await e2e.server.db.sql<{ id: number }[]>`select id from attendance_code where school_id = ${s.schoolId} and code = 'absent_sick'`
   for (const date of ['2026-11-26', '2026-11-27']) {
-    await server.db.sql`insert into attendance_log (school_id, seq, pupil_id, date, code_id, source) values (${s.schoolId}, 0, ${s.pupils.taro}, ${date}, ${code!.id}, 'teacher')`
+    await e2e.server.db.sql`insert into attendance_log (school_id, seq, pupil_id, date, code_id, source) values (${s.schoolId}, 0, ${s.pupils.taro}, ${date}, ${code!.id}, 'teacher')`
   }
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
 })
 
 describe('the register, the guidance view and the calendar in a browser', () => {
   it('a teacher opens the register, reads the history of a day and corrects it with a reason', async () => {
-    const page = await (await contextAt(browser, { viewport: { width: 1400, height: 900 } })).newPage()
-    await page.goto(server.url + '/register/')
-    await loginThroughPage(page, server.school.login.teacher1, PASSWORD)
+    const page = await (await contextAt(e2e.browser, { viewport: { width: 1400, height: 900 } })).newPage()
+    await page.goto(e2e.server.url + '/register/')
+    await loginThroughPage(page, e2e.server.school.login.teacher1, PASSWORD)
     await page.getByRole('heading', { name: /1年1組 出席簿 2026年11月/ }).waitFor()
     const cell = page.getByRole('button', { name: '鈴木 太郎 2026-11-27 欠席(病気・けが)' })
     await cell.click()
@@ -40,13 +31,13 @@ describe('the register, the guidance view and the calendar in a browser', () => 
   })
 
   it('the vice-principal sees the guidance ranking and the calendar', async () => {
-    const page = await (await contextAt(browser, { viewport: { width: 1400, height: 900 } })).newPage()
-    await page.goto(server.url + '/guidance/')
-    await loginThroughPage(page, server.school.login.vp, PASSWORD)
+    const page = await (await contextAt(e2e.browser, { viewport: { width: 1400, height: 900 } })).newPage()
+    await page.goto(e2e.server.url + '/guidance/')
+    await loginThroughPage(page, e2e.server.school.login.vp, PASSWORD)
     const first = page.locator('asg-guidance-app tbody tr').first()
     await first.waitFor()
     expect(await first.textContent()).toContain('鈴木 太郎')
-    await page.goto(server.url + '/calendar/')
+    await page.goto(e2e.server.url + '/calendar/')
     await page.getByText('勤労感謝の日').waitFor()
     await page.getByRole('heading', { name: '学級閉鎖・学年閉鎖' }).first().waitFor()
   })

@@ -1,37 +1,26 @@
 import type { AddressInfo } from 'node:net'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createApp } from '../../server/app.js'
 import { ShiftedClock } from '../../server/clock.js'
 import { silentLog } from '../../server/log.js'
 import { PAGES_DIR, readBuildInfo } from '../../server/pages/buildInfo.js'
 import { PASSWORD } from '../../server/test/fixtures.js'
-import { contextAt, launchChromium, loginThroughPage, MORNING, openPairedBoard, startE2EServer, type E2EServer } from './harness.js'
+import { contextAt, journey, loginThroughPage, MORNING, openPairedBoard } from './harness.js'
 
 /** A server drained as SIGTERM drains it: the pages say calmly that they reconnect, then are back by themselves. */
-let server: E2EServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startE2EServer()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const e2e = journey()
 
 describe('a server restart seen from the pages', () => {
   it('the board and the teacher show 再接続しています without alarm, and come back to the next server', async () => {
-    const board = await openPairedBoard(browser, server)
-    const teacherContext = await contextAt(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    const board = await openPairedBoard(e2e.browser, e2e.server)
+    const teacherContext = await contextAt(e2e.browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
     const teacher = await teacherContext.newPage()
-    await teacher.goto(server.url + '/teacher/')
-    await loginThroughPage(teacher, server.school.login.teacher1, PASSWORD)
+    await teacher.goto(e2e.server.url + '/teacher/')
+    await loginThroughPage(teacher, e2e.server.school.login.teacher1, PASSWORD)
     await teacher.getByText('接続中').first().waitFor()
 
-    const port = Number(new URL(server.url).port)
-    expect(await server.drain(5000)).toEqual({ unfinished: 0 })
+    const port = Number(new URL(e2e.server.url).port)
+    expect(await e2e.server.drain(5000)).toEqual({ unfinished: 0 })
     await teacher.getByText('サーバーを再起動しています。再接続しています…').waitFor({ timeout: 10_000 })
     expect(await teacher.getByText('接続が切れています').count()).toBe(0)
     await board.locator('asg-connection-status .restarting').waitFor({ timeout: 10_000 })
@@ -39,7 +28,7 @@ describe('a server restart seen from the pages', () => {
 
     // The next process on the same port, over the same database.
     const next = createApp(
-      { sql: server.db.sql, dbMode: server.db.mode, clock: new ShiftedClock(MORNING), log: silentLog, buildId: readBuildInfo()?.buildId ?? 'unbuilt', version: 'e2e' },
+      { sql: e2e.server.db.sql, dbMode: e2e.server.db.mode, clock: new ShiftedClock(MORNING), log: silentLog, buildId: readBuildInfo()?.buildId ?? 'unbuilt', version: 'e2e' },
       { allowedOrigins: [], secureCookies: false, pagesDir: PAGES_DIR },
     )
     await new Promise<void>((resolve) => next.httpServer.listen(port, '127.0.0.1', resolve))

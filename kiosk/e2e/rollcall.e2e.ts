@@ -1,22 +1,15 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { PASSWORD } from '../../server/test/fixtures.js'
 import { Client } from '../../server/test/server.js'
-import { contextAt, launchChromium, loginThroughPage, startE2EServer, type E2EServer } from './harness.js'
+import { contextAt, journey, loginThroughPage } from './harness.js'
 
 /** Roll call → notices → a guardian's answer → the board → the call list → a call. */
-let server: E2EServer
-let browser: Browser
 
+const e2e = journey()
 beforeAll(async () => {
-  server = await startE2EServer()
-  browser = await launchChromium()
   // The call list waits for answers; this journey does not want to wait 20 minutes.
-  await server.db.sql`update school set settings = settings || '{"callListAfterMinutes": 0}'::jsonb where id = ${server.school.schoolId}`
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+  await e2e.server.db.sql`update school set settings = settings || '{"callListAfterMinutes": 0}'::jsonb where id = ${e2e.server.school.schoolId}`
 })
 
 const seenText = (locator: ReturnType<Page['locator']>) => locator.evaluate((el) => (el.shadowRoot ?? el).textContent ?? '')
@@ -24,18 +17,18 @@ const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 
 describe('the not-arrived follow-up in a browser', () => {
   it('teacher marks two 未登校, the office sends notices, one family answers 遅刻 9:30, the other is phoned', async () => {
-    const admin = await new Client(server).login(server.school.login.admin)
+    const admin = await new Client(e2e.server).login(e2e.server.school.login.admin)
     const created = await admin.post('/api/admin/board-devices', { name: '職員室モニター' })
-    const boardCtx = await contextAt(browser, { viewport: { width: 1920, height: 1080 } })
+    const boardCtx = await contextAt(e2e.browser, { viewport: { width: 1920, height: 1080 } })
     const board = await boardCtx.newPage()
-    await board.goto(server.url + created.body.pairingPath)
+    await board.goto(e2e.server.url + created.body.pairingPath)
     await board.getByText('接続中').waitFor()
 
     // 1. The homeroom teacher takes the roll on a phone: two pupils are missing.
-    const teacherCtx = await contextAt(browser, phone)
+    const teacherCtx = await contextAt(e2e.browser, phone)
     const teacher = await teacherCtx.newPage()
-    await teacher.goto(server.url + '/teacher/')
-    await loginThroughPage(teacher, server.school.login.teacher1, PASSWORD)
+    await teacher.goto(e2e.server.url + '/teacher/')
+    await loginThroughPage(teacher, e2e.server.school.login.teacher1, PASSWORD)
     for (const name of ['鈴木 太郎', '田中 花子']) {
       await teacher.locator('asg-roll-call li', { hasText: name }).locator('button.tap').click()
       await teacher.locator('asg-roll-call li.st-not_arrived', { hasText: name }).waitFor()
@@ -44,10 +37,10 @@ describe('the not-arrived follow-up in a browser', () => {
     await teacher.getByText('点呼済').waitFor()
 
     // 2. The office sees both as unexplained and sends the notices.
-    const officeCtx = await contextAt(browser, { viewport: { width: 1280, height: 900 } })
+    const officeCtx = await contextAt(e2e.browser, { viewport: { width: 1280, height: 900 } })
     const office = await officeCtx.newPage()
-    await office.goto(server.url + '/teacher/')
-    await loginThroughPage(office, server.school.login.vp, PASSWORD)
+    await office.goto(e2e.server.url + '/teacher/')
+    await loginThroughPage(office, e2e.server.school.login.vp, PASSWORD)
     const unexplained = office.locator('asg-office-lists section[aria-label="連絡のない未登校"]')
     await unexplained.getByText('鈴木 太郎').waitFor()
     await unexplained.getByText('田中 花子').waitFor()
@@ -55,10 +48,10 @@ describe('the not-arrived follow-up in a browser', () => {
     await office.getByText('2名に送信しました').waitFor()
 
     // 3. The Suzuki family answers on their phone: 遅刻します 9:30.
-    const guardianCtx = await contextAt(browser, phone)
+    const guardianCtx = await contextAt(e2e.browser, phone)
     const guardian = await guardianCtx.newPage()
-    await guardian.goto(server.url + '/guardian/')
-    await loginThroughPage(guardian, server.school.login.suzuki, PASSWORD)
+    await guardian.goto(e2e.server.url + '/guardian/')
+    await loginThroughPage(guardian, e2e.server.school.login.suzuki, PASSWORD)
     const notice = guardian.locator('asg-guardian-notices section.notice').first()
     await notice.getByText('鈴木 太郎さんがまだ登校していません').first().waitFor()
     await notice.getByRole('button', { name: '遅刻します' }).click()

@@ -1,25 +1,16 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../../server/pages/buildInfo.js'
 import { PASSWORD } from '../../server/test/fixtures.js'
-import { contextAt, launchChromium, loginThroughPage, startE2EServer, type E2EServer } from './harness.js'
+import { contextAt, journey, loginThroughPage } from './harness.js'
 
 const SHOTS = join(ROOT, 'docs', 'screenshots')
 
-let server: E2EServer
-let browser: Browser
-
+const e2e = journey()
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true })
-  server = await startE2EServer()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
 })
 
 describe('a partial roster with a namesake', () => {
@@ -27,10 +18,10 @@ describe('a partial roster with a namesake', () => {
     // One class's transfers: a new 佐藤 三郎 arrives in 1年1組 while another 佐藤 三郎 is in 2年1組.
     const file = join(mkdtempSync(join(tmpdir(), 'asagao-roster-')), 'transfers-1-1.csv')
     writeFileSync(file, '学年,組,出席番号,姓,名,姓ふりがな,名ふりがな,転入日\r\n1,1,3,佐藤,三郎,さとう,さぶろう,2026/12/1\r\n1,1,4,髙橋,①美,たかはし,いちみ,2026/12/1\r\n')
-    const ctx = await contextAt(browser, { viewport: { width: 1366, height: 768 } })
+    const ctx = await contextAt(e2e.browser, { viewport: { width: 1366, height: 768 } })
     const page = await ctx.newPage()
-    await page.goto(server.url + '/admin/')
-    await loginThroughPage(page, server.school.login.admin, PASSWORD)
+    await page.goto(e2e.server.url + '/admin/')
+    await loginThroughPage(page, e2e.server.school.login.admin, PASSWORD)
     await page.getByRole('tab', { name: '名簿' }).waitFor()
     await page.locator('asg-admin-roster option', { hasText: '2026年度' }).waitFor({ state: 'attached' })
     await page.locator('input[type="file"]').setInputFiles(file)
@@ -43,10 +34,10 @@ describe('a partial roster with a namesake', () => {
     await page.locator('h3', { hasText: '同じ氏名・ふりがなの児童' }).and(page.locator(':not(.error)')).waitFor()
     await page.getByRole('button', { name: 'この内容で取り込む' }).click()
     await page.getByText('取り込みました:追加 2人').waitFor()
-    const added = await server.db.sql<{ givenName: string; enrolledOn: string }[]>`
-      select given_name, enrolled_on::text from pupil where school_id = ${server.school.schoolId} and enrolled_on = '2026-12-01' order by id`
+    const added = await e2e.server.db.sql<{ givenName: string; enrolledOn: string }[]>`
+      select given_name, enrolled_on::text from pupil where school_id = ${e2e.server.school.schoolId} and enrolled_on = '2026-12-01' order by id`
     expect(added).toEqual([{ givenName: '三郎', enrolledOn: '2026-12-01' }, { givenName: '①美', enrolledOn: '2026-12-01' }])
-    const left = await server.db.sql`select 1 from pupil where school_id = ${server.school.schoolId} and left_on is not null`
+    const left = await e2e.server.db.sql`select 1 from pupil where school_id = ${e2e.server.school.schoolId} and left_on is not null`
     expect(left).toHaveLength(0)
     await ctx.close()
   })

@@ -1,11 +1,11 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { hashPassword } from '../../server/auth/password.js'
 import { createGuardian, createPupil, linkGuardian } from '../../server/data/schoolSetup.js'
 import { PASSWORD } from '../../server/test/fixtures.js'
 import { Client } from '../../server/test/server.js'
 import { smallTargets, violations } from './a11y.js'
-import { contextAt, launchChromium, loginThroughPage, openPairedBoard, startE2EServer, type E2EServer } from './harness.js'
+import { contextAt, journey, loginThroughPage, openPairedBoard } from './harness.js'
 
 /**
  * 安否確認 end to end: the 教頭 starts a 訓練 in two taps; three families answer on their
@@ -16,18 +16,15 @@ import { contextAt, launchChromium, loginThroughPage, openPairedBoard, startE2ES
  */
 const LIVE_MS = 2000
 
-let server: E2EServer
-let browser: Browser
 let board: Page
 let ito: { login: string; email: string }
 let sato: { login: string }
 
+// Mail is kept (captured) on both databases, so the test can read who was written to.
+const e2e = journey({ deps: { mail: { mode: 'capture', publicUrl: null } } })
 beforeAll(async () => {
-  // Mail is kept (captured) on both databases, so the test can read who was written to.
-  server = await startE2EServer(0, {}, { mail: { mode: 'capture', publicUrl: null } })
-  browser = await launchChromium()
-  const { sql } = server.db
-  const s = server.school
+  const { sql } = e2e.server.db
+  const s = e2e.server.school
   const hash = await hashPassword(PASSWORD)
   const prefix = s.login.admin.replace(/-admin$/, '')
   // Two more families: the Satos (三郎 in 2年) answer, the Itos (四郎 in 1年) never do.
@@ -42,11 +39,7 @@ beforeAll(async () => {
   await sql`update guardian set email = 'tanaka@example.jp' where id = ${s.guardians.tanaka}`
   ito = { login: `${prefix}-ito`, email: 'ito@example.jp' }
   sato = { login: `${prefix}-sato` }
-  board = await openPairedBoard(browser, server)
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+  board = await openPairedBoard(e2e.browser, e2e.server)
 })
 
 /** A number on the board in safety mode: the school's total of one kind. */
@@ -56,9 +49,9 @@ const classCount = (classId: number, kind: 'answered' | 'safe' | 'help' | 'none'
 
 async function guardianPhone(loginId: string): Promise<Page> {
   // The pages' CSP forbids inline scripts; axe is injected by the test, not by the page.
-  const context = await contextAt(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true })
+  const context = await contextAt(e2e.browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true })
   const page = await context.newPage()
-  await page.goto(server.url + '/guardian/')
+  await page.goto(e2e.server.url + '/guardian/')
   await loginThroughPage(page, loginId, PASSWORD)
   return page
 }
@@ -70,10 +63,10 @@ describe('安否確認 in the browser', () => {
     await board.locator('asg-board-class').first().waitFor()
     expect(await board.locator('asg-board-safety').count()).toBe(0)
 
-    const context = await contextAt(browser, { viewport: { width: 1366, height: 900 } })
+    const context = await contextAt(e2e.browser, { viewport: { width: 1366, height: 900 } })
     staff = await context.newPage()
-    await staff.goto(server.url + '/safety/')
-    await loginThroughPage(staff, server.school.login.vp, PASSWORD)
+    await staff.goto(e2e.server.url + '/safety/')
+    await loginThroughPage(staff, e2e.server.school.login.vp, PASSWORD)
     await staff.getByRole('button', { name: '訓練', exact: true }).click()
     await staff.getByRole('button', { name: '全校の保護者に送信' }).click()
     await staff.locator('asg-safety-tally, asg-safety-app [role="alert"]').first().waitFor()
@@ -87,7 +80,7 @@ describe('安否確認 in the browser', () => {
 
   it('three families answer on their phones; the board shows each answer within 2 s', async () => {
     // The Suzukis: both children together, 無事, a parent picks them up.
-    const suzuki = await guardianPhone(server.school.login.suzuki)
+    const suzuki = await guardianPhone(e2e.server.school.login.suzuki)
     const card = suzuki.locator('asg-guardian-safety')
     await card.locator('.mark', { hasText: '訓練' }).waitFor()
     expect(await card.locator('input[name="together"]').isChecked()).toBe(true)
@@ -103,15 +96,15 @@ describe('安否確認 in the browser', () => {
     // Within 2 s of the tap, the board has it.
     await expect.poll(() => boardTotal('answered').textContent(), { timeout: LIVE_MS, interval: 50 }).toBe('2')
     await card.getByText('回答を受け付けました。').waitFor()
-    expect(await classCount(server.school.classes.c1, 'safe').textContent()).toBe('1')
-    expect(await classCount(server.school.classes.c2, 'safe').textContent()).toBe('1')
+    expect(await classCount(e2e.server.school.classes.c1, 'safe').textContent()).toBe('1')
+    expect(await classCount(e2e.server.school.classes.c2, 'safe').textContent()).toBe('1')
     // What was answered stays on the page, and can be changed until the school closes it.
     expect(await card.locator('.answer').count()).toBe(2)
     await card.getByRole('button', { name: '回答を変更する' }).waitFor()
     expect(await violations(suzuki)).toEqual([])
 
     // The Tanakas: けが, with a note.
-    const tanaka = await guardianPhone(server.school.login.tanaka)
+    const tanaka = await guardianPhone(e2e.server.school.login.tanaka)
     const t = tanaka.locator('asg-guardian-safety')
     await t.locator('label.tile', { hasText: 'けが' }).click()
     await t.locator('label.tile', { hasText: '迎えに行けるまで学校で待機させてください' }).click()
@@ -119,7 +112,7 @@ describe('安否確認 in the browser', () => {
     await t.getByRole('button', { name: '回答を送る' }).click()
     await expect.poll(() => boardTotal('help').textContent(), { timeout: LIVE_MS, interval: 50 }).toBe('1')
     await t.getByText('回答を受け付けました。').waitFor()
-    expect(await board.locator(`asg-board-safety-class[data-class="${server.school.classes.c1}"]`).getAttribute('state')).toBe('help')
+    expect(await board.locator(`asg-board-safety-class[data-class="${e2e.server.school.classes.c1}"]`).getAttribute('state')).toBe('help')
 
     // The Satos: 無事.
     const satoPage = await guardianPhone(sato.login)
@@ -131,8 +124,8 @@ describe('安否確認 in the browser', () => {
     await s.getByText('回答を受け付けました。').waitFor()
     expect(await boardTotal('safe').textContent()).toBe('3')
     expect(await boardTotal('none').textContent()).toBe('1')
-    expect(await classCount(server.school.classes.c2, 'none').textContent()).toBe('0')
-    expect(await board.locator(`asg-board-safety-class[data-class="${server.school.classes.c2}"]`).getAttribute('state')).toBe('done')
+    expect(await classCount(e2e.server.school.classes.c2, 'none').textContent()).toBe('0')
+    expect(await board.locator(`asg-board-safety-class[data-class="${e2e.server.school.classes.c2}"]`).getAttribute('state')).toBe('done')
     // Three phones logging in and an accessibility pass take a while on a busy machine.
   }, 150_000)
 
@@ -146,10 +139,10 @@ describe('安否確認 in the browser', () => {
     expect(await support.getByText('母が足をけがしています').count()).toBe(1)
 
     // The homeroom teacher of 1年1組 sees their class's answers, no other class, and cannot start or close.
-    const context = await contextAt(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    const context = await contextAt(e2e.browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
     const teacher = await context.newPage()
-    await teacher.goto(server.url + '/safety/')
-    await loginThroughPage(teacher, server.school.login.teacher1, PASSWORD)
+    await teacher.goto(e2e.server.url + '/safety/')
+    await loginThroughPage(teacher, e2e.server.school.login.teacher1, PASSWORD)
     const mine = teacher.locator('asg-safety-rows.mine')
     await mine.locator('li').first().waitFor()
     expect(await mine.locator('li .name').allTextContents()).toEqual(['鈴木 太郎', '田中 花子', '伊藤 四郎'])
@@ -161,7 +154,7 @@ describe('安否確認 in the browser', () => {
   it('a reminder reaches only the family that has not answered', async () => {
     await staff.getByRole('button', { name: '未回答の家庭に再送(1名)' }).click()
     await staff.getByText('未回答の1家庭(1名)に再送しました。').waitFor()
-    const vp = await new Client(server).login(server.school.login.vp)
+    const vp = await new Client(e2e.server).login(e2e.server.school.login.vp)
     const mail = (await vp.get('/api/office/captured-mail')).body.mail as { recipient: string; subject: string }[]
     const reminders = mail.filter((m) => m.subject.includes('まだ回答がありません'))
     expect(reminders.map((m) => m.recipient)).toEqual([ito.email])
@@ -183,7 +176,7 @@ describe('安否確認 in the browser', () => {
     // The A4 report of the closed drill: every child, who answered what, the non-responder.
     const id = await staff.locator('section.recent li').first().getAttribute('data-safety')
     const report = await staff.context().newPage()
-    await report.goto(`${server.url}/safety/#report-${id}`)
+    await report.goto(`${e2e.server.url}/safety/#report-${id}`)
     const table = report.locator('asg-safety-report table').nth(1)
     await table.locator('tbody tr').first().waitFor()
     expect(await report.locator('asg-safety-report h1').textContent()).toContain('訓練')

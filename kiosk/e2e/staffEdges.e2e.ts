@@ -1,30 +1,22 @@
-import type { Browser, Locator } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Locator } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { createPupil } from '../../server/data/schoolSetup.js'
 import { PASSWORD } from '../../server/test/fixtures.js'
 import { Client } from '../../server/test/server.js'
-import { contextAt, launchChromium, loginThroughPage, startE2EServer, type E2EServer } from './harness.js'
+import { contextAt, journey, loginThroughPage } from './harness.js'
 
 /** The rough edges of a first week: line breaks on phones, full names on a school PC, what the teacher sees first. */
 
-let server: E2EServer
-let browser: Browser
-
+const e2e = journey()
 beforeAll(async () => {
-  server = await startE2EServer()
   // Two 村上 with long given names in 1年1組: the roll must tell them apart by name.
-  const s = server.school
+  const s = e2e.server.school
   for (const [n, given, kana] of [[11, '陽菜多', 'ひなた'], [12, '陽太郎', 'ようたろう']] as const) {
-    await createPupil(server.db.sql, {
+    await createPupil(e2e.server.db.sql, {
       schoolId: s.schoolId, schoolYearId: s.yearId, classId: s.classes.c1, attendanceNumber: n, familyName: '村上', givenName: given,
       familyKana: 'むらかみ', givenKana: kana, enrolledOn: '2026-04-01',
     })
   }
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
 })
 
 /** The lines a piece of text is laid out on (distinct line tops of its characters). */
@@ -51,10 +43,10 @@ function linesOf(locator: Locator, text: string): Promise<number> {
 describe('Japanese line breaking on phones', () => {
   for (const width of [390, 360]) {
     it(`at ${width} px the guardian header keeps ログアウト, the name with さん and アカウント・お子さまの追加 whole`, async () => {
-      const context = await contextAt(browser, { viewport: { width, height: 800 }, isMobile: true, hasTouch: true })
+      const context = await contextAt(e2e.browser, { viewport: { width, height: 800 }, isMobile: true, hasTouch: true })
       const page = await context.newPage()
-      await page.goto(server.url + '/guardian/')
-      await loginThroughPage(page, server.school.login.suzuki, PASSWORD)
+      await page.goto(e2e.server.url + '/guardian/')
+      await loginThroughPage(page, e2e.server.school.login.suzuki, PASSWORD)
       const header = page.locator('asg-guardian-app header')
       await header.getByText('アカウント・お子さまの追加').waitFor()
       expect(await linesOf(header.locator('a.small'), 'アカウント・お子さまの追加')).toBe(1)
@@ -68,16 +60,16 @@ describe('Japanese line breaking on phones', () => {
 
 describe('the teacher page', () => {
   it('on a phone, the unacknowledged reports come before the roll of the class', async () => {
-    const [fever] = await server.db.sql<{ id: number }[]>`select id from school_reason where school_id = ${server.school.schoolId} and label = '発熱'`
-    const guardian = await new Client(server).login(server.school.login.tanaka)
+    const [fever] = await e2e.server.db.sql<{ id: number }[]>`select id from school_reason where school_id = ${e2e.server.school.schoolId} and label = '発熱'`
+    const guardian = await new Client(e2e.server).login(e2e.server.school.login.tanaka)
     expect((await guardian.post('/api/guardian/reports', {
-      idempotencyKey: 'e2e-staff-edges-0001', pupilIds: [server.school.pupils.hanako], kind: 'absent', fromDate: '2026-11-30', toDate: '2026-11-30',
+      idempotencyKey: 'e2e-staff-edges-0001', pupilIds: [e2e.server.school.pupils.hanako], kind: 'absent', fromDate: '2026-11-30', toDate: '2026-11-30',
       reasonId: fever!.id, symptoms: [], temperature: null, message: '',
     })).status).toBe(201)
-    const context = await contextAt(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    const context = await contextAt(e2e.browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
     const page = await context.newPage()
-    await page.goto(server.url + '/teacher/')
-    await loginThroughPage(page, server.school.login.teacher1, PASSWORD)
+    await page.goto(e2e.server.url + '/teacher/')
+    await loginThroughPage(page, e2e.server.school.login.teacher1, PASSWORD)
     const report = page.locator('asg-class-day li[data-pupil]', { hasText: '田中 花子' })
     await report.getByRole('button', { name: /確認/ }).waitFor()
     await page.locator('asg-roll-call li', { hasText: '村上 陽太郎' }).waitFor()
@@ -89,10 +81,10 @@ describe('the teacher page', () => {
   })
 
   it('at 1366×768 the roll tiles show every full name, so two 村上 are told apart', async () => {
-    const context = await contextAt(browser, { viewport: { width: 1366, height: 768 } })
+    const context = await contextAt(e2e.browser, { viewport: { width: 1366, height: 768 } })
     const page = await context.newPage()
-    await page.goto(server.url + '/teacher/')
-    await loginThroughPage(page, server.school.login.teacher1, PASSWORD)
+    await page.goto(e2e.server.url + '/teacher/')
+    await loginThroughPage(page, e2e.server.school.login.teacher1, PASSWORD)
     await page.locator('asg-roll-call li', { hasText: '村上 陽太郎' }).waitFor()
     const names = page.locator('asg-roll-call li .name')
     expect(await names.count()).toBeGreaterThanOrEqual(4)
@@ -108,21 +100,21 @@ describe('the teacher page', () => {
 
 describe('the login lockout', () => {
   it('the login form says when to try again; a browser that logged in before still gets in', async () => {
-    const login = server.school.login.tanaka
+    const login = e2e.server.school.login.tanaka
     // This browser logged in yesterday (it is known for the account), then logged out.
-    const knownContext = await contextAt(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    const knownContext = await contextAt(e2e.browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
     const known = await knownContext.newPage()
-    await known.goto(server.url + '/guardian/')
+    await known.goto(e2e.server.url + '/guardian/')
     await loginThroughPage(known, login, PASSWORD)
     await known.getByRole('button', { name: 'ログアウト' }).click()
     await known.locator('asg-login').waitFor()
 
     // Someone else guesses the password until the account is locked.
-    for (let i = 0; i < 11; i++) await new Client(server).request('POST', '/api/session', { loginId: login, password: `guess ${i}` })
+    for (let i = 0; i < 11; i++) await new Client(e2e.server).request('POST', '/api/session', { loginId: login, password: `guess ${i}` })
 
-    const strangerContext = await contextAt(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    const strangerContext = await contextAt(e2e.browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
     const stranger = await strangerContext.newPage()
-    await stranger.goto(server.url + '/guardian/')
+    await stranger.goto(e2e.server.url + '/guardian/')
     await loginThroughPage(stranger, login, PASSWORD)
     const refusal = stranger.locator('asg-login [role="alert"]')
     await refusal.waitFor()
@@ -136,10 +128,10 @@ describe('the login lockout', () => {
 
 describe('the staff header menu', () => {
   it('offers each person the pages their roles open, on every staff page, and goes there', async () => {
-    const context = await contextAt(browser, { viewport: { width: 1366, height: 768 } })
+    const context = await contextAt(e2e.browser, { viewport: { width: 1366, height: 768 } })
     const page = await context.newPage()
-    await page.goto(server.url + '/register/')
-    await loginThroughPage(page, server.school.login.vp, PASSWORD)
+    await page.goto(e2e.server.url + '/register/')
+    await loginThroughPage(page, e2e.server.school.login.vp, PASSWORD)
     const menu = page.locator('asg-staff-menu')
     await menu.getByRole('button', { name: /メニュー/ }).click()
     const items = menu.getByRole('navigation').getByRole('link')
@@ -147,16 +139,16 @@ describe('the staff header menu', () => {
     expect(await menu.getByRole('link', { name: '出席簿' }).getAttribute('aria-current')).toBe('page')
     for (const [label, path] of [['行事・休業日', '/calendar/'], ['安否確認', '/safety/'], ['アンケート', '/surveys/'], ['学校の管理', '/admin/'], ['学級の出欠', '/teacher/']] as const) {
       await menu.getByRole('link', { name: label }).click()
-      await page.waitForURL(server.url + path)
+      await page.waitForURL(e2e.server.url + path)
       await page.locator('asg-staff-menu').getByRole('button', { name: /メニュー/ }).click()
     }
     await page.keyboard.press('Escape')
     await context.close()
 
-    const teacherContext = await contextAt(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    const teacherContext = await contextAt(e2e.browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
     const teacher = await teacherContext.newPage()
-    await teacher.goto(server.url + '/teacher/')
-    await loginThroughPage(teacher, server.school.login.teacher1, PASSWORD)
+    await teacher.goto(e2e.server.url + '/teacher/')
+    await loginThroughPage(teacher, e2e.server.school.login.teacher1, PASSWORD)
     const teacherMenu = teacher.locator('asg-staff-menu')
     await teacherMenu.getByRole('button', { name: /メニュー/ }).click()
     expect(await teacherMenu.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['学級の出欠', '安否確認', '出席簿', '生徒指導', '行事・休業日', 'アンケート'])

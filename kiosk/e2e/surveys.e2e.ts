@@ -1,20 +1,8 @@
 import { createRequire } from 'node:module'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { PASSWORD } from '../../server/test/fixtures.js'
-import { contextAt, launchChromium, loginThroughPage, startE2EServer, type E2EServer } from './harness.js'
-
-let server: E2EServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startE2EServer()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+import { contextAt, journey, loginThroughPage } from './harness.js'
 
 // The pages' CSP forbids inline scripts; axe is injected by the test, not by the page.
 const phone = () => desk({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true })
@@ -31,7 +19,7 @@ async function violations(page: Page): Promise<string[]> {
 }
 /** A context whose waits fail within 10 s, so a failure names its step. */
 async function desk(opts: Parameters<typeof contextAt>[1] = { viewport: { width: 1366, height: 768 } }) {
-  const c = await contextAt(browser, opts)
+  const c = await contextAt(e2e.browser, opts)
   c.setDefaultTimeout(10_000)
   return c
 }
@@ -39,18 +27,20 @@ async function desk(opts: Parameters<typeof contextAt>[1] = { viewport: { width:
 /** A guardian opens the page on a phone and logs in. */
 async function guardianOnPhone(loginId: string): Promise<Page> {
   const page = await (await phone()).newPage()
-  await page.goto(server.url + '/guardian/')
+  await page.goto(e2e.server.url + '/guardian/')
   await loginThroughPage(page, loginId, PASSWORD)
   await page.locator('asg-guardian-surveys h3', { hasText: '音楽会の出欠' }).waitFor()
   return page
 }
 
+const e2e = journey()
+
 describe('a survey from template to live results', () => {
   it('the vice-principal builds from a template and publishes; two guardians answer on phones; the teacher sees each answer live and the non-responders', async () => {
-    const s = server.school
+    const s = e2e.server.school
     // The vice-principal builds 行事の出欠 from the template for class 1-1 and publishes it.
     const office = await (await desk()).newPage()
-    await office.goto(server.url + '/surveys/')
+    await office.goto(e2e.server.url + '/surveys/')
     await loginThroughPage(office, s.login.vp, PASSWORD)
     await office.getByRole('link', { name: '新しいアンケートを作る' }).click()
     const builder = office.locator('asg-survey-builder')
@@ -65,7 +55,7 @@ describe('a survey from template to live results', () => {
 
     // The homeroom teacher of 1-1 opens the results: nobody has answered.
     const teacher = await (await desk()).newPage()
-    await teacher.goto(server.url + '/surveys/')
+    await teacher.goto(e2e.server.url + '/surveys/')
     await loginThroughPage(teacher, s.login.teacher1, PASSWORD)
     await teacher.getByRole('link', { name: '音楽会の出欠' }).click()
     const results = teacher.locator('asg-survey-results')

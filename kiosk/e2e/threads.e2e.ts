@@ -1,20 +1,8 @@
-import type { Browser, Locator } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Locator } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { PASSWORD } from '../../server/test/fixtures.js'
 import { Client } from '../../server/test/server.js'
-import { contextAt, launchChromium, loginThroughPage, openPairedBoard, startE2EServer, type E2EServer } from './harness.js'
-
-let server: E2EServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startE2EServer()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+import { contextAt, journey, loginThroughPage, openPairedBoard } from './harness.js'
 
 /** The text a person sees in an element, shadow DOM included. */
 const seenText = (locator: Locator) =>
@@ -27,29 +15,30 @@ const seenText = (locator: Locator) =>
     return walk(el)
   })
 
+const e2e = journey()
 
 describe('a second report for the same day, in a browser', () => {
   it('the guardian form asks "change or add?", the teacher sees one thread, the board marks the change', async () => {
     // Early morning: 欠席 with fever, acknowledged by the homeroom teacher.
-    const [fever] = await server.db.sql<{ id: number }[]>`select id from school_reason where school_id = ${server.school.schoolId} and label = '発熱'`
-    const api = await new Client(server).login(server.school.login.suzuki)
+    const [fever] = await e2e.server.db.sql<{ id: number }[]>`select id from school_reason where school_id = ${e2e.server.school.schoolId} and label = '発熱'`
+    const api = await new Client(e2e.server).login(e2e.server.school.login.suzuki)
     const first = await api.post('/api/guardian/reports', {
-      idempotencyKey: 'e2e-thread-first-0001', pupilIds: [server.school.pupils.taro], kind: 'absent', fromDate: '2026-11-30', toDate: '2026-11-30',
+      idempotencyKey: 'e2e-thread-first-0001', pupilIds: [e2e.server.school.pupils.taro], kind: 'absent', fromDate: '2026-11-30', toDate: '2026-11-30',
       reasonId: fever!.id, symptoms: ['せき'], temperature: 38.4, message: '朝から熱があります。',
     })
     expect(first.status).toBe(201)
-    const teacherApi = await (await new Client(server).login(server.school.login.teacher1)).socket()
+    const teacherApi = await (await new Client(e2e.server).login(e2e.server.school.login.teacher1)).socket()
     expect(await teacherApi.emitWithAck('report:acknowledge', { reportId: first.body.reports[0].id })).toEqual({ ok: true })
     teacherApi.disconnect()
-    const board = await openPairedBoard(browser, server)
+    const board = await openPairedBoard(e2e.browser, e2e.server)
     const boardEntry = board.locator('asg-board-entry', { hasText: '鈴木 太郎' })
     await boardEntry.getByText('✓確認済').waitFor()
 
     // Later the fever is down: the guardian reports an 早退 for the same day.
-    const guardianContext = await contextAt(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    const guardianContext = await contextAt(e2e.browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
     const guardian = await guardianContext.newPage()
-    await guardian.goto(server.url + '/guardian/')
-    await loginThroughPage(guardian, server.school.login.suzuki, PASSWORD)
+    await guardian.goto(e2e.server.url + '/guardian/')
+    await loginThroughPage(guardian, e2e.server.school.login.suzuki, PASSWORD)
     await guardian.getByText('鈴木 太郎').first().click()
     await guardian.locator('label', { hasText: '早退' }).first().click()
     await guardian.locator('label', { hasText: '今日' }).first().click()
@@ -75,10 +64,10 @@ describe('a second report for the same day, in a browser', () => {
     expect(onBoard).not.toContain('✓確認済')
 
     // The teacher: one thread, newest first, the morning report kept with its fever.
-    const teacherContext = await contextAt(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    const teacherContext = await contextAt(e2e.browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
     const teacher = await teacherContext.newPage()
-    await teacher.goto(server.url + '/teacher/')
-    await loginThroughPage(teacher, server.school.login.teacher1, PASSWORD)
+    await teacher.goto(e2e.server.url + '/teacher/')
+    await loginThroughPage(teacher, e2e.server.school.login.teacher1, PASSWORD)
     const row = teacher.locator('asg-class-day li[data-pupil]', { hasText: '鈴木 太郎' })
     await row.getByText('確認後に変更').waitFor()
     const items = row.locator('asg-report-thread li')

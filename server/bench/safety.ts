@@ -8,7 +8,7 @@ import { SCHOOL_ZONE } from '../../shared/time/zone.js'
 import { createApp } from '../app.js'
 import { systemClock } from '../clock.js'
 import type { Log } from '../log.js'
-import { smtpTransport, startOutboxWorker, type MailTransport } from '../notices/outbox.js'
+import { DELIVERY, smtpTransport, startOutboxWorker, type MailTransport } from '../notices/outbox.js'
 import { webPushSender, type PushSender } from '../push/deliver.js'
 import { vapidKeys } from '../push/vapid.js'
 import { startPushService, type TestBrowser } from '../test/pushService.js'
@@ -116,7 +116,7 @@ async function measure(db: BenchDatabase, pupils: number, familyCount: number, s
     }
 
     // The confirmation: start, then the outbox worker, on the server's own one-second tick,
-    // hands every e-mail to SMTP and then every push to the push service.
+    // hands every e-mail to SMTP and every push to the push service.
     const [{ n: mailBefore }] = (await db.sql<{ n: number }[]>`select count(*)::int as n from outbox where status = 'pending'`) as unknown as [{ n: number }]
     const [{ n: pushBefore }] = (await db.sql<{ n: number }[]>`select count(*)::int as n from push_outbox where status = 'pending'`) as unknown as [{ n: number }]
     const transport = smtpTransport(`smtp://127.0.0.1:${smtp.port}`, 'school@example.jp')
@@ -158,8 +158,8 @@ async function measure(db: BenchDatabase, pupils: number, familyCount: number, s
     console.log(`  school: ${pupils} pupils, ${families} families (each with e-mail and one device subscribed to Web Push), 1 board`)
     console.log(`  start → answered:              ${(tStart - t0).toFixed(0)} ms (targets, ${emails} e-mails and ${devices} pushes into the outboxes, tally)`)
     console.log(`  start → board in safety mode:  ${(tBoard - t0).toFixed(0)} ms`)
-    console.log(`  start → every e-mail at SMTP:  ${(tSmtp - t0).toFixed(0)} ms (${emails} messages, one worker on a 1 s tick, local smtp-server)`)
-    console.log(`  start → every push accepted:   ${(tPush - t0).toFixed(0)} ms (${devices} devices, same worker after the e-mail, local HTTPS push service; ${decrypted} devices decrypted theirs)`)
+    console.log(`  start → every e-mail at SMTP:  ${(tSmtp - t0).toFixed(0)} ms (${emails} messages, one worker on a 1 s tick, pooled SMTP, ${DELIVERY.connections} connections, local smtp-server)`)
+    console.log(`  start → every push accepted:   ${(tPush - t0).toFixed(0)} ms (${devices} devices, same worker beside the e-mail, local HTTPS push service; ${decrypted} devices decrypted theirs)`)
     console.log(`  answer → board tally:          ${fmt(summarize(answers))}  (${families} answers in ${took.toFixed(1)} s)`)
     console.log(`  baseline report → board:       ${fmt(summarize(reports))}`)
   } finally {

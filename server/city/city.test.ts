@@ -256,6 +256,32 @@ describe('live', () => {
     theirs.disconnect()
   })
 
+  it("a new alert threshold reaches the city's other open pages as city:changed naming no school, and not another city's", async () => {
+    const saving = await new Client(server).login('a-city')
+    const watching = await new Client(server).login('a-city')
+    const other = await new Client(server).login('b-city')
+    const page: TestSocket = await watching.socket()
+    const otherPage: TestSocket = await other.socket()
+    const heard: { cityId: number; schoolIds: number[] }[] = []
+    const heardElsewhere: { cityId: number; schoolIds: number[] }[] = []
+    page.on('city:changed', (e) => heard.push(e))
+    otherPage.on('city:changed', (e) => heardElsewhere.push(e))
+    try {
+      expect((await saving.request('PUT', '/api/city/settings', { absenceAlertPercent: 41 })).status).toBe(200)
+      await vi.waitFor(() => expect(heard).toContainEqual({ cityId: ids.cityA, schoolIds: [] }), { timeout: 10_000, interval: 50 })
+      // The page's re-read has the new threshold.
+      expect((await day(watching)).alertPercent).toBe(41)
+      // The other city's own save reaches its page after anything sent there before it: nothing of the first city's came.
+      expect((await other.request('PUT', '/api/city/settings', { absenceAlertPercent: 20 })).status).toBe(200)
+      await vi.waitFor(() => expect(heardElsewhere).toContainEqual({ cityId: ids.cityB, schoolIds: [] }), { timeout: 10_000, interval: 50 })
+      expect(heardElsewhere.filter((e) => e.cityId !== ids.cityB)).toEqual([])
+    } finally {
+      await saving.request('PUT', '/api/city/settings', { absenceAlertPercent: 20 })
+      page.disconnect()
+      otherPage.disconnect()
+    }
+  })
+
   it('gathers a burst of changes of a city into one event', async () => {
     const emitted: { room: string; event: { cityId: number; schoolIds: number[] } }[] = []
     const notify = cityNotifier(db.sql, silentLog, (room, event) => emitted.push({ room, event }), 1000)

@@ -1,6 +1,7 @@
 import type { Agent } from 'node:https'
 import webpush from 'web-push'
 import type { Clock } from '../clock.js'
+import { forEachConcurrently } from '../concurrently.js'
 import type { Sql } from '../db/types.js'
 import { claimPushes, dropSubscription, markPushesSent, markPushRetry, releasePushes, type ClaimedPush, type VapidKeys } from '../data/push.js'
 import type { Log } from '../log.js'
@@ -106,15 +107,10 @@ export async function deliverPushes(sql: Sql, clock: Clock, sender: PushSender, 
     // Accepted pushes are marked once per batch: a crash in between sends at most one batch
     // again after the lease, and the device shows a repeated tag only once.
     const accepted: ClaimedPush[] = []
-    let next = 0
-    const worker = async () => {
-      while (next < claimed.length && !stopping()) {
-        const row = claimed[next++]!
-        // The device's other pushes went with its subscription.
-        if (!gone.has(row.subscriptionId)) await deliverOne(sql, clock, sender, log, row, accepted, totals, gone)
-      }
-    }
-    await Promise.all(Array.from({ length: Math.min(PUSH_DELIVERY.concurrency, claimed.length) }, worker))
+    const next = await forEachConcurrently(claimed, PUSH_DELIVERY.concurrency, async (row) => {
+      // The device's other pushes went with its subscription.
+      if (!gone.has(row.subscriptionId)) await deliverOne(sql, clock, sender, log, row, accepted, totals, gone)
+    }, stopping)
     await markPushesSent(sql, accepted.filter((r) => !gone.has(r.subscriptionId)), iso(clock.now()))
     totals.sent += accepted.length
     totals.gone = gone.size

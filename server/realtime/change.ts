@@ -81,6 +81,17 @@ export async function runChangeFrom<S extends { schoolId: number; seq: number },
   return result
 }
 
+/**
+ * runChange for what belongs to a city rather than a school (its alert threshold): the write
+ * in a transaction, then `city:changed` naming no school to the city's pages, which re-read.
+ * No page holds a sequence of the city's own settings, so there is no number to take.
+ */
+export async function runCityChange<T>(deps: ChangeDeps, cityId: number, write: (tx: Tx) => Promise<T>): Promise<T> {
+  const result = (await deps.sql.begin((tx) => write(tx))) as T
+  deps.publish({ kind: 'city', event: { cityId, schoolIds: [] } })
+  return result
+}
+
 class Scope implements ChangeScope {
   private readonly pupils: PupilDay[] = []
   private readonly classes: ClassDay[] = []

@@ -1,4 +1,4 @@
-import type { DayChanged, EntryChange, SafetyChanged, SchoolChanged, SchoolPart } from '../../shared/protocol/index.js'
+import type { CityChanged, DayChanged, EntryChange, SafetyChanged, SchoolChanged, SchoolPart } from '../../shared/protocol/index.js'
 import { loadClasses } from '../day/classes.js'
 import { badgeDays, entriesOf } from '../day/entries.js'
 import { nextSeq, schoolOnDate, type SchoolOnDate } from '../data/schools.js'
@@ -12,8 +12,11 @@ export type Change =
   /** A 安否確認 changed: its tally for boards and staff, and the pupils whose families hear of it. */
   | { kind: 'safety'; event: SafetyChanged; pupilIds: readonly number[] }
 
+/** A committed change of a city's own settings: its pages re-read, no school is named. */
+export type CityChange = { kind: 'city'; event: CityChanged }
+
 /** Publishes committed changes to the pages (the realtime hub in production, a spy in tests). */
-export type Publish = (change: Change) => void
+export type Publish = (change: Change | CityChange) => void
 
 export interface PupilDay {
   pupilId: number

@@ -25,7 +25,7 @@ import { stillLive } from '../data/sessions.js'
 import { unavailableCode } from '../db/unavailable.js'
 import { AppError, errorBodyOf, parseInput } from '../errors.js'
 import { originAllowed } from '../http/security.js'
-import type { Change, Publish } from './changes.js'
+import type { Change, CityChange, Publish } from './changes.js'
 import { commandHandlers, type CommandSocket } from './commands.js'
 import { handshakeAnsweringParser } from './handshakeParser.js'
 import { cityNotifier, cityRoom } from '../city/live.js'
@@ -185,7 +185,11 @@ export function createHub(
   })
 
   const cityChanged = cityNotifier(deps.sql, deps.log, (room, event) => io.to(room).emit('city:changed', event))
-  const publish: Publish = (change: Change) => {
+  const publish: Publish = (change: Change | CityChange) => {
+    if (change.kind === 'city') {
+      io.to(rooms.city(change.event.cityId)).emit('city:changed', change.event)
+      return
+    }
     const { schoolId } = change.event
     if (change.kind === 'safety') {
       // The tally names no pupil: the same for boards and every staff member.

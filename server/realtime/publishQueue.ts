@@ -14,7 +14,7 @@ interface Turn {
 export class PublishQueue {
   private readonly lines = new Map<number, Turn[]>()
 
-  constructor(private readonly publish: Publish) {}
+  constructor(private readonly publish: (change: Change) => void) {}
 
   /** Call right after taking the school's sequence number; settle the turn after commit or rollback. */
   take(schoolId: number): (change: Change | null) => void {

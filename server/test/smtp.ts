@@ -12,22 +12,47 @@ export interface ReceivedMail {
 export interface TestSmtp {
   port: number
   received: ReceivedMail[]
+  /** Connections opened so far, and the most messages the server was ever receiving at once. */
+  stats: { sessions: number; maxInFlight: number }
   close(): Promise<void>
 }
 
+export interface TestSmtpOptions {
+  /** A reply to refuse a recipient with (e.g. `451 4.3.0 try later`), or null to take it. */
+  rejectRecipient?: (address: string) => string | null
+  /** How long the server takes over each message, so that concurrent ones overlap. */
+  holdMs?: number
+}
+
 /** Starts an SMTP server on `port` (0: any free one) that keeps every message it accepts. */
-export async function startSmtp(port = 0): Promise<TestSmtp> {
+export async function startSmtp(port = 0, options: TestSmtpOptions = {}): Promise<TestSmtp> {
   const received: ReceivedMail[] = []
+  const stats = { sessions: 0, maxInFlight: 0 }
+  let inFlight = 0
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onConnect(_session, callback) {
+      stats.sessions++
+      callback()
+    },
+    onRcptTo(address, _session, callback) {
+      const refusal = options.rejectRecipient?.(address.address)
+      if (!refusal) return callback()
+      const err = Object.assign(new Error(refusal.slice(4)), { responseCode: Number(refusal.slice(0, 3)) })
+      callback(err)
+    },
     onData(stream, session, callback) {
+      stats.maxInFlight = Math.max(stats.maxInFlight, ++inFlight)
       const chunks: Buffer[] = []
       stream.on('data', (c: Buffer) => chunks.push(c))
       stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), ...decode(Buffer.concat(chunks).toString('utf8')) })
-        callback()
+        setTimeout(() => {
+          inFlight--
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), ...decode(Buffer.concat(chunks).toString('utf8')) })
+          callback()
+        }, options.holdMs ?? 0)
       })
     },
   })
@@ -35,6 +60,7 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
   return {
     port: (server.server.address() as AddressInfo).port,
     received,
+    stats,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }

@@ -104,6 +104,9 @@ export const CitySettings = z.object({
 })
 export type CitySettings = z.infer<typeof CitySettings>
 
-/** `city:changed`: some schools of the city changed; pages re-read the aggregates. No pupil data. */
+/**
+ * `city:changed`: some schools of the city changed, or (no school named) the city's own settings
+ * such as its alert threshold; pages re-read the aggregates. No pupil data.
+ */
 export const CityChanged = z.object({ cityId: Id, schoolIds: z.array(Id) })
 export type CityChanged = z.infer<typeof CityChanged>

@@ -94,8 +94,8 @@ export const serverEvents = {
   'family:safety': FamilySafety,
   /**
    * City administrators only: these schools of their city changed (reports, marks, rolls,
-   * closures). Coalesced per city, at most one every few seconds; no pupil data. The page
-   * re-reads the aggregates.
+   * closures), coalesced per city, at most one every few seconds; or, naming no school, the
+   * city's own settings changed. No pupil data. The page re-reads the aggregates.
    */
   'city:changed': CityChanged,
   /** The server is stopping to restart (an update, a reboot): the page shows 「再接続しています」 and reconnects. */

@@ -5,6 +5,7 @@ import { cityDay } from '../../city/day.js'
 import { cityDailyCsv, cityLongAbsenceCsv } from '../../city/exports.js'
 import { setAbsenceAlertPercent } from '../../data/city.js'
 import type { Deps } from '../../deps.js'
+import { runCityChange } from '../../realtime/change.js'
 import { csvFile } from '../../register/csv.js'
 import { schoolNow } from '../../reports/schoolDates.js'
 import { principalOf } from '../context.js'
@@ -34,8 +35,8 @@ export function cityDayRoutes(deps: Deps, mountOn: MountOn): Router {
 
   on(api.settings).handle(async ({ res, body }) => {
     const who = cityAdminMay(principalOf(res), 'city.settings')
-    // The organisation's own row, not a school's: no school page shows it, so no school change.
-    await setAbsenceAlertPercent(deps.sql, who.cityId, body.absenceAlertPercent)
+    // The organisation's own row, not a school's: no school page shows it, only the city's pages.
+    await runCityChange(deps, who.cityId, (tx) => setAbsenceAlertPercent(tx, who.cityId, body.absenceAlertPercent))
     deps.log.info('city alert threshold changed', { cityId: who.cityId, staffId: who.staffId })
     return { ok: true }
   })
