@@ -6,6 +6,7 @@ import { PROTOCOL_VERSION } from '../../shared/protocol/index.js'
 import { hashToken, newToken } from '../auth/tokens.js'
 import { createStaff } from '../data/schoolSetup.js'
 import { insertBoardDevice, redeemPairingCode } from '../data/boardDevices.js'
+import { buildStale } from '../build/build.mjs'
 import { ROOT } from '../pages/buildInfo.js'
 import { freePort } from '../test/process.js'
 import { seedCity } from './city.js'
@@ -272,6 +273,7 @@ async function main(): Promise<void> {
   const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL
   if (!(await postgresAnswers(url))) throw new Error(`PostgreSQL does not answer at ${redactUrl(url)}: the storm runs several processes, so it needs PostgreSQL`)
   console.log(`Reconnect storm: ${o.sockets} board sockets over ${o.processes} processes, ${o.schools} schools of 300 pupils, ${o.clients} load-generator processes; ${cpus().length} cores; PostgreSQL at ${redactUrl(url)}`)
+  await buildStale(['server'])
   const db = await openPostgres(url)
   try {
     const t = Date.now()
@@ -291,12 +293,13 @@ async function main(): Promise<void> {
     const pagesAt = (port: (i: number) => number) => Array.from({ length: o.sockets }, (_, i) => ({ url: `http://127.0.0.1:${port(i)}`, cookie: cookies[i % cookies.length]! }))
     const auth = { protocol: PROTOCOL_VERSION, buildId: 'bench', client: 'board' }
     const morning = `${city.date}T08:00:00+09:00`
-    const entry = `import('./server/main.ts').then(async (m) => { const { ShiftedClock } = await import('./server/clock.ts'); await m.main({ clock: new ShiftedClock('${morning}') }) })`
+    // The compiled server, as `npm start` runs it: a restart is what production's costs, not a TypeScript compile.
+    const entry = `import('./dist/server/main.js').then(async (m) => { const { ShiftedClock } = await import('./dist/server/clock.js'); await m.main({ clock: new ShiftedClock('${morning}') }) })`
 
     // The bare servers answer with a day of the product's own size, so both send the same bytes.
     const sample = await sampleSnapshot(dbUrl, city.schools[0]!.schoolId, city.date)
-    const bare = serverSet('bare', ports, { STORM_BARE_SNAPSHOT: sample }, ['--import', 'tsx', join('server', 'bench', 'stormBare.ts')])
-    const asagao = serverSet('asagao', ports, { DATABASE_URL: dbUrl, ASAGAO_CLUSTER: 'postgres', ASAGAO_DEMO: 'off', ASAGAO_LOG: 'info' }, ['--import', 'tsx', '-e', entry])
+    const bare = serverSet('bare', ports, { STORM_BARE_SNAPSHOT: sample }, [join('server', 'bench', 'stormBare.mjs')])
+    const asagao = serverSet('asagao', ports, { DATABASE_URL: dbUrl, ASAGAO_CLUSTER: 'postgres', ASAGAO_DEMO: 'off', ASAGAO_LOG: 'info' }, ['-e', entry])
     const results: StormResult[] = []
     for (const set of [bare, asagao]) results.push(await storm(set, pagesAt((i) => ports[i % ports.length]!), o, auth))
     print(results, o)
