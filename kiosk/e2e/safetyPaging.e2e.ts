@@ -53,11 +53,15 @@ describe('the office’s non-responders on /safety/', () => {
     expect(await unanswered.locator('li').count()).toBe(20)
     expect(await unanswered.locator('asg-pager span').textContent()).toBe(`${total}件中 1〜20件(1/${pages}ページ)`)
     const first = await unanswered.locator('li .name').first().textContent()
+    // A note half typed for one child must not move to another child's row with the page.
+    await unanswered.getByLabel(`${first}さんの通話メモ`).fill('自宅で無事と確認')
 
     await unanswered.getByRole('button', { name: '次へ' }).click()
     await expect.poll(() => unanswered.locator('asg-pager span').textContent()).toBe(`${total}件中 21〜40件(2/${pages}ページ)`)
     expect(await unanswered.locator('li').count()).toBe(20)
-    expect(await unanswered.locator('li .name').first().textContent()).not.toBe(first)
+    const second = (await unanswered.locator('li .name').first().textContent())!
+    expect(second).not.toBe(first)
+    expect(await unanswered.getByLabel(`${second}さんの通話メモ`).inputValue()).toBe('')
 
     await unanswered.getByRole('button', { name: '前へ' }).click()
     await expect.poll(() => unanswered.locator('li .name').first().textContent()).toBe(first)

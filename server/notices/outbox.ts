@@ -87,16 +87,19 @@ export async function deliverOutbox(sql: Sql, clock: Clock, transport: MailTrans
       returning id, recipient, subject, body, attempts`
     // `returning` keeps no order: the oldest go first, and a stop gives back the newest.
     claimed.sort((a, b) => a.id - b.id)
-    const started = await forEachConcurrently(claimed, DELIVERY.connections, async (row) => {
+    const run = await forEachConcurrently(claimed, DELIVERY.connections, async (row) => {
       if (await deliverOne(sql, clock, transport, log, row)) totals.sent++
       else totals.failed++
     }, stopping)
-    if (started < claimed.length) {
-      const rest = claimed.slice(started).map((r) => r.id)
-      await releaseLeases(sql, rest, clock)
+    if (run.started < claimed.length) {
+      const rest = claimed.slice(run.started).map((r) => r.id)
+      // After a failure (the database, most likely) the rows wait out their lease if this fails too.
+      const released = releaseLeases(sql, rest, clock)
+      await (run.failure ? released.catch(() => {}) : released)
       totals.released += rest.length
-      return totals
     }
+    if (run.failure) throw run.failure.err
+    if (run.started < claimed.length) return totals
     if (claimed.length < DELIVERY.batch || stopping()) return totals
   }
 }

@@ -107,19 +107,22 @@ export async function deliverPushes(sql: Sql, clock: Clock, sender: PushSender, 
     // Accepted pushes are marked once per batch: a crash in between sends at most one batch
     // again after the lease, and the device shows a repeated tag only once.
     const accepted: ClaimedPush[] = []
-    const next = await forEachConcurrently(claimed, PUSH_DELIVERY.concurrency, async (row) => {
+    const run = await forEachConcurrently(claimed, PUSH_DELIVERY.concurrency, async (row) => {
       // The device's other pushes went with its subscription.
       if (!gone.has(row.subscriptionId)) await deliverOne(sql, clock, sender, log, row, accepted, totals, gone)
     }, stopping)
-    await markPushesSent(sql, accepted.filter((r) => !gone.has(r.subscriptionId)), iso(clock.now()))
+    // After a failure (the database, most likely) these are tried all the same: what fails waits out its lease.
+    const bestEffort = (p: Promise<void>) => (run.failure ? p.catch(() => {}) : p)
+    await bestEffort(markPushesSent(sql, accepted.filter((r) => !gone.has(r.subscriptionId)), iso(clock.now())))
     totals.sent += accepted.length
     totals.gone = gone.size
-    if (next < claimed.length) {
-      const rest = claimed.slice(next).map((r) => r.id)
-      await releasePushes(sql, rest, iso(clock.now()))
+    if (run.started < claimed.length) {
+      const rest = claimed.slice(run.started).map((r) => r.id)
+      await bestEffort(releasePushes(sql, rest, iso(clock.now())))
       totals.released += rest.length
-      return totals
     }
+    if (run.failure) throw run.failure.err
+    if (run.started < claimed.length) return totals
     if (claimed.length < PUSH_DELIVERY.batch || stopping()) return totals
   }
 }

@@ -146,10 +146,17 @@ describe('a heartbeat that asks no one still ends what was ended', () => {
     const cut1 = cut(await cli.socket())
     const stays = await (await new Client(server).login(s.login.admin)).socket()
     const board = await pairedBoard()
+    // And an account disabled by hand: its socket trusted for the day snapshot until now.
+    const hand = await (await new Client(server).login(s.login.teacher2)).socket()
+    const cut2 = cut(hand)
+    expect((await hand.emitWithAck('day:snapshot', {})).ok).toBe(true)
     await db.sql`delete from user_session where staff_id = ${s.staff.teacher1}`
+    await db.sql`update staff set disabled_at = now() where id = ${s.staff.teacher2}`
     const q = await queriesOf(db.sql, () => server.sockets.sweep())
     expect(q.count, listing(q)).toBe(1)
     expect(await cut1).toEqual({ code: 'UNAUTHENTICATED' })
+    expect(await cut2).toEqual({ code: 'UNAUTHENTICATED' })
+    await db.sql`update staff set disabled_at = null where id = ${s.staff.teacher2}`
     expect(stays.connected && board.connected).toBe(true)
     expect((await stays.emitWithAck('heartbeat:ping', { sentAt: 1 })).ok).toBe(true)
     stays.disconnect()

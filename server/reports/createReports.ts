@@ -43,9 +43,13 @@ export async function createReports(deps: Deps, who: GuardianPrincipal, cmd: z.o
     if (!started) throw new AppError('PUPIL_NOT_FOUND')
     return started
   }, async (tx, change, started): Promise<{ replay: NonNullable<ReportStart['earlier']> } | { receipt: ReportReceipt }> => {
-    if (started.earlier) {
+    // The key and the claims were read beside the lock; if a change committed while the lock was awaited
+    // (a double tap's twin, say), they are read again under it, before any check the twin already passed.
+    const claims = started.seq === started.seenSeq + 1 ? started
+      : await readAgainUnderLock(tx, { schoolId: started.school.id, guardianId: who.guardianId, idempotencyKey, pupilIds: wanted, from: cmd.fromDate, to: cmd.toDate })
+    if (claims.earlier) {
       change.unchanged()
-      return { replay: started.earlier }
+      return { replay: claims.earlier }
     }
     const { pupils } = started
     if (pupils.length !== wanted.length) throw new AppError('PUPIL_NOT_FOUND')
@@ -75,14 +79,6 @@ export async function createReports(deps: Deps, who: GuardianPrincipal, cmd: z.o
     const reason = started.reason
     if (!reason) throw new AppError('REASON_NOT_FOUND')
 
-    // The claims and the key were read beside the lock; if a change committed while the lock was awaited
-    // (a double tap's twin, say), they are read again under it.
-    const claims = started.seq === started.seenSeq + 1 ? started
-      : await readAgainUnderLock(tx, { schoolId: school.id, guardianId: who.guardianId, idempotencyKey, pupilIds: wanted, from: cmd.fromDate, to: cmd.toDate })
-    if (claims.earlier) {
-      change.unchanged()
-      return { replay: claims.earlier }
-    }
     const key = (d: PupilDay) => `${d.pupilId}/${d.date}`
     const asked = new Set(pupils.flatMap((p) => daysFor.get(p.pupilId)!.map((date) => key({ pupilId: p.pupilId, date }))))
     const live = claims.reportClaims.filter((c) => asked.has(key(c)))

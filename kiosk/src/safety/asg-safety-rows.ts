@@ -1,4 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit'
+// Keyed by pupil: a half-typed call note stays with its child when the page or the list changes.
+import { repeat } from 'lit/directives/repeat.js'
 import {
   needsSupport,
   SAFETY_PICKUP_LABEL,
@@ -76,7 +78,7 @@ export class AsgSafetyRows extends LitElement {
 
   override render() {
     return html`<h3>${this.heading} <span class="muted">${this.rows.length}名</span></h3>
-      ${this.rows.length === 0 ? html`<p class="none">該当する児童はいません。</p>` : html`<ul>${pageOf(this.rows, this.page, PAGE_SIZE).map((r) => this.renderRow(r))}</ul>`}
+      ${this.rows.length === 0 ? html`<p class="none">該当する児童はいません。</p>` : html`<ul>${repeat(pageOf(this.rows, this.page, PAGE_SIZE), (r) => r.pupilId, (r) => this.renderRow(r))}</ul>`}
       ${this.rows.length > PAGE_SIZE
         ? html`<asg-pager .page=${this.page} .pageSize=${PAGE_SIZE} .total=${this.rows.length} @asg-page=${(e: CustomEvent<{ page: number }>) => (this.page = e.detail.page)}></asg-pager>`
         : nothing}`

@@ -1,4 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit'
+// Keyed by notice: a half-typed call note stays with its child when the list changes under it.
+import { repeat } from 'lit/directives/repeat.js'
 import { CALL_OUTCOME_LABEL, NOTICE_ANSWER_LABEL, type DayEntry, type OfficeNotice, type OfficeNoticeList } from '../../../shared/protocol/index.js'
 import { formatInstantTimeJa, formatTimeJa } from '../../../shared/time/format.js'
 import { call } from '../lib/api.js'
@@ -114,7 +116,7 @@ export class AsgOfficeNotices extends LitElement {
       ${toCall.length > 0
         ? html`<section aria-label="電話リスト">
             <h3>電話リスト ${toCall.length}名 <span class="muted">送信から${this.list!.callListAfterMinutes}分 回答なし・「登校しているはず」</span></h3>
-            ${toCall.map((n) => this.renderCall(n))}
+            ${repeat(toCall, (n) => n.id, (n) => this.renderCall(n))}
           </section>`
         : nothing}
       ${notices.length > 0
