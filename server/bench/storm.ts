@@ -27,7 +27,8 @@ const USAGE = `usage: npm run bench:storm -- [--sockets N] [--schools N] [--proc
   --schools N    schools of 300 pupils sharing them (default 20)
   --processes N  server processes (default 3)
   --clients N    load-generator processes (default 2)
-  DATABASE_URL   PostgreSQL server to use (default ${DEFAULT_DATABASE_URL})`
+  DATABASE_URL   PostgreSQL server to use (default ${DEFAULT_DATABASE_URL})
+  BENCH_SERVER_NODE_FLAGS  Node flags for the product's server processes (e.g. --cpu-prof --cpu-prof-dir=DIR)`
 
 interface Options { sockets: number; schools: number; processes: number; clients: number }
 
@@ -62,11 +63,14 @@ interface ServerSet {
   stopAll(): Promise<void>
 }
 
+/** Node flags for the product's processes, to see where their time goes (e.g. --cpu-prof --cpu-prof-dir=DIR). */
+const nodeFlags = process.env.BENCH_SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? []
+
 function serverSet(kind: 'asagao' | 'bare', ports: number[], env: Record<string, string>, args: string[]): ServerSet {
   const set: ServerSet = {
     kind, ports, procs: ports.map(() => null), log: [],
     async start(i, waitMs = 120_000) {
-      const child = spawn(process.execPath, args, {
+      const child = spawn(process.execPath, [...(kind === 'asagao' ? nodeFlags : []), ...args], {
         cwd: ROOT,
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: String(ports[i]), ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -229,7 +233,9 @@ async function storm(set: ServerSet, pages: StormClientPlan['pages'], o: Options
     const t = Date.now()
     await clients.connect()
     const connectMs = Date.now() - t
-    console.log(`  ${set.kind}: ${pages.length} pages connected with their snapshots in ${(connectMs / 1000).toFixed(1)} s`)
+    const first = await clients.status(0)
+    const warned = set.log.filter((l) => /"level":(40|"warn")/.test(l))
+    console.log(`  ${set.kind}: ${pages.length} pages connected with their snapshots in ${(connectMs / 1000).toFixed(1)} s (${first.connectErrors} refused or failed handshakes, ${first.failedAsks} snapshot asks refused or timed out, ${warned.length} warnings logged${warned[0] ? `, the first: ${warned[0].slice(0, 200)}` : ''})`)
     await new Promise((r) => setTimeout(r, 2000))
     const connected = set.procs.reduce((a, p) => a + rss(p!.pid!), 0)
     const bytesPerPage = (connected - idle) / pages.length

@@ -96,5 +96,9 @@ describe('what each reader sees of the shared snapshot', () => {
     for (const reader of [{ forBoard: true, healthNotes: false }, { forBoard: false, healthNotes: false }, { forBoard: false, healthNotes: true }]) {
       expect(snapshotFor(full, reader)).toEqual(await buildSnapshot(db.sql, { ...opts, ...reader }))
     }
+    // Each view is made once per build: every board of a storm is sent the same object.
+    expect(snapshotFor(full, { forBoard: true, healthNotes: false })).toBe(snapshotFor(full, { forBoard: true, healthNotes: false }))
+    expect(snapshotFor(full, { forBoard: false, healthNotes: false })).toBe(snapshotFor(full, { forBoard: false, healthNotes: false }))
+    expect(full.entries.find((e) => e.pupilId === s.pupils.taro)?.reports[0]).toMatchObject({ symptoms: ['のどの痛み'] })
   })
 })

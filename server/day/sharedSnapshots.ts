@@ -28,10 +28,16 @@ export class SharedSnapshots {
 /**
  * What one reader may see of a full snapshot (built with health notes and messages): a board
  * never sees symptoms, and messages only where the school shows them; staff without the
- * health-note role see no symptoms. Builds a new object: the full one is shared.
+ * health-note role see no symptoms. The full one is shared, so each view is made once per
+ * build and shared too: the hundreds of boards of a storm get one object, not one copy each.
+ * Nobody changes a snapshot after it is built.
  */
 export function snapshotFor(full: DaySnapshot, reader: { forBoard: boolean; healthNotes: boolean }): DaySnapshot {
-  if (reader.forBoard) return { ...full, entries: full.entries.map((e) => redactForBoard(e, full.boardShowsMessages)) }
-  if (!reader.healthNotes) return { ...full, entries: full.entries.map(redactHealth) }
-  return full
+  if (!reader.forBoard && reader.healthNotes) return full
+  let made = views.get(full)
+  if (!made) views.set(full, (made = {}))
+  if (reader.forBoard) return (made.board ??= { ...full, entries: full.entries.map((e) => redactForBoard(e, full.boardShowsMessages)) })
+  return (made.plain ??= { ...full, entries: full.entries.map(redactHealth) })
 }
+
+const views = new WeakMap<DaySnapshot, { board?: DaySnapshot; plain?: DaySnapshot }>()

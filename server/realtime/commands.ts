@@ -18,7 +18,7 @@ export interface CommandSocket {
 
 type Handler<K extends CommandName> = (who: Principal, input: Required<CommandPayload<K>> | CommandPayload<K>, on: CommandSocket) => Promise<CommandAck<K>>
 
-/** One handler per socket command; input is already validated, the principal freshly checked. */
+/** One handler per socket command; input is already validated, the principal checked as the catalogue says (hub.ts). */
 export function commandHandlers(deps: Deps): { [K in CommandName]: Handler<K> } {
   // Built whole (health notes, messages) once for all readers asking together; each gets its own view.
   const snapshots = new SharedSnapshots((schoolId, date) => buildSnapshot(deps.sql, { schoolId, date, buildId: deps.buildId, forBoard: false, healthNotes: true }))

@@ -42,7 +42,7 @@ export interface SocketData {
    * Until when (epoch ms) the principal holds without asking the database: the session's
    * expiry (a board's device never expires). Whatever ends it sooner — logout, a password
    * change or reset, a disabled account, a revoked device, changed rights — is pushed to the
-   * socket through SocketControl, so the heartbeat needs no query.
+   * socket through SocketControl, so the heartbeat and the day snapshot need no query.
    */
   validUntil: number
 }
@@ -70,7 +70,9 @@ export interface SocketControl {
   /**
    * Ends this process's sockets whose session or device no longer lets them in, in one query.
    * Runs every SWEEP_MS: the safety net for what nobody pushed (a session ended by the
-   * command-line tool, a row changed by hand), since the heartbeat asks the database nothing.
+   * command-line tool, an account disabled by hand), since the heartbeat and the day snapshot
+   * ask the database nothing. Rights changed by hand (roles, homerooms) are not swept: the
+   * admin pages push them; by hand they hold until the page reconnects.
    */
   sweep(): Promise<void>
 }
@@ -103,8 +105,9 @@ export const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024
 
 /**
  * The realtime hub: authenticates every socket with the page's own cookie, checks the origin
- * and the protocol version, joins the rooms the principal may hear, and runs commands with
- * the principal re-checked each time.
+ * and the protocol version, joins the rooms the principal may hear, and runs commands: those
+ * the catalogue marks `identity: 'socket'` with the principal the socket holds (kept current
+ * by pushes and the sweep), every other one with the principal read again.
  */
 export function createHub(
   httpServer: HttpServer,
