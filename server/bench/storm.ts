@@ -1,4 +1,4 @@
-import { fork, spawn, type ChildProcess } from 'node:child_process'
+import { fork, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,6 +8,7 @@ import { createStaff } from '../data/schoolSetup.js'
 import { insertBoardDevice, redeemPairingCode } from '../data/boardDevices.js'
 import { buildStale } from '../build/build.mjs'
 import { ROOT } from '../pages/buildInfo.js'
+import { SERVER_NODE_FLAGS, startServerProcess, stopProcess } from './serverProcess.js'
 import { freePort } from '../test/process.js'
 import { seedCity } from './city.js'
 import { DEFAULT_DATABASE_URL, openPostgres, postgresAnswers, redactUrl } from './databases.js'
@@ -63,57 +64,22 @@ interface ServerSet {
   stopAll(): Promise<void>
 }
 
-/** Node flags for the product's processes, to see where their time goes (e.g. --cpu-prof --cpu-prof-dir=DIR). */
-const nodeFlags = process.env.BENCH_SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? []
-
 function serverSet(kind: 'asagao' | 'bare', ports: number[], env: Record<string, string>, args: string[]): ServerSet {
   const set: ServerSet = {
     kind, ports, procs: ports.map(() => null), log: [],
     async start(i, waitMs = 120_000) {
-      const child = spawn(process.execPath, [...(kind === 'asagao' ? nodeFlags : []), ...args], {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: String(ports[i]), ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
+      set.procs[i] = await startServerProcess({
+        label: `${kind} server ${i}`, args: [...(kind === 'asagao' ? SERVER_NODE_FLAGS : []), ...args], port: ports[i]!, env, log: set.log, waitMs,
       })
-      for (const stream of [child.stdout, child.stderr]) {
-        let rest = ''
-        stream.on('data', (d: Buffer) => {
-          const lines = (rest + d.toString()).split('\n')
-          rest = lines.pop()!
-          set.log.push(...lines)
-        })
-      }
-      set.procs[i] = child
-      const deadline = Date.now() + waitMs
-      while (!(await healthy(ports[i]!))) {
-        if (child.exitCode !== null) throw new Error(`${kind} server ${i} exited:\n${set.log.slice(-20).join('\n')}`)
-        if (Date.now() > deadline) throw new Error(`${kind} server ${i} did not start`)
-        await new Promise((r) => setTimeout(r, 20))
-      }
     },
     async killAll() {
-      await Promise.all(set.procs.map((p) => p && stop(p, 'SIGKILL')))
+      await Promise.all(set.procs.map((p) => p && stopProcess(p, 'SIGKILL')))
     },
     async stopAll() {
-      await Promise.all(set.procs.map((p) => p && stop(p, 'SIGTERM')))
+      await Promise.all(set.procs.map((p) => p && stopProcess(p, 'SIGTERM')))
     },
   }
   return set
-}
-
-async function stop(p: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (p.exitCode !== null || p.signalCode !== null) return
-  const gone = new Promise<void>((r) => p.once('exit', () => r()))
-  p.kill(signal)
-  await gone
-}
-
-async function healthy(port: number): Promise<boolean> {
-  try {
-    return (await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2000) })).ok
-  } catch {
-    return false
-  }
 }
 
 /** Resident memory of a process, in bytes. */

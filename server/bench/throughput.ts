@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
@@ -9,11 +9,11 @@ import { hashToken, newToken } from '../auth/tokens.js'
 import { insertBoardDevice, redeemPairingCode } from '../data/boardDevices.js'
 import { insertSession } from '../data/sessions.js'
 import { createStaff } from '../data/schoolSetup.js'
-import { ROOT } from '../pages/buildInfo.js'
 import { freePort } from '../test/process.js'
 import { closeSockets, connectSocket, type BoardSocket } from './boards.js'
 import { DEFAULT_DATABASE_URL, openPostgres, postgresAnswers, redactUrl, type BenchDatabase } from './databases.js'
 import { seedBenchSchool } from './school.js'
+import { SERVER_NODE_FLAGS, startServerProcess, stopProcess } from './serverProcess.js'
 import { upcomingSchoolDays } from './schoolDays.js'
 import { summarize, type Summary } from './stats.js'
 
@@ -107,25 +107,12 @@ function postgresCpuMs(): number {
 }
 
 async function startServer(dbUrl: string, port: number): Promise<{ child: ChildProcess; log: string[] }> {
-  const nodeFlags = process.env.BENCH_SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? []
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', 'server/start.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: dbUrl, ASAGAO_DEMO: 'off', ASAGAO_LOG: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
   const log: string[] = []
-  for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (d: Buffer) => log.push(...d.toString().split('\n').filter(Boolean)))
-  const deadline = Date.now() + 120_000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited:\n${log.slice(-20).join('\n')}`)
-    if (Date.now() > deadline) throw new Error('the server did not start within 120 s')
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return { child, log }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100))
-  }
+  const child = await startServerProcess({
+    label: 'the server', args: [...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/start.ts'], port, log,
+    env: { DATABASE_URL: dbUrl, ASAGAO_DEMO: 'off', ASAGAO_LOG: 'info' },
+  })
+  return { child, log }
 }
 
 /**
@@ -254,11 +241,7 @@ async function main(): Promise<void> {
     for (const line of errors.slice(0, 5)) console.log(`    ${line.slice(0, 300)}`)
   } finally {
     closeSockets(boards)
-    if (server && server.child.exitCode === null) {
-      const gone = new Promise((r) => server!.child.once('exit', r))
-      server.child.kill('SIGTERM')
-      await gone
-    }
+    if (server) await stopProcess(server.child, 'SIGTERM')
     await db.close()
   }
 }
