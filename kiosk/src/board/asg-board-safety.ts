@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { SAFETY_TALLY_LABEL as L, type SafetyBoard } from '../../../shared/protocol/safety.js'
 import { formatInstantTimeJa } from '../../../shared/time/format.js'
+import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 import './asg-board-safety-class.js'
 import { safetyGrid } from './safety-grid.js'
 
@@ -32,7 +33,7 @@ export class AsgBoardSafety extends LitElement {
 
   constructor() {
     super()
-    this.timeZone = 'Asia/Tokyo'
+    this.timeZone = SCHOOL_ZONE
     this.drill = false
     this.width = 0
     this.height = 0

@@ -4,6 +4,7 @@ import type { Me } from '../../../shared/protocol/index.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { needsSupport, type SafetyBoard, type SafetyDetail, type SafetyOverview, type SafetyReport, type StartSafetyRequest } from '../../../shared/protocol/safety.js'
 import { formatInstantJa, formatInstantTimeJa } from '../../../shared/time/format.js'
+import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 import { ReloadOnChange } from '../controllers/reload-on-change.js'
 import { call, errorText, hrefOf } from '../lib/api.js'
 import { buttons, tokens } from '../lib/styles.js'
@@ -134,7 +135,7 @@ export class AsgSafetyApp extends LitElement {
   }
 
   private renderOpen(me: Staff, s: SafetyBoard) {
-    const zone = this.live?.day.snapshot?.timeZone ?? 'Asia/Tokyo'
+    const zone = this.live?.day.snapshot?.timeZone ?? SCHOOL_ZONE
     const rows = this.detail?.safety.id === s.id ? this.detail.rows : []
     const office = can(me, 'safety.remind')
     const unanswered = rows.filter((r) => !r.answer)
@@ -172,7 +173,7 @@ export class AsgSafetyApp extends LitElement {
     const closed = (this.overview?.recent ?? []).filter((r) => r.closedAt)
     if (closed.length === 0) return nothing
     const report = can(me, 'safety.report')
-    const zone = this.live?.day.snapshot?.timeZone ?? 'Asia/Tokyo'
+    const zone = this.live?.day.snapshot?.timeZone ?? SCHOOL_ZONE
     return html`<section class="recent" aria-label="これまでの安否確認">
       <h2>これまでの安否確認</h2>
       <ul>

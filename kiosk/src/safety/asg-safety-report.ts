@@ -9,6 +9,7 @@ import {
   type SafetyReport,
 } from '../../../shared/protocol/safety.js'
 import { formatInstantJa, formatInstantTimeJa, formatTimeJa } from '../../../shared/time/format.js'
+import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 import { buttons, tokens } from '../lib/styles.js'
 
 /**
@@ -26,7 +27,7 @@ export class AsgSafetyReport extends LitElement {
 
   constructor() {
     super()
-    this.timeZone = 'Asia/Tokyo'
+    this.timeZone = SCHOOL_ZONE
   }
 
   static override styles = [

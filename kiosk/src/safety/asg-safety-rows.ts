@@ -10,6 +10,7 @@ import {
   type SafetyStaffRow,
 } from '../../../shared/protocol/safety.js'
 import { formatInstantTimeJa, formatTimeJa } from '../../../shared/time/format.js'
+import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 import { pageOf } from '../lib/paging.js'
 import { tokens } from '../lib/styles.js'
 import '../components/asg-call-record.js'
@@ -51,7 +52,7 @@ export class AsgSafetyRows extends LitElement {
     this.calls = false
     this.open = true
     this.busy = false
-    this.timeZone = 'Asia/Tokyo'
+    this.timeZone = SCHOOL_ZONE
     this.page = 1
   }
 
