@@ -9,6 +9,7 @@ import type { Q } from '../db/types.js'
 import { guidanceView } from '../guidance/view.js'
 import { seedCity } from '../seed/city.js'
 import { DEFAULT_DATABASE_URL, openEmbedded, openPostgres, postgresAnswers, redactUrl, type BenchDatabase } from './databases.js'
+import { databaseModes, int, ints, readFlags } from './flags.js'
 import { startReportBench } from './latency.js'
 import { machineLine } from './report.js'
 import { summarize } from './stats.js'
@@ -36,18 +37,7 @@ const REPORTS = 40
 interface Options { sizes: number[]; mode: 'embedded' | 'postgres' | 'both'; calls: number }
 
 function parse(argv: string[]): Options {
-  const o: Options = { sizes: [1, 10, 50], mode: 'both', calls: 10 }
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]
-    if (a === '--sizes') o.sizes = (argv[++i] ?? '').split(',').map(Number)
-    else if (a === '--calls') o.calls = Number(argv[++i])
-    else if (a === '--mode') o.mode = argv[++i] as Options['mode']
-    else throw new Error(`unknown argument ${a}\n${USAGE}`)
-  }
-  if (!o.sizes.length || o.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes takes whole numbers, e.g. 1,10,50\n${USAGE}`)
-  if (!['embedded', 'postgres', 'both'].includes(o.mode)) throw new Error(`--mode is embedded, postgres or both\n${USAGE}`)
-  if (!Number.isInteger(o.calls) || o.calls < 1) throw new Error(`--calls takes a whole number\n${USAGE}`)
-  return o
+  return readFlags(argv, { sizes: ints([1, 10, 50]), mode: databaseModes(), calls: int(10) }, USAGE)
 }
 
 type Row = { figure: string; p50: number; p99: number; first: number; last: number }
@@ -132,13 +122,7 @@ async function runMode(mode: 'embedded' | 'postgres', o: Options, url: string): 
 }
 
 async function main(): Promise<number> {
-  let o: Options
-  try {
-    o = parse(process.argv.slice(2))
-  } catch (err) {
-    console.error(String((err as Error).message))
-    return 2
-  }
+  const o = parse(process.argv.slice(2))
   const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL
   console.log(`bench:city — cities of ${o.sizes.join(', ')} schools, ${o.calls} calls a figure; ${machineLine()}`)
   if (o.mode !== 'postgres') await runMode('embedded', o, url)

@@ -8,6 +8,7 @@ import { guidanceView } from '../guidance/view.js'
 import { registerMonth } from '../register/month.js'
 import { seedCity, type BenchCity } from './city.js'
 import { DEFAULT_DATABASE_URL, openEmbedded, openPostgres, postgresAnswers, redactUrl, type BenchDatabase } from './databases.js'
+import { databaseModes, int, readFlags, toggle } from './flags.js'
 
 /**
  * `npm run bench:plans`: the heavy queries of a school's day on a city of schools sharing one
@@ -32,21 +33,9 @@ type PlanMode = (typeof MODES)[number]
 interface Options { schools: number; classesPerGrade: number; mode: 'embedded' | 'postgres' | 'both' }
 
 function parse(argv: string[]): Options {
-  const o: Options = { schools: 50, classesPerGrade: 2, mode: 'both' }
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]
-    if (a === '--quick') { o.schools = 6; o.classesPerGrade = 1 }
-    else if (a === '--schools') {
-      const n = Number(argv[++i])
-      if (!Number.isInteger(n) || n < 1) throw new Error(`--schools needs a positive whole number\n${USAGE}`)
-      o.schools = n
-    } else if (a === '--mode') {
-      const m = argv[++i]
-      if (m !== 'embedded' && m !== 'postgres' && m !== 'both') throw new Error(`--mode is embedded, postgres or both\n${USAGE}`)
-      o.mode = m
-    } else throw new Error(`unknown argument ${a}\n${USAGE}`)
-  }
-  return o
+  const { schools, mode, quick } = readFlags(argv, { schools: int(), mode: databaseModes(), quick: toggle() }, USAGE)
+  // --quick only lowers what was not given explicitly, so `--quick --schools 10` still works.
+  return { schools: schools ?? (quick ? 6 : 50), classesPerGrade: quick ? 1 : 2, mode }
 }
 
 /** One heavy query, called for the city's school number `i`. */
@@ -110,13 +99,7 @@ async function benchOne(label: string, db: BenchDatabase, o: Options): Promise<v
 }
 
 async function main(): Promise<number> {
-  let o: Options
-  try {
-    o = parse(process.argv.slice(2))
-  } catch (err) {
-    console.error((err as Error).message)
-    return 2
-  }
+  const o = parse(process.argv.slice(2))
   console.log(`bench:plans — ${o.schools} schools × ${6 * o.classesPerGrade * 25} pupils, a school year of marks each`)
   if (o.mode !== 'postgres') {
     const db = await openEmbedded()

@@ -8,6 +8,7 @@ import { vapidKeys } from '../push/vapid.js'
 import { createSchool } from '../data/schoolSetup.js'
 import { startPushService } from '../test/pushService.js'
 import { openEmbedded } from './databases.js'
+import { int, readFlags } from './flags.js'
 
 /**
  * `npm run bench:push [-- --devices N]`: one push to N guardians' devices (default 700, the
@@ -17,9 +18,11 @@ import { openEmbedded } from './databases.js'
  * with the same concurrency, without encryption, signing or the queue. Embedded database, or
  * PostgreSQL with DATABASE_URL.
  */
-const i = process.argv.indexOf('--devices')
-const N = i >= 0 ? Number(process.argv[i + 1]) : 700
-if (!Number.isInteger(N) || N < 1) throw new Error('--devices takes a whole number')
+const USAGE = `usage: npm run bench:push -- [--devices N]
+  --devices N   guardians' devices the push goes to (default 700)
+  DATABASE_URL  PostgreSQL server to use, in a fresh database (default: the embedded database)`
+
+const { devices: N } = readFlags(process.argv.slice(2), { devices: int(700) }, USAGE)
 
 const db = process.env.DATABASE_URL ? await freshPostgresDatabase(process.env.DATABASE_URL) : await openEmbedded()
 const push = await startPushService()

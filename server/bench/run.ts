@@ -1,5 +1,6 @@
-import { parseArgs, UsageError, type BenchOptions } from './args.js'
+import { parseArgs, type BenchOptions } from './args.js'
 import { DEFAULT_DATABASE_URL, postgresAnswers, redactUrl } from './databases.js'
+import { exitOnUsageError } from './flags.js'
 import { measureMode, openDatabases } from './measureMode.js'
 import { header, table } from './report.js'
 
@@ -37,18 +38,7 @@ process.once('SIGINT', () => {
   void Promise.allSettled([...openDatabases].map((db) => db.close())).then(() => process.exit(130))
 })
 
-let opts: BenchOptions
-try {
-  opts = parseArgs(process.argv.slice(2))
-} catch (err) {
-  if (!(err instanceof UsageError)) throw err
-  if (err.help) {
-    console.log(err.message.trim())
-    process.exit(0)
-  }
-  console.error(err.message.trim())
-  process.exit(2)
-}
+const opts = exitOnUsageError(() => parseArgs(process.argv.slice(2)))
 main(opts).then(
   // Exit explicitly: PGlite and the pools may keep timers alive after everything is closed.
   (status) => process.exit(status),

@@ -12,6 +12,7 @@ import { SERVER_NODE_FLAGS, startServerProcess, stopProcess } from './serverProc
 import { freePort } from '../test/process.js'
 import { seedCity } from './city.js'
 import { DEFAULT_DATABASE_URL, openPostgres, postgresAnswers, redactUrl } from './databases.js'
+import { int, readFlags } from './flags.js'
 import { summarize } from './stats.js'
 import type { FromClients, StormClientPlan, ToClients } from './stormClients.js'
 
@@ -34,19 +35,7 @@ const USAGE = `usage: npm run bench:storm -- [--sockets N] [--schools N] [--proc
 interface Options { sockets: number; schools: number; processes: number; clients: number }
 
 function parse(argv: string[]): Options {
-  const o: Options = { sockets: 10_000, schools: 20, processes: 3, clients: 2 }
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!
-    const key = flag.replace(/^--/, '') as keyof Options
-    if (flag === '--help' || !(key in o)) {
-      console.log(USAGE)
-      process.exit(flag === '--help' ? 0 : 2)
-    }
-    const n = Number(argv[++i])
-    if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} needs a positive whole number\n${USAGE}`)
-    o[key] = n
-  }
-  return o
+  return readFlags(argv, { sockets: int(10_000), schools: int(20), processes: int(3), clients: int(2) }, USAGE)
 }
 
 /** How long the bench waits for the pages to come back before it says they did not. */

@@ -12,6 +12,7 @@ import { createStaff } from '../data/schoolSetup.js'
 import { freePort } from '../test/process.js'
 import { closeSockets, connectSocket, type BoardSocket } from './boards.js'
 import { DEFAULT_DATABASE_URL, openPostgres, postgresAnswers, redactUrl, type BenchDatabase } from './databases.js'
+import { int, ints, readFlags } from './flags.js'
 import { seedBenchSchool } from './school.js'
 import { SERVER_NODE_FLAGS, startServerProcess, stopProcess } from './serverProcess.js'
 import { upcomingSchoolDays } from './schoolDays.js'
@@ -39,26 +40,7 @@ const USAGE = `usage: npm run bench:throughput -- [--schools N] [--pupils N] [--
 interface Options { schools: number; pupils: number; boards: number; seconds: number; rates: number[] }
 
 function parse(argv: string[]): Options {
-  const o: Options = { schools: 20, pupils: 150, boards: 2, seconds: 10, rates: [25, 50, 100, 200, 300, 400, 500, 600, 800] }
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!
-    const value = argv[++i]
-    if (flag === '--help') {
-      console.log(USAGE)
-      process.exit(0)
-    }
-    if (flag === '--rates') {
-      o.rates = (value ?? '').split(',').map(Number)
-      if (o.rates.length === 0 || !o.rates.every((r) => Number.isInteger(r) && r > 0)) throw new Error(`--rates needs whole numbers like 50,100\n${USAGE}`)
-      continue
-    }
-    const key = flag.replace(/^--/, '') as Exclude<keyof Options, 'rates'>
-    if (!['schools', 'pupils', 'boards', 'seconds'].includes(key)) throw new Error(`unknown flag ${flag}\n${USAGE}`)
-    const n = Number(value)
-    if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} needs a positive whole number\n${USAGE}`)
-    o[key] = n
-  }
-  return o
+  return readFlags(argv, { schools: int(20), pupils: int(150), boards: int(2), seconds: int(10), rates: ints([25, 50, 100, 200, 300, 400, 500, 600, 800]) }, USAGE)
 }
 
 /** A step passes while its p99 stays under this and (almost) nothing fails. */
