@@ -1,15 +1,7 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { AddressInfo } from 'node:net'
-import { createApp } from '../../server/app.js'
-import { ShiftedClock } from '../../server/clock.js'
-import { connectEmbedded } from '../../server/db/embedded.js'
-import { migrate } from '../../server/db/migrate.js'
-import { silentLog } from '../../server/log.js'
-import { PAGES_DIR, readBuildInfo, ROOT } from '../../server/pages/buildInfo.js'
-import { buildStale } from '../../server/build/build.mjs'
 import { seedBoardLoad } from './boardLoad.js'
-import { contextAt, launchChromium } from './harness.js'
+import { demoServer, screenshotSession, SCREENSHOTS_DIR } from './demoServer.js'
+import { contextAt } from './harness.js'
 
 /**
  * `npm run screenshots:board`: the board at 1920×1080, 3840×2160 and 1366×768 with 0, 10 and
@@ -18,25 +10,13 @@ import { contextAt, launchChromium } from './harness.js'
  */
 const AT = '2026-11-30T08:20:00+09:00'
 const AFTER_ROLL_CALL = '2026-11-30T08:40:00+09:00'
-const OUT = join(ROOT, 'docs', 'screenshots')
+const OUT = SCREENSHOTS_DIR
 const SIZES = [[1920, 1080], [3840, 2160], [1366, 768]] as const
 const LOADS = [0, 10, 70, 150]
 
-await buildStale(['pages'])
-mkdirSync(OUT, { recursive: true })
-const db = await connectEmbedded()
-await migrate(db.sql)
-const schools = new Map<number, string>()
-for (const n of LOADS) schools.set(n, (await seedBoardLoad(db.sql, { today: '2026-11-30', nowIso: AT, entries: n })).pairingPath)
-const clock = new ShiftedClock(AT)
-const app = createApp(
-  { sql: db.sql, dbMode: db.mode, clock, log: silentLog, buildId: readBuildInfo()!.buildId, version: 'screenshots' },
-  { allowedOrigins: [], secureCookies: false, pagesDir: PAGES_DIR },
-)
-await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve))
-const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`
-const browser = await launchChromium()
-try {
+await screenshotSession(() => demoServer(AT, { demo: false }), async ({ url, db }, browser) => {
+  const schools = new Map<number, string>()
+  for (const n of LOADS) schools.set(n, (await seedBoardLoad(db.sql, { today: '2026-11-30', nowIso: AT, entries: n })).pairingPath)
   for (const n of LOADS) {
     // The pairing code is single use: pair once, then open the other sizes with the board's cookie.
     let state: Awaited<ReturnType<import('playwright-core').BrowserContext['storageState']>> | undefined
@@ -58,8 +38,4 @@ try {
     }
   }
   console.log(`board screenshots written to ${OUT}`)
-} finally {
-  await browser.close()
-  app.io.close()
-  await db.close()
-}
+})

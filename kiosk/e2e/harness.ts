@@ -42,12 +42,15 @@ export async function startE2EServer(port = 0, options: Partial<AppOptions> = {}
     url,
     db,
     school,
-    async close() {
-      app.io.disconnectSockets(true)
-      await new Promise<void>((resolve) => app.io.close(() => resolve()))
-      await db.close()
-    },
+    close: () => closeApp(app, db),
   }
+}
+
+/** Stops a test or screenshot server: its sockets first, so nothing writes after the database closes. */
+export async function closeApp(app: App, db: Database): Promise<void> {
+  app.io.disconnectSockets(true)
+  await new Promise<void>((resolve) => app.io.close(() => resolve()))
+  await db.close()
 }
 
 /**

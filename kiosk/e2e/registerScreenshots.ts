@@ -1,8 +1,8 @@
 import { join } from 'node:path'
 import { schoolDaysOf } from '../../server/register/counts.js'
 import { DEMO_PASSWORD } from '../../server/seed/demo.js'
-import { contextAt, launchChromium, loginThroughPage } from './harness.js'
-import { openDemo, SCREENSHOTS_DIR, serveDemo } from './demoServer.js'
+import { contextAt, loginThroughPage } from './harness.js'
+import { demoServer, screenshotSession, SCREENSHOTS_DIR } from './demoServer.js'
 
 /**
  * `npm run screenshots:register`: the register (出席簿), the guidance view (生徒指導) and the
@@ -13,29 +13,25 @@ import { openDemo, SCREENSHOTS_DIR, serveDemo } from './demoServer.js'
 const AT = '2026-11-30T16:00:00+09:00'
 const OUT = SCREENSHOTS_DIR
 
-const { db, clock } = await openDemo(AT)
-const [school] = await db.sql<{ id: number }[]>`select id from school order by id limit 1`
-const schoolId = school!.id
-const pupils = await db.sql<{ pupilId: number }[]>`
-  select m.pupil_id from class_membership m join school_class c on c.id = m.class_id
-  where c.school_id = ${schoolId} and c.grade = 1 and c.name = '1組' order by m.attendance_number limit 3`
-const [absent] = await db.sql<{ id: number }[]>`select id from attendance_code where school_id = ${schoolId} and code = 'absent_other'`
-const days = await schoolDaysOf(db.sql, schoolId, '2026-06-01', '2026-10-30')
-for (const [i, p] of pupils.entries()) {
-  const n = [28, 17, 8][i]!
-  const mine = days.filter((_, k) => k % 4 === i).slice(0, n)
-  await db.sql`insert into attendance_log ${db.sql(mine.map((date) => ({ schoolId, seq: 0, pupilId: p.pupilId, date, codeId: absent!.id, source: 'teacher', note: '' })))}`
-}
-await db.sql`insert into class_closure (school_id, school_year_id, grade, from_date, to_date, label)
-  select ${schoolId}, id, 2, '2026-11-12', '2026-11-13', 'インフルエンザ' from school_year where school_id = ${schoolId}`
-await db.sql`insert into calendar_event (school_id, from_date, to_date, title) values (${schoolId}, '2026-12-04', '2026-12-04', '音楽会'), (${schoolId}, '2026-12-24', '2026-12-24', '終業式')`
-// The demo's winter break (from its calendar template) starts on 12/26; this school starts it a day earlier.
-await db.sql`insert into calendar_day (school_id, date, kind, label) values (${schoolId}, '2026-12-25', 'closed', '冬休み')`
+await screenshotSession(() => demoServer(AT), async ({ url, db }, browser) => {
+  const [school] = await db.sql<{ id: number }[]>`select id from school order by id limit 1`
+  const schoolId = school!.id
+  const pupils = await db.sql<{ pupilId: number }[]>`
+    select m.pupil_id from class_membership m join school_class c on c.id = m.class_id
+    where c.school_id = ${schoolId} and c.grade = 1 and c.name = '1組' order by m.attendance_number limit 3`
+  const [absent] = await db.sql<{ id: number }[]>`select id from attendance_code where school_id = ${schoolId} and code = 'absent_other'`
+  const days = await schoolDaysOf(db.sql, schoolId, '2026-06-01', '2026-10-30')
+  for (const [i, p] of pupils.entries()) {
+    const n = [28, 17, 8][i]!
+    const mine = days.filter((_, k) => k % 4 === i).slice(0, n)
+    await db.sql`insert into attendance_log ${db.sql(mine.map((date) => ({ schoolId, seq: 0, pupilId: p.pupilId, date, codeId: absent!.id, source: 'teacher', note: '' })))}`
+  }
+  await db.sql`insert into class_closure (school_id, school_year_id, grade, from_date, to_date, label)
+    select ${schoolId}, id, 2, '2026-11-12', '2026-11-13', 'インフルエンザ' from school_year where school_id = ${schoolId}`
+  await db.sql`insert into calendar_event (school_id, from_date, to_date, title) values (${schoolId}, '2026-12-04', '2026-12-04', '音楽会'), (${schoolId}, '2026-12-24', '2026-12-24', '終業式')`
+  // The demo's winter break (from its calendar template) starts on 12/26; this school starts it a day earlier.
+  await db.sql`insert into calendar_day (school_id, date, kind, label) values (${schoolId}, '2026-12-25', 'closed', '冬休み')`
 
-const app = await serveDemo(db, clock)
-const url = app.url
-const browser = await launchChromium()
-try {
   const ctx = await contextAt(browser, { viewport: { width: 1600, height: 1000 } })
   await ctx.clock.setSystemTime(new Date(AT))
   const page = await ctx.newPage()
@@ -72,8 +68,4 @@ try {
   await page.waitForTimeout(300)
   await page.screenshot({ path: join(OUT, 'calendar-editor.png') })
   console.log(`screenshots written to ${OUT}`)
-} finally {
-  await browser.close()
-  app.io.close()
-  await db.close()
-}
+})

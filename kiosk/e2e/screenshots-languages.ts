@@ -1,20 +1,16 @@
 import { join } from 'node:path'
 import { GUARDIAN_LANGUAGES } from '../../shared/i18n/languages.js'
-import { buildStale } from '../../server/build/build.mjs'
 import { PASSWORD } from '../../server/test/fixtures.js'
 import { Client } from '../../server/test/server.js'
-import { SCREENSHOTS_DIR } from './demoServer.js'
-import { contextAt, launchChromium, loginThroughPage, startE2EServer } from './harness.js'
+import { screenshotSession, SCREENSHOTS_DIR } from './demoServer.js'
+import { contextAt, loginThroughPage, startE2EServer } from './harness.js'
 
 /**
  * `npm run screenshots:languages`: the guardian form in each of its languages on a phone
  * (390×844), a guardian of the test school with two children, one chosen, 欠席 and 今日
  * picked. Writes docs/screenshots/guardian-form-<language>.png.
  */
-await buildStale(['pages'])
-const server = await startE2EServer()
-const browser = await launchChromium()
-try {
+await screenshotSession(() => startE2EServer(), async (server, browser) => {
   const account = await new Client(server).login(server.school.login.suzuki, PASSWORD)
   const context = await contextAt(browser, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
   const page = await context.newPage()
@@ -33,7 +29,4 @@ try {
     await page.screenshot({ path: file })
     console.log(file)
   }
-} finally {
-  await browser.close()
-  await server.close()
-}
+})

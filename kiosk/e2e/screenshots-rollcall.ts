@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { DEMO_PASSWORD } from '../../server/seed/demo.js'
-import { contextAt, launchChromium, loginThroughPage } from './harness.js'
-import { openDemo, SCREENSHOTS_DIR, serveDemo } from './demoServer.js'
+import { contextAt, loginThroughPage } from './harness.js'
+import { demoServer, screenshotSession, SCREENSHOTS_DIR } from './demoServer.js'
 
 /**
  * `npm run screenshots:rollcall`: the demo school on a Monday at 8:33, just after the
@@ -11,11 +11,7 @@ import { openDemo, SCREENSHOTS_DIR, serveDemo } from './demoServer.js'
 const AT = '2026-11-30T08:33:00+09:00'
 const OUT = SCREENSHOTS_DIR
 
-const { db, clock } = await openDemo(AT)
-const app = await serveDemo(db, clock)
-const url = app.url
-const browser = await launchChromium()
-try {
+await screenshotSession(() => demoServer(AT), async ({ url, db }, browser) => {
   const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
   const teacherCtx = await contextAt(browser, phone)
   await teacherCtx.clock.setSystemTime(new Date(AT))
@@ -74,8 +70,4 @@ try {
   await office.waitForTimeout(500)
   await office.screenshot({ path: join(OUT, 'office-notices.png'), fullPage: true })
   console.log(`screenshots written to ${OUT}`)
-} finally {
-  await browser.close()
-  app.io.close()
-  await db.close()
-}
+})

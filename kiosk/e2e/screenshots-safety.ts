@@ -5,8 +5,8 @@ import { readBuildInfo } from '../../server/pages/buildInfo.js'
 import { answerSafety } from '../../server/safety/answer.js'
 import { DEMO_PASSWORD } from '../../server/seed/demo.js'
 import { Client } from '../../server/test/server.js'
-import { openDemo, SCREENSHOTS_DIR, serveDemo } from './demoServer.js'
-import { contextAt, launchChromium, loginThroughPage } from './harness.js'
+import { demoServer, screenshotSession, SCREENSHOTS_DIR } from './demoServer.js'
+import { contextAt, loginThroughPage } from './harness.js'
 
 /**
  * `npm run screenshots:safety`: an earthquake during school hours at the demo school, Monday
@@ -18,11 +18,7 @@ import { contextAt, launchChromium, loginThroughPage } from './harness.js'
 const AT = '2026-11-30T10:20:00+09:00'
 const OUT = SCREENSHOTS_DIR
 
-const { db, clock } = await openDemo(AT)
-const app = await serveDemo(db, clock)
-const url = app.url
-const browser = await launchChromium()
-try {
+await screenshotSession(() => demoServer(AT), async ({ url, db, clock, publish }, browser) => {
   const staffCtx = await contextAt(browser, { viewport: { width: 1366, height: 900 } })
   await staffCtx.clock.setSystemTime(new Date(AT))
   const staff = await staffCtx.newPage()
@@ -42,7 +38,7 @@ try {
     select g.id as guardian_id, g.family_name || ' ' || g.given_name as name, g.login_id, array_agg(gp.pupil_id order by gp.pupil_id) as pupil_ids
     from guardian g join guardian_pupil gp on gp.guardian_id = g.id join safety_target t on t.pupil_id = gp.pupil_id and t.confirmation_id = ${id}
     group by g.id order by g.id`
-  const deps = { sql: db.sql, dbMode: db.mode, clock, log: silentLog, publish: app.publish, buildId: readBuildInfo()!.buildId, version: 'screenshots' }
+  const deps = { sql: db.sql, dbMode: db.mode, clock, log: silentLog, publish, buildId: readBuildInfo()!.buildId, version: 'screenshots' }
   const answered = new Set<number>()
   let n = 0
   for (const f of families) {
@@ -98,8 +94,4 @@ try {
   await staff.waitForTimeout(800)
   await staff.screenshot({ path: join(OUT, 'safety-staff.png') })
   console.log(`safety screenshots written to ${OUT}`)
-} finally {
-  await browser.close()
-  app.io.close()
-  await db.close()
-}
+})

@@ -2,8 +2,8 @@ import { join } from 'node:path'
 import { DEMO_PASSWORD } from '../../server/seed/demo.js'
 import { Client } from '../../server/test/server.js'
 import { seedBoardLoad } from './boardLoad.js'
-import { openDemo, SCREENSHOTS_DIR, serveDemo } from './demoServer.js'
-import { contextAt, launchChromium, loginThroughPage } from './harness.js'
+import { demoServer, screenshotSession, SCREENSHOTS_DIR } from './demoServer.js'
+import { contextAt, loginThroughPage } from './harness.js'
 
 /**
  * `npm run screenshots:staff`: the staff pages' first-week fixes with the demo school on a
@@ -14,13 +14,10 @@ import { contextAt, launchChromium, loginThroughPage } from './harness.js'
 const AT = '2026-11-30T08:20:00+09:00'
 const OUT = SCREENSHOTS_DIR
 
-const { db, clock } = await openDemo(AT)
-// A flu morning with low badge thresholds: many entries carry reason, 連続, 累計 and ✓確認済.
-const load = await seedBoardLoad(db.sql, { today: '2026-11-30', nowIso: AT, entries: 24, settings: { consecutiveAbsenceBadge: 2, cumulativeAbsenceBadges: [2, 4] } })
-const app = await serveDemo(db, clock)
-const url = app.url
-const browser = await launchChromium()
-try {
+await screenshotSession(() => demoServer(AT), async ({ url, db }, browser) => {
+  // A flu morning with low badge thresholds: many entries carry reason, 連続, 累計 and ✓確認済.
+  const load = await seedBoardLoad(db.sql, { today: '2026-11-30', nowIso: AT, entries: 24, settings: { consecutiveAbsenceBadge: 2, cumulativeAbsenceBadges: [2, 4] } })
+
   const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
   const teacherCtx = await contextAt(browser, phone)
   await teacherCtx.clock.setSystemTime(new Date(AT))
@@ -76,9 +73,4 @@ try {
   await board.getByText('接続中').waitFor()
   await board.waitForTimeout(2000)
   await board.screenshot({ path: join(OUT, 'board-1920x1080-4columns.png') })
-} finally {
-  await browser.close()
-  app.io.disconnectSockets(true)
-  await new Promise<void>((resolve) => app.io.close(() => resolve()))
-  await db.close()
-}
+})

@@ -2,8 +2,8 @@ import { join } from 'node:path'
 import { SURVEY_TEMPLATES } from '../../shared/domain/surveyTemplates.js'
 import { DEMO_PASSWORD } from '../../server/seed/demo.js'
 import { Client } from '../../server/test/server.js'
-import { contextAt, launchChromium, loginThroughPage } from './harness.js'
-import { openDemo, SCREENSHOTS_DIR, serveDemo } from './demoServer.js'
+import { contextAt, loginThroughPage } from './harness.js'
+import { demoServer, screenshotSession, SCREENSHOTS_DIR } from './demoServer.js'
 
 /**
  * `npm run screenshots:surveys`: the demo school on Monday 10:00. The vice-principal has
@@ -13,41 +13,37 @@ import { openDemo, SCREENSHOTS_DIR, serveDemo } from './demoServer.js'
  */
 const AT = '2026-11-30T10:00:00+09:00'
 
-const { db, clock } = await openDemo(AT)
-const app = await serveDemo(db, clock)
-const server = { url: app.url }
-const vp = await new Client(server).login('kyoto', DEMO_PASSWORD)
-const event = SURVEY_TEMPLATES.find((t) => t.key === 'event')!.draft
-const created = await vp.post('/api/surveys', { ...event, title: '音楽会(12月12日)の出欠', description: '12月12日(土)の音楽会への出欠をお知らせください。', target: { kind: 'school' }, deadline: '2026-12-04T17:00:00+09:00', remindAt: '2026-12-03T07:00:00+09:00' })
-if (created.status !== 201) throw new Error(JSON.stringify(created.body))
-const id = created.body.id as number
-await vp.post(`/api/surveys/${id}/publish`)
-const handover = SURVEY_TEMPLATES.find((t) => t.key === 'handover')!.draft
-const draft = await vp.post('/api/surveys', { ...handover, target: { kind: 'school' }, deadline: '2026-12-10T17:00:00+09:00' })
-if (draft.status !== 201) throw new Error(JSON.stringify(draft.body))
+await screenshotSession(() => demoServer(AT), async ({ url, db }, browser) => {
+  const vp = await new Client({ url }).login('kyoto', DEMO_PASSWORD)
+  const event = SURVEY_TEMPLATES.find((t) => t.key === 'event')!.draft
+  const created = await vp.post('/api/surveys', { ...event, title: '音楽会(12月12日)の出欠', description: '12月12日(土)の音楽会への出欠をお知らせください。', target: { kind: 'school' }, deadline: '2026-12-04T17:00:00+09:00', remindAt: '2026-12-03T07:00:00+09:00' })
+  if (created.status !== 201) throw new Error(JSON.stringify(created.body))
+  const id = created.body.id as number
+  await vp.post(`/api/surveys/${id}/publish`)
+  const handover = SURVEY_TEMPLATES.find((t) => t.key === 'handover')!.draft
+  const draft = await vp.post('/api/surveys', { ...handover, target: { kind: 'school' }, deadline: '2026-12-10T17:00:00+09:00' })
+  if (draft.status !== 201) throw new Error(JSON.stringify(draft.body))
 
-// Answers of two thirds of the families, other than the demo guardian's (who answers on screen).
-const pupils = await db.sql<{ pupilId: number; guardianId: number }[]>`
-  select sp.pupil_id, min(gp.guardian_id) as guardian_id from survey_pupil sp join guardian_pupil gp on gp.pupil_id = sp.pupil_id
-  join guardian g on g.id = gp.guardian_id
-  where sp.survey_id = ${id} and g.login_id <> 'hogosha1' group by sp.pupil_id order by sp.pupil_id`
-let n = 0
-for (const p of pupils) {
-  n++
-  if (n % 3 === 0) continue
-  const answers = { q1: n % 11 === 0 ? 1 : n % 7 === 0 ? 2 : 0, ...(n % 2 ? { q2: 1 + (n % 3) } : {}) }
-  // Answered the evening before and this morning.
-  const at = new Date(n % 2 ? Date.parse('2026-11-29T19:00:00+09:00') + (n % 24) * 10 * 60_000 : Date.parse('2026-11-30T06:00:00+09:00') + (n % 20) * 10 * 60_000).toISOString()
-  await db.sql`insert into survey_answer (survey_id, subject, guardian_id, answers, answered_at, first_answered_at)
-    values (${id}, ${p.pupilId}, ${p.guardianId}, ${db.sql.json(answers)}, ${at}, ${at})`
-}
+  // Answers of two thirds of the families, other than the demo guardian's (who answers on screen).
+  const pupils = await db.sql<{ pupilId: number; guardianId: number }[]>`
+    select sp.pupil_id, min(gp.guardian_id) as guardian_id from survey_pupil sp join guardian_pupil gp on gp.pupil_id = sp.pupil_id
+    join guardian g on g.id = gp.guardian_id
+    where sp.survey_id = ${id} and g.login_id <> 'hogosha1' group by sp.pupil_id order by sp.pupil_id`
+  let n = 0
+  for (const p of pupils) {
+    n++
+    if (n % 3 === 0) continue
+    const answers = { q1: n % 11 === 0 ? 1 : n % 7 === 0 ? 2 : 0, ...(n % 2 ? { q2: 1 + (n % 3) } : {}) }
+    // Answered the evening before and this morning.
+    const at = new Date(n % 2 ? Date.parse('2026-11-29T19:00:00+09:00') + (n % 24) * 10 * 60_000 : Date.parse('2026-11-30T06:00:00+09:00') + (n % 20) * 10 * 60_000).toISOString()
+    await db.sql`insert into survey_answer (survey_id, subject, guardian_id, answers, answered_at, first_answered_at)
+      values (${id}, ${p.pupilId}, ${p.guardianId}, ${db.sql.json(answers)}, ${at}, ${at})`
+  }
 
-const browser = await launchChromium()
-try {
   const desk = await contextAt(browser, { viewport: { width: 1366, height: 768 } })
   await desk.clock.setSystemTime(new Date(AT))
   const page = await desk.newPage()
-  await page.goto(app.url + '/surveys/#new')
+  await page.goto(url + '/surveys/#new')
   await loginThroughPage(page, 'kyoto', DEMO_PASSWORD)
   const builder = page.locator('asg-survey-builder')
   const preview = builder.locator('asg-survey-form')
@@ -61,7 +57,7 @@ try {
   await page.waitForTimeout(300)
   await page.screenshot({ path: join(SCREENSHOTS_DIR, 'survey-builder.png') })
 
-  await page.goto(app.url + `/surveys/#results-${id}`)
+  await page.goto(url + `/surveys/#results-${id}`)
   await page.locator('asg-survey-results h2').waitFor()
   await page.waitForTimeout(300)
   await page.screenshot({ path: join(SCREENSHOTS_DIR, 'survey-results.png') })
@@ -69,7 +65,7 @@ try {
   const phone = await contextAt(browser, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
   await phone.clock.setSystemTime(new Date(AT))
   const guardian = await phone.newPage()
-  await guardian.goto(app.url + '/guardian/')
+  await guardian.goto(url + '/guardian/')
   await loginThroughPage(guardian, 'hogosha1', DEMO_PASSWORD)
   const surveys = guardian.locator('asg-guardian-surveys')
   await surveys.getByRole('button', { name: '回答する' }).first().click()
@@ -79,9 +75,4 @@ try {
   await surveys.locator('h3').first().evaluate((el) => el.scrollIntoView({ block: 'start' }))
   await guardian.waitForTimeout(300)
   await guardian.screenshot({ path: join(SCREENSHOTS_DIR, 'guardian-survey.png') })
-} finally {
-  await browser.close()
-  app.io.disconnectSockets(true)
-  await new Promise<void>((resolve) => app.io.close(() => resolve()))
-  await db.close()
-}
+})

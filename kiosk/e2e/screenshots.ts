@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { DEMO_PASSWORD, renewDemoPairingCode } from '../../server/seed/demo.js'
-import { contextAt, launchChromium, loginThroughPage } from './harness.js'
-import { openDemo, SCREENSHOTS_DIR, serveDemo } from './demoServer.js'
+import { contextAt, loginThroughPage } from './harness.js'
+import { demoServer, screenshotSession, SCREENSHOTS_DIR } from './demoServer.js'
 
 /**
  * `npm run screenshots`: the demo school on a Monday morning at 8:20, photographed the way
@@ -10,12 +10,9 @@ import { openDemo, SCREENSHOTS_DIR, serveDemo } from './demoServer.js'
 const AT = '2026-11-30T08:20:00+09:00'
 const OUT = SCREENSHOTS_DIR
 
-const { db, clock } = await openDemo(AT)
-const pairing = (await renewDemoPairingCode(db.sql, clock))!
-const app = await serveDemo(db, clock)
-const url = app.url
-const browser = await launchChromium()
-try {
+await screenshotSession(() => demoServer(AT), async ({ url, db, clock }, browser) => {
+  const pairing = (await renewDemoPairingCode(db.sql, clock))!
+
   const boardCtx = await contextAt(browser, { viewport: { width: 1920, height: 1080 } })
   await boardCtx.clock.setSystemTime(new Date(AT))
   const board = await boardCtx.newPage()
@@ -42,8 +39,4 @@ try {
   await guardian.waitForTimeout(800)
   await guardian.screenshot({ path: join(OUT, 'guardian-phone.png') })
   console.log(`screenshots written to ${OUT}`)
-} finally {
-  await browser.close()
-  app.io.close()
-  await db.close()
-}
+})
