@@ -1,6 +1,8 @@
 import type { Locator } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { createCityAdmin, createOrganisation } from '../../server/data/organisations.js'
 import { createPupil } from '../../server/data/schoolSetup.js'
+import { hashPassword } from '../../server/auth/password.js'
 import { PASSWORD } from '../../server/test/fixtures.js'
 import { Client } from '../../server/test/server.js'
 import { contextAt, journey, loginThroughPage } from './harness.js'
@@ -155,5 +157,33 @@ describe('the staff header menu', () => {
     await teacherMenu.getByRole('button', { name: 'ログアウト' }).click()
     await teacher.locator('asg-login').waitFor()
     await teacherContext.close()
+  })
+})
+
+describe('signing out', () => {
+  it('ends the session on the admin page, the office pages and the city page, and a reload stays signed out', async () => {
+    const sql = e2e.server.db.sql
+    const city = await createOrganisation(sql, { kind: 'municipality', name: '検査市' })
+    await createCityAdmin(sql, { organisationId: city, loginId: 'e2e-city', passwordHash: await hashPassword(PASSWORD), familyName: '検査市', givenName: '教委' })
+    const { login } = e2e.server.school
+    const pages = [
+      { path: '/admin/', loginId: login.admin, signOut: 'menu', signedIn: 'nav[role="tablist"]' },
+      { path: '/register/', loginId: login.vp, signOut: 'menu', signedIn: 'asg-register-grid' },
+      { path: '/safety/', loginId: login.vp, signOut: 'menu', signedIn: 'asg-safety-start' },
+      { path: '/city/', loginId: 'e2e-city', signOut: 'button', signedIn: 'asg-city-totals' },
+    ] as const
+    for (const p of pages) {
+      const context = await contextAt(e2e.browser, { viewport: { width: 1366, height: 768 } })
+      const page = await context.newPage()
+      await page.goto(e2e.server.url + p.path)
+      await loginThroughPage(page, p.loginId, PASSWORD)
+      await page.locator(p.signedIn).first().waitFor()
+      if (p.signOut === 'menu') await page.locator('asg-staff-menu').getByRole('button', { name: /メニュー/ }).click()
+      await page.getByRole('button', { name: 'ログアウト' }).click()
+      await page.locator('asg-login').waitFor()
+      await page.reload()
+      await page.locator('asg-login').waitFor()
+      await context.close()
+    }
   })
 })

@@ -3,7 +3,7 @@ import { can } from '../../../shared/policy/policy.js'
 import type { Me, SchoolPart } from '../../../shared/protocol/index.js'
 import { ReloadOnChange } from '../controllers/reload-on-change.js'
 import '../components/asg-login.js'
-import { currentUser, logout } from '../lib/session.js'
+import { currentUser, signOut } from '../lib/session.js'
 import { buttons, tokens } from '../lib/styles.js'
 import '../components/asg-staff-menu.js'
 import './asg-admin-roster.js'
@@ -88,15 +88,15 @@ export class AsgAdminApp extends LitElement {
     if (!this.me) return html`<asg-login heading="学校の管理 ログイン" @asg-logged-in=${(e: CustomEvent<Me>) => (this.me = e.detail)}></asg-login>`
     if (this.me.kind === 'city' && can(this.me, 'city.schools.read')) {
       return html`
-        <header><h1>朝顔 設置者の管理 — ${this.me.organisationName}</h1><span>${this.me.name}</span><button @click=${this.signOut}>ログアウト</button></header>
+        <header><h1>朝顔 設置者の管理 — ${this.me.organisationName}</h1><span>${this.me.name}</span><button @click=${this.onSignOut}>ログアウト</button></header>
         <main>${can(this.me, 'city.day.read') ? html`<p><a href="/city/">市内の学校の出欠(今日の欠席・出席停止・学級閉鎖・点呼)を見る</a></p>` : ''}<asg-city-schools></asg-city-schools></main>
       `
     }
     if (this.me.kind !== 'staff' || !can(this.me, 'school.admin')) {
-      return html`<p class="denied">このページは管理者・校長・教頭のみ使えます。 <button @click=${this.signOut}>ログアウト</button></p>`
+      return html`<p class="denied">このページは管理者・校長・教頭のみ使えます。 <button @click=${this.onSignOut}>ログアウト</button></p>`
     }
     return html`
-      <header><h1>朝顔 学校の管理 — ${this.me.schoolName}</h1><asg-staff-menu .me=${this.me} @asg-logout=${this.signOut}></asg-staff-menu></header>
+      <header><h1>朝顔 学校の管理 — ${this.me.schoolName}</h1><asg-staff-menu .me=${this.me} @asg-logout=${this.onSignOut}></asg-staff-menu></header>
       <nav role="tablist">
         ${TABS.filter(([id]) => this.shows(id)).map(([id, label]) => html`<button role="tab" aria-selected=${this.tab === id} @click=${() => this.select(id)}>${label}</button>`)}
       </nav>
@@ -145,11 +145,11 @@ export class AsgAdminApp extends LitElement {
     history.replaceState(null, '', `#${tab}`)
   }
 
-  private async signOut() {
-    await logout().catch(() => {})
-    this.live?.stop()
-    this.live = null
-    this.me = null
+  private onSignOut() {
+    return signOut(this.live, () => {
+      this.live = null
+      this.me = null
+    })
   }
 }
 

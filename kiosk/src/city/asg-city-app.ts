@@ -6,7 +6,7 @@ import { formatDateJa } from '../../../shared/time/format.js'
 import '../components/asg-login.js'
 import { ReloadOnEvent } from '../controllers/reload-on-event.js'
 import { call, errorText } from '../lib/api.js'
-import { currentUser, logout } from '../lib/session.js'
+import { currentUser, signOut } from '../lib/session.js'
 import { buttons, tokens } from '../lib/styles.js'
 import './asg-city-files.js'
 import './asg-city-panels.js'
@@ -102,7 +102,7 @@ export class AsgCityApp extends LitElement {
   override render() {
     if (!this.checked) return nothing
     if (!this.me) return html`<asg-login heading="市内の学校の出欠 ログイン" @asg-logged-in=${this.loggedIn}></asg-login>`
-    if (!this.allowed) return html`<p class="denied">このページは教育委員会(設置者)の担当者のみ使えます。 <button @click=${this.signOut}>ログアウト</button></p>`
+    if (!this.allowed) return html`<p class="denied">このページは教育委員会(設置者)の担当者のみ使えます。 <button @click=${this.onSignOut}>ログアウト</button></p>`
     const me = this.me as CityMe
     const d = this.data
     return html`
@@ -114,7 +114,7 @@ export class AsgCityApp extends LitElement {
         <label>日付 <input type="date" .value=${this.date || (d?.date ?? '')} @change=${this.pickDate} /></label>
         ${this.date ? html`<button @click=${() => this.pick('')}>今日</button>` : nothing}
         <span>${me.name}</span>
-        <button @click=${this.signOut}>ログアウト</button>
+        <button @click=${this.onSignOut}>ログアウト</button>
       </header>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${d ? html`
@@ -145,13 +145,12 @@ export class AsgCityApp extends LitElement {
     void this.load()
   }
 
-  private signOut = async () => {
-    await logout().catch(() => {})
-    this.live?.stop()
-    this.live = null
-    this.me = null
-    this.data = null
-  }
+  private onSignOut = () =>
+    signOut(this.live, () => {
+      this.live = null
+      this.me = null
+      this.data = null
+    })
 }
 
 customElements.define('asg-city-app', AsgCityApp)

@@ -4,7 +4,7 @@ import type { GuardianHome, GuardianReport, GuardianSafety, Me, ReportReceipt } 
 import '../components/asg-login.js'
 import { ApiError, call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
-import { currentUser, logout } from '../lib/session.js'
+import { currentUser, signOut } from '../lib/session.js'
 import { buttons, tokens, visuallyHidden } from '../lib/styles.js'
 import './asg-report-confirm.js'
 import type { SentDetail } from './asg-report-confirm.js'
@@ -573,18 +573,15 @@ export class AsgGuardianApp extends LitElement {
   private async logout() {
     this.loggingOut = true
     this.notice = ''
-    try {
-      await logout()
-      this.stopLive()
+    const forget = () => {
+      this.live = null
       this.me = null
       this.expired = false
       this.resetData()
       this.auth = 'anonymous'
-    } catch (err) {
-      this.notice = errorText(err, this.locale)
-    } finally {
-      this.loggingOut = false
     }
+    await signOut(this.live, forget, (err) => (this.notice = errorText(err, this.locale)))
+    this.loggingOut = false
   }
 
   private login() {

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { Me } from '../../../shared/protocol/index.js'
 import { buttons, tokens } from '../lib/styles.js'
-import { currentUser, logout } from '../lib/session.js'
+import { currentUser, signOut } from '../lib/session.js'
 import '../components/asg-login.js'
 import '../components/asg-staff-menu.js'
 
@@ -76,10 +76,11 @@ export class AsgStaffGate extends LitElement {
       <main><slot></slot></main>`
   }
 
-  private async onLogout() {
-    await logout().catch(() => {})
-    this.me = null
-    this.state = 'login'
+  private onLogout() {
+    return signOut(null, () => {
+      this.me = null
+      this.state = 'login'
+    })
   }
 }
 

@@ -5,7 +5,7 @@ import type { DayEntry, Me } from '../../../shared/protocol/index.js'
 import { formatDateJa, formatInstantTimeJa } from '../../../shared/time/format.js'
 import { DayController } from '../controllers/day-controller.js'
 import { buttons, tokens } from '../lib/styles.js'
-import { currentUser, logout } from '../lib/session.js'
+import { currentUser, signOut } from '../lib/session.js'
 import { rollCallPassed, type RunCommand } from './roll-view.js'
 import '../components/asg-connection-status.js'
 import '../components/asg-login.js'
@@ -316,14 +316,11 @@ export class AsgTeacherApp extends LitElement {
     if (e.detail.kind === 'staff') this.startDay()
   }
 
-  private async onLogout() {
-    try {
-      await logout()
-    } catch {
-      // The session may already be gone; the page forgets it either way.
-    }
-    this.stopDay()
-    this.me = null
+  private onLogout() {
+    return signOut(null, () => {
+      this.stopDay()
+      this.me = null
+    })
   }
 
   private onLoginAgain() {
