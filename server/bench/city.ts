@@ -37,6 +37,9 @@ export async function seedCity(q: Q, o: CityOptions): Promise<BenchCity> {
     logRows += y.logRows
     reports += await seedReports(q, y, date)
   }
+  // As autovacuum would soon after a bulk load: a table without statistics is planned as if it
+  // were nearly empty, and a snapshot then loops over a school's whole year for each pupil (10× slower).
+  await q`analyze`
   return { schools, date, logRows, reports }
 }
 

@@ -74,7 +74,6 @@ async function measure(q: Q, queries: HeavyQuery[], mode: PlanMode): Promise<num
 async function benchOne(label: string, db: BenchDatabase, o: Options): Promise<void> {
   const t0 = performance.now()
   const city = await seedCity(db.sql, { schools: o.schools, fiscalYear: FISCAL_YEAR, classesPerGrade: o.classesPerGrade, pupilsPerClass: 25 })
-  await db.sql`analyze`
   const pupils = city.schools.reduce((n, s) => n + s.pupilIds.length, 0)
   console.log(`\n${label} — ${db.serverVersion}`)
   console.log(`city: ${city.schools.length} schools, ${pupils} pupils, ${city.logRows} attendance_log rows, ${city.reports} reports on ${city.date} (built in ${((performance.now() - t0) / 1000).toFixed(0)} s)`)

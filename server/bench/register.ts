@@ -9,16 +9,18 @@ import type { Database } from '../db/types.js'
 import { guidanceView } from '../guidance/view.js'
 import { generateYear } from '../test/generateYear.js'
 import { registerMonth } from '../register/month.js'
+import { buildSnapshot } from '../day/snapshot.js'
 
 /**
- * `npm run bench:register`: the guidance view and one class's monthly register on a school of
- * 1,020 pupils with a mark on every pupil-day of a full school year (plus corrections), next
- * to a bare `select count(*)` over the same log rows as the baseline. Embedded PGlite by
+ * `npm run bench:register`: the guidance view, one class's monthly register and the day's
+ * snapshot on a school of 1,020 pupils with a mark on every pupil-day of a full school year
+ * (plus corrections), next to a bare `select count(*)` over the same log rows and a bare
+ * select of them as the baselines. Embedded PGlite by
  * default; a fresh PostgreSQL database (dropped afterwards) when DATABASE_URL is set.
  * Prints medians and ratios; never asserts a time.
  */
 const FY = 2026
-const RUNS = Number(process.env.BENCH_RUNS ?? 7)
+const RUNS = Number(process.env.BENCH_RUNS ?? 10)
 
 async function open(): Promise<Database> {
   const url = process.env.DATABASE_URL
@@ -68,6 +70,14 @@ try {
   const register = await median('one class, monthly register (March, year so far)', async () => {
     await registerMonth(db.sql, who, y.classIds[7]!, `${FY + 1}-03`, today)
   })
+  // Every pupil has a mark on the day, so the snapshot lists all of them and their badges read the whole year's rows.
+  const rows = await median('baseline: select of the rows a snapshot reads', () =>
+    db.sql`select pupil_id, date, code_id from attendance_log where school_id = ${y.schoolId} and date between ${`${FY}-04-01`} and ${today}`)
+  const snapshot = await median('day snapshot (every pupil listed, with badges)', async () => {
+    const s = await buildSnapshot(db.sql, { schoolId: y.schoolId, date: today, buildId: 'bench', forBoard: false, healthNotes: true })
+    if (s.entries.length !== y.pupilIds.length) throw new Error(`snapshot listed ${s.entries.length} of ${y.pupilIds.length} pupils`)
+  })
+  console.log(`ratio snapshot / select of its rows: ${(snapshot / rows).toFixed(1)}× (/ count(*): ${(snapshot / baseline).toFixed(1)}×)`)
   console.log(`ratio guidance / count(*): ${(guidance / baseline).toFixed(1)}×`)
   console.log(`ratio register / count(*): ${(register / baseline).toFixed(1)}×`)
 } finally {

@@ -41,6 +41,8 @@ function parse(argv: string[]): Options {
 /** How long the bench waits for the pages to come back before it says they did not. */
 const RESYNC_LIMIT_MS = 180_000
 const HEALTH_EVERY_MS = 50
+/** Quiet time after the first connect before memory is read, the same for both sides. */
+const SETTLE_MS = 15_000
 
 interface ServerSet {
   kind: 'asagao' | 'bare'
@@ -191,7 +193,9 @@ async function storm(set: ServerSet, pages: StormClientPlan['pages'], o: Options
     const first = await clients.status(0)
     const warned = set.log.filter((l) => /"level":(40|"warn")/.test(l))
     console.log(`  ${set.kind}: ${pages.length} pages connected with their snapshots in ${(connectMs / 1000).toFixed(1)} s (${first.connectErrors} refused or failed handshakes, ${first.failedAsks} snapshot asks refused or timed out, ${warned.length} warnings logged${warned[0] ? `, the first: ${warned[0].slice(0, 200)}` : ''})`)
-    await new Promise((r) => setTimeout(r, 2000))
+    // Read once the connect's garbage is given back (V8's memory reducer runs after some quiet
+    // seconds): right after the burst, RSS counts what the snapshot builds left behind, not the pages.
+    await new Promise((r) => setTimeout(r, SETTLE_MS))
     const connected = set.procs.reduce((a, p) => a + rss(p!.pid!), 0)
     const bytesPerPage = (connected - idle) / pages.length
     const logBefore = set.log.length
