@@ -1,4 +1,4 @@
-import type { Locator } from 'playwright-core'
+import type { Locator, WebSocket } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createCityAdmin, createOrganisation } from '../../server/data/organisations.js'
 import { createPupil } from '../../server/data/schoolSetup.js'
@@ -169,18 +169,31 @@ describe('signing out', () => {
     const pages = [
       { path: '/admin/', loginId: login.admin, signOut: 'menu', signedIn: 'nav[role="tablist"]' },
       { path: '/register/', loginId: login.vp, signOut: 'menu', signedIn: 'asg-register-grid' },
-      { path: '/safety/', loginId: login.vp, signOut: 'menu', signedIn: 'asg-safety-start' },
+      { path: '/safety/', loginId: login.vp, signOut: 'menu', signedIn: 'asg-safety-start', live: true },
       { path: '/city/', loginId: 'e2e-city', signOut: 'button', signedIn: 'asg-city-totals' },
     ] as const
     for (const p of pages) {
       const context = await contextAt(e2e.browser, { viewport: { width: 1366, height: 768 } })
       const page = await context.newPage()
+      const sockets: WebSocket[] = []
+      page.on('websocket', (ws) => sockets.push(ws))
       await page.goto(e2e.server.url + p.path)
       await loginThroughPage(page, p.loginId, PASSWORD)
       await page.locator(p.signedIn).first().waitFor()
-      if (p.signOut === 'menu') await page.locator('asg-staff-menu').getByRole('button', { name: /メニュー/ }).click()
-      await page.getByRole('button', { name: 'ログアウト' }).click()
-      await page.locator('asg-login').waitFor()
+      const signOutOfPage = async () => {
+        if (p.signOut === 'menu') await page.locator('asg-staff-menu').getByRole('button', { name: /メニュー/ }).click()
+        await page.getByRole('button', { name: 'ログアウト' }).click()
+        await page.locator('asg-login').waitFor()
+      }
+      await signOutOfPage()
+      if ('live' in p) {
+        // Whoever signs in next on the same page, without reloading it, hears the school live again on a socket of their own.
+        await expect.poll(() => sockets.filter((ws) => !ws.isClosed()).length).toBe(0)
+        await loginThroughPage(page, p.loginId, PASSWORD)
+        await page.locator(p.signedIn).first().waitFor()
+        await expect.poll(() => sockets.filter((ws) => !ws.isClosed()).length).toBe(1)
+        await signOutOfPage()
+      }
       await page.reload()
       await page.locator('asg-login').waitFor()
       await context.close()

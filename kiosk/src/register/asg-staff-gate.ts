@@ -76,11 +76,13 @@ export class AsgStaffGate extends LitElement {
       <main><slot></slot></main>`
   }
 
+  /**
+   * The page inside the gate owns its socket and holds what the person saw: a fresh load is the
+   * one way to leave nothing of them behind on a shared staff-room PC, and gives whoever signs
+   * in next a socket of their own.
+   */
   private onLogout() {
-    return signOut(null, () => {
-      this.me = null
-      this.state = 'login'
-    })
+    return signOut(null, () => location.reload())
   }
 }
 
