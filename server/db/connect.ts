@@ -19,14 +19,17 @@ const types = {
   numeric: { to: 1700, from: [1700], serialize: (x: number) => String(x), parse: (x: string) => Number(x) },
 }
 
+/** Every connection's settings (PostgreSQL's names). */
+const SESSION_SETTINGS = { application_name: 'asagao', TimeZone: 'UTC' } as const
+
 /** Options shared by both storage modes, so the same SQL behaves the same. */
 export function sqlOptions(extra: postgres.Options<{}>): postgres.Options<{}> {
   return {
     transform: postgres.camel,
     types,
     onnotice: () => {},
-    connection: { application_name: 'asagao', TimeZone: 'UTC' },
     ...extra,
+    connection: { ...SESSION_SETTINGS, ...extra.connection },
   } as postgres.Options<{}>
 }
 
@@ -56,7 +59,7 @@ export async function connectPostgres(url: string, max = 10): Promise<Database> 
     connect_timeout: POSTGRES_TIMEOUTS.connectSeconds,
     backoff: reconnectBackoff,
     idle_timeout: 60,
-    connection: { application_name: 'asagao', TimeZone: 'UTC', statement_timeout: POSTGRES_TIMEOUTS.statementMs },
+    connection: { statement_timeout: POSTGRES_TIMEOUTS.statementMs },
   } as postgres.Options<{}>)) as unknown as Sql, max)
   await fetchArrayTypesOnce(sql)
   return { sql, mode: 'postgres', close: () => sql.end({ timeout: 5 }) }

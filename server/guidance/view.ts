@@ -6,6 +6,7 @@ import { getSchool, schoolYearOn } from '../data/schools.js'
 import type { Q } from '../db/types.js'
 import { AppError } from '../errors.js'
 import { gridSql, schoolDaysOf } from '../register/counts.js'
+import { planEachCall } from '../db/planEachCall.js'
 
 interface Row {
   pupilId: number
@@ -39,7 +40,7 @@ export async function guidanceView(q: Q, who: StaffPrincipal, date: string): Pro
   const grid = gridSql(q, { schoolId: who.schoolId, schoolYearId: year.id, yearDays, periodFrom: monthFrom, classIds })
   // Week k (0 = the 7 days ending at `date`) of the trend; TREND_WEEKS = 6 buckets.
   const wk = (k: number) => q`count(*) filter (where kind = 'absent' and ${date}::date - date between ${7 * k} and ${7 * k + 6})::int`
-  const rows = await q<Row[]>`
+  const rows = await planEachCall(q<Row[]>`
     ${grid}, agg as (
       select pupil_id, coalesce(max(streak), 0) as streak,
         count(*) filter (where kind = 'absent')::int as cumulative,
@@ -56,7 +57,7 @@ export async function guidanceView(q: Q, who: StaffPrincipal, date: string): Pro
     join school_class sc on sc.id = m.class_id
     join pupil pu on pu.id = agg.pupil_id
     left join guidance_note n on n.pupil_id = agg.pupil_id and n.school_year_id = ${year.id}
-    order by agg.cumulative desc, agg.streak desc, sc.grade, sc.sort_order, sc.name, m.attendance_number`
+    order by agg.cumulative desc, agg.streak desc, sc.grade, sc.sort_order, sc.name, m.attendance_number`)
   const pupils: GuidancePupil[] = rows.map((r) => ({
     ...r,
     trend: r.trend.map(Number),

@@ -4,6 +4,7 @@ import type { RegisterCounts } from '../../shared/domain/register.js'
 import { calendarRules } from '../data/schools.js'
 import type postgres from 'postgres'
 import type { Q } from '../db/types.js'
+import { planEachCall } from '../db/planEachCall.js'
 
 type Fragment = postgres.PendingQuery<postgres.Row[]>
 
@@ -159,7 +160,7 @@ function cumulativeSchoolDays(yearDays: string[]): number[] {
  */
 export async function registerCounts(q: Q, c: CountsQuery): Promise<PupilCounts[]> {
   if (c.yearDays.length === 0) return []
-  const rows = await q<Row[]>`${countsSql(q, c)}`
+  const rows = await planEachCall(q<Row[]>`${countsSql(q, c)}`)
   return rows.map((r) => ({ pupilId: r.pupilId, period: pick(r, 'p'), year: pick(r, 'y'), streak: r.streak }))
 }
 
