@@ -6,7 +6,6 @@ import type { Q, Sql } from '../db/types.js'
 import { classesFrom, classesSql } from './classes.js'
 import { badgeDays, entriesFrom, entriesSql, redactForBoard, redactHealth } from './entries.js'
 import { safetyBoard } from '../data/safety.js'
-import { planEachCall } from '../db/planEachCall.js'
 
 /** Tries before a snapshot gives up waiting for the school's settings and calendar to hold still (each edit is rare). */
 const ATTEMPTS = 3
@@ -43,12 +42,12 @@ interface DayState {
 async function dayState(q: Q, ctx: SchoolOnDate, date: string): Promise<DayState> {
   const schoolId = ctx.school.id
   const year = ctx.year
-  const [row] = await planEachCall(q<{ seq: number; digest: string; openSafetyId: number | null; classes: unknown[]; entries: unknown[] }[]>`
+  const [row] = await q<{ seq: number; digest: string; openSafetyId: number | null; classes: unknown[]; entries: unknown[] }[]>`
     select s.seq, ${schoolOnDateDigest(q, schoolId, date)} as digest,
       (select c.id from safety_confirmation c where c.school_id = s.id and c.closed_at is null) as open_safety_id,
       ${year ? q`(select coalesce(json_agg(c), '[]') from (${classesSql(q, schoolId, year.id, date)}) c)` : q`'[]'::json`} as classes,
       ${year ? q`(select coalesce(json_agg(e), '[]') from (${entriesSql(q, schoolId, { year, yearDays: badgeDays(year, date, ctx.calendar) }, date)}) e)` : q`'[]'::json`} as entries
-    from school s where s.id = ${schoolId}`)
+    from school s where s.id = ${schoolId}`
   return {
     seq: row!.seq,
     digest: row!.digest,
