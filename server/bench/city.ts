@@ -1,6 +1,7 @@
 import type { Q } from '../db/types.js'
 import { createGuardian, linkGuardian } from '../data/schoolSetup.js'
 import { generateYear, type GeneratedYear } from '../test/generateYear.js'
+import { analyzeAfterBulkLoad } from '../db/analyze.js'
 
 export interface BenchCity {
   schools: GeneratedYear[]
@@ -37,9 +38,7 @@ export async function seedCity(q: Q, o: CityOptions): Promise<BenchCity> {
     logRows += y.logRows
     reports += await seedReports(q, y, date)
   }
-  // As autovacuum would soon after a bulk load: a table without statistics is planned as if it
-  // were nearly empty, and a snapshot then loops over a school's whole year for each pupil (10× slower).
-  await q`analyze`
+  await analyzeAfterBulkLoad(q)
   return { schools, date, logRows, reports }
 }
 

@@ -12,6 +12,7 @@ import { absenceText, earlyLeaveText, lateText, suspensionText, type ReportText 
 import { chunks, writeHistory } from './historyWriter.js'
 import { BOY_NAMES, FAMILY_NAMES, GIRL_NAMES } from './names.js'
 import { Random } from './random.js'
+import { analyzeAfterBulkLoad } from '../db/analyze.js'
 
 /**
  * A demo city for the board of education's view and the benchmarks (`npm run seed -- --city N`):
@@ -80,9 +81,7 @@ export async function seedCity(sql: Sql, o: CitySeedOptions): Promise<SeededCity
     out.reports += r.reports
     o.progress?.(`  ${String(i + 1).padStart(3)}/${o.schools} ${citySchoolName(cityName, i)}: ${r.pupils} pupils, ${r.marks} marks (${Date.now() - started} ms)`)
   }
-  // A freshly loaded table has no statistics until autovacuum gets to it and is planned as if
-  // nearly empty: the city would open with every snapshot ten times slower than it should be.
-  await sql`analyze`
+  await analyzeAfterBulkLoad(sql)
   return out
 }
 
