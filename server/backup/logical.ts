@@ -94,9 +94,10 @@ export async function restoreLogical(sql: Sql, dump: LogicalDump): Promise<void>
   await sql.begin(async (tx) => {
     await tx.unsafe('drop schema public cascade; create schema public')
     await migrateIn(tx, migrations.filter((m) => m.version <= dump.header.schemaVersion))
-    // Migrations may have written rows of their own; the dump has the real ones.
+    // Migrations may have written rows of their own; the dump has the real ones. Cascade: the
+    // derived tables, not in the dump, reference the tables they are derived from.
     const tables = dump.tables.map((t) => t.table)
-    if (tables.length > 0) await tx`truncate ${tx(tables)}`
+    if (tables.length > 0) await tx`truncate ${tx(tables)} cascade`
     for (const { table, columns, rows } of dump.tables) {
       await tx`insert into ${tx(table)} (${tx(columns)}) overriding system value
         select ${tx(columns)} from json_populate_recordset(null::${tx(table)}, ${rows}::json)`
@@ -119,6 +120,12 @@ export function checkSchemaVersion(version: number, knownVersion: number): void 
   }
 }
 
+/**
+ * Tables the database keeps itself from others (by trigger): not dumped, since restoring the rows
+ * they are derived from rebuilds them, and a dumped copy would collide with the rebuilt one.
+ */
+const DERIVED_TABLES = ['attendance_mark']
+
 /** Tables of the public schema with their stored columns, every table after those it references. */
 async function tablesInLoadOrder(tx: Q): Promise<{ table: string; columns: string[] }[]> {
   const tables = await tx<{ table: string; columns: string[] }[]>`
@@ -128,6 +135,7 @@ async function tablesInLoadOrder(tx: Q): Promise<{ table: string; columns: strin
         order by a.attnum) as columns
     from pg_class c
     where c.relkind = 'r' and c.relnamespace = 'public'::regnamespace and c.relname <> 'schema_migration'
+      and c.relname <> all(${DERIVED_TABLES})
     order by c.relname`
   const references = await tx<{ child: string; parent: string }[]>`
     select ch.relname as child, pa.relname as parent

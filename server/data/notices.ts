@@ -24,11 +24,8 @@ export async function notArrivedToday(q: Q, schoolId: number, date: string): Pro
     select x.pupil_id,
            exists (select 1 from guardian_report_day d join guardian_report r on r.id = d.report_id
                    where d.pupil_id = x.pupil_id and d.date = ${date} and r.withdrawn_at is null) as has_report
-    from (
-      select distinct on (pupil_id) pupil_id, code_id from attendance_log
-      where school_id = ${schoolId} and date = ${date} order by pupil_id, id desc
-    ) x join attendance_code c on c.id = x.code_id
-    where c.provisional`
+    from attendance_mark x join attendance_code c on c.id = x.code_id
+    where x.school_id = ${schoolId} and x.date = ${date} and c.provisional`
 }
 
 export async function noticeExists(q: Q, pupilId: number, date: string): Promise<boolean> {

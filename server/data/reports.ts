@@ -327,7 +327,7 @@ export async function daysStillMarkedByReport(q: Q, reportId: number): Promise<{
   return q`
     select d.pupil_id, d.date from guardian_report_day d
     where d.report_id = ${reportId}
-      and (select l.report_id from attendance_log l where l.pupil_id = d.pupil_id and l.date = d.date order by l.id desc limit 1) = ${reportId}`
+      and (select l.report_id from attendance_mark a join attendance_log l on l.id = a.log_id where a.pupil_id = d.pupil_id and a.date = d.date) = ${reportId}`
 }
 
 export async function reportDays(q: Q, reportId: number): Promise<{ pupilId: number; date: string }[]> {

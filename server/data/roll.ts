@@ -43,7 +43,7 @@ export async function classRoster(q: Q, classId: number, date: string): Promise<
 /** The pupil-day's current mark and whether a live guardian report covers it. */
 export async function currentState(q: Q, pupilId: number, date: string): Promise<{ codeId: number | null; hasReport: boolean }> {
   const [cur] = await q<{ codeId: number | null }[]>`
-    select code_id from attendance_log where pupil_id = ${pupilId} and date = ${date} order by id desc limit 1`
+    select code_id from attendance_mark where pupil_id = ${pupilId} and date = ${date}`
   const [rep] = await q`
     select 1 from guardian_report_day d join guardian_report r on r.id = d.report_id
     where d.pupil_id = ${pupilId} and d.date = ${date} and r.withdrawn_at is null limit 1`

@@ -64,17 +64,16 @@ export async function entriesOf(q: Q, schoolId: number, y: EntriesYear, date: st
  * docs/performance.md).
  */
 export function entriesSql(q: Q, schoolId: number, y: EntriesYear, date: string, pupilIds?: number[]) {
-  const only = pupilIds ? q`and pupil_id = any(${pupilIds}::int[])` : q``
+  const only = pupilIds ? q`and a.pupil_id = any(${pupilIds}::int[])` : q``
   const to = y.yearDays.at(-1)
   const counts = to
     ? countsSql(q, { schoolId, schoolYearId: y.year.id, yearDays: y.yearDays, periodFrom: to, pupilsIn: q`select pupil_id from keyed` })
     : q`select null::int as pupil_id, 0 as streak, 0 as y_absent_days where false`
   return q`
     with cur as (
-      select distinct on (pupil_id) pupil_id, code_id, source, at_time, recorded_at
-      from attendance_log
-      where school_id = ${schoolId} and date = ${date} ${only}
-      order by pupil_id, id desc
+      select l.pupil_id, l.code_id, l.source, l.at_time, l.recorded_at
+      from attendance_mark a join attendance_log l on l.id = a.log_id
+      where a.school_id = ${schoolId} and a.date = ${date} ${only}
     ), rep as (
       -- The newest live report: the day's state when no mark says otherwise (the thread comes separately).
       select distinct on (rd.pupil_id) rd.pupil_id, r.kind, r.expected_time

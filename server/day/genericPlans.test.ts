@@ -74,15 +74,17 @@ describe('the generic plans of a school day', () => {
       expect(view.pupils).toHaveLength(school.pupilIds.length)
       expect(entries.length).toBeGreaterThan(0)
 
-      const logPlans = await genericPlans(conn, 'attendance_log')
+      const markPlans = await genericPlans(conn, 'attendance_mark')
       // The day's entries and the snapshot's statement, with their badges' grid. The guidance view
       // and the register's counts are planned for their values at each call and keep no generic plan.
-      expect(logPlans.length).toBeGreaterThanOrEqual(2)
-      expect(logPlans.filter((p) => p.text.includes('month_absent')).map((p) => p.statement)).toEqual([])
-      for (const { statement, text, plan } of logPlans) {
-        const scans = plan.filter((n) => n['Relation Name'] === 'attendance_log')
+      expect(markPlans.length).toBeGreaterThanOrEqual(2)
+      expect(markPlans.filter((p) => p.text.includes('month_absent')).map((p) => p.statement)).toEqual([])
+      for (const { statement, text, plan } of markPlans) {
+        const scans = plan.filter((n) => n['Relation Name'] === 'attendance_mark')
         expect(scans.length, statement).toBeGreaterThan(0)
         for (const s of scans) expect(s['Index Cond'] ?? s['Recheck Cond'] ?? '', statement).toMatch(/school_id = \$\d+/)
+        // The log itself only for the row behind a current mark, by its key: never a pupil's history.
+        for (const s of plan.filter((n) => n['Relation Name'] === 'attendance_log')) expect(s['Index Cond'] ?? '', statement).toMatch(/^\(id = \w+\.log_id\)$/)
         if (text.includes('first_pos')) {
           expect(plan.filter((n) => n['Function Name'] === 'unnest'), statement).toEqual([])
           // The marks of the counted span only: later ones (days ahead, the rest of the year) are not read at all.

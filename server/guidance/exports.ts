@@ -62,7 +62,8 @@ export async function dailyAbsenteesCsv(q: Q, who: StaffPrincipal, date: string,
   const pupils = await q<{ pupilId: number; classId: number; reason: string | null; symptoms: string[] | null }[]>`
     select m.pupil_id, m.class_id, sr.label as reason, r.symptoms
     from class_membership m join pupil p on p.id = m.pupil_id
-    left join lateral (select report_id from attendance_log l where l.school_id = ${who.schoolId} and l.pupil_id = m.pupil_id and l.date = ${date} order by l.id desc limit 1) cur on true
+    left join attendance_mark a on a.pupil_id = m.pupil_id and a.date = ${date}
+    left join attendance_log cur on cur.id = a.log_id
     left join guardian_report r on r.id = cur.report_id
     left join school_reason sr on sr.id = r.reason_id
     where m.school_year_id = ${year.id} and p.enrolled_on <= ${date} and (p.left_on is null or p.left_on >= ${date})`

@@ -33,8 +33,8 @@ export async function officeNotices(deps: Deps, who: StaffPrincipal): Promise<{ 
                      from guardian_pupil gp join guardian g on g.id = gp.guardian_id where gp.pupil_id = n.pupil_id and g.phone is not null), '[]') as phones,
            coalesce((select json_agg(json_build_object('at', cr.called_at, 'by', cs.family_name || ' ' || cs.given_name, 'outcome', cr.outcome, 'note', cr.note) order by cr.id desc)
                      from call_record cr join staff cs on cs.id = cr.staff_id where cr.pupil_id = n.pupil_id and cr.date = n.date), '[]') as calls,
-           coalesce((select ac.provisional from attendance_log l join attendance_code ac on ac.id = l.code_id
-                     where l.pupil_id = n.pupil_id and l.date = n.date order by l.id desc limit 1), false) as still_waiting
+           coalesce((select ac.provisional from attendance_mark a join attendance_code ac on ac.id = a.code_id
+                     where a.pupil_id = n.pupil_id and a.date = n.date), false) as still_waiting
     from not_arrived_notice n
     join pupil p on p.id = n.pupil_id
     join class_membership m on m.pupil_id = n.pupil_id and m.school_year_id = ${t.year.id}

@@ -86,20 +86,14 @@ export function gridSql(q: Q, c: CountsQuery) {
       join pupil pu on pu.id = m.pupil_id and pu.school_id = ${c.schoolId}
       join school_class sc on sc.id = m.class_id and sc.school_id = ${c.schoolId} and sc.school_year_id = ${c.schoolYearId}
       where m.school_year_id = ${c.schoolYearId} ${who}
-    ), cur as (
-      -- The newest log row of each pupil-day inside the enrolment, found from the pupils through
-      -- the (school, pupil, date) index. Both bounds go into the index condition: without the
-      -- upper one every later mark of the year (reports for days ahead, the rest of the year
-      -- when counting an earlier month) was read and then thrown away by the school-day test.
-      select distinct on (p.pupil_id, l.date) p.pupil_id, l.date, l.code_id, p.last_pos
-      from p join attendance_log l on l.school_id = ${c.schoolId} and l.pupil_id = p.pupil_id and l.date >= ${from} and l.date <= ${to}
-      where l.date between p.enrolled_on and p.last_on and ${isSchoolDay(q`l.date`)}
-      order by p.pupil_id, l.date, l.id desc
     ), mk as (
-      select cur.pupil_id, cur.date, ${upTo(q`cur.date`)} as pos, cur.last_pos, k.excused, k.counts_absent, k.is_late, k.is_early_leave, k.provisional
-      from cur join attendance_code k on k.id = cur.code_id
-      -- A plain 出席 counts exactly like no mark; most rows are that once rolls are confirmed.
-      where k.excused or k.counts_absent or k.is_late or k.is_early_leave or k.provisional
+      -- The pupil-days whose current mark counts, inside the enrolment, on a school day. A plain
+      -- 出席 counts exactly like no mark and most marks are that once rolls are confirmed, so
+      -- only the others are read (attendance_mark keeps each pupil-day's newest log row).
+      select p.pupil_id, l.date, ${upTo(q`l.date`)} as pos, p.last_pos, k.excused, k.counts_absent, k.is_late, k.is_early_leave, k.provisional
+      from p join attendance_mark l on l.school_id = ${c.schoolId} and l.pupil_id = p.pupil_id and not l.plain and l.date >= ${from} and l.date <= ${to}
+      join attendance_code k on k.id = l.code_id
+      where l.date between p.enrolled_on and p.last_on and ${isSchoolDay(q`l.date`)}
     ), cd as (
       select distinct p.pupil_id, g.date, ${upTo(q`g.date`)} as pos, p.last_pos
       from class_closure cl
@@ -252,11 +246,8 @@ export async function classDayCounts(q: Q, c: { schoolId: number; schoolYearId: 
     ${gridSql(q, grid)} ${perPupil}
     select m.class_id, s.symptom, count(*)::int as count
     from d join class_membership m on m.pupil_id = d.pupil_id and m.school_year_id = ${c.schoolYearId}
-    cross join lateral (
-      select l.report_id from attendance_log l
-      where l.school_id = ${c.schoolId} and l.pupil_id = d.pupil_id and l.date = ${c.date}
-      order by l.id desc limit 1
-    ) cur
+    join attendance_mark a on a.school_id = ${c.schoolId} and a.pupil_id = d.pupil_id and a.date = ${c.date}
+    join attendance_log cur on cur.id = a.log_id
     join guardian_report r on r.id = cur.report_id
     cross join unnest(r.symptoms) as s(symptom)
     where d.school_days > 0 and d.kind in ('absent', 'excused')

@@ -35,13 +35,12 @@ export async function registerMonth(q: Q, who: StaffPrincipal, classId: number, 
     from class_membership m join pupil p on p.id = m.pupil_id
     where m.class_id = ${classId} order by m.attendance_number`
   const marks = await q<{ pupilId: number; date: string; codeId: number | null; rows: number }[]>`
-    select pupil_id, date, code_id, rows from (
-      select pupil_id, date, code_id, row_number() over w as rn, count(*) over (partition by pupil_id, date) as rows
-      from attendance_log
-      where school_id = ${who.schoolId} and date between ${from} and ${to}
-        and pupil_id in (select pupil_id from class_membership where class_id = ${classId})
-      window w as (partition by pupil_id, date order by id desc)
-    ) x where rn = 1`
+    select a.pupil_id, a.date, a.code_id,
+           -- More than one row: the day was corrected (the register shows it).
+           (select count(*)::int from attendance_log l where l.pupil_id = a.pupil_id and l.date = a.date) as rows
+    from attendance_mark a
+    where a.school_id = ${who.schoolId} and a.date between ${from} and ${to}
+      and a.pupil_id in (select pupil_id from class_membership where class_id = ${classId})`
   const closures = await q<{ fromDate: string; toDate: string }[]>`
     select from_date, to_date from class_closure
     where school_id = ${who.schoolId} and school_year_id = ${cls.year.id} and (class_id = ${classId} or grade = ${cls.grade})

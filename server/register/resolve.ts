@@ -22,7 +22,7 @@ export async function resolveDay(deps: Deps, who: StaffPrincipal, classId: numbe
     const rows = await tx<{ pupilId: number; name: string; codeId: number | null; provisional: boolean | null }[]>`
       select m.pupil_id, p.family_name || ' ' || p.given_name as name, cur.code_id, c.provisional
       from class_membership m join pupil p on p.id = m.pupil_id
-      left join lateral (select code_id from attendance_log l where l.pupil_id = m.pupil_id and l.date = ${date} order by l.id desc limit 1) cur on true
+      left join attendance_mark cur on cur.pupil_id = m.pupil_id and cur.date = ${date}
       left join attendance_code c on c.id = cur.code_id
       where m.class_id = ${classId} and p.enrolled_on <= ${date} and (p.left_on is null or p.left_on >= ${date})
       order by m.attendance_number`
