@@ -99,20 +99,29 @@ describe('a guardian reports an absence', () => {
     const before = await count('guardian_report')
     let release!: () => void
     const held = new Promise<void>((r) => { release = r })
+    let locked!: () => void
+    const isLocked = new Promise<void>((r) => { locked = r })
     const holder = db.sql.begin(async (tx) => {
       await tx`select id from school where id = ${s.schoolId} for update`
+      locked()
       await held
     })
+    // Sent only once the lock is held: a tap that got there first would not wait for it.
+    await isLocked
     const taps = Promise.all([guardian.post('/api/guardian/reports', body), guardian.post('/api/guardian/reports', body)])
-    for (let waiting = 0, polls = 0; waiting < 2; polls++) {
-      if (polls > 1500) throw new Error('the two taps never waited for the school\'s lock')
-      await new Promise((r) => setTimeout(r, 20))
-      const [row] = await db.sql<{ n: number }[]>`
-        select count(*)::int as n from pg_stat_activity
-        where datname = current_database() and wait_event_type = 'Lock' and query like '%with pupils as%'`
-      waiting = row!.n
+    try {
+      for (let waiting = 0, polls = 0; waiting < 2; polls++) {
+        if (polls > 1500) throw new Error('the two taps never waited for the school\'s lock')
+        await new Promise((r) => setTimeout(r, 20))
+        const [row] = await db.sql<{ n: number }[]>`
+          select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock' and query like '%with pupils as%'`
+        waiting = row!.n
+      }
+    } finally {
+      // Also when the taps never waited: a lock held for ever would stall every later test.
+      release()
     }
-    release()
     await holder
     const [a, b] = await taps
     expect([a.status, b.status]).toEqual([201, 201])
