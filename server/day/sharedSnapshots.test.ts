@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DaySnapshot } from '../../shared/protocol/index.js'
 import type { Database } from '../db/types.js'
+import { queriesOf } from '../db/queryCount.js'
 import { testDatabase } from '../test/db.js'
 import { smallSchool, type SmallSchool } from '../test/fixtures.js'
 import { Client, startTestServer, type TestServer } from '../test/server.js'
 import { SharedSnapshots, snapshotFor } from './sharedSnapshots.js'
-import { buildSnapshot } from './snapshot.js'
+import { buildSnapshot, buildSnapshotUnlessUnchanged, type BuiltSnapshot } from './snapshot.js'
 
 /** A builder the test finishes by hand, numbering its snapshots by build. */
 function manualBuilds() {
-  const pending: { schoolId: number; resolve(s: DaySnapshot): void; reject(e: Error): void }[] = []
-  const build = (schoolId: number, date: string) =>
-    new Promise<DaySnapshot>((resolve, reject) => pending.push({ schoolId, reject, resolve: (s) => resolve({ ...s, date }) }))
+  const pending: { schoolId: number; last: BuiltSnapshot | undefined; resolve(s: DaySnapshot): void; reject(e: Error): void }[] = []
+  const build = (schoolId: number, date: string, last: BuiltSnapshot | undefined) =>
+    new Promise<BuiltSnapshot>((resolve, reject) => pending.push({ schoolId, last, reject, resolve: (s) => resolve({ snapshot: { ...s, date }, digest: 'd' }) }))
   const finish = (seq: number) => pending.shift()!.resolve({ seq } as DaySnapshot)
   return { pending, build, finish }
 }
@@ -64,6 +65,73 @@ describe('shared snapshot builds', () => {
     expect(b.pending).toHaveLength(1)
     b.finish(9)
     expect((await again).seq).toBe(9)
+  })
+})
+
+describe('one build per school, date and sequence number', () => {
+  let db: Database
+  let s: SmallSchool
+  let server: TestServer
+  beforeAll(async () => {
+    db = await testDatabase()
+    s = await smallSchool(db.sql, 'unchanged')
+    // No sweep on its own timer: only the asks counted below may use the pool.
+    server = await startTestServer(db, undefined, {}, { socketSweepMs: 0 })
+  })
+  afterAll(async () => {
+    await server?.close()
+    await db?.close()
+  })
+
+  it('offers each build the school’s latest one', async () => {
+    const b = manualBuilds()
+    const shared = new SharedSnapshots(b.build)
+    const first = shared.get(1, '2026-11-30')
+    b.finish(7)
+    await first
+    const second = shared.get(1, '2026-11-30')
+    expect(b.pending[0]!.last?.snapshot.seq).toBe(7)
+    b.finish(7)
+    await second
+    void shared.get(2, '2026-11-30')
+    expect(b.pending[0]!.last).toBeUndefined()
+  })
+
+  it('gives back the latest build while the school has not changed, and builds again after a change, a calendar edit or on another day', async () => {
+    let builds = 0
+    const shared = new SharedSnapshots((schoolId, date, last) => {
+      builds++
+      return buildSnapshotUnlessUnchanged(db.sql, { schoolId, date, buildId: 'b', forBoard: false, healthNotes: true }, last)
+    })
+    const date = '2026-11-30'
+    const first = await queriesOf(db.sql, () => shared.get(s.schoolId, date))
+    expect(first.count).toBe(2)
+    const again = await queriesOf(db.sql, () => shared.get(s.schoolId, date))
+    expect(again.result).toBe(first.result)
+    // Only the first round trip (school, year, calendar and the sequence number), none for the day.
+    expect(again.count).toBe(1)
+
+    const [reason] = await db.sql<{ id: number }[]>`select id from school_reason where school_id = ${s.schoolId} limit 1`
+    const guardian = await new Client(server).login(s.login.suzuki)
+    const created = await guardian.post('/api/guardian/reports', {
+      idempotencyKey: 'unchanged-snapshot-01', pupilIds: [s.pupils.taro], kind: 'absent', fromDate: date, toDate: date,
+      reasonId: reason!.id, symptoms: [], temperature: null, message: '', mode: 'add',
+    })
+    expect(created.status).toBe(201)
+    const afterReport = await shared.get(s.schoolId, date)
+    expect(afterReport.seq).toBeGreaterThan(first.result.seq)
+    expect(afterReport.entries.map((e) => e.pupilId)).toContain(s.pupils.taro)
+    expect(afterReport).toEqual(await buildSnapshot(db.sql, { schoolId: s.schoolId, date, buildId: 'b', forBoard: false, healthNotes: true }))
+
+    // A calendar row written without a change (no new sequence number) still shows: the fingerprint differs.
+    await db.sql`insert into calendar_day (school_id, date, kind, label) values (${s.schoolId}, '2026-11-27', 'closed', '臨時休業')`
+    const afterCalendar = await shared.get(s.schoolId, date)
+    expect(afterCalendar).not.toBe(afterReport)
+    expect(afterCalendar.seq).toBe(afterReport.seq)
+
+    const otherDay = await shared.get(s.schoolId, '2026-12-01')
+    expect(otherDay.date).toBe('2026-12-01')
+    expect(builds).toBe(5)
   })
 })
 

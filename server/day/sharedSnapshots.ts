@@ -1,27 +1,36 @@
 import type { DaySnapshot } from '../../shared/protocol/index.js'
 import { SharedReads } from '../db/sharedReads.js'
 import { redactForBoard, redactHealth } from './entries.js'
+import type { BuiltSnapshot } from './snapshot.js'
 
-type Build = (schoolId: number, date: string) => Promise<DaySnapshot>
+/** Builds a school's day; may give back `last` when nothing changed since (buildSnapshotUnlessUnchanged). */
+type Build = (schoolId: number, date: string, last: BuiltSnapshot | undefined) => Promise<BuiltSnapshot>
 
 /**
  * One snapshot build for all the pages of a school and date that ask at once (a reconnect
  * storm), by the rule of SharedReads: a page never gets a build that began before it asked, so
  * every page gets a snapshot taken after it asked, and N pages asking together cost at most two
- * builds, all of whose pages get the same sequence number.
+ * builds, all of whose pages get the same sequence number. Each school's latest build is kept
+ * and offered to the next one, which gives it back when the school's sequence number has not
+ * moved: pages arriving one after another over a storm's seconds then cost one short read each
+ * build instead of the day's entries and badges, so there is one build per school, date and
+ * sequence number.
  */
 export class SharedSnapshots {
-  private readonly shared = new SharedReads<DaySnapshot>()
+  private readonly shared = new SharedReads<BuiltSnapshot>()
+  private readonly latest = new Map<number, BuiltSnapshot>()
 
   constructor(private readonly build: Build) {}
 
-  /** Builds started, for tests and the storm benchmark. */
+  /** Builds started (those that gave back the latest one included), for tests and the storm benchmark. */
   get builds(): number {
     return this.shared.reads
   }
 
-  get(schoolId: number, date: string): Promise<DaySnapshot> {
-    return this.shared.read(`${schoolId}:${date}`, () => this.build(schoolId, date))
+  async get(schoolId: number, date: string): Promise<DaySnapshot> {
+    const built = await this.shared.read(`${schoolId}:${date}`, () => this.build(schoolId, date, this.latest.get(schoolId)))
+    this.latest.set(schoolId, built)
+    return built.snapshot
   }
 }
 

@@ -18,16 +18,35 @@ const ATTEMPTS = 3
  * That statement also fingerprints the school, year and calendar; should one of them have
  * changed in between (a settings or calendar edit), the snapshot starts again.
  */
-export async function buildSnapshot(sql: Sql, opts: { schoolId: number; date: string; buildId: string; forBoard: boolean; healthNotes?: boolean }): Promise<DaySnapshot> {
+export async function buildSnapshot(sql: Sql, opts: SnapshotOptions): Promise<DaySnapshot> {
+  return (await buildSnapshotUnlessUnchanged(sql, opts)).snapshot
+}
+
+type SnapshotOptions = { schoolId: number; date: string; buildId: string; forBoard: boolean; healthNotes?: boolean }
+
+/** A snapshot with the fingerprint of the school, year and calendar it was built from. */
+export interface BuiltSnapshot {
+  snapshot: DaySnapshot
+  digest: string
+}
+
+/**
+ * As buildSnapshot, but gives back `last` (an earlier build for the same options) after the
+ * first round trip when the school has not changed since: the same sequence number (every write
+ * a page can see takes the next one, in runChange, 安否確認 answers included) and the same
+ * school, year and calendar. Read after the ask, that is exactly what a new build would read.
+ */
+export async function buildSnapshotUnlessUnchanged(sql: Sql, opts: SnapshotOptions, last?: BuiltSnapshot): Promise<BuiltSnapshot> {
   for (let attempt = 1; ; attempt++) {
     const ctx = await schoolOnDate(sql, opts.schoolId, opts.date)
     if (!ctx) throw new Error(`school ${opts.schoolId} not found`)
+    if (last && last.snapshot.date === opts.date && last.snapshot.seq === ctx.seq && last.digest === ctx.digest) return last
     const day = await dayState(sql, ctx, opts.date)
     if (day.digest !== ctx.digest && attempt < ATTEMPTS) continue
     // Only during a 安否確認 does the snapshot read a third time. Its tally may be newer than `seq`,
     // which is harmless: `safety:changed` carries the whole tally, so a later event replaces it.
     const safety = day.openSafetyId === null ? null : await safetyBoard(sql, day.openSafetyId)
-    return snapshotOf(ctx, day, safety, opts)
+    return { snapshot: snapshotOf(ctx, day, safety, opts), digest: day.digest }
   }
 }
 

@@ -2,7 +2,7 @@ import type { CommandAck, CommandName, CommandPayload } from '../../shared/proto
 import { dayReader, staffMay } from '../auth/guards.js'
 import type { Principal } from '../auth/principal.js'
 import { liveHealthKey, recordAudit } from '../audit/record.js'
-import { buildSnapshot } from '../day/snapshot.js'
+import { buildSnapshotUnlessUnchanged } from '../day/snapshot.js'
 import { SharedSnapshots, snapshotFor } from '../day/sharedSnapshots.js'
 import type { Deps } from '../deps.js'
 import { acknowledgeReport } from '../reports/acknowledgeReport.js'
@@ -21,7 +21,8 @@ type Handler<K extends CommandName> = (who: Principal, input: Required<CommandPa
 /** One handler per socket command; input is already validated, the principal checked as the catalogue says (hub.ts). */
 export function commandHandlers(deps: Deps): { [K in CommandName]: Handler<K> } {
   // Built whole (health notes, messages) once for all readers asking together; each gets its own view.
-  const snapshots = new SharedSnapshots((schoolId, date) => buildSnapshot(deps.sql, { schoolId, date, buildId: deps.buildId, forBoard: false, healthNotes: true }))
+  const snapshots = new SharedSnapshots((schoolId, date, last) =>
+    buildSnapshotUnlessUnchanged(deps.sql, { schoolId, date, buildId: deps.buildId, forBoard: false, healthNotes: true }, last))
   return {
     'day:snapshot': async (who, input, on) => {
       const reader = dayReader(who)
