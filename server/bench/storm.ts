@@ -151,10 +151,18 @@ class Clients {
       lastAt: Math.max(...all.map((s) => s.lastAt)),
       failedAsks: all.reduce((a, s) => a + s.failedAsks, 0),
       connectErrors: all.reduce((a, s) => a + s.connectErrors, 0),
+      errorsSince: all.reduce<Record<string, number>>((a, s) => {
+        for (const [k, v] of Object.entries(s.errorsSince)) a[k] = (a[k] ?? 0) + v
+        return a
+      }, {}),
     }
   }
 
+  private stopped = false
+
   async stop(): Promise<void> {
+    if (this.stopped) return
+    this.stopped = true
     await Promise.all(this.procs.map((c) => {
       const gone = new Promise<void>((r) => c.once('exit', () => r()))
       c.send({ type: 'stop' } satisfies ToClients)
@@ -175,12 +183,19 @@ interface StormResult {
   healthRefused: number
   bytesPerPage: number
   failedAsks: number
+  /** Transactions (mostly single statements) the database committed from the kill until every page was back. */
+  transactions: number
+  /** Failed handshakes from the kill until every page was back, by reason. */
+  handshakeErrors: Record<string, number>
   errorLines: string[]
   unsafe: number
 }
 
 /** Connect every page, kill every server process, start them again, and wait for every page's new snapshot. */
-async function storm(set: ServerSet, pages: StormClientPlan['pages'], o: Options, auth: Record<string, unknown>): Promise<StormResult> {
+/** Transactions committed in the bench database so far: each statement outside a transaction is one. */
+type Committed = () => Promise<number>
+
+async function storm(set: ServerSet, pages: StormClientPlan['pages'], o: Options, auth: Record<string, unknown>, committed: Committed): Promise<StormResult> {
   for (let i = 0; i < set.ports.length; i++) await set.start(i)
   await new Promise((r) => setTimeout(r, 1000))
   const idle = set.procs.reduce((a, p) => a + rss(p!.pid!), 0)
@@ -200,6 +215,7 @@ async function storm(set: ServerSet, pages: StormClientPlan['pages'], o: Options
     const bytesPerPage = (connected - idle) / pages.length
     const logBefore = set.log.length
 
+    const committedBefore = await committed()
     const killedAt = Date.now()
     await set.killAll()
     const probe = healthProbe(set.ports)
@@ -209,23 +225,32 @@ async function storm(set: ServerSet, pages: StormClientPlan['pages'], o: Options
     console.log(`  ${set.kind}: all ${set.ports.length} processes killed and answering again after ${((upAt - killedAt) / 1000).toFixed(1)} s`)
     let resyncMs: number | null = null
     let last = await clients.status(killedAt)
+    // When half, nine in ten and 99 in 100 pages were back: the tail shows the pages' backoff.
+    const shares = [0.5, 0.9, 0.99]
+    const reached: (number | null)[] = shares.map(() => null)
     while (Date.now() - killedAt < RESYNC_LIMIT_MS) {
       last = await clients.status(killedAt)
+      shares.forEach((s, k) => { if (reached[k] === null && last.fresh >= s * last.total) reached[k] = Date.now() - killedAt })
       if (last.fresh === last.total) {
         resyncMs = last.lastAt - killedAt
         break
       }
       await new Promise((r) => setTimeout(r, 200))
     }
+    console.log(`  ${set.kind}: ${shares.map((s, k) => `${s * 100}% of the pages back after ${reached[k] === null ? '—' : `${(reached[k]! / 1000).toFixed(1)} s`}`).join(', ')}`)
     if (resyncMs === null) console.log(`  ${set.kind}: only ${last.fresh} of ${last.total} pages resynced within ${RESYNC_LIMIT_MS / 1000} s`)
     // A little more of the calm after the storm, as /healthz sees it.
     await new Promise((r) => setTimeout(r, 1000))
     const { samples, refused } = await probe.stop()
     const after = set.log.slice(logBefore)
+    // A server's connections report their statistics when they close: stop the servers first.
+    await clients.stop().catch(() => {})
+    await set.stopAll()
+    const transactions = (await committed()) - committedBefore
     const errorLines = after.filter((l) => /"level":(50|60)|"level":"(error|fatal)"|nhandled|UNSAFE_TRANSACTION/.test(l))
     return {
       kind: set.kind, resyncMs, afterUpMs: resyncMs === null ? null : resyncMs - (upAt - killedAt), restartMs: upAt - killedAt, connectMs, health: samples.length ? summarize(samples) : null, healthRefused: refused, bytesPerPage,
-      failedAsks: last.failedAsks, errorLines, unsafe: after.filter((l) => l.includes('UNSAFE_TRANSACTION')).length,
+      failedAsks: last.failedAsks, handshakeErrors: last.errorsSince, transactions, errorLines, unsafe: after.filter((l) => l.includes('UNSAFE_TRANSACTION')).length,
     }
   } finally {
     await clients.stop().catch(() => {})
@@ -266,7 +291,12 @@ async function main(): Promise<void> {
     const bare = serverSet('bare', ports, { STORM_BARE_SNAPSHOT: sample }, [join('server', 'bench', 'stormBare.mjs')])
     const asagao = serverSet('asagao', ports, { DATABASE_URL: dbUrl, ASAGAO_CLUSTER: 'postgres', ASAGAO_DEMO: 'off', ASAGAO_LOG: 'info' }, ['-e', entry])
     const results: StormResult[] = []
-    for (const set of [bare, asagao]) results.push(await storm(set, pagesAt((i) => ports[i % ports.length]!), o, auth))
+    const committed = async () => {
+      await db.sql`select pg_stat_clear_snapshot()`
+      const [row] = await db.sql<{ n: string }[]>`select xact_commit::text as n from pg_stat_database where datname = current_database()`
+      return Number(row!.n)
+    }
+    for (const set of [bare, asagao]) results.push(await storm(set, pagesAt((i) => ports[i % ports.length]!), o, auth, committed))
     print(results, o)
   } finally {
     await db.close()
@@ -308,6 +338,12 @@ function print(results: StormResult[], o: Options): void {
   const kb = (r: StormResult) => `${(r.bytesPerPage / 1024).toFixed(1)} KiB`
   console.log(`  memory per connected page       ${kb(asagao).padEnd(13)} ${kb(bare).padEnd(16)} ${ratio(asagao.bytesPerPage, bare.bytesPerPage)}`)
   console.log(`  snapshot asks refused/timed out ${String(asagao.failedAsks).padEnd(13)} ${String(bare.failedAsks).padEnd(16)}`)
+  console.log(`  database transactions, kill → all back ${String(asagao.transactions).padEnd(7)} (${(asagao.transactions / o.sockets).toFixed(2)} per page)`)
+  const errs = (r: StormResult) => Object.values(r.handshakeErrors).reduce((a, b) => a + b, 0)
+  console.log(`  failed handshakes after kill    ${String(errs(asagao)).padEnd(13)} ${String(errs(bare)).padEnd(16)}`)
+  for (const r of [asagao, bare]) {
+    for (const [reason, n] of Object.entries(r.handshakeErrors).sort((a, b) => b[1] - a[1]).slice(0, 4)) console.log(`    ${r.kind}: ${n} × ${reason.slice(0, 100)}`)
+  }
   console.log(`  error lines in the server logs  ${String(asagao.errorLines.length).padEnd(13)} ${String(bare.errorLines.length).padEnd(16)}`)
   console.log(`  UNSAFE_TRANSACTION              ${String(asagao.unsafe).padEnd(13)} ${String(bare.unsafe).padEnd(16)}`)
   for (const line of asagao.errorLines.slice(0, 5)) console.log(`    ${line.slice(0, 300)}`)

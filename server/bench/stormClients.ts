@@ -18,7 +18,7 @@ export interface StormClientPlan {
 export type ToClients = { type: 'connect' } | { type: 'status'; since: number } | { type: 'stop' }
 export type FromClients =
   | { type: 'connected'; count: number }
-  | { type: 'status'; fresh: number; total: number; lastAt: number; failedAsks: number; connectErrors: number }
+  | { type: 'status'; fresh: number; total: number; lastAt: number; failedAsks: number; connectErrors: number; errorsSince: Record<string, number> }
 
 const ASK_TIMEOUT_MS = 30_000
 
@@ -28,6 +28,10 @@ function main(): void {
   const sockets: Socket[] = []
   let failedAsks = 0
   let connectErrors = 0
+  // When and why each handshake failed: after a restart, the reasons say whether the pages waited
+  // on a server not yet listening, a refusal, or a connection that timed out.
+  const errorTimes: number[] = []
+  const errorReasons: string[] = []
   const send = (m: FromClients) => process.send!(m)
 
   const open = (i: number) => {
@@ -54,8 +58,10 @@ function main(): void {
       retries = 0
       void ask()
     })
-    socket.on('connect_error', () => {
+    socket.on('connect_error', (err: Error & { description?: unknown }) => {
       connectErrors++
+      errorTimes.push(Date.now())
+      errorReasons.push(socket.active ? `retried by Socket.IO: ${err.message}` : `refused: ${err.message}`)
       // A refusal by the server's middleware (the database busy) stops Socket.IO's own retries;
       // the page keeps trying with its own jittered backoff (DayController.onConnectError).
       if (!socket.active) {
@@ -85,7 +91,11 @@ function main(): void {
         if (t > m.since) fresh++
         if (t > lastAt) lastAt = t
       }
-      send({ type: 'status', fresh, total: sockets.length, lastAt, failedAsks, connectErrors })
+      const errorsSince: Record<string, number> = {}
+      errorTimes.forEach((t, k) => {
+        if (t > m.since) errorsSince[errorReasons[k]!] = (errorsSince[errorReasons[k]!] ?? 0) + 1
+      })
+      send({ type: 'status', fresh, total: sockets.length, lastAt, failedAsks, connectErrors, errorsSince })
     } else {
       for (const s of sockets) {
         s.removeAllListeners()
