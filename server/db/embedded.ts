@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
+import type { PGlite } from '@electric-sql/pglite'
 import postgres from 'postgres'
 import { fetchArrayTypesOnce, sqlOptions } from './connect.js'
 import { trackPool } from './poolUsage.js'
@@ -61,6 +60,8 @@ export function removeStaleSockets(dir = tmpdir()): string[] {
  */
 export async function connectEmbedded(opts: EmbeddedOptions = {}): Promise<Database & { pglite: PGlite }> {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true })
+  // Loaded here, not at start: a server on PostgreSQL never needs PGlite.
+  const [{ PGlite }, { PGLiteSocketServer }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite-socket')])
   const pglite = await PGlite.create({
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),

@@ -1,5 +1,4 @@
-import nodemailer from 'nodemailer'
-import SMTPPool from 'nodemailer/lib/smtp-pool/index.js'
+import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js'
 import type { Clock } from '../clock.js'
 import { forEachConcurrently } from '../concurrently.js'
 import type { Sql } from '../db/types.js'
@@ -34,13 +33,18 @@ export function smtpTransport(url: string, from: string): MailTransport {
     // one more try on a fresh connection; any further failure is the outbox's retry.
     maxRequeues: 1,
   }
-  // The pool itself, not its options: given a `url`, createTransport would read only the URL.
-  const transporter = nodemailer.createTransport(new SMTPPool(options), { from })
+  // nodemailer is loaded with the first message, not at start: a restart under a reconnect storm
+  // answers sooner for every module it does not load (figures in docs/performance.md).
+  let transporter: Promise<import('nodemailer').Transporter> | null = null
+  const open = () => (transporter ??= Promise.all([import('nodemailer'), import('nodemailer/lib/smtp-pool/index.js')]).then(
+    // The pool itself, not its options: given a `url`, createTransport would read only the URL.
+    ([{ default: nodemailer }, { default: Pool }]) => nodemailer.createTransport(new Pool(options), { from }),
+  ))
   return {
     async send(m) {
-      await transporter.sendMail({ to: m.to, subject: m.subject, text: m.text, messageId: m.messageId })
+      await (await open()).sendMail({ to: m.to, subject: m.subject, text: m.text, messageId: m.messageId })
     },
-    close: () => transporter.close(),
+    close: () => void transporter?.then((t) => t.close()),
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Agent } from 'node:https'
-import webpush from 'web-push'
+import type webpushModule from 'web-push'
 import type { Clock } from '../clock.js'
 import { forEachConcurrently } from '../concurrently.js'
 import type { Sql } from '../db/types.js'
@@ -41,7 +41,7 @@ export function webPushSender(keys: VapidKeys, subject: string, agent?: Agent): 
   // One signed VAPID token per push service, reused for an hour (RFC 8292 allows it): signing
   // costs more than encrypting, and a school's send goes to a handful of services.
   const tokens = new Map<string, { authorization: string; renewAt: number }>()
-  const authorization = (endpoint: string): string => {
+  const authorization = (webpush: typeof webpushModule, endpoint: string): string => {
     const audience = new URL(endpoint).origin
     const now = Date.now()
     let t = tokens.get(audience)
@@ -55,12 +55,13 @@ export function webPushSender(keys: VapidKeys, subject: string, agent?: Agent): 
   }
   return {
     async send(device, payload, opts) {
+      const webpush = await loadWebPush()
       try {
         await webpush.sendNotification(
           { endpoint: device.endpoint, keys: { p256dh: device.p256dh, auth: device.auth } },
           payload,
           {
-            headers: { Authorization: authorization(device.endpoint) },
+            headers: { Authorization: authorization(webpush, device.endpoint) },
             TTL: opts.ttl, urgency: opts.urgency, contentEncoding: 'aes128gcm', timeout: PUSH_DELIVERY.timeoutMs,
             ...(agent ? { agent } : {}),
           },
@@ -151,3 +152,8 @@ async function deliverOne(sql: Sql, clock: Clock, sender: PushSender, log: Log, 
 }
 
 const iso = (ms: number) => new Date(ms).toISOString()
+
+/** web-push is loaded with the first push (or key pair), not at start, like nodemailer (see outbox.ts). */
+export async function loadWebPush(): Promise<typeof webpushModule> {
+  return (await import('web-push')).default
+}

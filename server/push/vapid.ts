@@ -1,7 +1,7 @@
-import webpush from 'web-push'
 import type { Clock } from '../clock.js'
 import type { Q } from '../db/types.js'
 import { keepVapidKeys, readVapidKeys, type VapidKeys } from '../data/push.js'
+import { loadWebPush } from './deliver.js'
 
 /**
  * The server's VAPID key pair: read from the database, or made and kept there on first use.
@@ -10,6 +10,6 @@ import { keepVapidKeys, readVapidKeys, type VapidKeys } from '../data/push.js'
 export async function vapidKeys(q: Q, clock: Clock): Promise<VapidKeys> {
   const kept = await readVapidKeys(q)
   if (kept) return kept
-  const fresh = webpush.generateVAPIDKeys()
+  const fresh = (await loadWebPush()).generateVAPIDKeys()
   return keepVapidKeys(q, fresh, new Date(clock.now()).toISOString())
 }
