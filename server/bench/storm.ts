@@ -183,7 +183,7 @@ interface StormResult {
   healthRefused: number
   bytesPerPage: number
   failedAsks: number
-  /** Transactions (mostly single statements) the database committed from the kill until every page was back. */
+  /** Transactions (mostly single statements) the database committed from the kill until the servers stopped after the resync. */
   transactions: number
   /** Failed handshakes from the kill until every page was back, by reason. */
   handshakeErrors: Record<string, number>
@@ -338,7 +338,7 @@ function print(results: StormResult[], o: Options): void {
   const kb = (r: StormResult) => `${(r.bytesPerPage / 1024).toFixed(1)} KiB`
   console.log(`  memory per connected page       ${kb(asagao).padEnd(13)} ${kb(bare).padEnd(16)} ${ratio(asagao.bytesPerPage, bare.bytesPerPage)}`)
   console.log(`  snapshot asks refused/timed out ${String(asagao.failedAsks).padEnd(13)} ${String(bare.failedAsks).padEnd(16)}`)
-  console.log(`  database transactions, kill → all back ${String(asagao.transactions).padEnd(7)} (${(asagao.transactions / o.sockets).toFixed(2)} per page)`)
+  console.log(`  database transactions, kill → stop ${String(asagao.transactions).padEnd(7)} (${(asagao.transactions / o.sockets).toFixed(2)} per page)`)
   const errs = (r: StormResult) => Object.values(r.handshakeErrors).reduce((a, b) => a + b, 0)
   console.log(`  failed handshakes after kill    ${String(errs(asagao)).padEnd(13)} ${String(errs(bare)).padEnd(16)}`)
   for (const r of [asagao, bare]) {

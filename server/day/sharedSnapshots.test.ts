@@ -97,6 +97,20 @@ describe('one build per school, date and sequence number', () => {
     expect(b.pending[0]!.last).toBeUndefined()
   })
 
+  it('offers the build queued behind a running one the one that just ended', async () => {
+    const b = manualBuilds()
+    const shared = new SharedSnapshots(b.build)
+    const first = shared.get(1, '2026-11-30')
+    const queued = shared.get(1, '2026-11-30')
+    b.finish(7)
+    await first
+    await tick()
+    expect(b.pending).toHaveLength(1)
+    expect(b.pending[0]!.last?.snapshot.seq).toBe(7)
+    b.finish(7)
+    await queued
+  })
+
   it('gives back the latest build while the school has not changed, and builds again after a change, a calendar edit or on another day', async () => {
     let builds = 0
     const shared = new SharedSnapshots((schoolId, date, last) => {

@@ -10,11 +10,11 @@ type Build = (schoolId: number, date: string, last: BuiltSnapshot | undefined) =
  * One snapshot build for all the pages of a school and date that ask at once (a reconnect
  * storm), by the rule of SharedReads: a page never gets a build that began before it asked, so
  * every page gets a snapshot taken after it asked, and N pages asking together cost at most two
- * builds, all of whose pages get the same sequence number. Each school's latest build is kept
- * and offered to the next one, which gives it back when the school's sequence number has not
- * moved: pages arriving one after another over a storm's seconds then cost one short read each
- * build instead of the day's entries and badges, so there is one build per school, date and
- * sequence number.
+ * builds, all of whose pages get the same sequence number. Each school's latest build (of the
+ * day last asked) is kept and offered to the next one, which gives it back when the school's
+ * sequence number has not moved: pages arriving one after another over a storm's seconds then
+ * cost one short read each instead of the day's entries and badges, so a process reads a school's
+ * day once per sequence number.
  */
 export class SharedSnapshots {
   private readonly shared = new SharedReads<BuiltSnapshot>()
@@ -28,8 +28,13 @@ export class SharedSnapshots {
   }
 
   async get(schoolId: number, date: string): Promise<DaySnapshot> {
-    const built = await this.shared.read(`${schoolId}:${date}`, () => this.build(schoolId, date, this.latest.get(schoolId)))
-    this.latest.set(schoolId, built)
+    // Kept inside the read: the build queued behind this one starts as soon as it ends, before
+    // any asker's await resumes, and must be offered this one.
+    const built = await this.shared.read(`${schoolId}:${date}`, async () => {
+      const b = await this.build(schoolId, date, this.latest.get(schoolId))
+      this.latest.set(schoolId, b)
+      return b
+    })
     return built.snapshot
   }
 }

@@ -46,7 +46,8 @@ export async function buildSnapshotUnlessUnchanged(sql: Sql, opts: SnapshotOptio
     // Only during a 安否確認 does the snapshot read a third time. Its tally may be newer than `seq`,
     // which is harmless: `safety:changed` carries the whole tally, so a later event replaces it.
     const safety = day.openSafetyId === null ? null : await safetyBoard(sql, day.openSafetyId)
-    return { snapshot: snapshotOf(ctx, day, safety, opts), digest: day.digest }
+    // After the last attempt the settings may be older than the day: such a build is not given back later.
+    return { snapshot: snapshotOf(ctx, day, safety, opts), digest: day.digest === ctx.digest ? ctx.digest : '' }
   }
 }
 

@@ -58,6 +58,14 @@ describe('attendance_mark, the current mark of each pupil-day', () => {
     expect(plain!.counted).toBeGreaterThan(0)
   })
 
+  it('refuses to change what an existing code counts as, which the kept marks were decided from', async () => {
+    const present = await codeId(db.sql, 'present')
+    await expect(db.sql`update attendance_code set counts_absent = true where id = ${present}`).rejects.toThrow(/cannot change/)
+    await db.sql`update attendance_code set label = '出席(確認)' where id = ${present}`
+    const [code] = await db.sql<{ label: string; countsAbsent: boolean }[]>`select label, counts_absent from attendance_code where id = ${present}`
+    expect(code).toEqual({ label: '出席(確認)', countsAbsent: false })
+  })
+
   it('keeps the last of several rows for one pupil-day written in one statement, and a cleared mark as plain', async () => {
     const pupil = year.pupilIds[0]!
     const date = `${FY}-12-01`

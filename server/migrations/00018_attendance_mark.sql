@@ -25,6 +25,18 @@ create function attendance_code_plain(code_id integer) returns boolean language 
                    from attendance_code k where k.id = code_id), true)
 $$;
 
+-- ... and the database holds the code to it: `plain` was decided from these columns.
+create function attendance_code_meaning_fixed() returns trigger language plpgsql as $$
+begin
+  raise exception 'the meaning of attendance code % cannot change once it exists; add a new code instead', old.code;
+end
+$$;
+
+create trigger attendance_code_meaning_fixed before update of counts_absent, excused, is_late, is_early_leave, provisional on attendance_code
+  for each row when ((old.counts_absent, old.excused, old.is_late, old.is_early_leave, old.provisional)
+                     is distinct from (new.counts_absent, new.excused, new.is_late, new.is_early_leave, new.provisional))
+  execute function attendance_code_meaning_fixed();
+
 create function attendance_mark_follow() returns trigger language plpgsql as $$
 begin
   insert into attendance_mark (pupil_id, date, school_id, log_id, code_id, plain)

@@ -39,12 +39,17 @@ export function smtpTransport(url: string, from: string): MailTransport {
   const open = () => (transporter ??= Promise.all([import('nodemailer'), import('nodemailer/lib/smtp-pool/index.js')]).then(
     // The pool itself, not its options: given a `url`, createTransport would read only the URL.
     ([{ default: nodemailer }, { default: Pool }]) => nodemailer.createTransport(new Pool(options), { from }),
+    (err: unknown) => {
+      // The next message tries again; this one goes back to the outbox's retries.
+      transporter = null
+      throw err
+    },
   ))
   return {
     async send(m) {
       await (await open()).sendMail({ to: m.to, subject: m.subject, text: m.text, messageId: m.messageId })
     },
-    close: () => void transporter?.then((t) => t.close()),
+    close: () => void transporter?.then((t) => t.close(), () => {}),
   }
 }
 
