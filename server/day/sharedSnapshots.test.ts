@@ -18,6 +18,28 @@ function manualBuilds() {
 }
 const tick = () => new Promise((r) => setImmediate(r))
 
+let db: Database
+let server: TestServer
+beforeAll(async () => {
+  db = await testDatabase()
+  // No sweep on its own timer: only the asks a test counts may use the pool.
+  server = await startTestServer(db, undefined, {}, { socketSweepMs: 0 })
+})
+afterAll(async () => {
+  await server?.close()
+  await db?.close()
+})
+
+/** Suzuki's 欠席 for Taro on 30 November through the guardians' route: a change, so the school's next sequence number. */
+async function reportAbsence(s: SmallSchool, idempotencyKey: string, health: { symptoms: string[]; temperature: number | null; message: string }) {
+  const [reason] = await db.sql<{ id: number }[]>`select id from school_reason where school_id = ${s.schoolId} limit 1`
+  const guardian = await new Client(server).login(s.login.suzuki)
+  const created = await guardian.post('/api/guardian/reports', {
+    idempotencyKey, pupilIds: [s.pupils.taro], kind: 'absent', fromDate: '2026-11-30', toDate: '2026-11-30', reasonId: reason!.id, mode: 'add', ...health,
+  })
+  expect(created.status).toBe(201)
+}
+
 describe('shared snapshot builds', () => {
   it('serves a thousand pages of one school asking at once from two builds: the first asker’s, and one for all the others', async () => {
     const b = manualBuilds()
@@ -66,22 +88,6 @@ describe('shared snapshot builds', () => {
     b.finish(9)
     expect((await again).seq).toBe(9)
   })
-})
-
-describe('one build per school, date and sequence number', () => {
-  let db: Database
-  let s: SmallSchool
-  let server: TestServer
-  beforeAll(async () => {
-    db = await testDatabase()
-    s = await smallSchool(db.sql, 'unchanged')
-    // No sweep on its own timer: only the asks counted below may use the pool.
-    server = await startTestServer(db, undefined, {}, { socketSweepMs: 0 })
-  })
-  afterAll(async () => {
-    await server?.close()
-    await db?.close()
-  })
 
   it('offers each build the school’s latest one', async () => {
     const b = manualBuilds()
@@ -110,6 +116,13 @@ describe('one build per school, date and sequence number', () => {
     b.finish(7)
     await queued
   })
+})
+
+describe('one build per school, date and sequence number', () => {
+  let s: SmallSchool
+  beforeAll(async () => {
+    s = await smallSchool(db.sql, 'unchanged')
+  })
 
   it('gives back the latest build while the school has not changed, and builds again after a change, a calendar edit or on another day', async () => {
     let builds = 0
@@ -125,13 +138,7 @@ describe('one build per school, date and sequence number', () => {
     // Only the first round trip (school, year, calendar and the sequence number), none for the day.
     expect(again.count).toBe(1)
 
-    const [reason] = await db.sql<{ id: number }[]>`select id from school_reason where school_id = ${s.schoolId} limit 1`
-    const guardian = await new Client(server).login(s.login.suzuki)
-    const created = await guardian.post('/api/guardian/reports', {
-      idempotencyKey: 'unchanged-snapshot-01', pupilIds: [s.pupils.taro], kind: 'absent', fromDate: date, toDate: date,
-      reasonId: reason!.id, symptoms: [], temperature: null, message: '', mode: 'add',
-    })
-    expect(created.status).toBe(201)
+    await reportAbsence(s, 'unchanged-snapshot-01', { symptoms: [], temperature: null, message: '' })
     const afterReport = await shared.get(s.schoolId, date)
     expect(afterReport.seq).toBeGreaterThan(first.result.seq)
     expect(afterReport.entries.map((e) => e.pupilId)).toContain(s.pupils.taro)
@@ -150,25 +157,11 @@ describe('one build per school, date and sequence number', () => {
 })
 
 describe('what each reader sees of the shared snapshot', () => {
-  let db: Database
   let s: SmallSchool
-  let server: TestServer
   beforeAll(async () => {
-    db = await testDatabase()
     s = await smallSchool(db.sql, 'shared')
-    server = await startTestServer(db)
     // A report with symptoms, a temperature and a message: something for each reader to be spared.
-    const [reason] = await db.sql<{ id: number }[]>`select id from school_reason where school_id = ${s.schoolId} limit 1`
-    const guardian = await new Client(server).login(s.login.suzuki)
-    const created = await guardian.post('/api/guardian/reports', {
-      idempotencyKey: 'shared-snapshot-0001', pupilIds: [s.pupils.taro], kind: 'absent', fromDate: '2026-11-30', toDate: '2026-11-30',
-      reasonId: reason!.id, symptoms: ['のどの痛み'], temperature: 38.4, message: '病院へ行きます', mode: 'add',
-    })
-    expect(created.status).toBe(201)
-  })
-  afterAll(async () => {
-    await server?.close()
-    await db?.close()
+    await reportAbsence(s, 'shared-snapshot-0001', { symptoms: ['のどの痛み'], temperature: 38.4, message: '病院へ行きます' })
   })
 
   it('is exactly what a build for that reader alone would give', async () => {
