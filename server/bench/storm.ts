@@ -158,11 +158,7 @@ class Clients {
     }
   }
 
-  private stopped = false
-
   async stop(): Promise<void> {
-    if (this.stopped) return
-    this.stopped = true
     await Promise.all(this.procs.map((c) => {
       const gone = new Promise<void>((r) => c.once('exit', () => r()))
       c.send({ type: 'stop' } satisfies ToClients)
@@ -201,6 +197,8 @@ async function storm(set: ServerSet, pages: StormClientPlan['pages'], o: Options
   const idle = set.procs.reduce((a, p) => a + rss(p!.pid!), 0)
   const share = Math.ceil(pages.length / o.clients)
   const clients = new Clients(Array.from({ length: o.clients }, (_, c) => ({ pages: pages.slice(c * share, (c + 1) * share), auth, batch: 250 })))
+  let committedBefore = 0
+  let result: Omit<StormResult, 'transactions'>
   try {
     const t = Date.now()
     await clients.connect()
@@ -215,7 +213,7 @@ async function storm(set: ServerSet, pages: StormClientPlan['pages'], o: Options
     const bytesPerPage = (connected - idle) / pages.length
     const logBefore = set.log.length
 
-    const committedBefore = await committed()
+    committedBefore = await committed()
     const killedAt = Date.now()
     await set.killAll()
     const probe = healthProbe(set.ports)
@@ -243,19 +241,17 @@ async function storm(set: ServerSet, pages: StormClientPlan['pages'], o: Options
     await new Promise((r) => setTimeout(r, 1000))
     const { samples, refused } = await probe.stop()
     const after = set.log.slice(logBefore)
-    // A server's connections report their statistics when they close: stop the servers first.
-    await clients.stop().catch(() => {})
-    await set.stopAll()
-    const transactions = (await committed()) - committedBefore
     const errorLines = after.filter((l) => /"level":(50|60)|"level":"(error|fatal)"|nhandled|UNSAFE_TRANSACTION/.test(l))
-    return {
+    result = {
       kind: set.kind, resyncMs, afterUpMs: resyncMs === null ? null : resyncMs - (upAt - killedAt), restartMs: upAt - killedAt, connectMs, health: samples.length ? summarize(samples) : null, healthRefused: refused, bytesPerPage,
-      failedAsks: last.failedAsks, handshakeErrors: last.errorsSince, transactions, errorLines, unsafe: after.filter((l) => l.includes('UNSAFE_TRANSACTION')).length,
+      failedAsks: last.failedAsks, handshakeErrors: last.errorsSince, errorLines, unsafe: after.filter((l) => l.includes('UNSAFE_TRANSACTION')).length,
     }
   } finally {
     await clients.stop().catch(() => {})
     await set.stopAll()
   }
+  // Read once the servers have stopped: a connection reports its statistics when it closes.
+  return { ...result, transactions: (await committed()) - committedBefore }
 }
 
 async function main(): Promise<void> {
