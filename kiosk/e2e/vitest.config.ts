@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // A browser on a busy two-core CI machine can take more than a second to start a service
+    // worker or repaint; a poll still fails if the page never gets there.
+    expect: { poll: { timeout: 10_000 } },
   },
 })
