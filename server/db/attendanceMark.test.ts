@@ -66,6 +66,14 @@ describe('attendance_mark, the current mark of each pupil-day', () => {
     expect(code).toEqual({ label: '出席(確認)', countsAbsent: false })
   })
 
+  it('refuses to edit or delete a row of the log, which the kept marks follow by insert', async () => {
+    const [row] = await db.sql<{ id: string; codeId: number | null }[]>`select id, code_id from attendance_log order by id desc limit 1`
+    await expect(db.sql`update attendance_log set note = 'rewritten' where id = ${row!.id}`).rejects.toThrow(/append-only: UPDATE refused/)
+    await expect(db.sql`delete from attendance_log where id = ${row!.id}`).rejects.toThrow(/append-only: DELETE refused/)
+    const [after] = await db.sql<{ id: string; codeId: number | null }[]>`select id, code_id from attendance_log where id = ${row!.id}`
+    expect(after).toEqual(row)
+  })
+
   it('keeps the last of several rows for one pupil-day written in one statement, and a cleared mark as plain', async () => {
     const pupil = year.pupilIds[0]!
     const date = `${FY}-12-01`
