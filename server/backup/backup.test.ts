@@ -158,6 +158,22 @@ describe(`backup and restore (${pgUrl ? 'PostgreSQL' : 'embedded'})`, () => {
     expect((await snapshotOf(config, schoolId)).fingerprint).toEqual(before.fingerprint)
   }, 120_000)
 
+  it.runIf(pgUrl)('refuses while a server is connected to the PostgreSQL database, and changes nothing', async () => {
+    const running = await openDatabase(config, 2)
+    try {
+      await running.sql`select 1`
+      const err = await restore(config, file).catch((e: unknown) => e)
+      expect((err as BackupError).code).toBe('SERVER_RUNNING')
+      expect((err as Error).message).toMatch(/stop them first/)
+    } finally {
+      await running.close()
+    }
+    expect((await snapshotOf(config, schoolId)).fingerprint).toEqual(before.fingerprint)
+    // Its connections gone, the same restore goes through.
+    await restore(config, file)
+    expect((await snapshotOf(config, schoolId)).fingerprint).toEqual(before.fingerprint)
+  }, 120_000)
+
   it('refuses a file that is not a backup', async () => {
     const other = join(dir, 'notes.txt')
     writeFileSync(other, '出席簿のメモ\n')

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { APPLICATION_NAME, connectPostgres } from '../db/connect.js'
 import { BackupError } from './errors.js'
 
 /**
@@ -36,5 +37,34 @@ function isAlive(pid: number): boolean {
   } catch (err) {
     // EPERM: alive but someone else's.
     return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** How long connections that were just closed get to leave PostgreSQL's list. */
+const CLOSING_MS = 2000
+
+/**
+ * Throws when Asagao servers are connected to the PostgreSQL database. A running server keeps
+ * the day it last built for each school and its pages keep their sequence numbers, so both
+ * would outlive a restore beneath them. A server idle for a minute may hold no connection
+ * (its pool lets them go); several processes always hold their adapter's. The operator stops
+ * the servers first, as docs/deploy.md says.
+ */
+export async function ensureNoPostgresServer(url: string): Promise<void> {
+  const db = await connectPostgres(url, 1)
+  try {
+    const deadline = Date.now() + CLOSING_MS
+    for (;;) {
+      const [row] = await db.sql<{ n: number }[]>`
+        select count(*)::int as n from pg_stat_activity
+        where datname = current_database() and application_name = ${APPLICATION_NAME} and pid <> pg_backend_pid()`
+      if (row!.n === 0) return
+      if (Date.now() > deadline) {
+        throw new BackupError('SERVER_RUNNING', `Asagao servers are connected to this database (${row!.n} connection${row!.n === 1 ? '' : 's'}): stop them first (systemctl stop asagao), then restore`)
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  } finally {
+    await db.close()
   }
 }

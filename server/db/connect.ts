@@ -19,8 +19,11 @@ const types = {
   numeric: { to: 1700, from: [1700], serialize: (x: number) => String(x), parse: (x: string) => Number(x) },
 }
 
+/** The name every Asagao connection shows in pg_stat_activity (a restore looks for running servers by it). */
+export const APPLICATION_NAME = 'asagao'
+
 /** Every connection's settings (PostgreSQL's names). */
-const SESSION_SETTINGS = { application_name: 'asagao', TimeZone: 'UTC' } as const
+const SESSION_SETTINGS = { application_name: APPLICATION_NAME, TimeZone: 'UTC' } as const
 
 /** Options shared by both storage modes, so the same SQL behaves the same. */
 export function sqlOptions(extra: postgres.Options<{}>): postgres.Options<{}> {
