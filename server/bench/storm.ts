@@ -279,8 +279,8 @@ async function main(): Promise<void> {
     const pagesAt = (port: (i: number) => number) => Array.from({ length: o.sockets }, (_, i) => ({ url: `http://127.0.0.1:${port(i)}`, cookie: cookies[i % cookies.length]! }))
     const auth = { protocol: PROTOCOL_VERSION, buildId: 'bench', client: 'board' }
     const morning = `${city.date}T08:00:00+09:00`
-    // The compiled server, as `npm start` runs it: a restart is what production's costs, not a TypeScript compile.
-    const entry = `import('./dist/server/main.js').then(async (m) => { const { ShiftedClock } = await import('./dist/server/clock.js'); await m.main({ clock: new ShiftedClock('${morning}') }) })`
+    // The bundled server, as `npm start` runs it: a restart is what production's costs, not a TypeScript compile.
+    const entry = `import('./dist/server/bundle/main.js').then(async (m) => { const { ShiftedClock } = await import('./dist/server/bundle/clock.js'); await m.main({ clock: new ShiftedClock('${morning}') }) })`
 
     // The bare servers answer with a day of the product's own size, so both send the same bytes.
     const sample = await sampleSnapshot(dbUrl, city.schools[0]!.schoolId, city.date)

@@ -5,7 +5,7 @@
 // then pruned) goes straight to the compiled code.
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { DIST, isStale } from './sources.mjs'
+import { BUNDLE_DIR, DIST, isStale } from './sources.mjs'
 
 const [entry = 'start', ...args] = process.argv.slice(2)
 // Only the server itself serves the pages; the other commands need just the compiled server.
@@ -22,7 +22,9 @@ Build before pruning: npm ci && npm run build && npm prune --omit=dev`)
   console.log(`Building ${stale.join(' and ')}…`)
   await build(stale)
 }
-const file = join(DIST, 'server', `${entry}.js`)
+// The server itself starts from its bundle (a restarted process answers sooner); the other
+// commands run their compiled module.
+const file = entry === 'start' ? join(DIST, 'server', BUNDLE_DIR, 'start.js') : join(DIST, 'server', `${entry}.js`)
 // The entry reads its own arguments from process.argv, as if started directly.
 process.argv = [process.argv[0] ?? 'node', file, ...args]
 await import(pathToFileURL(file).href)

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const DIST = join(ROOT, 'dist')
+/** The bundled server (`start`, `main`, `clock`), inside the compiled server's folder. */
+export const BUNDLE_DIR = 'bundle'
 
 /**
  * The two parts of `dist/`: what each is built from and where it goes (its build id is stamped

@@ -40,6 +40,8 @@ describe('the built server without devDependencies', () => {
 
   it('starts with plain node through the start script and serves the built pages, precompressed', async () => {
     expect(pkg.scripts.start).toBe('node server/build/run.mjs start')
+    // `npm start` runs the bundle: without the compiled entry module it still starts.
+    rmSync(join(copy, 'dist', 'server', 'main.js'))
     const server = await startServerProcess(copy, ['server/build/run.mjs', 'start'], { ASAGAO_DATA_DIR: join(copy, 'data'), ASAGAO_DEMO: 'off' })
     try {
       const health = (await (await fetch(`${server.url}/healthz`)).json()) as { db: string; build: string }
