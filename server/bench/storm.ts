@@ -280,7 +280,7 @@ async function main(): Promise<void> {
     const auth = { protocol: PROTOCOL_VERSION, buildId: 'bench', client: 'board' }
     const morning = `${city.date}T08:00:00+09:00`
     // The bundled server, as `npm start` runs it: a restart is what production's costs, not a TypeScript compile.
-    const entry = `import('./dist/server/bundle/main.js').then(async (m) => { const { ShiftedClock } = await import('./dist/server/bundle/clock.js'); await m.main({ clock: new ShiftedClock('${morning}') }) })`
+    const entry = `process.setSourceMapsEnabled(true); import('./dist/server/bundle/main.js').then(async (m) => { const { ShiftedClock } = await import('./dist/server/bundle/clock.js'); await m.main({ clock: new ShiftedClock('${morning}') }) })`
 
     // The bare servers answer with a day of the product's own size, so both send the same bytes.
     const sample = await sampleSnapshot(dbUrl, city.schools[0]!.schoolId, city.date)
