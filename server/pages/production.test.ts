@@ -22,7 +22,7 @@ describe('the built server without devDependencies', () => {
   beforeAll(async () => {
     await buildStale()
     copy = mkdtempSync(join(tmpdir(), 'asagao-deploy-'))
-    for (const part of ['dist', 'server', 'shared', 'kiosk', 'package.json', 'tsconfig.base.json', 'tsconfig.json', 'tsconfig.build.json']) {
+    for (const part of ['dist', 'server', 'shared', 'kiosk', 'package.json', 'package-lock.json', 'tsconfig.base.json', 'tsconfig.json', 'tsconfig.build.json']) {
       cpSync(join(ROOT, part), join(copy, part), { recursive: true, filter: (src) => !src.includes('node_modules') })
     }
     for (const name of Object.keys(pkg.dependencies)) {
