@@ -164,7 +164,7 @@ describe(`backup and restore (${pgUrl ? 'PostgreSQL' : 'embedded'})`, () => {
       await running.sql`select 1`
       const err = await restore(config, file).catch((e: unknown) => e)
       expect((err as BackupError).code).toBe('SERVER_RUNNING')
-      expect((err as Error).message).toMatch(/stop them first/)
+      expect((err as Error).message).toMatch(/stop the servers first/)
     } finally {
       await running.close()
     }

@@ -44,7 +44,8 @@ function isAlive(pid: number): boolean {
 const CLOSING_MS = 2000
 
 /**
- * Throws when Asagao servers are connected to the PostgreSQL database. A running server keeps
+ * Throws when Asagao processes (servers, or a command such as a backup) are connected to the
+ * PostgreSQL database. A running server keeps
  * the day it last built for each school and its pages keep their sequence numbers, so both
  * would outlive a restore beneath them. A server idle for a minute may hold no connection
  * (its pool lets them go); several processes always hold their adapter's. The operator stops
@@ -60,7 +61,7 @@ export async function ensureNoPostgresServer(url: string): Promise<void> {
         where datname = current_database() and application_name = ${APPLICATION_NAME} and pid <> pg_backend_pid()`
       if (row!.n === 0) return
       if (Date.now() > deadline) {
-        throw new BackupError('SERVER_RUNNING', `Asagao servers are connected to this database (${row!.n} connection${row!.n === 1 ? '' : 's'}): stop them first (systemctl stop asagao), then restore`)
+        throw new BackupError('SERVER_RUNNING', `Asagao processes are connected to this database (${row!.n} connection${row!.n === 1 ? '' : 's'}): stop the servers first (systemctl stop asagao), wait for any backup or admin command to finish, then restore`)
       }
       await new Promise((resolve) => setTimeout(resolve, 100))
     }

@@ -60,8 +60,8 @@ async function buildServer() {
 
 /**
  * Socket.IO, Engine.IO and ws stay packages of their own: bundled, each connected page cost
- * 40–46 KiB of memory instead of 28 (10,000 pages over 3 processes, `npm run bench:storm`),
- * for a cause not found; outside the bundle the start is as quick.
+ * half as much memory again in `npm run bench:storm`, for a cause not found (docs/performance.md,
+ * the reconnect storm of 3 December); outside the bundle the start is as quick.
  */
 const SOCKET_STACK = [/^socket\.io/, /^engine\.io/, /^ws$/, /^@socket\.io\//]
 

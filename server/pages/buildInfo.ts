@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 
 /**
  * The install folder: the nearest folder above this module with a package.json. The same
- * from `server/pages/` (tsx) and from `dist/server/pages/` (compiled).
+ * from `server/pages/` (tsx), from `dist/server/pages/` (compiled) and from `dist/server/bundle/`.
  */
 export const ROOT = findRoot(dirname(fileURLToPath(import.meta.url)))
 export const PAGES_DIR = join(ROOT, 'dist', 'kiosk')
