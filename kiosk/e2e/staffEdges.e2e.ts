@@ -1,4 +1,4 @@
-import type { Locator, WebSocket } from 'playwright-core'
+import type { Locator } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createCityAdmin, createOrganisation } from '../../server/data/organisations.js'
 import { createPupil } from '../../server/data/schoolSetup.js'
@@ -172,11 +172,13 @@ describe('signing out', () => {
       { path: '/safety/', loginId: login.vp, signOut: 'menu', signedIn: 'asg-safety-start', live: true },
       { path: '/city/', loginId: 'e2e-city', signOut: 'button', signedIn: 'asg-city-totals' },
     ] as const
+    // Counted where it matters, on the server: the browser's own close events of a page that
+    // reloads are not always reported to the test.
+    const liveSocketsOf = async (staffId: number) =>
+      (await e2e.server.io.fetchSockets()).filter((s) => s.data.principal?.kind === 'staff' && s.data.principal.staffId === staffId).length
     for (const p of pages) {
       const context = await contextAt(e2e.browser, { viewport: { width: 1366, height: 768 } })
       const page = await context.newPage()
-      const sockets: WebSocket[] = []
-      page.on('websocket', (ws) => sockets.push(ws))
       await page.goto(e2e.server.url + p.path)
       await loginThroughPage(page, p.loginId, PASSWORD)
       await page.locator(p.signedIn).first().waitFor()
@@ -185,14 +187,16 @@ describe('signing out', () => {
         await page.getByRole('button', { name: 'ログアウト' }).click()
         await page.locator('asg-login').waitFor()
       }
+      if ('live' in p) await expect.poll(() => liveSocketsOf(e2e.server.school.staff.vp)).toBe(1)
       await signOutOfPage()
       if ('live' in p) {
-        // Whoever signs in next on the same page, without reloading it, hears the school live again on a socket of their own.
-        await expect.poll(() => sockets.filter((ws) => !ws.isClosed()).length).toBe(0)
+        // Whoever signs in next on the same page hears the school live again on a socket of their own.
+        await expect.poll(() => liveSocketsOf(e2e.server.school.staff.vp)).toBe(0)
         await loginThroughPage(page, p.loginId, PASSWORD)
         await page.locator(p.signedIn).first().waitFor()
-        await expect.poll(() => sockets.filter((ws) => !ws.isClosed()).length).toBe(1)
+        await expect.poll(() => liveSocketsOf(e2e.server.school.staff.vp)).toBe(1)
         await signOutOfPage()
+        await expect.poll(() => liveSocketsOf(e2e.server.school.staff.vp)).toBe(0)
       }
       await page.reload()
       await page.locator('asg-login').waitFor()
