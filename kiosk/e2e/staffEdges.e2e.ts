@@ -174,8 +174,8 @@ describe('signing out', () => {
     ] as const
     // Counted where it matters, on the server: the browser's own close events of a page that
     // reloads are not always reported to the test.
-    const liveSocketsOf = async (staffId: number) =>
-      (await e2e.server.io.fetchSockets()).filter((s) => s.data.principal?.kind === 'staff' && s.data.principal.staffId === staffId).length
+    const vpSockets = async () =>
+      (await e2e.server.io.fetchSockets()).filter((s) => s.data.principal?.kind === 'staff' && s.data.principal.staffId === e2e.server.school.staff.vp).length
     for (const p of pages) {
       const context = await contextAt(e2e.browser, { viewport: { width: 1366, height: 768 } })
       const page = await context.newPage()
@@ -187,16 +187,16 @@ describe('signing out', () => {
         await page.getByRole('button', { name: 'ログアウト' }).click()
         await page.locator('asg-login').waitFor()
       }
-      if ('live' in p) await expect.poll(() => liveSocketsOf(e2e.server.school.staff.vp)).toBe(1)
+      if ('live' in p) await expect.poll(() => vpSockets()).toBe(1)
       await signOutOfPage()
       if ('live' in p) {
         // Whoever signs in next on the same page hears the school live again on a socket of their own.
-        await expect.poll(() => liveSocketsOf(e2e.server.school.staff.vp)).toBe(0)
+        await expect.poll(() => vpSockets()).toBe(0)
         await loginThroughPage(page, p.loginId, PASSWORD)
         await page.locator(p.signedIn).first().waitFor()
-        await expect.poll(() => liveSocketsOf(e2e.server.school.staff.vp)).toBe(1)
+        await expect.poll(() => vpSockets()).toBe(1)
         await signOutOfPage()
-        await expect.poll(() => liveSocketsOf(e2e.server.school.staff.vp)).toBe(0)
+        await expect.poll(() => vpSockets()).toBe(0)
       }
       await page.reload()
       await page.locator('asg-login').waitFor()

@@ -7,7 +7,7 @@ import { BackupError } from './errors.js'
 import { nightlyName, writeWhole } from './files.js'
 import { dumpLogical, latestSchemaVersion, readLogical, restoreLogical } from './logical.js'
 import { dumpPostgres, PG_DUMP_MAGIC, readStart, restorePostgres, verifyPgDump } from './pgDump.js'
-import { ensureNoPostgresServer, ensureNoServer } from './serverLock.js'
+import { ensureNoServer, ensureNoServerOn } from './serverLock.js'
 
 const GZIP_MAGIC = '\x1f\x8b'
 
@@ -46,14 +46,13 @@ export async function restore(config: Config, file: string): Promise<void> {
   if (start === PG_DUMP_MAGIC) {
     if (!config.databaseUrl) throw new BackupError('WRONG_DATABASE', 'this is a PostgreSQL dump: restore it into PostgreSQL (set DATABASE_URL)')
     await verifyPgDump(file, latestSchemaVersion())
-    await ensureNoPostgresServer(config.databaseUrl)
+    await ensureNoServerOn(config)
     await restorePostgres(config.databaseUrl, file)
     return
   }
   if (!start.startsWith(GZIP_MAGIC)) throw new BackupError('UNKNOWN_FORMAT', 'this is not an Asagao backup (neither a pg_dump archive nor an embedded backup)')
   const dump = readLogical(readFileSync(file))
-  if (config.databaseUrl) await ensureNoPostgresServer(config.databaseUrl)
-  else ensureNoServer(config.dataDir)
+  await ensureNoServerOn(config)
   const db = await openDatabase(config, 1)
   try {
     await restoreLogical(db.sql, dump)

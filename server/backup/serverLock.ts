@@ -51,7 +51,7 @@ const CLOSING_MS = 2000
  * (its pool lets them go); several processes always hold their adapter's. The operator stops
  * the servers first, as docs/deploy.md says.
  */
-export async function ensureNoPostgresServer(url: string): Promise<void> {
+async function ensureNoPostgresServer(url: string): Promise<void> {
   const db = await connectPostgres(url, 1)
   try {
     const deadline = Date.now() + CLOSING_MS
@@ -68,4 +68,10 @@ export async function ensureNoPostgresServer(url: string): Promise<void> {
   } finally {
     await db.close()
   }
+}
+
+/** Throws when a server uses the configured database: PostgreSQL's connections, or the embedded database's folder. */
+export async function ensureNoServerOn(config: { databaseUrl: string | null; dataDir: string }): Promise<void> {
+  if (config.databaseUrl) await ensureNoPostgresServer(config.databaseUrl)
+  else ensureNoServer(config.dataDir)
 }
