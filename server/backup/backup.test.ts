@@ -16,7 +16,8 @@ import type { Q } from '../db/types.js'
 import { silentLog } from '../log.js'
 import { seedDemo } from '../seed/demo.js'
 import { BackupError } from './errors.js'
-import { latestSchemaVersion } from './logical.js'
+import { dumpLogical, latestSchemaVersion } from './logical.js'
+import { writeWhole } from './files.js'
 import { backup, restore } from './operations.js'
 
 const TODAY = '2026-11-30'
@@ -158,20 +159,32 @@ describe(`backup and restore (${pgUrl ? 'PostgreSQL' : 'embedded'})`, () => {
     expect((await snapshotOf(config, schoolId)).fingerprint).toEqual(before.fingerprint)
   }, 120_000)
 
-  it.runIf(pgUrl)('refuses while a server is connected to the PostgreSQL database, and changes nothing', async () => {
+  it.runIf(pgUrl)('refuses while a server is connected to the PostgreSQL database, a pg_dump or an embedded backup alike, and changes nothing', async () => {
+    // An embedded backup (the format a school moving from the quick start brings) of the same data.
+    const embedded = join(dir, 'moved.backup.gz')
+    const source = await openDatabase(config, 1)
+    try {
+      writeWhole(embedded, await dumpLogical(source.sql, new Date(clock.now())))
+    } finally {
+      await source.close()
+    }
     const running = await openDatabase(config, 2)
     try {
       await running.sql`select 1`
-      const err = await restore(config, file).catch((e: unknown) => e)
-      expect((err as BackupError).code).toBe('SERVER_RUNNING')
-      expect((err as Error).message).toMatch(/stop the servers first/)
+      for (const f of [file, embedded]) {
+        const err = await restore(config, f).catch((e: unknown) => e)
+        expect((err as BackupError).code).toBe('SERVER_RUNNING')
+        expect((err as Error).message).toMatch(/stop the servers first/)
+      }
     } finally {
       await running.close()
     }
     expect((await snapshotOf(config, schoolId)).fingerprint).toEqual(before.fingerprint)
-    // Its connections gone, the same restore goes through.
-    await restore(config, file)
-    expect((await snapshotOf(config, schoolId)).fingerprint).toEqual(before.fingerprint)
+    // Its connections gone, the same restores go through.
+    for (const f of [file, embedded]) {
+      await restore(config, f)
+      expect((await snapshotOf(config, schoolId)).fingerprint).toEqual(before.fingerprint)
+    }
   }, 120_000)
 
   it('refuses a file that is not a backup', async () => {

@@ -18,9 +18,10 @@ export const BUNDLE_DIR = 'bundle'
  * @type {Record<'server' | 'pages', { sources: string[], out: string }>}
  */
 export const PARTS = {
-  // The lock file too: the server's bundle carries most of its packages (`npm prune` leaves it as it is).
+  // The lock file too: the server's bundle carries most of its packages, the pages Lit and the
+  // socket client (`npm prune` leaves it as it is).
   server: { sources: ['server', 'shared', 'package-lock.json', 'tsconfig.base.json', 'tsconfig.json', 'tsconfig.build.json'], out: join(DIST, 'server') },
-  pages: { sources: ['kiosk', 'shared', 'tsconfig.base.json', 'server/pages/precompress.ts', 'server/pages/encoding.ts'], out: join(DIST, 'kiosk') },
+  pages: { sources: ['kiosk', 'shared', 'package-lock.json', 'tsconfig.base.json', 'server/pages/precompress.ts', 'server/pages/encoding.ts'], out: join(DIST, 'kiosk') },
 }
 
 // Tests, browser journeys and benchmarks are not part of what is shipped.
