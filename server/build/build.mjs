@@ -31,7 +31,17 @@ export async function build(parts = ['server', 'pages']) {
   if (parts.includes('server')) await buildServer()
   if (parts.includes('pages')) {
     const { build: viteBuild } = await import('vite')
-    await viteBuild({ configFile: join(ROOT, 'kiosk', 'vite.config.ts'), logLevel: 'warn' })
+    // Vite picks packages' development builds (Lit's dev mode) when NODE_ENV says so, and vitest
+    // sets it to 'test': a build made for the browser tests is the one `npm start` then serves,
+    // as its sources are the same, so every build is the production one.
+    const nodeEnv = process.env.NODE_ENV
+    process.env.NODE_ENV = 'production'
+    try {
+      await viteBuild({ configFile: join(ROOT, 'kiosk', 'vite.config.ts'), logLevel: 'warn', mode: 'production' })
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV
+      else process.env.NODE_ENV = nodeEnv
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -59,6 +59,15 @@ describe('the built server without devDependencies', () => {
       await server.stop()
     }
   }, 180_000)
+
+  it('ships the production builds of the pages\' libraries, even when a test run made the build', () => {
+    // This suite runs under vitest (NODE_ENV=test), as the browser tests' build does.
+    const assets = join(copy, 'dist', 'kiosk', 'assets')
+    const scripts = readdirSync(assets).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(assets, f), 'utf8'))
+    expect(scripts.length).toBeGreaterThan(5)
+    expect(scripts.join('\n')).toContain('litHtmlVersions')
+    expect(scripts.filter((js) => js.includes('Lit is in dev mode'))).toEqual([])
+  })
 
   it('refuses to run a build older than its sources when it cannot rebuild, and says what to do', async () => {
     appendFileSync(join(copy, 'server', 'config.ts'), '\n// changed after the build\n')
