@@ -32,7 +32,7 @@ type Expectation =
   /** No principal needed: login, pairing, registration, password reset, liveness. */
   | { open: true }
   /** The caller's own account or device: a person, a guardian, a board, or anyone with a live session or device. */
-  | { self: 'person' | 'guardian' | 'board' | 'any' }
+  | { self: 'person' | 'staff' | 'guardian' | 'board' | 'any' }
 
 interface Req { path: string; body?: unknown; csv?: boolean }
 interface RouteCase {
@@ -141,6 +141,7 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/account/sessions': { expect: { self: 'person' }, req: () => ({ path: '/api/account/sessions' }) },
   'POST /api/account/sessions/:id/end': { expect: { self: 'person' }, req: () => ({ path: '/api/account/sessions/nonexistent/end' }), refusalsOnly: true },
   'POST /api/account/sessions/end-others': { expect: { self: 'person' }, req: () => ({ path: '/api/account/sessions/end-others' }), refusalsOnly: true },
+  'PUT /api/account/language': { expect: { self: 'staff' }, req: () => ({ path: '/api/account/language', body: { language: 'en' } }) },
   'POST /api/account/reset': { expect: { open: true }, req: () => ({ path: '/api/account/reset' }) },
   'GET /api/register/classes': { expect: { action: 'register.read', on: 'own' }, req: () => ({ path: '/api/register/classes' }) },
   'GET /api/register/month': { expect: { action: 'register.read', on: 'class' }, req: () => ({ path: `/api/register/month?classId=${a.classes.c1}&month=2026-11` }) },
@@ -233,7 +234,10 @@ function allowed(e: Expectation, c: Caller): boolean {
   if ('open' in e) return true
   if ('self' in e) {
     if (e.self === 'any') return c.kind !== 'nobody'
-    return e.self === 'person' ? c.kind === 'staff' || c.kind === 'guardian' || c.kind === 'city' : c.kind === e.self
+    if (e.self === 'person') return c.kind === 'staff' || c.kind === 'guardian' || c.kind === 'city'
+    // A staff member's own account: school staff or a city administrator (both are staff rows).
+    if (e.self === 'staff') return c.kind === 'staff' || c.kind === 'city'
+    return c.kind === e.self
   }
   if (!c.actor) return false
   if (e.on === 'own') return can(c.actor, e.action)

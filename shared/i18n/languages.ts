@@ -8,6 +8,14 @@ export const GUARDIAN_LANGUAGES = ['ja', 'ja-easy', 'en', 'zh-Hans', 'vi', 'pt-B
 export const GuardianLanguage = z.enum(GUARDIAN_LANGUAGES)
 export type GuardianLanguage = z.infer<typeof GuardianLanguage>
 
+/**
+ * The languages of the staff pages: Japanese, and English for staff who read it better (an
+ * ALT, a teacher from abroad). A subset of the guardians' languages, so dates share their rules.
+ */
+export const STAFF_LANGUAGES = ['ja', 'en'] as const satisfies readonly GuardianLanguage[]
+export const StaffLanguage = z.enum(STAFF_LANGUAGES)
+export type StaffLanguage = z.infer<typeof StaffLanguage>
+
 export interface LanguageInfo {
   /** The language's own name, as the picker shows it. */
   nativeName: string
@@ -55,4 +63,9 @@ export function languageFromBrowser(preferred: readonly string[]): GuardianLangu
     if (hit) return hit[1]
   }
   return 'ja'
+}
+
+/** The staff page language to offer before anyone chose one: English for an English browser, else Japanese. */
+export function staffLanguageFromBrowser(preferred: readonly string[]): StaffLanguage {
+  return languageFromBrowser(preferred) === 'en' ? 'en' : 'ja'
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { GuardianLanguage } from '../i18n/languages.js'
+import { GuardianLanguage, StaffLanguage } from '../i18n/languages.js'
 import { Id } from './primitives.js'
 
 export const StaffRole = z.enum(['admin', 'principal', 'vice_principal', 'teacher', 'support', 'nurse'])
@@ -30,6 +30,8 @@ export const Me = z.discriminatedUnion('kind', [
     schoolName: z.string(),
     roles: z.array(StaffRole),
     homeroomClassIds: z.array(Id),
+    /** The language of their pages; null until they chose one (the page follows the browser). */
+    language: StaffLanguage.nullable(),
   }),
   z.object({
     kind: z.literal('guardian'),
@@ -46,6 +48,7 @@ export const Me = z.discriminatedUnion('kind', [
     /** The organisation's id; named as the policy's actors name it. */
     cityId: Id,
     organisationName: z.string(),
+    language: StaffLanguage.nullable(),
   }),
 ])
 export type Me = z.infer<typeof Me>
@@ -76,3 +79,6 @@ export const CreateBoardDeviceResponse = z.object({
   pairingExpiresAt: z.string(),
 })
 export type CreateBoardDeviceResponse = z.infer<typeof CreateBoardDeviceResponse>
+
+export const SetStaffLanguageRequest = z.object({ language: StaffLanguage })
+export type SetStaffLanguageRequest = z.infer<typeof SetStaffLanguageRequest>

@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import { ChangePasswordRequest, ResetPasswordRequest, SessionView } from './adminApi.js'
-import { LoginRequest, MeResponse, PairBoardRequest } from './auth.js'
+import { LoginRequest, MeResponse, PairBoardRequest, SetStaffLanguageRequest } from './auth.js'
 import { GuardianNotice, NoticeAnswerRequest } from './notices.js'
 import { Id, Ok } from './primitives.js'
 import { AddChildRequest, AddChildResponse, CheckCodeRequest, CheckCodeResponse, RegisterGuardianRequest } from './registration.js'
 import { CreateReportRequest, GuardianHome, GuardianReport, GuardianReportList, ReportReceipt } from './reports.js'
-import { del, get, IdParams, post } from './route.js'
+import { del, get, IdParams, post, put } from './route.js'
 
 const ReadinessCheck = z.object({ ok: z.boolean(), detail: z.string().optional() })
 
@@ -41,6 +41,8 @@ export const accountRoutes = {
   endSession: post('/api/account/sessions/:id/end', { params: z.object({ id: z.string().max(64) }), response: Ok }),
   endOtherSessions: post('/api/account/sessions/end-others', { response: EndedSessions }),
   resetPassword: post('/api/account/reset', { body: ResetPasswordRequest, response: Ok, public: true }),
+  /** A staff member's (or city administrator's) page language, remembered on the account; guardians have their own setting. */
+  setLanguage: put('/api/account/language', { body: SetStaffLanguageRequest, response: Ok }),
 }
 
 export const registrationRoutes = {

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit'
 import type { Me } from '../../../shared/protocol/index.js'
 import { ApiError, call } from '../lib/api.js'
+import { followAccountLanguage } from '../lib/staffLanguage.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 
@@ -76,7 +77,8 @@ export class AsgLogin extends LitElement {
     this.error = ''
     try {
       const res = await call(routes.session.login, { body: { loginId: String(form.get('loginId') ?? ''), password: String(form.get('password') ?? '') } })
-      this.dispatchEvent(new CustomEvent<Me>('asg-logged-in', { detail: res.me, bubbles: true, composed: true }))
+      // A staff account that chose another language than this device shows reloads in it.
+      if (followAccountLanguage(res.me)) this.dispatchEvent(new CustomEvent<Me>('asg-logged-in', { detail: res.me, bubbles: true, composed: true }))
     } catch (err) {
       this.error = this.describeError(err)
     } finally {

@@ -1,9 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { isCurrentPage, staffPagesFor, type Staff } from './staff-pages.js'
+import { chooseStaffLanguage, staffLanguage } from '../lib/staffLanguage.js'
+import { errorText } from '../lib/api.js'
+import { t } from './text.js'
 
 /**
  * The header menu of every staff page: the pages this person may open (from the policy),
- * their name and ログアウト. A disclosure button on every screen size, so one element serves
+ * their name, the language switch (日本語 ⇄ English, remembered on the account) and ログアウト. A disclosure button on every screen size, so one element serves
  * the phone and the PC alike; Escape or a click outside closes it.
  * @fires asg-logout - the person chose ログアウト; the page ends the session
  */
@@ -11,14 +14,17 @@ export class AsgStaffMenu extends LitElement {
   static override properties = {
     me: { attribute: false },
     open: { state: true },
+    failure: { state: true },
   }
   declare me: Staff | null
   declare open: boolean
+  declare failure: string
 
   constructor() {
     super()
     this.me = null
     this.open = false
+    this.failure = ''
   }
 
   static override styles = css`
@@ -35,6 +41,8 @@ export class AsgStaffMenu extends LitElement {
     a[aria-current='page'] { font-weight: 700; background: #e6edf8; box-shadow: inset 4px 0 0 #2f5fb3; }
     .who { display: flex; align-items: center; justify-content: space-between; gap: 0.6em; border-top: 1px solid #e1e4e8; margin-top: 6px; padding: 8px 0.8em 2px; }
     .name { font-weight: 700; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0; }
+    .language { display: flex; justify-content: flex-end; padding: 6px 0.8em 2px; }
+    .failure { color: #b3261e; padding: 4px 0.8em; margin: 0; }
     .panel button { font: inherit; min-height: 44px; padding: 0 1em; border: 1px solid #c9ced6; border-radius: 8px; background: #f6f8fa; color: inherit;
       cursor: pointer; white-space: nowrap; flex: none; }
   `
@@ -56,16 +64,20 @@ export class AsgStaffMenu extends LitElement {
     if (!me) return nothing
     const pages = staffPagesFor(me)
     return html`
-      <button class="toggle" type="button" aria-expanded=${this.open} aria-controls="menu" @click=${this.toggle}>メニュー ▾</button>
+      <button class="toggle" type="button" aria-expanded=${this.open} aria-controls="menu" @click=${this.toggle}>${t('menu')}</button>
       ${this.open
         ? html`<div class="panel" id="menu">
-            <nav aria-label="教職員のページ">
+            <nav aria-label=${t('menuLabel')}>
               <ul>
                 ${pages.map((p) => html`<li><a href=${p.href} aria-current=${isCurrentPage(p, location.pathname, location.hash) ? 'page' : 'false'}
-                  @click=${this.close}>${p.label}</a></li>`)}
+                  @click=${this.close}>${t(p.label)}</a></li>`)}
               </ul>
             </nav>
-            <div class="who"><span class="name">${me.name}</span><button type="button" @click=${this.logout}>ログアウト</button></div>
+            <div class="language">
+              <button type="button" lang=${staffLanguage() === 'ja' ? 'en' : 'ja'} aria-label=${t('languageSwitchLabel')} @click=${this.switchLanguage}>${t('languageSwitch')}</button>
+            </div>
+            ${this.failure ? html`<p class="failure" role="alert">${this.failure}</p>` : nothing}
+            <div class="who"><span class="name">${me.name}</span><button type="button" @click=${this.logout}>${t('logout')}</button></div>
           </div>`
         : nothing}
     `
@@ -89,6 +101,15 @@ export class AsgStaffMenu extends LitElement {
     if (e.key !== 'Escape' || !this.open) return
     this.open = false
     this.renderRoot.querySelector<HTMLElement>('button.toggle')?.focus()
+  }
+
+  private switchLanguage = async () => {
+    this.failure = ''
+    try {
+      await chooseStaffLanguage(staffLanguage() === 'ja' ? 'en' : 'ja', true)
+    } catch (err) {
+      this.failure = `${t('languageFailed')} ${errorText(err)}`
+    }
   }
 
   private logout = () => {

@@ -1,25 +1,26 @@
 import { can, type Action } from '../../../shared/policy/policy.js'
 import type { Me } from '../../../shared/protocol/index.js'
+import type { common } from '../../../shared/i18n/staff/ja/common.js'
 
 export type Staff = Extract<Me, { kind: 'staff' }>
 
-/** A staff page in the header menu: where it is, what it is called, and the policy action that opens it. */
+/** A staff page in the header menu: where it is, its name's message, and the policy action that opens it. */
 export interface StaffPage {
   href: string
-  label: string
+  label: keyof typeof common
   action: Action
 }
 
 /** Every staff page, in the order of a school morning; who sees which is the policy's to say. */
 export const STAFF_PAGES: readonly StaffPage[] = [
-  { href: '/teacher/', label: '学級の出欠', action: 'day.read' },
-  { href: '/teacher/#all', label: '全クラス・未登校の連絡', action: 'notices.read' },
-  { href: '/safety/', label: '安否確認', action: 'safety.read' },
-  { href: '/register/', label: '出席簿', action: 'register.read' },
-  { href: '/guidance/', label: '生徒指導', action: 'guidance.read' },
-  { href: '/calendar/', label: '行事・休業日', action: 'calendar.read' },
-  { href: '/surveys/', label: 'アンケート', action: 'survey.results' },
-  { href: '/admin/', label: '学校の管理', action: 'school.admin' },
+  { href: '/teacher/', label: 'pageTeacher', action: 'day.read' },
+  { href: '/teacher/#all', label: 'pageOffice', action: 'notices.read' },
+  { href: '/safety/', label: 'pageSafety', action: 'safety.read' },
+  { href: '/register/', label: 'pageRegister', action: 'register.read' },
+  { href: '/guidance/', label: 'pageGuidance', action: 'guidance.read' },
+  { href: '/calendar/', label: 'pageCalendar', action: 'calendar.read' },
+  { href: '/surveys/', label: 'pageSurveys', action: 'survey.results' },
+  { href: '/admin/', label: 'pageAdmin', action: 'school.admin' },
 ]
 
 /** The pages this staff member may open. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { ErrorBody, ERROR_MESSAGES, type ErrorCode } from '../../../shared/protocol/index.js'
 import { isFile, urlOf, type FieldIf, type FileUpload, type Route } from '../../../shared/protocol/routes.js'
+import { speaksEnglish } from './staffLanguage.js'
 
 /** A failed API call, carrying the server's stable code and its Japanese message. */
 export class ApiError extends Error {
@@ -63,7 +64,16 @@ export function hrefOf<Rt extends Route>(route: Rt, input: Pick<CallInput<Rt>, k
   return urlOf(route, input as Loose)
 }
 
-export const errorText = (e: unknown) => (e instanceof ApiError ? e.message : String(e))
+/**
+ * A failure as a staff page shows it: the server's Japanese message (it can be more precise than
+ * its code's), or on an English page the code's English message.
+ */
+export const errorText = (e: unknown) => (e instanceof ApiError ? (speaksEnglish() ? englishOf(e) : e.message) : String(e))
+
+function englishOf(e: ApiError): string {
+  if (e.code === 'INTERNAL' && e.status === 0) return 'Could not reach the server. Please try again where the connection is better.'
+  return ERROR_MESSAGES[e.code]?.en ?? e.message
+}
 
 /**
  * Reads a form's raw values with the route's own schema, so a page sends only what the server

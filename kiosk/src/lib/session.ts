@@ -1,11 +1,17 @@
 import type { Me } from '../../../shared/protocol/index.js'
 import { ApiError, call } from './api.js'
+import { followAccountLanguage } from './staffLanguage.js'
 import { routes } from '../../../shared/protocol/routes.js'
 
-/** Who is logged in, or null when nobody is (any other failure is thrown). */
+/**
+ * Who is logged in, or null when nobody is (any other failure is thrown). A staff account whose
+ * remembered language is not the one this page shows reloads the page in it, and this never
+ * resolves.
+ */
 export async function currentUser(): Promise<Me | null> {
   try {
-    return (await call(routes.session.me)).me
+    const { me } = await call(routes.session.me)
+    return followAccountLanguage(me) ? me : new Promise<never>(() => {})
   } catch (err) {
     if (err instanceof ApiError && (err.code === 'UNAUTHENTICATED' || err.code === 'FORBIDDEN')) return null
     throw err

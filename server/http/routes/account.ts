@@ -2,6 +2,7 @@ import { Router, type Response } from 'express'
 import { routes } from '../../../shared/protocol/routes.js'
 import { changePassword, endOtherSessions, endSessionById, sessionsOf, type Person } from '../../auth/account.js'
 import { resetWithThrottle } from '../../auth/resetCodes.js'
+import { setStaffLanguage } from '../../data/staffLanguage.js'
 import type { Deps } from '../../deps.js'
 import { AppError } from '../../errors.js'
 import type { SocketControl } from '../../realtime/hub.js'
@@ -25,6 +26,14 @@ export function accountRoutes(deps: Deps, sockets: SocketControl, mountOn: Mount
     const ended = await changePassword(deps, person(res), body.current, body.next)
     for (const h of ended) sockets.endSession(h)
     return { ok: true, endedSessions: ended.length }
+  })
+
+  on(api.setLanguage).handle(async ({ res, body }) => {
+    const p = person(res)
+    // A guardian's language has more choices and its own route (it also picks their e-mails' language).
+    if (p.kind === 'guardian') throw new AppError('FORBIDDEN')
+    await setStaffLanguage(deps.sql, p.staffId, body.language)
+    return { ok: true }
   })
 
   on(api.sessions).handle(async ({ res }) => ({ ok: true, sessions: await sessionsOf(deps, person(res)) }))

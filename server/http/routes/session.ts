@@ -14,6 +14,7 @@ import { clearAuthCookie, KNOWN_DEVICE_COOKIE, readCookies, SESSION_COOKIE, setA
 import { principalOf } from '../context.js'
 import { AppError } from '../../errors.js'
 import { guardianLanguage } from '../../data/guardians.js'
+import { staffLanguage } from '../../data/staffLanguage.js'
 import { getSchool } from '../../data/schools.js'
 import { getOrganisation } from '../../data/organisations.js'
 import type { MountOn } from '../mount.js'
@@ -69,8 +70,11 @@ async function meOf(deps: Deps, p: Exclude<Principal, { kind: 'board' }>): Promi
   if (p.kind === 'guardian') return { kind: 'guardian', id: p.guardianId, name: p.name, language: await guardianLanguage(deps.sql, p.guardianId) }
   if (p.kind === 'city') {
     const org = await getOrganisation(deps.sql, p.cityId)
-    return { kind: 'city', id: p.staffId, name: p.name, cityId: p.cityId, organisationName: org!.name }
+    return { kind: 'city', id: p.staffId, name: p.name, cityId: p.cityId, organisationName: org!.name, language: await staffLanguage(deps.sql, p.staffId) }
   }
   const school = await getSchool(deps.sql, p.schoolId)
-  return { kind: 'staff', id: p.staffId, name: p.name, schoolId: p.schoolId, schoolName: school!.name, roles: p.roles, homeroomClassIds: p.homeroomClassIds }
+  return {
+    kind: 'staff', id: p.staffId, name: p.name, schoolId: p.schoolId, schoolName: school!.name, roles: p.roles, homeroomClassIds: p.homeroomClassIds,
+    language: await staffLanguage(deps.sql, p.staffId),
+  }
 }

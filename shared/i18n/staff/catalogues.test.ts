@@ -1,0 +1,60 @@
+import { readdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { IntlMessageFormat } from 'intl-messageformat'
+import { describe, expect, it } from 'vitest'
+import { STAFF_CATALOGUES } from './catalogues.js'
+
+type Element = { type: number; value?: string; options?: Record<string, { value: Element[] }>; children?: Element[] }
+
+/** The argument names a message uses (plural and select branches too); throws when it does not parse. */
+function argumentsOf(message: string, locale: string): string[] {
+  const found = new Set<string>()
+  const walk = (elements: Element[]) => {
+    for (const e of elements) {
+      if (e.type >= 1 && e.type <= 6 && e.value) found.add(e.value)
+      for (const option of Object.values(e.options ?? {})) walk(option.value)
+      if (e.children) walk(e.children)
+    }
+  }
+  walk(new IntlMessageFormat(message, locale, undefined, { ignoreTag: true }).getAst() as unknown as Element[])
+  return [...found].sort()
+}
+
+/** Every area of the staff pages: one file per area in `ja/`, the same name in `en/`. */
+const areas = readdirSync(fileURLToPath(new URL('./ja/', import.meta.url))).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''))
+
+async function catalogue(language: 'ja' | 'en', area: string): Promise<Record<string, string>> {
+  const module = (await import(`./${language}/${area}.ts`)) as Record<string, Record<string, string>>
+  const exported = Object.values(module)
+  expect(exported, `${language}/${area}.ts exports one catalogue`).toHaveLength(1)
+  return exported[0]!
+}
+
+describe('staff page catalogues', () => {
+  it('has the shared words and an English file for every Japanese one', () => {
+    expect(areas).toContain('common')
+    // The build ships what catalogues.ts lists, pre-parsed: every area must be there.
+    expect(Object.keys(STAFF_CATALOGUES.ja).sort()).toEqual([...areas].sort())
+    expect(Object.keys(STAFF_CATALOGUES.en).sort()).toEqual([...areas].sort())
+    expect(readdirSync(fileURLToPath(new URL('./en/', import.meta.url))).filter((f) => f.endsWith('.ts')).sort()).toEqual(areas.map((a) => `${a}.ts`).sort())
+  })
+
+  it.each(areas)('%s: English has exactly the Japanese keys, none empty, each parsing with the same arguments', async (area) => {
+    const ja = await catalogue('ja', area)
+    const en = await catalogue('en', area)
+    expect(Object.keys(en).sort()).toEqual(Object.keys(ja).sort())
+    for (const [key, source] of Object.entries(ja)) {
+      expect(source.trim(), `ja.${area}.${key}`).not.toBe('')
+      expect(en[key]!.trim(), `en.${area}.${key}`).not.toBe('')
+      expect(argumentsOf(en[key]!, 'en'), `en.${area}.${key}`).toEqual(argumentsOf(source, 'ja'))
+    }
+  })
+
+  it.each(areas)('%s: the English catalogue is English (no Japanese left untranslated)', async (area) => {
+    const en = await catalogue('en', area)
+    // The switch back to 日本語 names its language in it, as language pickers do.
+    const allowed = new Set(['languageSwitch', 'languageSwitchLabel'])
+    const untranslated = Object.entries(en).filter(([key, text]) => !allowed.has(key) && /[ぁ-んァ-ヶ一-龯]/.test(text.replace(/[（(][^）)]*[）)]/g, '')))
+    expect(untranslated.map(([key]) => key)).toEqual([])
+  })
+})
