@@ -15,4 +15,8 @@ export const common: Record<keyof typeof ja, string> = {
   pageCalendar: 'Events and holidays',
   pageSurveys: 'Surveys',
   pageAdmin: 'School administration',
+  loginId: 'Login ID',
+  loginPassword: 'Password',
+  loginSubmit: 'Log in',
+  loggingIn: 'Logging in…',
 }

@@ -18,4 +18,8 @@ export const common = {
   pageCalendar: '行事・休業日',
   pageSurveys: 'アンケート',
   pageAdmin: '学校の管理',
+  loginId: 'ログインID',
+  loginPassword: 'パスワード',
+  loginSubmit: 'ログイン',
+  loggingIn: 'ログイン中…',
 }
