@@ -19,6 +19,7 @@ import { PageSession } from './http.js'
 import { upcomingSchoolDays } from './schoolDays.js'
 import { BENCH_PASSWORD, seedBenchSchool } from './school.js'
 import { summarize, type Summary } from './stats.js'
+import { int, readFlags } from './flags.js'
 
 /**
  * `npm run bench:safety [pupils] [families] [seconds]`: a 安否確認 to a whole school (by default
@@ -172,10 +173,21 @@ async function measure(db: BenchDatabase, pupils: number, familyCount: number, s
   }
 }
 
+const USAGE = `usage: npm run bench:safety -- [--pupils N] [--families N] [--seconds N]
+  --pupils N    pupils of the school (default 1000)
+  --families N  families they belong to (default 7 in 10 of the pupils)
+  --seconds N   the span the families' answers are spread over (default 60)
+  DATABASE_URL  PostgreSQL server to use (default ${DEFAULT_DATABASE_URL})`
+
 async function main(): Promise<void> {
-  const pupils = Number(process.argv[2] ?? 1000)
-  const families = Number(process.argv[3] ?? Math.round(pupils * 0.7))
-  const seconds = Number(process.argv[4] ?? 60)
+  const flags = readFlags(process.argv.slice(2), { pupils: int(1000), families: int(), seconds: int(60) }, USAGE)
+  const { pupils, seconds } = flags
+  const families = flags.families ?? Math.round(pupils * 0.7)
+  if (families > pupils) {
+    // Every family has a child at the school.
+    console.error(`--families (${families}) cannot be more than --pupils (${pupils})\n${USAGE}`)
+    process.exit(2)
+  }
   console.log(`bench:safety — ${pupils} pupils in ${families} families, answers spread over ${seconds} s; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`)
   const embedded = await openEmbedded()
   try {
