@@ -5,9 +5,10 @@ import { errorText } from '../lib/api.js'
 import { t } from './text.js'
 
 /**
- * The header menu of every staff page: the pages this person may open (from the policy),
- * their name, the language switch (日本語 ⇄ English, remembered on the account) and ログアウト. A disclosure button on every screen size, so one element serves
- * the phone and the PC alike; Escape or a click outside closes it.
+ * The header menu of every staff page: the pages this person may open (from the policy), their
+ * name, the language switch (日本語 ⇄ English, remembered on the account) and ログアウト. A
+ * disclosure button on every screen size, so one element serves the phone and the PC alike;
+ * Escape or a click outside closes it.
  * @fires asg-logout - the person chose ログアウト; the page ends the session
  */
 export class AsgStaffMenu extends LitElement {

@@ -3,6 +3,12 @@ import { ErrorBody, ERROR_MESSAGES, type ErrorCode } from '../../../shared/proto
 import { isFile, urlOf, type FieldIf, type FileUpload, type Route } from '../../../shared/protocol/routes.js'
 import { speaksEnglish } from './staffLanguage.js'
 
+/** No answer at all (offline, timed out): no code of the server's says it. */
+const NETWORK_FAILURE = {
+  ja: '通信できませんでした。電波の良い所でもう一度お試しください。',
+  en: 'Could not reach the server. Please try again where the connection is better.',
+}
+
 /** A failed API call, carrying the server's stable code and its Japanese message. */
 export class ApiError extends Error {
   constructor(
@@ -46,7 +52,7 @@ export async function call<Rt extends Route>(route: Rt, ...[input]: {} extends C
       signal: AbortSignal.timeout(timeoutOf(route)),
     })
   } catch {
-    throw new ApiError('INTERNAL', '通信できませんでした。電波の良い所でもう一度お試しください。')
+    throw new ApiError('INTERNAL', NETWORK_FAILURE.ja)
   }
   const json: unknown = await res.json().catch(() => null)
   if (res.ok && !isFile(route.response)) {
@@ -71,7 +77,7 @@ export function hrefOf<Rt extends Route>(route: Rt, input: Pick<CallInput<Rt>, k
 export const errorText = (e: unknown) => (e instanceof ApiError ? (speaksEnglish() ? englishOf(e) : e.message) : String(e))
 
 function englishOf(e: ApiError): string {
-  if (e.code === 'INTERNAL' && e.status === 0) return 'Could not reach the server. Please try again where the connection is better.'
+  if (e.code === 'INTERNAL' && e.status === 0) return NETWORK_FAILURE.en
   return ERROR_MESSAGES[e.code]?.en ?? e.message
 }
 
