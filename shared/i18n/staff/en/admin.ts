@@ -170,7 +170,7 @@ export const admin: Record<keyof typeof ja, string> = {
   deviceRevoked: 'Removed',
   devicePaired: 'Paired (since {since})',
   deviceWaiting: 'Waiting to be paired',
-  devicesIntro: 'Add one device for each screen (staff room, nurse’s office, principal’s office and so on). Adding a device leaves the other screens paired. Paired: {n}',
+  devicesIntro: 'Add one device for each screen (staff room, nurse’s office, principal’s office and so on); adding one leaves the others paired. Paired now: {n}',
   colDeviceName: 'Name',
   colState: 'Status',
   colLastSeen: 'Last seen',
