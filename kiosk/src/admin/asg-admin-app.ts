@@ -2,21 +2,22 @@ import { LitElement, css, html } from 'lit'
 import { can } from '../../../shared/policy/policy.js'
 import type { Me, SchoolPart } from '../../../shared/protocol/index.js'
 import { ReloadOnChange } from '../controllers/reload-on-change.js'
-import '../components/asg-login.js'
+import '../components/asg-staff-login.js'
 import { currentUser, signOut } from '../lib/session.js'
 import { buttons, tokens } from '../lib/styles.js'
 import '../components/asg-staff-menu.js'
 import './asg-admin-roster.js'
+import { t } from './text.js'
 
 const TABS = [
-  ['roster', '名簿'],
-  ['registration', '保護者の登録'],
-  ['staff', '職員'],
-  ['settings', '学校の設定'],
-  ['devices', '表示端末'],
-  ['audit', '監査ログ'],
-  ['backups', 'バックアップ'],
-  ['account', 'アカウント'],
+  ['roster', 'tabRoster'],
+  ['registration', 'tabRegistration'],
+  ['staff', 'tabStaff'],
+  ['settings', 'tabSettings'],
+  ['devices', 'tabDevices'],
+  ['audit', 'tabAudit'],
+  ['backups', 'tabBackups'],
+  ['account', 'tabAccount'],
 ] as const
 type Tab = (typeof TABS)[number][0]
 
@@ -79,26 +80,27 @@ export class AsgAdminApp extends LitElement {
 
   override async connectedCallback() {
     super.connectedCallback()
+    document.title = t('pageTitle')
     this.me = await currentUser().catch(() => null)
     this.checked = true
   }
 
   override render() {
     if (!this.checked) return html``
-    if (!this.me) return html`<asg-login heading="学校の管理 ログイン" @asg-logged-in=${(e: CustomEvent<Me>) => (this.me = e.detail)}></asg-login>`
+    if (!this.me) return html`<asg-staff-login heading=${t('loginHeading')} @asg-logged-in=${(e: CustomEvent<Me>) => (this.me = e.detail)}></asg-staff-login>`
     if (this.me.kind === 'city' && can(this.me, 'city.schools.read')) {
       return html`
-        <header><h1>朝顔 設置者の管理 — ${this.me.organisationName}</h1><span>${this.me.name}</span><button @click=${this.onSignOut}>ログアウト</button></header>
-        <main>${can(this.me, 'city.day.read') ? html`<p><a href="/city/">市内の学校の出欠(今日の欠席・出席停止・学級閉鎖・点呼)を見る</a></p>` : ''}<asg-city-schools></asg-city-schools></main>
+        <header><h1>${t('cityHeading', { organisation: this.me.organisationName })}</h1><span>${this.me.name}</span><button @click=${this.onSignOut}>${t('signOut')}</button></header>
+        <main>${can(this.me, 'city.day.read') ? html`<p><a href="/city/">${t('cityDayLink')}</a></p>` : ''}<asg-city-schools></asg-city-schools></main>
       `
     }
     if (this.me.kind !== 'staff' || !can(this.me, 'school.admin')) {
-      return html`<p class="denied">このページは管理者・校長・教頭のみ使えます。 <button @click=${this.onSignOut}>ログアウト</button></p>`
+      return html`<p class="denied">${t('denied')} <button @click=${this.onSignOut}>${t('signOut')}</button></p>`
     }
     return html`
-      <header><h1>朝顔 学校の管理 — ${this.me.schoolName}</h1><asg-staff-menu .me=${this.me} @asg-logout=${this.onSignOut}></asg-staff-menu></header>
+      <header><h1>${t('heading', { school: this.me.schoolName })}</h1><asg-staff-menu .me=${this.me} @asg-logout=${this.onSignOut}></asg-staff-menu></header>
       <nav role="tablist">
-        ${TABS.filter(([id]) => this.shows(id)).map(([id, label]) => html`<button role="tab" aria-selected=${this.tab === id} @click=${() => this.select(id)}>${label}</button>`)}
+        ${TABS.filter(([id]) => this.shows(id)).map(([id, label]) => html`<button role="tab" aria-selected=${this.tab === id} @click=${() => this.select(id)}>${t(label)}</button>`)}
       </nav>
       <main>${this.panel()}</main>
     `

@@ -1,14 +1,20 @@
 import { LitElement, css, html, nothing } from 'lit'
-import { AUDIT_ACTION_LABEL, AUDIT_ACTIONS, type AuditAction, type AuditPage, type AuditRow } from '../../../shared/protocol/index.js'
+import { AUDIT_ACTIONS, type AuditAction, type AuditPage, type AuditRow } from '../../../shared/protocol/index.js'
 import { routes } from '../../../shared/protocol/routes.js'
-import { formatDateJa, formatInstantJa } from '../../../shared/time/format.js'
-import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
+import { instantText, rangeText } from '../lib/staffLanguage.js'
 import { call, errorText, hrefOf } from '../lib/api.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { panel } from './styles.js'
 import '../components/asg-pager.js'
+import { t } from './text.js'
 
 const PAGE_SIZE = 50
+
+/** AUDIT_ACTION_LABEL stays Japanese for the server's CSV; the page names the acts from its catalogue. */
+const ACTION_KEY = {
+  'pupil.history': 'actionPupilHistory', 'register.history': 'actionRegisterHistory', 'health.export': 'actionHealthExport', 'health.live': 'actionHealthLive',
+  'register.correct': 'actionRegisterCorrect', 'register.resolve': 'actionRegisterResolve', 'suspension.apply': 'actionSuspensionApply',
+} as const satisfies Record<AuditAction, string>
 
 interface Filter {
   from: string
@@ -95,25 +101,25 @@ export class AsgAdminAudit extends LitElement {
     const d = this.data
     return html`
       <section>
-        <h2>監査ログ</h2>
-        <p class="muted">健康観察(症状・体温)と児童の記録の閲覧、出席簿の訂正を、誰が・いつ・どこから行ったかの記録です。5年間保存します。</p>
+        <h2>${t('auditHeading')}</h2>
+        <p class="muted">${t('auditIntro')}</p>
         <div class="row">
-          <label>期間 <input type="date" aria-label="期間の始め" .value=${this.filter.from} @change=${(e: Event) => this.set({ from: (e.target as HTMLInputElement).value })} /></label>
-          <label>〜 <input type="date" aria-label="期間の終わり" .value=${this.filter.to} @change=${(e: Event) => this.set({ to: (e.target as HTMLInputElement).value })} /></label>
-          <label>職員
+          <label>${t('period')} <input type="date" aria-label=${t('periodFrom')} .value=${this.filter.from} @change=${(e: Event) => this.set({ from: (e.target as HTMLInputElement).value })} /></label>
+          <label>${t('periodUntil')} <input type="date" aria-label=${t('periodTo')} .value=${this.filter.to} @change=${(e: Event) => this.set({ to: (e.target as HTMLInputElement).value })} /></label>
+          <label>${t('filterStaff')}
             <select @change=${(e: Event) => this.set({ staffId: Number((e.target as HTMLSelectElement).value) || null })}>
-              <option value="">すべて</option>
+              <option value="">${t('all')}</option>
               ${d?.staff.map((s) => html`<option value=${s.id} ?selected=${this.filter.staffId === s.id}>${s.name}</option>`)}
             </select>
           </label>
-          <label>操作
+          <label>${t('filterAction')}
             <select @change=${(e: Event) => this.set({ action: (e.target as HTMLSelectElement).value as AuditAction | '' })}>
-              <option value="">すべて</option>
-              ${AUDIT_ACTIONS.map((a) => html`<option value=${a} ?selected=${this.filter.action === a}>${AUDIT_ACTION_LABEL[a]}</option>`)}
+              <option value="">${t('all')}</option>
+              ${AUDIT_ACTIONS.map((a) => html`<option value=${a} ?selected=${this.filter.action === a}>${t(ACTION_KEY[a])}</option>`)}
             </select>
           </label>
-          ${this.filter.pupilId ? html`<span>児童:${this.filter.pupilName} <button class="link" @click=${() => this.set({ pupilId: null, pupilName: '' })}>解除</button></span>` : nothing}
-          <a href=${hrefOf(routes.audit.csv, { query: this.query() })} download>CSVで書き出す</a>
+          ${this.filter.pupilId ? html`<span>${t('filterPupil', { name: this.filter.pupilName })} <button class="link" @click=${() => this.set({ pupilId: null, pupilName: '' })}>${t('clearFilter')}</button></span>` : nothing}
+          <a href=${hrefOf(routes.audit.csv, { query: this.query() })} download>${t('exportCsv')}</a>
         </div>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         ${d ? this.renderRows(d.rows) : nothing}
@@ -125,15 +131,15 @@ export class AsgAdminAudit extends LitElement {
   }
 
   private renderRows(rows: AuditRow[]) {
-    if (rows.length === 0) return html`<p class="muted">この条件の記録はありません。</p>`
+    if (rows.length === 0) return html`<p class="muted">${t('noRecords')}</p>`
     return html`<table>
-      <thead><tr><th>日時</th><th>職員</th><th>操作</th><th>児童・学級</th><th>対象の日</th><th>内容</th><th>接続元</th></tr></thead>
+      <thead><tr><th>${t('colWhen')}</th><th>${t('colStaff')}</th><th>${t('colAction')}</th><th>${t('colPupilClass')}</th><th>${t('colDays')}</th><th>${t('colDetail')}</th><th>${t('colAddress')}</th></tr></thead>
       <tbody>${rows.map((r) => html`<tr>
-        <td class="when">${formatInstantJa(r.at, SCHOOL_ZONE)}</td>
+        <td class="when">${instantText(r.at)}</td>
         <td class="who">${r.staffName ?? '—'}</td>
-        <td>${AUDIT_ACTION_LABEL[r.action]}</td>
+        <td>${t(ACTION_KEY[r.action])}</td>
         <td class="pupil">${r.pupilId && r.pupilName
-          ? html`<button class="link" title="この児童で絞り込む" @click=${() => this.set({ pupilId: r.pupilId, pupilName: r.pupilName! })}>${r.pupilName}</button>`
+          ? html`<button class="link" title=${t('filterByPupil')} @click=${() => this.set({ pupilId: r.pupilId, pupilName: r.pupilName! })}>${r.pupilName}</button>`
           : nothing} ${r.classLabel ?? ''}</td>
         <td>${this.period(r)}</td>
         <td>${r.detail}</td>
@@ -144,7 +150,7 @@ export class AsgAdminAudit extends LitElement {
 
   private period(r: AuditRow): string {
     if (!r.dateFrom) return ''
-    return r.dateTo && r.dateTo !== r.dateFrom ? `${formatDateJa(r.dateFrom)}〜${formatDateJa(r.dateTo)}` : formatDateJa(r.dateFrom)
+    return rangeText(r.dateFrom, r.dateTo ?? r.dateFrom)
   }
 }
 

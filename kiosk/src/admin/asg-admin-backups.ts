@@ -1,13 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { BackupList } from '../../../shared/protocol/routesOps.js'
 import { routes } from '../../../shared/protocol/routes.js'
-import { formatInstantJa } from '../../../shared/time/format.js'
-import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
+import { instantText } from '../lib/staffLanguage.js'
 import { call, errorText } from '../lib/api.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { panel } from './styles.js'
+import { t } from './text.js'
 
-const KIND_LABEL = { nightly: '自動(毎日)', manual: '手動' } as const
+const KIND_KEY = { nightly: 'kindNightly', manual: 'kindManual' } as const
 /** A newest backup older than this means the nightly backup is not running. */
 const OVERDUE_MS = 2 * 24 * 60 * 60 * 1000
 
@@ -57,7 +57,7 @@ export class AsgAdminBackups extends LitElement {
   override render() {
     return html`
       <section>
-        <h2>バックアップ</h2>
+        <h2>${t('backupsHeading')}</h2>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         ${this.list ? this.body(this.list) : nothing}
       </section>
@@ -66,22 +66,22 @@ export class AsgAdminBackups extends LitElement {
 
   private body(list: BackupList) {
     if (list.database === 'postgres') {
-      return html`<p>PostgreSQL のバックアップは、サーバーの pg_dump タイマーが毎晩取ります(docs/deploy.md)。保存先と状態はサーバーの管理者に確認してください。</p>`
+      return html`<p>${t('backupsPostgres')}</p>`
     }
-    if (list.backups.length === 0) return html`<p>まだバックアップはありません。サーバーは起動時と、その後24時間ごとに自動で取ります。</p>`
+    if (list.backups.length === 0) return html`<p>${t('noBackups')}</p>`
     const newest = list.backups[0]!
     const overdue = Date.now() - Date.parse(newest.takenAt) > OVERDUE_MS
     return html`
       <p class=${overdue ? 'warn' : 'muted'} role=${overdue ? 'alert' : nothing}>
-        ${overdue ? '最新のバックアップが2日以上前です。サーバーの管理者に連絡してください。' : `最新: ${formatInstantJa(newest.takenAt, SCHOOL_ZONE)}`}
-        ・ データフォルダの backups に${list.backups.length}件。サーバーの外にも写しを保管してください。
+        ${overdue ? t('backupOverdue') : t('backupLatest', { at: instantText(newest.takenAt) })}
+        ${t('backupCount', { n: list.backups.length })}
       </p>
       <table>
-        <thead><tr><th>日時</th><th>種類</th><th>大きさ</th><th>ファイル名</th></tr></thead>
+        <thead><tr><th>${t('colWhen')}</th><th>${t('colKind')}</th><th>${t('colSize')}</th><th>${t('colFileName')}</th></tr></thead>
         <tbody>
           ${list.backups.map((b) => html`<tr>
-            <td>${formatInstantJa(b.takenAt, SCHOOL_ZONE)}</td>
-            <td>${KIND_LABEL[b.kind]}</td>
+            <td>${instantText(b.takenAt)}</td>
+            <td>${t(KIND_KEY[b.kind])}</td>
             <td class="num">${formatBytes(b.bytes)}</td>
             <td class="muted">${b.name}</td>
           </tr>`)}

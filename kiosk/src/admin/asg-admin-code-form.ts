@@ -4,13 +4,14 @@ import { buttons, tokens } from '../lib/styles.js'
 import { call, errorText } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { panel } from './styles.js'
+import { t } from './text.js'
 
 /** What a new code means, in the words the register uses; the server stores the semantic columns. */
-const MEANINGS: Record<string, { label: string; flags: Pick<CreateCodeRequest, 'onSite' | 'countsAbsent' | 'excused' | 'isLate' | 'isEarlyLeave'> }> = {
-  absent: { label: '欠席として数える', flags: { onSite: false, countsAbsent: true, excused: false, isLate: false, isEarlyLeave: false } },
-  excused: { label: '出席停止・忌引等(出席しなければならない日数から除く)', flags: { onSite: false, countsAbsent: false, excused: true, isLate: false, isEarlyLeave: false } },
-  deemed: { label: '出席扱い(登校しないが出席)', flags: { onSite: false, countsAbsent: false, excused: false, isLate: false, isEarlyLeave: false } },
-  present: { label: '出席(登校)', flags: { onSite: true, countsAbsent: false, excused: false, isLate: false, isEarlyLeave: false } },
+const MEANINGS: Record<string, { label: 'meaningAbsent' | 'meaningExcused' | 'meaningDeemed' | 'meaningPresent'; flags: Pick<CreateCodeRequest, 'onSite' | 'countsAbsent' | 'excused' | 'isLate' | 'isEarlyLeave'> }> = {
+  absent: { label: 'meaningAbsent', flags: { onSite: false, countsAbsent: true, excused: false, isLate: false, isEarlyLeave: false } },
+  excused: { label: 'meaningExcused', flags: { onSite: false, countsAbsent: false, excused: true, isLate: false, isEarlyLeave: false } },
+  deemed: { label: 'meaningDeemed', flags: { onSite: false, countsAbsent: false, excused: false, isLate: false, isEarlyLeave: false } },
+  present: { label: 'meaningPresent', flags: { onSite: true, countsAbsent: false, excused: false, isLate: false, isEarlyLeave: false } },
 }
 
 /**
@@ -32,14 +33,14 @@ export class AsgAdminCodeForm extends LitElement {
 
   override render() {
     return html`<form @submit=${this.submit}>
-      <h3>出欠の区分を追加</h3>
+      <h3>${t('addCodeHeading')}</h3>
       <div class="row">
-        <label>名前 <input name="label" required maxlength="30" placeholder="欠席(自然災害)" /></label>
-        <label>略号 <input name="shortLabel" required maxlength="2" size="3" placeholder="災" /></label>
-        <label>記号 <input name="code" required pattern="[a-z][a-z0-9_]{1,30}" placeholder="absent_weather" /></label>
-        <label>数え方 <select name="meaning">${Object.entries(MEANINGS).map(([k, m]) => html`<option value=${k}>${m.label}</option>`)}</select></label>
-        <label><input type="checkbox" name="guardianSelectable" /> 保護者が選べる</label>
-        <button type="submit" ?disabled=${this.busy}>追加する</button>
+        <label>${t('codeName')} <input name="label" required maxlength="30" placeholder=${t('codeNameExample')} /></label>
+        <label>${t('codeShort')} <input name="shortLabel" required maxlength="2" size="3" placeholder=${t('codeShortExample')} /></label>
+        <label>${t('codeSymbol')} <input name="code" required pattern="[a-z][a-z0-9_]{1,30}" placeholder="absent_weather" /></label>
+        <label>${t('codeMeaning')} <select name="meaning">${Object.entries(MEANINGS).map(([k, m]) => html`<option value=${k}>${t(m.label)}</option>`)}</select></label>
+        <label><input type="checkbox" name="guardianSelectable" /> ${t('guardianSelectable')}</label>
+        <button type="submit" ?disabled=${this.busy}>${t('addCode')}</button>
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
     </form>`

@@ -3,9 +3,9 @@ import type { BoardDevice, CreateBoardDeviceResponse } from '../../../shared/pro
 import { buttons, tokens } from '../lib/styles.js'
 import { call, errorText } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
-import { formatInstantJa } from '../../../shared/time/format.js'
-import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
+import { instantText } from '../lib/staffLanguage.js'
 import { panel } from './styles.js'
+import { t } from './text.js'
 
 /**
  * Board displays (職員室, 保健室, 校長室…): each is its own device, added with a one-time
@@ -37,24 +37,24 @@ export class AsgAdminDevices extends LitElement {
   }
 
   override render() {
-    const at = (iso: string | null) => (iso ? formatInstantJa(iso, SCHOOL_ZONE) : '—')
-    const state = (d: BoardDevice) => (d.revokedAt ? '解除済み' : d.pairedAt ? `ペアリング済み(${at(d.pairedAt)}〜)` : 'ペアリング待ち')
+    const at = (iso: string | null) => (iso ? instantText(iso) : '—')
+    const state = (d: BoardDevice) => (d.revokedAt ? t('deviceRevoked') : d.pairedAt ? t('devicePaired', { since: at(d.pairedAt) }) : t('deviceWaiting'))
     const paired = this.devices.filter((d) => d.pairedAt && !d.revokedAt).length
     return html`
       <section>
-        <h2>表示端末</h2>
-        <p>画面ごとに端末を追加します(職員室、保健室、校長室など)。端末を追加しても、ほかの画面のペアリングはそのままです。ペアリング済み:${paired}台</p>
+        <h2>${t('devicesHeading')}</h2>
+        <p>${t('devicesIntro', { n: paired })}</p>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-        <table><thead><tr><th>名前</th><th>状態</th><th>最終表示</th><th></th></tr></thead><tbody>
+        <table><thead><tr><th>${t('colDeviceName')}</th><th>${t('colState')}</th><th>${t('colLastSeen')}</th><th></th></tr></thead><tbody>
           ${this.devices.map((d) => html`<tr><td>${d.name}</td><td>${state(d)}</td><td>${d.revokedAt ? '—' : at(d.lastSeenAt)}</td>
-            <td>${d.revokedAt ? nothing : html`<button @click=${() => this.revoke(d)}>登録を解除</button>`}</td></tr>`)}
+            <td>${d.revokedAt ? nothing : html`<button @click=${() => this.revoke(d)}>${t('removeDevice')}</button>`}</td></tr>`)}
         </tbody></table>
         <form class="row" @submit=${this.create}>
-          <label>新しい端末の名前 <input name="name" required placeholder="保健室モニター" /></label>
-          <button class="primary" type="submit">追加</button>
+          <label>${t('newDeviceName')} <input name="name" required placeholder=${t('newDeviceExample')} /></label>
+          <button class="primary" type="submit">${t('add')}</button>
         </form>
-        ${this.created ? html`<p role="status">端末のブラウザで次のリンクを開いてください(30分有効):<br />
-          <a class="code" href=${this.created.pairingPath}>${location.origin}${this.created.pairingPath}</a><br />コード:<span class="code">${this.created.pairingCode}</span></p>` : nothing}
+        ${this.created ? html`<p role="status">${t('pairingLink')}<br />
+          <a class="code" href=${this.created.pairingPath}>${location.origin}${this.created.pairingPath}</a><br />${t('pairingCode')}<span class="code">${this.created.pairingCode}</span></p>` : nothing}
       </section>
     `
   }
@@ -72,7 +72,7 @@ export class AsgAdminDevices extends LitElement {
   }
 
   private async revoke(d: BoardDevice) {
-    if (!confirm(`「${d.name}」の登録を解除しますか?画面はすぐに消えます。`)) return
+    if (!confirm(t('removeDeviceConfirm', { name: d.name }))) return
     await call(routes.admin.revokeBoardDevice, { params: { id: d.id } }).catch((e) => (this.error = errorText(e)))
     await this.load()
   }

@@ -5,6 +5,8 @@ import './asg-admin-letters.js'
 import { call, errorText } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { panel } from './styles.js'
+import { dayText, speaksEnglish } from '../lib/staffLanguage.js'
+import { t } from './text.js'
 
 const percent = (n: number, of: number) => (of === 0 ? 0 : Math.round((n / of) * 100))
 
@@ -54,39 +56,39 @@ export class AsgAdminRegistration extends LitElement {
 
   override render() {
     const d = this.data
-    if (!d) return html`${this.error ? html`<p class="error">${this.error}</p>` : html`<p>読み込み中…</p>`}`
+    if (!d) return html`${this.error ? html`<p class="error">${this.error}</p>` : html`<p>${t('loading')}</p>`}`
     return html`
       <section>
-        <h2>保護者の登録状況(${d.fiscalYear}年度)</h2>
-        <p>学校全体 <span class="rate" data-testid="school-rate">${percent(d.total.registered, d.total.pupils)}%</span>
-          <span class="muted">(${d.total.registered} / ${d.total.pupils}人)</span></p>
+        <h2>${t('registrationHeading', { year: d.fiscalYear })}</h2>
+        <p>${t('wholeSchool')} <span class="rate" data-testid="school-rate">${percent(d.total.registered, d.total.pupils)}%</span>
+          <span class="muted">${t('registeredOfTotal', { registered: d.total.registered, pupils: d.total.pupils })}</span></p>
         <div class="row">
-          <button class="primary" ?disabled=${this.busy || d.unregistered.length === 0} @click=${() => this.print({ onlyUnregistered: true, validDays: 30 })}>未登録の児童の案内だけ印刷(${d.unregistered.length}枚)</button>
-          <button @click=${() => this.load()}>更新</button>
+          <button class="primary" ?disabled=${this.busy || d.unregistered.length === 0} @click=${() => this.print({ onlyUnregistered: true, validDays: 30 })}>${t('printUnregistered', { n: d.unregistered.length })}</button>
+          <button @click=${() => this.load()}>${t('refresh')}</button>
         </div>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         <table>
-          <thead><tr><th>組</th><th>登録率</th><th>登録済み</th><th></th></tr></thead>
+          <thead><tr><th>${t('colClass')}</th><th>${t('colRate')}</th><th>${t('colRegistered')}</th><th></th></tr></thead>
           <tbody>
             ${d.classes.map((c) => html`<tr>
               <td>${c.classLabel}</td>
               <td><span class="bar"><i style="width:${percent(c.registered, c.pupils)}%"></i></span> ${percent(c.registered, c.pupils)}%</td>
-              <td>${c.registered} / ${c.pupils}人</td>
-              <td><button ?disabled=${this.busy || c.pupils === 0} @click=${() => this.print({ classId: c.classId, onlyUnregistered: false, validDays: 30 })}>${c.classLabel}の案内を印刷</button></td>
+              <td>${t('registeredCount', { registered: c.registered, pupils: c.pupils })}</td>
+              <td><button ?disabled=${this.busy || c.pupils === 0} @click=${() => this.print({ classId: c.classId, onlyUnregistered: false, validDays: 30 })}>${t('printClass', { classLabel: c.classLabel })}</button></td>
             </tr>`)}
           </tbody>
         </table>
       </section>
       <section>
-        <h2>保護者が未登録の児童(${d.unregistered.length}人)</h2>
+        <h2>${t('unregisteredHeading', { n: d.unregistered.length })}</h2>
         <table>
-          <thead><tr><th>組</th><th>番</th><th>氏名</th><th>登録コード</th><th></th></tr></thead>
+          <thead><tr><th>${t('colClass')}</th><th>${t('colNumber')}</th><th>${t('colName')}</th><th>${t('colCode')}</th><th></th></tr></thead>
           <tbody>
             ${d.unregistered.map((p) => html`<tr>
               <td>${p.classLabel}</td><td>${p.number}</td><td>${p.name}</td>
-              <td class="muted">${p.activeCodeExpiresAt ? `${p.activeCodeExpiresAt.slice(5, 10).replace('-', '/')}まで有効` : '未発行'}</td>
-              <td><button @click=${() => this.print({ pupilIds: [p.pupilId], onlyUnregistered: false, validDays: 30 })}>印刷</button>
-                  <button @click=${() => this.showPupil(p.pupilId, p.name)}>保護者・コード</button></td>
+              <td class="muted">${p.activeCodeExpiresAt ? t('validUntil', { date: this.expiry(p.activeCodeExpiresAt) }) : t('notIssued')}</td>
+              <td><button @click=${() => this.print({ pupilIds: [p.pupilId], onlyUnregistered: false, validDays: 30 })}>${t('print')}</button>
+                  <button @click=${() => this.showPupil(p.pupilId, p.name)}>${t('guardiansAndCodes')}</button></td>
             </tr>`)}
           </tbody>
         </table>
@@ -97,19 +99,24 @@ export class AsgAdminRegistration extends LitElement {
 
   private renderDetail(d: PupilGuardians, p: { pupilId: number; name: string }) {
     return html`<section>
-      <h2>${p.name} さんの保護者と登録コード</h2>
+      <h2>${t('detailHeading', { name: p.name })}</h2>
       <table><tbody>
-        ${d.guardians.map((g) => html`<tr><td>${g.name}</td><td><button @click=${() => this.unlink(p, g.guardianId)}>登録を解除</button>
-          <button @click=${() => this.resetCode(g.guardianId, g.name)}>パスワード再設定コード</button></td></tr>`)}
+        ${d.guardians.map((g) => html`<tr><td>${g.name}</td><td><button @click=${() => this.unlink(p, g.guardianId)}>${t('unlinkGuardian')}</button>
+          <button @click=${() => this.resetCode(g.guardianId, g.name)}>${t('guardianResetCode')}</button></td></tr>`)}
       </tbody></table>
-      <h3>登録コード</h3>
+      <h3>${t('codesHeading')}</h3>
       <table><tbody>
-        ${d.codes.map((c) => html`<tr><td class="code">${c.code}</td><td>${c.usedAt ? '使用済み' : c.revokedAt ? '無効' : `${c.expiresAt.slice(0, 10)}まで`}</td>
-          <td>${!c.usedAt && !c.revokedAt ? html`<button @click=${() => this.revoke(p, c.codeId)}>無効にする</button>` : nothing}</td></tr>`)}
+        ${d.codes.map((c) => html`<tr><td class="code">${c.code}</td><td>${c.usedAt ? t('codeUsed') : c.revokedAt ? t('codeRevoked') : t('codeUntil', { date: speaksEnglish() ? dayText(c.expiresAt.slice(0, 10)) : c.expiresAt.slice(0, 10) })}</td>
+          <td>${!c.usedAt && !c.revokedAt ? html`<button @click=${() => this.revoke(p, c.codeId)}>${t('revokeCode')}</button>` : nothing}</td></tr>`)}
       </tbody></table>
-      <div class="row"><button @click=${() => this.reissue(p)}>コードを再発行して印刷</button></div>
+      <div class="row"><button @click=${() => this.reissue(p)}>${t('reissueCode')}</button></div>
       ${this.notice ? html`<p class="ok" role="status">${this.notice}</p>` : nothing}
     </section>`
+  }
+
+  /** A code's last day: Japanese reads the short `12/31`; English, whose readers differ on day/month order, names the day. */
+  private expiry(expiresAt: string): string {
+    return speaksEnglish() ? dayText(expiresAt.slice(0, 10)) : expiresAt.slice(5, 10).replace('-', '/')
   }
 
   private async showPupil(pupilId: number, name: string) {
@@ -120,14 +127,14 @@ export class AsgAdminRegistration extends LitElement {
   private async resetCode(guardianId: number, name: string) {
     try {
       const r = await call(routes.admin.guardianResetCode, { params: { id: guardianId } })
-      this.notice = `${name} さんの再設定コード:${r.code}(24時間有効・1回限り)。${location.host}/join/#reset で使います。`
+      this.notice = t('guardianResetNotice', { name, code: r.code, host: location.host })
     } catch (e) {
       this.error = errorText(e)
     }
   }
 
   private async unlink(p: { pupilId: number; name: string }, guardianId: number) {
-    if (!confirm('この保護者の登録を解除しますか?')) return
+    if (!confirm(t('unlinkConfirm'))) return
     await call(routes.admin.unlinkGuardian, { params: { id: p.pupilId, guardianId } }).catch((e) => (this.error = errorText(e)))
     await Promise.all([this.showPupil(p.pupilId, p.name), this.load()])
   }

@@ -1,10 +1,16 @@
 import { LitElement, html, nothing } from 'lit'
-import { ROSTER_FIELD_LABEL, ROSTER_FIELDS, type RosterAnswers, type RosterApplied, type RosterMapping, type RosterPreview, type RosterQuestion, type SchoolYearView } from '../../../shared/protocol/index.js'
+import { ROSTER_FIELDS, type RosterAnswers, type RosterApplied, type RosterMapping, type RosterPreview, type RosterQuestion, type SchoolYearView } from '../../../shared/protocol/index.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { call, errorText, hrefOf } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { panel } from './styles.js'
+import { t } from './text.js'
 
+/** The roster fields' names, which are also the column names a school's file uses. */
+const FIELD_KEY = {
+  externalId: 'fieldExternalId', grade: 'fieldGrade', className: 'fieldClassName', number: 'fieldNumber', name: 'fieldName', kana: 'fieldKana',
+  familyName: 'fieldFamilyName', givenName: 'fieldGivenName', familyKana: 'fieldFamilyKana', givenKana: 'fieldGivenKana', guardianName: 'fieldGuardianName', enrolledOn: 'fieldEnrolledOn',
+} as const satisfies Record<(typeof ROSTER_FIELDS)[number], string>
 
 /**
  * Roster import: choose the file, check the preview (every problem by line), then apply.
@@ -73,24 +79,24 @@ export class AsgAdminRoster extends LitElement {
     const year = this.years.find((y) => y.id === this.yearId)
     return html`
       <section>
-        <h2>名簿の取り込み</h2>
-        <p class="muted">校務支援システムから書き出したCSV(UTF-8 または Shift_JIS)を選んでください。全校の名簿として取り込むと、ファイルにない児童は「転出」として残ります(削除はされません)。1クラス分や転入生だけのファイルは「一部」として取り込めます。</p>
+        <h2>${t('rosterHeading')}</h2>
+        <p class="muted">${t('rosterIntro')}</p>
         <div class="row">
-          <label>年度
+          <label>${t('schoolYear')}
             <select @change=${(e: Event) => this.choose({ yearId: Number((e.target as HTMLSelectElement).value) })}>
-              ${this.years.map((y) => html`<option value=${y.id} ?selected=${y.id === this.yearId}>${y.fiscalYear}年度(${y.classes.length}組)</option>`)}
+              ${this.years.map((y) => html`<option value=${y.id} ?selected=${y.id === this.yearId}>${t('yearOption', { year: y.fiscalYear, classes: y.classes.length })}</option>`)}
             </select>
           </label>
-          <button @click=${this.newYear} ?disabled=${this.busy}>新しい年度を作る(進級)</button>
-          ${year ? html`<a href=${hrefOf(routes.admin.rosterExport, { query: { yearId: year.id } })} download>この年度の名簿をCSVで書き出す</a>` : nothing}
+          <button @click=${this.newYear} ?disabled=${this.busy}>${t('newYear')}</button>
+          ${year ? html`<a href=${hrefOf(routes.admin.rosterExport, { query: { yearId: year.id } })} download>${t('exportYear')}</a>` : nothing}
         </div>
         <div class="row">
-          <input type="file" accept=".csv,text/csv" aria-label="名簿ファイル" @change=${(e: Event) => this.choose({ file: (e.target as HTMLInputElement).files?.[0] ?? null, mapping: null, mode: null, answers: {} })} />
-          <label><input type="checkbox" .checked=${this.createClasses} @change=${(e: Event) => this.choose({ createClasses: (e.target as HTMLInputElement).checked })} /> ファイルにある組がなければ作る</label>
-          <button class="primary" ?disabled=${!this.file || this.busy} @click=${this.runPreview}>内容を確認</button>
+          <input type="file" accept=".csv,text/csv" aria-label=${t('rosterFile')} @change=${(e: Event) => this.choose({ file: (e.target as HTMLInputElement).files?.[0] ?? null, mapping: null, mode: null, answers: {} })} />
+          <label><input type="checkbox" .checked=${this.createClasses} @change=${(e: Event) => this.choose({ createClasses: (e.target as HTMLInputElement).checked })} /> ${t('createClasses')}</label>
+          <button class="primary" ?disabled=${!this.file || this.busy} @click=${this.runPreview}>${t('checkContents')}</button>
         </div>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-        ${this.applied ? html`<p class="ok" role="status">取り込みました:追加 ${this.applied.added}人、組・番号の変更 ${this.applied.moved}人、情報の更新 ${this.applied.updated}人、変更なし ${this.applied.unchanged}人、転出・卒業 ${this.applied.left}人、新しい組 ${this.applied.classesCreated}</p>` : nothing}
+        ${this.applied ? html`<p class="ok" role="status">${t('rosterApplied', { added: this.applied.added, moved: this.applied.moved, updated: this.applied.updated, unchanged: this.applied.unchanged, left: this.applied.left, classesCreated: this.applied.classesCreated })}</p>` : nothing}
       </section>
       ${this.preview ? this.renderPreview(this.preview) : nothing}
     `
@@ -100,51 +106,51 @@ export class AsgAdminRoster extends LitElement {
     const open = p.questions.filter((q) => q.answer === null).length
     const ok = p.problems.length === 0 && open === 0
     return html`
-      <section aria-label="確認">
-        <h2>確認(${p.fiscalYear}年度・${p.rows}行・${p.encoding === 'shift_jis' ? 'Shift_JIS' : 'UTF-8'})</h2>
-        <h3>列の対応</h3>
+      <section aria-label=${t('previewLabel')}>
+        <h2>${t('previewHeading', { year: p.fiscalYear, rows: p.rows, encoding: p.encoding === 'shift_jis' ? 'Shift_JIS' : 'UTF-8' })}</h2>
+        <h3>${t('columnsHeading')}</h3>
         <div class="row">
-          ${ROSTER_FIELDS.map((f) => html`<label>${ROSTER_FIELD_LABEL[f]}
+          ${ROSTER_FIELDS.map((f) => html`<label>${t(FIELD_KEY[f])}
             <select data-field=${f} @change=${(e: Event) => this.mapField(f, (e.target as HTMLSelectElement).value)}>
-              <option value="">(なし)</option>
+              <option value="">${t('noColumn')}</option>
               ${p.headers.map((h) => html`<option ?selected=${p.mapping[f] === h}>${h}</option>`)}
             </select></label>`)}
         </div>
-        <h3>取り込み方</h3>
-        <div class="row" role="radiogroup" aria-label="取り込み方">
+        <h3>${t('modeHeading')}</h3>
+        <div class="row" role="radiogroup" aria-label=${t('modeHeading')}>
           <label><input type="radio" name="mode" value="full" .checked=${p.mode === 'full'} @change=${() => this.rerun({ mode: 'full' })} />
-            全校の名簿(ファイルにない児童は転出・卒業)${p.suggestedMode === 'full' ? '(おすすめ)' : ''}</label>
+            ${t('modeFull')}${p.suggestedMode === 'full' ? t('recommended') : ''}</label>
           <label><input type="radio" name="mode" value="partial" .checked=${p.mode === 'partial'} @change=${() => this.rerun({ mode: 'partial' })} />
-            一部だけ(ほかの児童はそのまま)${p.suggestedMode === 'partial' ? '(おすすめ)' : ''}</label>
+            ${t('modePartial')}${p.suggestedMode === 'partial' ? t('recommended') : ''}</label>
         </div>
-        ${p.suggestedMode === 'partial' ? html`<p class="muted">在籍児童のいる組のうち、ファイルにない組があります。1クラス分や転入生だけのファイルなら「一部だけ」を選んでください。</p>` : nothing}
+        ${p.suggestedMode === 'partial' ? html`<p class="muted">${t('partialHint')}</p>` : nothing}
         ${p.questions.length ? this.renderQuestions(p.questions) : nothing}
-        ${p.problems.length === 0 ? html`<p class="ok">${open ? '行ごとの問題はありません(上の質問に答えると取り込めます)。' : '問題はありません。'}</p>` : html`
-          <h3 class="error">問題 ${p.problems.length}件(直してから取り込んでください)</h3>
-          <table><tbody>${p.problems.map((x) => html`<tr><td>${x.line}行目</td><td>${x.message}</td></tr>`)}</tbody></table>`}
-        <h3>取り込むと</h3>
+        ${p.problems.length === 0 ? html`<p class="ok">${open ? t('noLineProblems') : t('noProblems')}</p>` : html`
+          <h3 class="error">${t('problemsHeading', { n: p.problems.length })}</h3>
+          <table><tbody>${p.problems.map((x) => html`<tr><td>${t('lineNo', { line: x.line })}</td><td>${x.message}</td></tr>`)}</tbody></table>`}
+        <h3>${t('afterImport')}</h3>
         <ul>
-          <li>追加:${p.added.length}人 ${this.names(p.added)}</li>
-          <li>組・番号の変更:${p.moved.length}人 ${this.names(p.moved)}</li>
-          <li>情報の更新:${p.updated.length}人</li>
-          <li>変更なし:${p.unchanged}人</li>
-          <li>転出・卒業として残す:${p.leaving.length}人 ${this.names(p.leaving.map((l) => `${l.name}(${l.reason === 'graduated' ? '卒業' : '転出'})`))}</li>
-          ${p.newClasses.length ? html`<li>新しく作る組:${p.newClasses.join('、')}</li>` : nothing}
+          <li>${t('addedItem', { n: p.added.length })} ${this.names(p.added)}</li>
+          <li>${t('movedItem', { n: p.moved.length })} ${this.names(p.moved)}</li>
+          <li>${t('updatedItem', { n: p.updated.length })}</li>
+          <li>${t('unchangedItem', { n: p.unchanged })}</li>
+          <li>${t('leavingItem', { n: p.leaving.length })} ${this.names(p.leaving.map((l) => t(l.reason === 'graduated' ? 'graduatedName' : 'movedAwayName', { name: l.name })))}</li>
+          ${p.newClasses.length ? html`<li>${t('newClassesItem', { classes: p.newClasses.join(t('listSeparator')) })}</li>` : nothing}
         </ul>
-        <button class="primary" ?disabled=${!ok || this.busy} @click=${this.apply}>この内容で取り込む</button>
+        <button class="primary" ?disabled=${!ok || this.busy} @click=${this.apply}>${t('applyRoster')}</button>
       </section>
     `
   }
 
   private renderQuestions(questions: RosterQuestion[]) {
     return html`
-      <h3 class=${questions.some((q) => q.answer === null) ? 'error' : ''}>同じ氏名・ふりがなの児童(${questions.length}件):どの児童か選んでください</h3>
+      <h3 class=${questions.some((q) => q.answer === null) ? 'error' : ''}>${t('questionsHeading', { n: questions.length })}</h3>
       <table><tbody>${questions.map((q) => html`<tr>
-        <td>${q.line}行目</td><td>${q.row}</td>
-        <td><select aria-label=${`${q.line}行目の児童`} @change=${(e: Event) => this.answer(q.line, (e.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${q.answer === null}>(選んでください)</option>
+        <td>${t('lineNo', { line: q.line })}</td><td>${q.row}</td>
+        <td><select aria-label=${t('questionLabel', { line: q.line })} @change=${(e: Event) => this.answer(q.line, (e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${q.answer === null}>${t('chooseOption')}</option>
           ${q.candidates.map((c) => html`<option value=${c.pupilId} ?selected=${q.answer === c.pupilId}>${c.label}</option>`)}
-          <option value="new" ?selected=${q.answer === 'new'}>別の児童(新しく追加)</option>
+          <option value="new" ?selected=${q.answer === 'new'}>${t('newPupilOption')}</option>
         </select></td></tr>`)}</tbody></table>`
   }
 
@@ -162,7 +168,7 @@ export class AsgAdminRoster extends LitElement {
   }
 
   private names(list: string[]) {
-    return list.length ? html`<span class="muted">— ${list.slice(0, 8).join('、')}${list.length > 8 ? ` ほか${list.length - 8}人` : ''}</span>` : nothing
+    return list.length ? html`<span class="muted">— ${list.slice(0, 8).join(t('listSeparator'))}${list.length > 8 ? t('moreNames', { n: list.length - 8 }) : ''}</span>` : nothing
   }
 
   private choose(change: Partial<Pick<AsgAdminRoster, 'yearId' | 'file' | 'createClasses' | 'mapping' | 'mode' | 'answers'>>) {
@@ -210,7 +216,7 @@ export class AsgAdminRoster extends LitElement {
 
   private async newYear() {
     const next = Math.max(...this.years.map((y) => y.fiscalYear), new Date().getFullYear() - 1) + 1
-    if (!confirm(`${next}年度を作りますか?新しい名簿を取り込むと、児童が進級し、最上級生は卒業になります。春休み・夏休み・冬休み・学年末休業は標準のひな形で入ります(「行事・休業日」で変更できます)。`)) return
+    if (!confirm(t('newYearConfirm', { year: next }))) return
     try {
       const res = await call(routes.admin.createYear, { body: { fiscalYear: next } })
       this.yearId = res.id

@@ -1,15 +1,16 @@
 import { LitElement, html, nothing } from 'lit'
-import { STAFF_ROLE_LABEL, StaffRole, type AdminReason, type SchoolSettingsView } from '../../../shared/protocol/index.js'
+import { StaffRole, type AdminReason, type SchoolSettingsView } from '../../../shared/protocol/index.js'
 import { ReasonCategory } from '../../../shared/domain/attendance.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { call, errorText, fromForm } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { panel } from './styles.js'
 import './asg-admin-code-form.js'
+import { roleText, t } from './text.js'
 
-const CATEGORY_LABEL: Record<ReasonCategory, string> = {
-  illness: '病気', injury: 'けが', family: '家庭の事情', suspension: '出席停止', bereavement: '忌引', appointment: '通院・用事', other: 'その他',
-}
+const CATEGORY_KEY = {
+  illness: 'catIllness', injury: 'catInjury', family: 'catFamily', suspension: 'catSuspension', bereavement: 'catBereavement', appointment: 'catAppointment', other: 'catOther',
+} as const satisfies Record<ReasonCategory, string>
 
 /** School settings and the reason list, saved together. */
 export class AsgAdminSettings extends LitElement {
@@ -41,56 +42,56 @@ export class AsgAdminSettings extends LitElement {
 
   override render() {
     const v = this.view
-    if (!v) return html`${this.error ? html`<p class="error">${this.error}</p>` : html`<p>読み込み中…</p>`}`
+    if (!v) return html`${this.error ? html`<p class="error">${this.error}</p>` : html`<p>${t('loading')}</p>`}`
     const s = v.settings
     return html`<form @submit=${this.save}>
       <section>
-        <h2>学校</h2>
-        <label class="block">学校名</label><input name="name" .value=${v.name} size="30" required />
+        <h2>${t('schoolSection')}</h2>
+        <label class="block">${t('schoolName')}</label><input name="name" .value=${v.name} size="30" required />
       </section>
       <section>
-        <h2>朝の時刻と連絡の受付</h2>
-        <div class="row"><label>出欠確認の時刻 <input name="rollCallTime" .value=${s.rollCallTime} size="5" /></label>
-          <label>当日連絡の締切 <input name="sameDayCutoff" .value=${s.sameDayCutoff} size="5" /></label>
-          <label><input type="checkbox" name="acceptLateReports" .checked=${s.acceptLateReports} /> 締切後も連絡を受け付ける</label></div>
-        <label class="block">締切後に保護者に表示する文</label>
+        <h2>${t('morningHeading')}</h2>
+        <div class="row"><label>${t('rollCallTime')} <input name="rollCallTime" .value=${s.rollCallTime} size="5" /></label>
+          <label>${t('sameDayCutoff')} <input name="sameDayCutoff" .value=${s.sameDayCutoff} size="5" /></label>
+          <label><input type="checkbox" name="acceptLateReports" .checked=${s.acceptLateReports} /> ${t('acceptLateReports')}</label></div>
+        <label class="block">${t('cutoffMessage')}</label>
         <textarea name="cutoffMessage" rows="2" cols="60" maxlength="200" .value=${s.cutoffMessage}></textarea>
       </section>
       <section>
-        <h2>表示とバッジ</h2>
-        <div class="row"><label><input type="checkbox" name="boardShowsMessages" .checked=${s.boardShowsMessages} /> 職員室の表示端末に保護者のメッセージを表示する</label></div>
-        <div class="row"><label>連続欠席のバッジ <input name="consecutiveAbsenceBadge" type="number" min="1" max="30" .value=${String(s.consecutiveAbsenceBadge)} />日</label>
-          <label>累計欠席のバッジ <input name="cumulativeAbsenceBadges" .value=${s.cumulativeAbsenceBadges.join(',')} size="12" />日(カンマ区切り)</label></div>
-        <h3>健康に関するメモを読める役割</h3>
-        <div class="row">${StaffRole.options.map((r) => html`<label><input type="checkbox" name="healthNoteRoles" value=${r} .checked=${s.healthNoteRoles.includes(r)} /> ${STAFF_ROLE_LABEL[r]}</label>`)}</div>
+        <h2>${t('badgesHeading')}</h2>
+        <div class="row"><label><input type="checkbox" name="boardShowsMessages" .checked=${s.boardShowsMessages} /> ${t('boardShowsMessages')}</label></div>
+        <div class="row"><label>${t('consecutiveBadge')} <input name="consecutiveAbsenceBadge" type="number" min="1" max="30" .value=${String(s.consecutiveAbsenceBadge)} />${t('daysUnit')}</label>
+          <label>${t('cumulativeBadges')} <input name="cumulativeAbsenceBadges" .value=${s.cumulativeAbsenceBadges.join(',')} size="12" />${t('daysCommaSeparated')}</label></div>
+        <h3>${t('healthNoteRoles')}</h3>
+        <div class="row">${StaffRole.options.map((r) => html`<label><input type="checkbox" name="healthNoteRoles" value=${r} .checked=${s.healthNoteRoles.includes(r)} /> ${roleText(r)}</label>`)}</div>
       </section>
       <section>
-        <h2>欠席・遅刻の理由</h2>
-        <table><thead><tr><th>理由</th><th>分類</th><th>出欠の区分</th><th>使う</th></tr></thead><tbody>
+        <h2>${t('reasonsHeading')}</h2>
+        <table><thead><tr><th>${t('colReason')}</th><th>${t('colCategory')}</th><th>${t('colAttendanceCode')}</th><th>${t('colInUse')}</th></tr></thead><tbody>
           ${this.reasons.map((r, i) => html`<tr>
             <td><input .value=${r.label} @input=${(e: Event) => this.editReason(i, { label: (e.target as HTMLInputElement).value })} /></td>
             <td><select @change=${(e: Event) => this.editReason(i, { category: (e.target as HTMLSelectElement).value as ReasonCategory })}>
-              ${ReasonCategory.options.map((c) => html`<option value=${c} ?selected=${c === r.category}>${CATEGORY_LABEL[c]}</option>`)}</select></td>
+              ${ReasonCategory.options.map((c) => html`<option value=${c} ?selected=${c === r.category}>${t(CATEGORY_KEY[c])}</option>`)}</select></td>
             <td><select @change=${(e: Event) => this.editReason(i, { suggestedCodeId: Number((e.target as HTMLSelectElement).value) })}>
               ${v.codes.map((c) => html`<option value=${c.id} ?selected=${c.id === r.suggestedCodeId}>${c.label}</option>`)}</select></td>
             <td><input type="checkbox" .checked=${r.active} @change=${(e: Event) => this.editReason(i, { active: (e.target as HTMLInputElement).checked })} /></td>
           </tr>`)}
         </tbody></table>
-        <div class="row"><button type="button" @click=${this.addReason}>理由を追加</button></div>
+        <div class="row"><button type="button" @click=${this.addReason}>${t('addReason')}</button></div>
       </section>
       <section>
         <asg-admin-code-form @asg-codes-changed=${(e: CustomEvent<SchoolSettingsView>) => this.codesChanged(e.detail)}></asg-admin-code-form>
       </section>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.notice ? html`<p class="ok" role="status">${this.notice}</p>` : nothing}
-      <button class="primary" type="submit">保存する</button>
+      <button class="primary" type="submit">${t('save')}</button>
     </form>`
   }
 
   /** A new code is saved at once; the unsaved reason edits stay as they are. */
   private codesChanged(v: SchoolSettingsView) {
     if (this.view) this.view = { ...this.view, codes: v.codes }
-    this.notice = '出欠の区分を追加しました'
+    this.notice = t('codeAdded')
   }
 
   private editReason(i: number, change: Partial<AdminReason>) {
@@ -115,7 +116,7 @@ export class AsgAdminSettings extends LitElement {
     try {
       const body = fromForm(routes.admin.saveSettings.body, { name: f.get('name'), settings, reasons: this.reasons.filter((r) => r.label.trim()) })
       this.show(await call(routes.admin.saveSettings, { body }))
-      this.notice = '保存しました'
+      this.notice = t('saved')
       this.error = ''
     } catch (err) {
       this.error = errorText(err)

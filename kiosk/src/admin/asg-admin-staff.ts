@@ -1,9 +1,10 @@
 import { LitElement, html, nothing } from 'lit'
-import { STAFF_ROLE_LABEL, StaffRole, type ClassOption, type StaffAccount } from '../../../shared/protocol/index.js'
+import { StaffRole, type ClassOption, type StaffAccount } from '../../../shared/protocol/index.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { call, errorText, fromForm } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { panel } from './styles.js'
+import { roleText, t } from './text.js'
 
 
 /** Staff accounts: create, roles and homeroom, disable (their pages close at once), reset codes. */
@@ -46,26 +47,26 @@ export class AsgAdminStaff extends LitElement {
   override render() {
     return html`
       <section>
-        <h2>職員アカウント</h2>
+        <h2>${t('staffHeading')}</h2>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         ${this.notice ? html`<p class="ok" role="status">${this.notice}</p>` : nothing}
         <table>
-          <thead><tr><th>氏名</th><th>ログインID</th><th>役割</th><th>担任</th><th></th></tr></thead>
+          <thead><tr><th>${t('colName')}</th><th>${t('colLoginId')}</th><th>${t('colRoles')}</th><th>${t('colHomeroom')}</th><th></th></tr></thead>
           <tbody>${this.staff.map((s) => this.row(s))}</tbody>
         </table>
       </section>
       <section>
-        <h2>職員を追加</h2>
+        <h2>${t('addStaffHeading')}</h2>
         <form @submit=${this.create}>
           <div class="row">
-            <label>姓 <input name="familyName" required size="8" /></label>
-            <label>名 <input name="givenName" required size="8" /></label>
-            <label>ログインID <input name="loginId" required autocomplete="off" /></label>
-            <label>初期パスワード <input name="password" type="password" required minlength="8" autocomplete="new-password" /></label>
+            <label>${t('familyName')} <input name="familyName" required size="8" /></label>
+            <label>${t('givenName')} <input name="givenName" required size="8" /></label>
+            <label>${t('colLoginId')} <input name="loginId" required autocomplete="off" /></label>
+            <label>${t('initialPassword')} <input name="password" type="password" required minlength="8" autocomplete="new-password" /></label>
           </div>
-          <div class="row">${StaffRole.options.map((r) => html`<label><input type="checkbox" name="roles" value=${r} ?checked=${r === 'teacher'} /> ${STAFF_ROLE_LABEL[r]}</label>`)}</div>
-          <div class="row"><label>担任 <select name="homeroom"><option value="">なし</option>${this.classes.map((c) => html`<option value=${c.id}>${c.label}</option>`)}</select></label>
-            <button class="primary" type="submit">追加</button></div>
+          <div class="row">${StaffRole.options.map((r) => html`<label><input type="checkbox" name="roles" value=${r} ?checked=${r === 'teacher'} /> ${roleText(r)}</label>`)}</div>
+          <div class="row"><label>${t('colHomeroom')} <select name="homeroom"><option value="">${t('none')}</option>${this.classes.map((c) => html`<option value=${c.id}>${c.label}</option>`)}</select></label>
+            <button class="primary" type="submit">${t('add')}</button></div>
         </form>
       </section>
     `
@@ -73,15 +74,15 @@ export class AsgAdminStaff extends LitElement {
 
   private row(s: StaffAccount) {
     return html`<tr>
-      <td>${s.familyName} ${s.givenName}${s.disabled ? html` <span class="muted">(無効)</span>` : nothing}</td>
+      <td>${s.familyName} ${s.givenName}${s.disabled ? html` <span class="muted">${t('disabledMark')}</span>` : nothing}</td>
       <td>${s.loginId}</td>
-      <td>${StaffRole.options.map((r) => html`<label><input type="checkbox" .checked=${s.roles.includes(r)} @change=${(e: Event) => this.toggleRole(s, r, (e.target as HTMLInputElement).checked)} />${STAFF_ROLE_LABEL[r]}</label>`)}</td>
+      <td>${StaffRole.options.map((r) => html`<label><input type="checkbox" .checked=${s.roles.includes(r)} @change=${(e: Event) => this.toggleRole(s, r, (e.target as HTMLInputElement).checked)} />${roleText(r)}</label>`)}</td>
       <td><select @change=${(e: Event) => this.setHomeroom(s, (e.target as HTMLSelectElement).value)}>
-        <option value="">なし</option>${this.classes.map((c) => html`<option value=${c.id} ?selected=${s.homeroomClassIds.includes(c.id)}>${c.label}</option>`)}</select></td>
+        <option value="">${t('none')}</option>${this.classes.map((c) => html`<option value=${c.id} ?selected=${s.homeroomClassIds.includes(c.id)}>${c.label}</option>`)}</select></td>
       <td>
-        ${s.disabled ? html`<button @click=${() => this.act(s, 'enable', '有効にしました')}>有効にする</button>`
-          : html`<button @click=${() => this.act(s, 'disable', 'アカウントを無効にし、開いている画面を閉じました')}>無効にする</button>`}
-        <button @click=${() => this.resetCode(s)}>再設定コード</button>
+        ${s.disabled ? html`<button @click=${() => this.act(s, 'enable', t('enabledNotice'))}>${t('enable')}</button>`
+          : html`<button @click=${() => this.act(s, 'disable', t('disabledNotice'))}>${t('disable')}</button>`}
+        <button @click=${() => this.resetCode(s)}>${t('staffResetCode')}</button>
       </td>
     </tr>`
   }
@@ -90,7 +91,7 @@ export class AsgAdminStaff extends LitElement {
     const next = { ...s, ...change }
     try {
       await call(routes.admin.updateStaff, { params: { id: s.id }, body: { familyName: next.familyName, givenName: next.givenName, roles: next.roles, homeroomClassIds: next.homeroomClassIds } })
-      this.notice = `${s.familyName} ${s.givenName} さんを更新しました`
+      this.notice = t('staffUpdated', { family: s.familyName, given: s.givenName })
     } catch (e) {
       this.error = errorText(e)
     }
@@ -119,7 +120,7 @@ export class AsgAdminStaff extends LitElement {
   private async resetCode(s: StaffAccount) {
     try {
       const r = await call(routes.admin.staffResetCode, { params: { id: s.id } })
-      this.notice = `${s.familyName} さんの再設定コード:${r.code}(24時間有効・1回限り)。/join/#reset の「パスワードの再設定」で使います。`
+      this.notice = t('staffResetNotice', { name: s.familyName, code: r.code })
     } catch (e) {
       this.error = errorText(e)
     }
@@ -136,7 +137,7 @@ export class AsgAdminStaff extends LitElement {
         roles: f.getAll('roles'), homeroomClassIds: homeroom ? [Number(homeroom)] : [],
       })
       await call(routes.admin.createStaff, { body })
-      this.notice = '職員を追加しました'
+      this.notice = t('staffAdded')
       this.error = ''
       form.reset()
       await this.load()

@@ -2,7 +2,9 @@ import { LitElement, css, html, nothing } from 'lit'
 import { ORGANISATION_KIND_LABEL, type CitySchools } from '../../../shared/protocol/index.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { call, errorText } from '../lib/api.js'
+import { speaksEnglish } from '../lib/staffLanguage.js'
 import { tokens } from '../lib/styles.js'
+import { t } from './text.js'
 
 /**
  * A city administrator's page: every school of the organisation with its administrators and
@@ -43,19 +45,19 @@ export class AsgCitySchools extends LitElement {
 
   override render() {
     if (this.error) return html`<p class="error" role="alert">${this.error}</p>`
-    if (!this.data) return html`<p>読み込み中…</p>`
+    if (!this.data) return html`<p>${t('loading')}</p>`
     const { organisation, schools } = this.data
-    return html`<h2>${organisation.name}(${ORGANISATION_KIND_LABEL[organisation.kind].ja})の学校 ${schools.length}校</h2>
+    return html`<h2>${t('citySchoolsHeading', { organisation: organisation.name, kind: ORGANISATION_KIND_LABEL[organisation.kind][speaksEnglish() ? 'en' : 'ja'], n: schools.length })}</h2>
       <table>
-        <thead><tr><th>学校名</th><th>学校コード</th><th>年度</th><th>管理者</th><th>在籍</th></tr></thead>
+        <thead><tr><th>${t('colSchoolName')}</th><th>${t('colSchoolCode')}</th><th>${t('colYear')}</th><th>${t('colAdmins')}</th><th>${t('colPupils')}</th></tr></thead>
         <tbody>
           ${schools.map((s) => html`<tr>
-            <td>${s.name}</td><td>${s.schoolCode ?? '—'}</td><td>${s.currentYear ? `${s.currentYear}年度` : '—'}</td>
-            <td class="n">${s.admins ? `${s.admins}名` : html`<span class="warn">なし</span>`}</td><td class="n">${s.pupils}名</td>
+            <td>${s.name}</td><td>${s.schoolCode ?? '—'}</td><td>${s.currentYear ? t('yearCell', { year: s.currentYear }) : '—'}</td>
+            <td class="n">${s.admins ? t('peopleCount', { n: s.admins }) : html`<span class="warn">${t('none')}</span>`}</td><td class="n">${t('peopleCount', { n: s.pupils })}</td>
           </tr>`)}
         </tbody>
       </table>
-      ${schools.length === 0 ? html`<p>まだ学校がありません。</p>` : nothing}`
+      ${schools.length === 0 ? html`<p>${t('noSchools')}</p>` : nothing}`
   }
 }
 
