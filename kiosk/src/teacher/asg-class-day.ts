@@ -12,9 +12,9 @@ import {
   badgeText,
   byAttendanceNumber,
   COUNTED_STATUSES,
+  COUNT_LABEL,
   countByStatus,
   HIGHLIGHT_MS,
-  STATUS_LABEL,
   statusColours,
   statusText,
   unacknowledged,
@@ -147,7 +147,7 @@ export class AsgClassDay extends LitElement {
       </header>
       <ul class="counts" aria-label=${t('countsLabel')}>
         ${COUNTED_STATUSES.map(
-          (s) => html`<li class=${counts[s] ? `st-${s}` : 'zero'}><span class="n">${counts[s]}</span><span class="l">${STATUS_LABEL[s]}</span></li>`,
+          (s) => html`<li class=${counts[s] ? `st-${s}` : 'zero'}><span class="n">${counts[s]}</span><span class="l">${COUNT_LABEL[s]}</span></li>`,
         )}
       </ul>
       ${entries.length === 0

@@ -27,6 +27,9 @@ export const STATUS_LABEL: Record<DayStatus, string> = {
 /** Short labels where space is tight (the overview's cards). */
 export const STATUS_SHORT_LABEL: Record<DayStatus, string> = { ...STATUS_LABEL, excused: t('statusExcusedShort') }
 
+/** The class's count tiles: five to a phone's width, so English needs shorter words than the full label. */
+export const COUNT_LABEL: Record<DayStatus, string> = { ...STATUS_LABEL, excused: t('statusExcusedTile') }
+
 /** The report kinds' words (as REPORT_KIND_LABEL in Japanese). */
 export const REPORT_KIND_TEXT: Record<ReportKind, string> = {
   absent: t('kindAbsent'),

@@ -36,6 +36,7 @@ export const teacher = {
   statusNotArrived: '未登校',
   statusExcused: '出席停止・忌引',
   statusExcusedShort: '停止・忌引',
+  statusExcusedTile: '出席停止・忌引',
   statusSuspension: '出席停止',
   statusBereavement: '忌引',
   statusPresent: '出席',
