@@ -1,27 +1,31 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { repeat } from 'lit/directives/repeat.js'
 import { DAY_STATUS_LABEL, type ClassInfo, type DayEntry, type MarkSource } from '../../../shared/protocol/index.js'
-import { formatTimeJa } from '../../../shared/time/format.js'
-import { badgesFor, statusLabel, type Thresholds } from '../../../shared/domain/boardView.js'
+import { badgesFor, type Thresholds } from '../../../shared/domain/boardView.js'
 import { changedAfterAcknowledgement, liveReports, unacknowledgedReports } from '../../../shared/domain/dayReports.js'
 import { buttons, tokens } from '../lib/styles.js'
+import { timeText } from '../lib/staffLanguage.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 import './asg-report-thread.js'
+import { t } from './text.js'
 import {
+  badgeText,
   byAttendanceNumber,
   COUNTED_STATUSES,
+  COUNT_LABEL,
   countByStatus,
   HIGHLIGHT_MS,
   statusColours,
+  statusText,
   unacknowledged,
 } from './day-view.js'
 
 const SOURCE_LABEL: Record<MarkSource, string> = {
-  guardian: '保護者連絡',
-  phone: '電話連絡',
-  teacher: '担任入力',
-  office: '職員室入力',
-  system: '自動',
+  guardian: t('sourceGuardianReport'),
+  phone: t('sourcePhoneReport'),
+  teacher: t('sourceTeacherEntry'),
+  office: t('sourceOfficeEntry'),
+  system: t('sourceAutomatic'),
 }
 
 /**
@@ -128,24 +132,27 @@ export class AsgClassDay extends LitElement {
     const now = Date.now()
     return html`
       <header>
-        <h2>${info?.label ?? 'クラス'}</h2>
+        <h2>${info?.label ?? t('classFallback')}</h2>
         ${info
-          ? html`<span class="meta">${info.homeroomTeacher ? `担任 ${info.homeroomTeacher}` : '担任 未設定'} ・ 在籍 ${info.pupilCount}名</span>`
+          ? html`<span class="meta">${t('classMeta', {
+              teacher: info.homeroomTeacher ? t('homeroomTeacherIs', { name: info.homeroomTeacher }) : t('homeroomTeacherUnset'),
+              n: info.pupilCount,
+            })}</span>`
           : nothing}
         ${this.editable
           ? todo > 0
-            ? html`<span class="todo">未確認 ${todo}件</span>`
+            ? html`<span class="todo">${t('unacknowledgedCount', { n: todo })}</span>`
             : nothing
-          : html`<span class="readonly">閲覧のみ</span>`}
+          : html`<span class="readonly">${t('viewOnly')}</span>`}
       </header>
-      <ul class="counts" aria-label="人数">
+      <ul class="counts" aria-label=${t('countsLabel')}>
         ${COUNTED_STATUSES.map(
-          (s) => html`<li class=${counts[s] ? `st-${s}` : 'zero'}><span class="n">${counts[s]}</span><span class="l">${DAY_STATUS_LABEL[s]}</span></li>`,
+          (s) => html`<li class=${counts[s] ? `st-${s}` : 'zero'}><span class="n">${counts[s]}</span><span class="l">${COUNT_LABEL[s]}</span></li>`,
         )}
       </ul>
       ${entries.length === 0
-        ? html`<p class="empty">連絡はありません</p>`
-        : html`<ol aria-label="連絡・出欠">
+        ? html`<p class="empty">${t('noReports')}</p>`
+        : html`<ol aria-label=${t('entriesLabel')}>
             ${repeat(
               entries,
               (e) => e.pupilId,
@@ -163,17 +170,17 @@ export class AsgClassDay extends LitElement {
     // With reports, the thread says the reasons and times; without, the mark says them.
     const reason = live.length === 0 && e.codeLabel && e.codeLabel !== DAY_STATUS_LABEL[e.status] ? e.codeLabel : null
     return html`<li class=${classes} data-pupil=${e.pupilId}>
-      <span class="no" title="出席番号">${e.attendanceNumber}</span>
+      <span class="no" title=${t('attendanceNumber')}>${e.attendanceNumber}</span>
       <div class="body">
       <div class="who">
         <span class="name">${e.name}</span>
         <span class="kana">${e.kana}</span>
-        ${changedAfterAcknowledgement(e.reports) ? html`<span class="changed-mark">確認後に変更</span>` : nothing}
-        <span class="status st-${e.status}">${statusLabel(e)}</span>
+        ${changedAfterAcknowledgement(e.reports) ? html`<span class="changed-mark">${t('changedAfterAcknowledgement')}</span>` : nothing}
+        <span class="status st-${e.status}">${statusText(e)}</span>
       </div>
       <div class="line">
         ${reason ? html`<span class="reason">${reason}</span>` : nothing} ${live.length === 0 ? this.renderTime(e) : nothing}
-        ${badgesFor(e, this.thresholds).map((b) => html`<span class="badge ${b.kind === 'streak' ? 'streak' : 'total'}">${b.text}</span>`)}
+        ${badgesFor(e, this.thresholds).map((b) => html`<span class="badge ${b.kind === 'streak' ? 'streak' : 'total'}">${badgeText(b, e)}</span>`)}
         ${e.source ? html`<span class="source">${SOURCE_LABEL[e.source]}</span>` : nothing}
       </div>
       <asg-report-thread .reports=${e.reports} .pending=${this.pending} .timeZone=${this.timeZone} .date=${this.date}
@@ -184,8 +191,8 @@ export class AsgClassDay extends LitElement {
 
   private renderTime(e: DayEntry) {
     if (!e.time) return nothing
-    if (e.status === 'late') return html`<span class="time">${formatTimeJa(e.time)}予定</span>`
-    if (e.status === 'early_leave') return html`<span class="time">${formatTimeJa(e.time)}お迎え</span>`
+    if (e.status === 'late') return html`<span class="time">${t('arrivingAt', { time: timeText(e.time) })}</span>`
+    if (e.status === 'early_leave') return html`<span class="time">${t('pickedUpAt', { time: timeText(e.time) })}</span>`
     return nothing
   }
 

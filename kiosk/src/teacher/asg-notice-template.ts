@@ -1,10 +1,14 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { CapturedMail } from '../../../shared/protocol/index.js'
-import { formatInstantJa } from '../../../shared/time/format.js'
 import { ApiError, call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
+import { instantText } from '../lib/staffLanguage.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
+import { t } from './text.js'
+
+/** The template's placeholders: words of the message itself, written in Japanese whatever the page's language. */
+const PLACEHOLDERS = '{学校名} {児童名} {保護者名} {日付} {リンク}'
 
 /**
  * The office edits the school's notice template; administrators also read the mail
@@ -58,17 +62,17 @@ export class AsgNoticeTemplate extends LitElement {
 
   override render() {
     return html`<details>
-        <summary>お知らせの文面</summary>
-        <p class="hint">使える差し込み: {学校名} {児童名} {保護者名} {日付} {リンク}</p>
-        <label>件名<input name="subject" .value=${this.subject} /></label>
-        <label>本文<textarea name="body" .value=${this.body}></textarea></label>
-        <button class="primary" @click=${this.save}>保存</button>
+        <summary>${t('templateHeading')}</summary>
+        <p class="hint">${t('templatePlaceholders', { placeholders: PLACEHOLDERS })}</p>
+        <label>${t('subject')}<input name="subject" .value=${this.subject} /></label>
+        <label>${t('body')}<textarea name="body" .value=${this.body}></textarea></label>
+        <button class="primary" @click=${this.save}>${t('save')}</button>
         ${this.message ? html`<span class="msg" role="status">${this.message}</span>` : nothing}
       </details>
       ${this.mail
         ? html`<details @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && void this.loadMail()}>
-            <summary>保存されたメール(デモ・送信されません)</summary>
-            ${this.mail.map((m) => html`<article><div class="muted">${formatInstantJa(m.createdAt, this.timeZone)} → ${m.recipient}</div><strong>${m.subject}</strong><pre>${m.body}</pre></article>`)}
+            <summary>${t('capturedMail')}</summary>
+            ${this.mail.map((m) => html`<article><div class="muted">${instantText(m.createdAt)} → ${m.recipient}</div><strong>${m.subject}</strong><pre>${m.body}</pre></article>`)}
           </details>`
         : nothing}`
   }
@@ -77,10 +81,10 @@ export class AsgNoticeTemplate extends LitElement {
     const value = (name: string) => (this.renderRoot.querySelector(`[name="${name}"]`) as HTMLInputElement).value
     try {
       await call(routes.office.saveNoticeTemplate, { body: { subject: value('subject'), body: value('body') } })
-      this.message = '保存しました'
+      this.message = t('saved')
       await this.load()
     } catch (err) {
-      this.message = err instanceof ApiError && err.fields ? Object.values(err.fields)[0] ?? err.message : err instanceof Error ? err.message : '保存できませんでした'
+      this.message = err instanceof ApiError && err.fields ? Object.values(err.fields)[0] ?? err.message : err instanceof Error ? err.message : t('saveFailed')
     }
   }
 

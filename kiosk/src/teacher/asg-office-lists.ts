@@ -1,9 +1,16 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { officeLists } from '../../../shared/domain/officeLists.js'
-import { DAY_STATUS_LABEL, REPORT_KIND_LABEL, type ClassInfo, type DayEntry } from '../../../shared/protocol/index.js'
-import { formatTimeJa } from '../../../shared/time/format.js'
+import type { ClassInfo, DayEntry } from '../../../shared/protocol/index.js'
 import { buttons, tokens } from '../lib/styles.js'
-import { statusColours } from './day-view.js'
+import { timeText } from '../lib/staffLanguage.js'
+import { aroundCount, REPORT_KIND_TEXT, STATUS_LABEL, statusColours } from './day-view.js'
+import { t } from './text.js'
+
+/** officeLists' reasons for a discrepancy, by their Japanese words. */
+const WHY: Record<string, string> = {
+  '欠席の連絡あり・学校は出席と記録': t('whyMarkedPresent'),
+  '欠席の連絡あり・登校済': t('whyArrived'),
+}
 
 /**
  * The office / vice-principal's morning lists, live: unexplained 未登校, reports not
@@ -60,29 +67,34 @@ export class AsgOfficeLists extends LitElement {
     const label = new Map(this.classes.map((c) => [c.id, c.label]))
     const pupil = (e: DayEntry, extra: unknown = nothing) =>
       html`<li><button @click=${() => this.open(e.classId)}><span class="cls">${label.get(e.classId) ?? ''}</span><span class="name">${e.attendanceNumber}. ${e.name}</span>${extra}</button></li>`
-    return html`<h2>職員室 朝の確認</h2>
+    // The count is styled apart inside the sentence, wherever the language puts it.
+    const heading = (key: Parameters<typeof t>[0], n: number) => {
+      const [before, after] = aroundCount((mark) => t(key, { n: mark }))
+      return html`${before}<span class="n">${n}</span>${after}`
+    }
+    return html`<h2>${t('morningCheck')}</h2>
       <div class="grid">
-        <section class=${lists.unexplained.length ? 'alert' : ''} aria-label="連絡のない未登校">
-          <h3>連絡のない未登校 <span class="n">${lists.unexplained.length}</span>名</h3>
-          ${lists.unexplained.length ? html`<ul>${lists.unexplained.map((e) => pupil(e, html`<span class="chip st-not_arrived">未登校</span>`))}</ul>` : html`<p class="none">ありません</p>`}
+        <section class=${lists.unexplained.length ? 'alert' : ''} aria-label=${t('unexplainedLabel')}>
+          <h3>${heading('unexplainedHeading', lists.unexplained.length)}</h3>
+          ${lists.unexplained.length ? html`<ul>${lists.unexplained.map((e) => pupil(e, html`<span class="chip st-not_arrived">${STATUS_LABEL.not_arrived}</span>`))}</ul>` : html`<p class="none">${t('none')}</p>`}
         </section>
-        <section class=${this.rollCallOverdue && lists.classesWithoutRoll.length ? 'alert' : ''} aria-label="点呼が済んでいないクラス">
-          <h3>点呼が済んでいないクラス <span class="n">${lists.classesWithoutRoll.length}</span></h3>
+        <section class=${this.rollCallOverdue && lists.classesWithoutRoll.length ? 'alert' : ''} aria-label=${t('withoutRollLabel')}>
+          <h3>${heading('withoutRollHeading', lists.classesWithoutRoll.length)}</h3>
           ${lists.classesWithoutRoll.length
-            ? html`<ul class="classes">${lists.classesWithoutRoll.map((c) => html`<li><button @click=${() => this.open(c.id)}><span class="name">${c.label}</span><span class="cls">${c.homeroomTeacher ?? '担任未設定'}</span></button></li>`)}</ul>`
-            : html`<p class="none">全クラス点呼済</p>`}
+            ? html`<ul class="classes">${lists.classesWithoutRoll.map((c) => html`<li><button @click=${() => this.open(c.id)}><span class="name">${c.label}</span><span class="cls">${c.homeroomTeacher ?? t('noHomeroomTeacher')}</span></button></li>`)}</ul>`
+            : html`<p class="none">${t('allRollsTaken')}</p>`}
         </section>
-        <section aria-label="未確認の連絡">
-          <h3>未確認の連絡 <span class="n">${lists.unacknowledged.length}</span>件</h3>
+        <section aria-label=${t('unacknowledgedLabel')}>
+          <h3>${heading('unacknowledgedHeading', lists.unacknowledged.length)}</h3>
           ${lists.unacknowledged.length
-            ? html`<ul>${lists.unacknowledged.map(({ entry, report }) => pupil(entry, html`<span class="chip st-${report.kind}">${REPORT_KIND_LABEL[report.kind]}</span>${report.time ? html`<span>${formatTimeJa(report.time)}</span>` : nothing}`))}</ul>`
-            : html`<p class="none">ありません</p>`}
+            ? html`<ul>${lists.unacknowledged.map(({ entry, report }) => pupil(entry, html`<span class="chip st-${report.kind}">${REPORT_KIND_TEXT[report.kind]}</span>${report.time ? html`<span>${timeText(report.time)}</span>` : nothing}`))}</ul>`
+            : html`<p class="none">${t('none')}</p>`}
         </section>
-        <section class=${lists.discrepancies.length ? 'alert' : ''} aria-label="食い違い">
-          <h3>食い違い <span class="n">${lists.discrepancies.length}</span>件</h3>
+        <section class=${lists.discrepancies.length ? 'alert' : ''} aria-label=${t('discrepanciesLabel')}>
+          <h3>${heading('discrepanciesHeading', lists.discrepancies.length)}</h3>
           ${lists.discrepancies.length
-            ? html`<ul>${lists.discrepancies.map((d) => pupil(d.entry, html`<span class="chip st-${d.entry.status}">${DAY_STATUS_LABEL[d.entry.status]}</span><span class="why">${d.why}</span>`))}</ul>`
-            : html`<p class="none">ありません</p>`}
+            ? html`<ul>${lists.discrepancies.map((d) => pupil(d.entry, html`<span class="chip st-${d.entry.status}">${STATUS_LABEL[d.entry.status]}</span><span class="why">${WHY[d.why] ?? d.why}</span>`))}</ul>`
+            : html`<p class="none">${t('none')}</p>`}
         </section>
       </div>`
   }

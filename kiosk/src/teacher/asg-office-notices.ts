@@ -1,16 +1,33 @@
 import { LitElement, css, html, nothing } from 'lit'
 // Keyed by notice: a half-typed call note stays with its child when the list changes under it.
 import { repeat } from 'lit/directives/repeat.js'
-import { CALL_OUTCOME_LABEL, NOTICE_ANSWER_LABEL, type DayEntry, type OfficeNotice, type OfficeNoticeList } from '../../../shared/protocol/index.js'
-import { formatInstantTimeJa, formatTimeJa } from '../../../shared/time/format.js'
+import type { CallOutcome, DayEntry, NoticeAnswerKind, OfficeNotice, OfficeNoticeList } from '../../../shared/protocol/index.js'
+import { formatInstantTimeJa } from '../../../shared/time/format.js'
 import { call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
+import { timeText } from '../lib/staffLanguage.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 import '../components/asg-call-record.js'
 import type { CallDetail } from '../components/asg-call-record.js'
+import { t } from './text.js'
 
-const DELIVERY_LABEL = { pending: '未送達(再送待ち)', sending: '送信中', sent: '送信済', captured: '保存済(デモ)', failed: '送信できず' } as const
+const DELIVERY_LABEL = {
+  pending: t('deliveryPending'),
+  sending: t('deliverySending'),
+  sent: t('deliverySent'),
+  captured: t('deliveryCaptured'),
+  failed: t('deliveryFailed'),
+} as const
+
+/** The guardians' answers and the calls' outcomes (NOTICE_ANSWER_LABEL, CALL_OUTCOME_LABEL in Japanese). */
+const ANSWER_LABEL: Record<NoticeAnswerKind, string> = {
+  late: t('answerLate'),
+  absent: t('answerAbsent'),
+  should_be_at_school: t('answerShouldBeAtSchool'),
+  will_call: t('answerWillCall'),
+}
+const CALL_OUTCOME_TEXT: Record<CallOutcome, string> = { reached: t('callReached'), no_answer: t('callNoAnswer'), left_message: t('callLeftMessage') }
 
 /**
  * The office's not-arrived follow-up: send notices to the unexplained 未登校 pupils
@@ -101,27 +118,27 @@ export class AsgOfficeNotices extends LitElement {
     const chosen = candidates.filter((e) => !this.unselected.has(e.pupilId))
     const toCall = notices.filter((n) => n.toCall)
     return html`
-      <section aria-label="お知らせの送信">
-        <h3>「登校していません」のお知らせ</h3>
+      <section aria-label=${t('sendNoticesLabel')}>
+        <h3>${t('noticeHeading')}</h3>
         ${candidates.length === 0
-          ? html`<p class="muted">送信できる児童はいません(連絡のない未登校のみが対象です)。</p>`
+          ? html`<p class="muted">${t('noCandidates')}</p>`
           : html`<div class="pick">
                 ${candidates.map((e) => html`<label><input type="checkbox" .checked=${!this.unselected.has(e.pupilId)} @change=${() => this.toggle(e.pupilId)} />${e.name}</label>`)}
               </div>
               <button class="primary" ?disabled=${this.busy || chosen.length === 0} @click=${() => this.send(chosen.map((e) => e.pupilId))}>
-                ${chosen.length}名の保護者に送信
+                ${t('sendToGuardians', { n: chosen.length })}
               </button>`}
         ${this.message ? html`<p class="msg" role="status">${this.message}</p>` : nothing}
       </section>
       ${toCall.length > 0
-        ? html`<section aria-label="電話リスト">
-            <h3>電話リスト ${toCall.length}名 <span class="muted">送信から${this.list!.callListAfterMinutes}分 回答なし・「登校しているはず」</span></h3>
+        ? html`<section aria-label=${t('callListLabel')}>
+            <h3>${t('callListHeading', { n: toCall.length })} <span class="muted">${t('callListWhy', { minutes: this.list!.callListAfterMinutes })}</span></h3>
             ${repeat(toCall, (n) => n.id, (n) => this.renderCall(n))}
           </section>`
         : nothing}
       ${notices.length > 0
-        ? html`<section aria-label="送信済みのお知らせ">
-            <h3>送信済み ${notices.length}件</h3>
+        ? html`<section aria-label=${t('sentNoticesLabel')}>
+            <h3>${t('sentHeading', { n: notices.length })}</h3>
             <ul>${notices.map((n) => this.renderNotice(n))}</ul>
           </section>`
         : nothing}
@@ -132,21 +149,21 @@ export class AsgOfficeNotices extends LitElement {
     const mail = n.deliveries.filter((d) => d.channel === 'email')
     return html`<li class="row" data-pupil=${n.pupilId}>
       <span class="cls">${n.classLabel}</span><span class="name">${n.pupilName}</span>
-      <span class="muted">${formatInstantTimeJa(n.sentAt, this.timeZone)} 送信(${n.sentBy})</span>
+      <span class="muted">${t('sentAtBy', { time: formatInstantTimeJa(n.sentAt, this.timeZone), by: n.sentBy })}</span>
       ${n.answer
-        ? html`<span class="answer">${NOTICE_ANSWER_LABEL[n.answer]}${n.answerTime ? ` ${formatTimeJa(n.answerTime)}` : ''}</span>${n.answerMessage ? html`<span>「${n.answerMessage}」</span>` : nothing}`
-        : html`<span class="waiting">未回答</span>`}
-      ${mail.map((d) => html`<span class=${d.status === 'pending' || d.status === 'failed' ? 'bad' : 'muted'}>メール ${DELIVERY_LABEL[d.status]}</span>`)}
-      ${n.calls.length ? html`<span class="muted">電話 ${CALL_OUTCOME_LABEL[n.calls[0]!.outcome]}</span>` : nothing}
+        ? html`<span class="answer">${ANSWER_LABEL[n.answer]}${n.answerTime ? ` ${timeText(n.answerTime)}` : ''}</span>${n.answerMessage ? html`<span>${t('quoted', { text: n.answerMessage })}</span>` : nothing}`
+        : html`<span class="waiting">${t('noAnswer')}</span>`}
+      ${mail.map((d) => html`<span class=${d.status === 'pending' || d.status === 'failed' ? 'bad' : 'muted'}>${t('mailStatus', { status: DELIVERY_LABEL[d.status] })}</span>`)}
+      ${n.calls.length ? html`<span class="muted">${t('callStatus', { outcome: CALL_OUTCOME_TEXT[n.calls[0]!.outcome] })}</span>` : nothing}
     </li>`
   }
 
   private renderCall(n: OfficeNotice) {
     return html`<div class="call" data-pupil=${n.pupilId}>
       <div><span class="cls">${n.classLabel}</span> <span class="name">${n.pupilName}</span>
-        ${n.answer ? html`<span class="bad">${NOTICE_ANSWER_LABEL[n.answer]}${n.answerMessage ? `「${n.answerMessage}」` : ''}</span>` : html`<span class="waiting">未回答</span>`}</div>
+        ${n.answer ? html`<span class="bad">${ANSWER_LABEL[n.answer]}${n.answerMessage ? t('quoted', { text: n.answerMessage }) : ''}</span>` : html`<span class="waiting">${t('noAnswer')}</span>`}</div>
       <asg-call-record .pupilId=${n.pupilId} pupilName=${n.pupilName} .phones=${n.phones} .calls=${n.calls} ?busy=${this.busy}
-        placeholder="メモ(例: 祖母が送っていく)" timeZone=${this.timeZone} @asg-call=${(e: CustomEvent<CallDetail>) => this.recordCall(e.detail)}></asg-call-record>
+        placeholder=${t('callNotePlaceholder')} timeZone=${this.timeZone} @asg-call=${(e: CustomEvent<CallDetail>) => this.recordCall(e.detail)}></asg-call-record>
     </div>`
   }
 
@@ -161,10 +178,13 @@ export class AsgOfficeNotices extends LitElement {
     this.busy = true
     try {
       const res = await call(routes.office.sendNotices, { body: { pupilIds } })
-      this.message = `${res.sent.length}名に送信しました。${res.skipped.length ? `送信しなかった児童 ${res.skipped.length}名(${[...new Set(res.skipped.map((s) => s.why))].join('・')})` : ''}`
+      // The reasons a pupil was skipped are the server's words.
+      this.message = res.skipped.length
+        ? t('sentResultSkipped', { n: res.sent.length, skipped: res.skipped.length, why: [...new Set(res.skipped.map((s) => s.why))].join(t('listSeparator')) })
+        : t('sentResult', { n: res.sent.length })
       await this.load()
     } catch (err) {
-      this.message = err instanceof Error ? err.message : '送信できませんでした。'
+      this.message = err instanceof Error ? err.message : t('sendFailed')
     }
     this.busy = false
   }
@@ -175,7 +195,7 @@ export class AsgOfficeNotices extends LitElement {
       await call(routes.office.recordCall, { body })
       await this.load()
     } catch (err) {
-      this.message = err instanceof Error ? err.message : '記録できませんでした。'
+      this.message = err instanceof Error ? err.message : t('recordFailed')
     }
     this.busy = false
   }

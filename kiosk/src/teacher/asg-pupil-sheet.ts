@@ -1,15 +1,21 @@
 import { LitElement, css, html, nothing } from 'lit'
-import { statusLabel } from '../../../shared/domain/boardView.js'
 import { changedAfterAcknowledgement } from '../../../shared/domain/dayReports.js'
-import { REPORT_KIND_LABEL, type DayEntry, type HistoryItem, type PupilHistory, type Reason, type ReportKind, type RosterPupil } from '../../../shared/protocol/index.js'
-import { formatDateJa, formatInstantJa, formatTimeJa } from '../../../shared/time/format.js'
+import type { DayEntry, HistoryItem, PupilHistory, Reason, ReportKind, RosterPupil } from '../../../shared/protocol/index.js'
 import { buttons, tokens } from '../lib/styles.js'
-import { statusColours } from './day-view.js'
+import { dayText, instantText, rangeText, timeText } from '../lib/staffLanguage.js'
+import { REPORT_KIND_TEXT, STATUS_LABEL, statusColours, statusText } from './day-view.js'
 import './asg-report-thread.js'
 import { nowTime, type RunCommand } from './roll-view.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
+import { t } from './text.js'
 
-const SOURCE: Record<string, string> = { guardian: '保護者', phone: '電話', teacher: '担任', office: '職員室', system: '自動' }
+const SOURCE: Record<string, string> = {
+  guardian: t('historyByGuardian'),
+  phone: t('historyByPhone'),
+  teacher: t('historyByTeacher'),
+  office: t('historyByOffice'),
+  system: t('historyByAutomatic'),
+}
 
 /**
  * One pupil, opened from the roll call: today's guardian reports as a thread (each with its
@@ -97,21 +103,21 @@ export class AsgPupilSheet extends LitElement {
     return html`<div class="sheet" role="dialog" aria-modal="true" aria-label=${p.name}>
       <div class="top">
         <h2>${p.attendanceNumber}. ${p.name}</h2>
-        ${e ? html`<span class="status st-${e.status}">${statusLabel(e)}${e.time ? ` ${formatTimeJa(e.time)}` : ''}</span>` : html`<span class="status st-present">出席</span>`}
-        <button @click=${this.close}>閉じる</button>
+        ${e ? html`<span class="status st-${e.status}">${statusText(e)}${e.time ? ` ${timeText(e.time)}` : ''}</span>` : html`<span class="status st-present">${STATUS_LABEL.present}</span>`}
+        <button @click=${this.close}>${t('close')}</button>
       </div>
       ${e && e.reports.length > 0
-        ? html`<section aria-label="今日の連絡">
-            <h3>今日の連絡${e.reports.length > 1 ? `(${e.reports.length}件・新しい順)` : ''}${changedAfterAcknowledgement(e.reports) ? html` <span class="changed-mark">確認後に変更</span>` : nothing}</h3>
+        ? html`<section aria-label=${t('todayReports')}>
+            <h3>${e.reports.length > 1 ? t('todayReportsCount', { n: e.reports.length }) : t('todayReports')}${changedAfterAcknowledgement(e.reports) ? html` <span class="changed-mark">${t('changedAfterAcknowledgement')}</span>` : nothing}</h3>
             <asg-report-thread .reports=${e.reports} .timeZone=${this.timeZone} ?editable=${this.editable}></asg-report-thread>
           </section>`
         : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.done ? html`<p class="done" role="status">${this.done}</p>` : nothing}
       ${this.editable ? this.renderActions() : nothing}
-      <section aria-label="履歴">
-        <h3>今年度の履歴</h3>
-        ${this.history ? this.renderHistory(this.history.items) : html`<span class="when">読み込み中…</span>`}
+      <section aria-label=${t('historyLabel')}>
+        <h3>${t('historyHeading')}</h3>
+        ${this.history ? this.renderHistory(this.history.items) : html`<span class="when">${t('loading')}</span>`}
       </section>
     </div>`
   }
@@ -119,46 +125,47 @@ export class AsgPupilSheet extends LitElement {
   private renderActions() {
     const now = nowTime(this.timeZone)
     return html`
-      <section aria-label="遅刻・早退">
-        <h3>遅刻・早退</h3>
+      <section aria-label=${t('lateOrEarly')}>
+        <h3>${t('lateOrEarly')}</h3>
         <div class="row">
-          <input type="time" name="late" .value=${now.padStart(5, '0')} aria-label="到着時刻" />
-          <button ?disabled=${this.busy} @click=${() => this.mark('late', 'late')}>遅刻(到着)</button>
+          <input type="time" name="late" .value=${now.padStart(5, '0')} aria-label=${t('arrivalTime')} />
+          <button ?disabled=${this.busy} @click=${() => this.mark('late', 'late')}>${t('markLate')}</button>
         </div>
         <div class="row">
-          <input type="time" name="early" .value=${now.padStart(5, '0')} aria-label="下校時刻" />
-          <button ?disabled=${this.busy} @click=${() => this.mark('early_leave', 'early')}>早退</button>
-          <button ?disabled=${this.busy} @click=${() => this.mark('present')}>出席に戻す</button>
+          <input type="time" name="early" .value=${now.padStart(5, '0')} aria-label=${t('leavingTime')} />
+          <button ?disabled=${this.busy} @click=${() => this.mark('early_leave', 'early')}>${t('markEarlyLeave')}</button>
+          <button ?disabled=${this.busy} @click=${() => this.mark('present')}>${t('backToPresent')}</button>
         </div>
       </section>
-      <section aria-label="電話連絡">
-        <h3>電話で受けた連絡</h3>
+      <section aria-label=${t('phoneLabel')}>
+        <h3>${t('phoneHeading')}</h3>
         <div class="row">
-          <select name="kind" aria-label="種類">${(['absent', 'late', 'early_leave'] as ReportKind[]).map((k) => html`<option value=${k}>${REPORT_KIND_LABEL[k]}</option>`)}</select>
-          <select name="reason" aria-label="理由">${this.reasons.map((r) => html`<option value=${r.id}>${r.label}</option>`)}</select>
-          <input type="time" name="phoneTime" aria-label="時刻(遅刻・早退)" />
+          <select name="kind" aria-label=${t('kindLabel')}>${(['absent', 'late', 'early_leave'] as ReportKind[]).map((k) => html`<option value=${k}>${REPORT_KIND_TEXT[k]}</option>`)}</select>
+          <select name="reason" aria-label=${t('reasonLabel')}>${this.reasons.map((r) => html`<option value=${r.id}>${r.label}</option>`)}</select>
+          <input type="time" name="phoneTime" aria-label=${t('phoneTimeLabel')} />
         </div>
-        <textarea name="phoneMessage" placeholder="誰から・内容(例: 母より。病院に寄ってから登校)"></textarea>
-        <div class="row"><button class="primary" ?disabled=${this.busy} @click=${this.phone}>電話連絡を記録</button></div>
+        <textarea name="phoneMessage" placeholder=${t('phonePlaceholder')}></textarea>
+        <div class="row"><button class="primary" ?disabled=${this.busy} @click=${this.phone}>${t('recordPhone')}</button></div>
       </section>
-      <section aria-label="メモ">
-        <h3>職員メモ(保護者には見えません)</h3>
-        <textarea name="note" placeholder="例: 足の怪我は大丈夫か声をかける"></textarea>
-        <div class="row"><button ?disabled=${this.busy} @click=${this.note}>メモを保存</button></div>
+      <section aria-label=${t('noteLabel')}>
+        <h3>${t('noteHeading')}</h3>
+        <textarea name="note" placeholder=${t('notePlaceholder')}></textarea>
+        <div class="row"><button ?disabled=${this.busy} @click=${this.note}>${t('saveNote')}</button></div>
       </section>`
   }
 
   private renderHistory(items: readonly HistoryItem[]) {
-    if (items.length === 0) return html`<span class="when">記録はありません</span>`
+    if (items.length === 0) return html`<span class="when">${t('noRecords')}</span>`
     return html`<ol>
       ${items.map((i) => {
-        const when = html`<span class="when">${formatInstantJa(i.at, this.timeZone)}</span>`
-        if (i.type === 'note') return html`<li class="note">${when} メモ(${i.by}): ${i.body}</li>`
+        const when = html`<span class="when">${instantText(i.at)}</span>`
+        if (i.type === 'note') return html`<li class="note">${when} ${t('historyNote', { by: i.by, body: i.body })}</li>`
         if (i.type === 'report') {
-          const days = i.fromDate === i.toDate ? formatDateJa(i.fromDate) : `${formatDateJa(i.fromDate)}〜${formatDateJa(i.toDate)}`
-          return html`<li class="report">${when} 保護者連絡: ${days} ${REPORT_KIND_LABEL[i.kind]}(${i.reasonLabel})${i.time ? ` ${formatTimeJa(i.time)}` : ''}${i.withdrawn ? ' 取消済' : ''}${i.replacedDays.length > 0 ? ` 変更済(${i.replacedDays.map(formatDateJa).join('・')})` : ''}${i.message ? html`<br />「${i.message}」` : nothing}</li>`
+          const days = rangeText(i.fromDate, i.toDate)
+          return html`<li class="report">${when} ${t('historyReport', { days, kind: REPORT_KIND_TEXT[i.kind], reason: i.reasonLabel })}${i.time ? ` ${timeText(i.time)}` : ''}${i.withdrawn ? t('historyWithdrawn') : ''}${i.replacedDays.length > 0 ? t('historyReplaced', { days: i.replacedDays.map((d) => dayText(d)).join(t('listSeparator')) }) : ''}${i.message ? html`<br />${t('quoted', { text: i.message })}` : nothing}</li>`
         }
-        return html`<li>${when} ${formatDateJa(i.date)} ${i.codeLabel ?? '出席に戻す'}${i.time ? ` ${formatTimeJa(i.time)}` : ''}(${SOURCE[i.source]}${i.by ? ` ${i.by}` : ''})${i.note ? ` ${i.note}` : ''}</li>`
+        const source = i.by ? t('historySourceBy', { source: SOURCE[i.source] ?? '', by: i.by }) : t('historySource', { source: SOURCE[i.source] ?? '' })
+        return html`<li>${when} ${dayText(i.date)} ${i.codeLabel ?? t('historyMarkedPresent')}${i.time ? ` ${timeText(i.time)}` : ''}${source}${i.note ? ` ${i.note}` : ''}</li>`
       })}
     </ol>`
   }
@@ -173,7 +180,7 @@ export class AsgPupilSheet extends LitElement {
     this.done = ''
     const res = await work()
     this.busy = false
-    if (!res.ok) this.error = res.error?.message ?? 'できませんでした'
+    if (!res.ok) this.error = res.error?.message ?? t('actionFailed')
     else {
       this.done = done
       void this.loadHistory()
@@ -185,7 +192,7 @@ export class AsgPupilSheet extends LitElement {
     const p = this.pupil
     if (!p || !this.run) return
     const time = timeField ? this.value(timeField).replace(/^0(\d)/, '$1') || null : null
-    await this.act(() => this.run!('pupil:mark', { pupilId: p.pupilId, mark, time }), mark === 'present' ? '出席に戻しました' : '記録しました')
+    await this.act(() => this.run!('pupil:mark', { pupilId: p.pupilId, mark, time }), mark === 'present' ? t('markedPresent') : t('recorded'))
   }
 
   private async phone() {
@@ -193,13 +200,13 @@ export class AsgPupilSheet extends LitElement {
     if (!p || !this.run) return
     const kind = this.value('kind') as ReportKind
     const time = this.value('phoneTime').replace(/^0(\d)/, '$1') || null
-    await this.act(() => this.run!('report:phone', { pupilId: p.pupilId, kind, reasonId: Number(this.value('reason')), time, message: this.value('phoneMessage') }), '電話連絡を記録しました')
+    await this.act(() => this.run!('report:phone', { pupilId: p.pupilId, kind, reasonId: Number(this.value('reason')), time, message: this.value('phoneMessage') }), t('phoneRecorded'))
   }
 
   private async note() {
     const p = this.pupil
     if (!p || !this.run) return
-    const ok = await this.act(() => this.run!('pupil:note', { pupilId: p.pupilId, body: this.value('note') }), 'メモを保存しました')
+    const ok = await this.act(() => this.run!('pupil:note', { pupilId: p.pupilId, body: this.value('note') }), t('noteSaved'))
     if (ok) (this.renderRoot.querySelector('[name="note"]') as HTMLTextAreaElement).value = ''
   }
 

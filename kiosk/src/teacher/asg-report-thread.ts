@@ -1,11 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit'
-import { REPORT_KIND_LABEL, type DayReport } from '../../../shared/protocol/index.js'
-import { formatInstantJa, formatInstantTimeJa, formatTimeJa } from '../../../shared/time/format.js'
+import type { DayReport } from '../../../shared/protocol/index.js'
+import { formatInstantTimeJa } from '../../../shared/time/format.js'
 import { schoolDateOf } from '../../../shared/time/schoolTime.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 import { LANGUAGE_INFO, type GuardianLanguage } from '../../../shared/i18n/languages.js'
 import { buttons, tokens } from '../lib/styles.js'
-import { statusColours } from './day-view.js'
+import { instantText, speaksEnglish, timeText } from '../lib/staffLanguage.js'
+import { REPORT_KIND_TEXT, statusColours } from './day-view.js'
+import { t } from './text.js'
 
 /**
  * A pupil-day's guardian reports as one thread, newest first: what each said (reason, time,
@@ -81,7 +83,7 @@ export class AsgReportThread extends LitElement {
 
   override render() {
     if (this.reports.length === 0) return nothing
-    return html`<ol aria-label="この日の連絡(新しい順)">${this.reports.map((r, i) => this.renderReport(r, this.reports.slice(i + 1)))}</ol>`
+    return html`<ol aria-label=${t('threadLabel')}>${this.reports.map((r, i) => this.renderReport(r, this.reports.slice(i + 1)))}</ol>`
   }
 
   private renderReport(r: DayReport, older: readonly DayReport[]) {
@@ -92,57 +94,66 @@ export class AsgReportThread extends LitElement {
     const classes = [replaced ? 'replaced' : '', !replaced && !r.acknowledgedAt ? 'open' : ''].filter(Boolean).join(' ')
     return html`<li class=${classes} data-report=${r.id}>
       <div class="head">
-        <span class="what"><span class="kind st-${r.kind}">${REPORT_KIND_LABEL[r.kind]}</span> ${r.reasonLabel}</span>
-        ${r.time ? html`<span class="time">${formatTimeJa(r.time)}${r.kind === 'late' ? '予定' : r.kind === 'early_leave' ? 'お迎え' : ''}</span>` : nothing}
+        <span class="what"><span class="kind st-${r.kind}">${REPORT_KIND_TEXT[r.kind]}</span> ${r.reasonLabel}</span>
+        ${r.time ? html`<span class="time">${this.timeOf(r.kind, r.time)}</span>` : nothing}
         ${replaced
-          ? html`<span class="tag replaced">変更前${replacedBy ? `(${this.instant(replacedBy.submittedAt)}の連絡で変更)` : ''}</span>`
+          ? html`<span class="tag replaced">${replacedBy ? t('replacedByTag', { when: this.instant(replacedBy.submittedAt) }) : t('replacedTag')}</span>`
           : changes
-            ? html`<span class="tag change">前の連絡を変更</span>`
+            ? html`<span class="tag change">${t('changesTag')}</span>`
             : adds
-              ? html`<span class="tag add">追加の連絡</span>`
+              ? html`<span class="tag add">${t('addsTag')}</span>`
               : nothing}
       </div>
       ${r.message ? this.message(r.message, r.messageLanguage ?? null) : nothing}
       ${(r.symptoms && r.symptoms.length > 0) || r.temperature !== null
         ? html`<div class="health">
-            ${r.symptoms && r.symptoms.length > 0 ? html`症状: ${r.symptoms.join('・')}` : nothing}
+            ${r.symptoms && r.symptoms.length > 0 ? t('symptoms', { list: r.symptoms.join(t('listSeparator')) }) : nothing}
             ${r.temperature !== null
-              ? html`<span class=${r.temperature >= 37.5 ? 'fever' : ''}>${r.symptoms?.length ? ' ・ ' : ''}体温 ${r.temperature.toFixed(1)}℃</span>`
+              ? html`<span class=${r.temperature >= 37.5 ? 'fever' : ''}>${r.symptoms?.length ? t('healthSeparator') : ''}${t('temperature', { temperature: r.temperature.toFixed(1) })}</span>`
               : nothing}
           </div>`
         : nothing}
       <div class="foot">
-        <span class="submitted">${this.instant(r.submittedAt)} 受付</span>
+        <span class="submitted">${t('received', { when: this.instant(r.submittedAt) })}</span>
         ${this.renderAck(r, replaced)}
       </div>
     </li>`
   }
 
-  /** The guardian's words as written; in another language, labelled with it (the structured parts above are Japanese). */
+  /** The guardian's words as written; in another language than Japanese, labelled with it in the page's language. */
   private message(text: string, language: GuardianLanguage | null) {
     const info = language ? LANGUAGE_INFO[language] : null
     if (!info || info.htmlLang === 'ja') return html`<blockquote>${text}</blockquote>`
-    return html`<blockquote lang=${info.htmlLang}><span class="lang-label" lang="ja">${info.japaneseName}で記入</span>${text}</blockquote>`
+    const english = speaksEnglish()
+    const name = english ? new Intl.DisplayNames(['en'], { type: 'language' }).of(info.htmlLang) ?? info.nativeName : info.japaneseName
+    return html`<blockquote lang=${info.htmlLang}><span class="lang-label" lang=${english ? 'en' : 'ja'}>${t('writtenIn', { language: name })}</span>${text}</blockquote>`
   }
 
   private renderAck(r: DayReport, replaced: boolean) {
     if (r.acknowledgedAt) {
-      return html`<span class="acked">✓ 確認済<span class="by">${r.acknowledgedBy ? `${r.acknowledgedBy} ` : ''}${this.instant(r.acknowledgedAt)}</span></span>`
+      return html`<span class="acked">${t('acknowledged')}<span class="by">${r.acknowledgedBy ? `${r.acknowledgedBy} ` : ''}${this.instant(r.acknowledgedAt)}</span></span>`
     }
     // A changed report needs no 確認 of its own: acknowledging the change covers it.
     if (replaced) return nothing
-    if (!this.editable) return html`<span class="unacked">未確認</span>`
+    if (!this.editable) return html`<span class="unacked">${t('notAcknowledged')}</span>`
     const busy = this.pending.has(r.id)
-    return html`<button class="primary ack" ?disabled=${busy || this.offline} title=${this.offline ? '接続が戻ると確認できます' : ''}
+    return html`<button class="primary ack" ?disabled=${busy || this.offline} title=${this.offline ? t('acknowledgeWhenOnline') : ''}
       aria-busy=${busy ? 'true' : 'false'} @click=${() => this.acknowledge(r.id)}>
-      ${busy ? html`<span class="spinner" aria-hidden="true"></span>確認中…` : '確認'}
+      ${busy ? html`<span class="spinner" aria-hidden="true"></span>${t('acknowledging')}` : t('acknowledge')}
     </button>`
+  }
+
+  /** A report's time: `9:00予定` (arriving), `14:00お迎え` (picked up). */
+  private timeOf(kind: DayReport['kind'], time: string): string {
+    if (kind === 'late') return t('arrivingAt', { time: timeText(time) })
+    if (kind === 'early_leave') return t('pickedUpAt', { time: timeText(time) })
+    return timeText(time)
   }
 
   /** `8:05`, or `11月27日(金) 18:40` for an instant on another day than the one shown. */
   private instant(iso: string): string {
     const ms = Date.parse(iso)
-    return this.date && schoolDateOf(ms, this.timeZone) !== this.date ? formatInstantJa(iso, this.timeZone) : formatInstantTimeJa(iso, this.timeZone)
+    return this.date && schoolDateOf(ms, this.timeZone) !== this.date ? instantText(iso) : formatInstantTimeJa(iso, this.timeZone)
   }
 
   private acknowledge(reportId: number) {

@@ -1,11 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { repeat } from 'lit/directives/repeat.js'
-import { DAY_STATUS_LABEL, type ClassInfo, type DayEntry, type RosterPupil } from '../../../shared/protocol/index.js'
-import { formatInstantTimeJa, formatTimeJa } from '../../../shared/time/format.js'
+import type { ClassInfo, DayEntry, RosterPupil } from '../../../shared/protocol/index.js'
+import { formatInstantTimeJa } from '../../../shared/time/format.js'
 import { buttons, tokens } from '../lib/styles.js'
-import { statusColours } from './day-view.js'
+import { timeText } from '../lib/staffLanguage.js'
+import { STATUS_LABEL, statusColours } from './day-view.js'
 import { tapToggles } from './roll-view.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
+import { t } from './text.js'
 
 /**
  * The roll call of one class, phone-first. Everyone is present by default; one tap
@@ -84,21 +86,21 @@ export class AsgRollCall extends LitElement {
     const missing = this.roster.filter((p) => byPupil.get(p.pupilId)?.status === 'not_arrived').length
     return html`
       <div class="head">
-        <h3>点呼</h3>
+        <h3>${t('rollCall')}</h3>
         ${info.rollTaken
-          ? html`<span class="taken">✓ 点呼済 ${formatInstantTimeJa(info.rollTaken.at, this.timeZone)} ${info.rollTaken.by}</span>`
+          ? html`<span class="taken">${t('rollTaken', { time: formatInstantTimeJa(info.rollTaken.at, this.timeZone), by: info.rollTaken.by })}</span>`
           : this.editable
-            ? html`<span class="hint">いない子をタップ → 未登校。もう一度タップで戻せます。</span>`
-            : html`<span class="hint">点呼はまだです</span>`}
+            ? html`<span class="hint">${t('rollHint')}</span>`
+            : html`<span class="hint">${t('rollNotTaken')}</span>`}
       </div>
-      ${this.overdue && !info.rollTaken ? html`<p class="reminder" role="status">点呼の時刻を過ぎました。点呼を確定してください。</p>` : nothing}
-      <ul aria-label="点呼">
+      ${this.overdue && !info.rollTaken ? html`<p class="reminder" role="status">${t('rollReminder')}</p>` : nothing}
+      <ul aria-label=${t('rollCall')}>
         ${repeat(this.roster, (p) => p.pupilId, (p) => this.renderPupil(p, byPupil.get(p.pupilId)))}
       </ul>
       ${this.editable && !info.rollTaken
         ? html`<div class="confirm">
             <button class="primary" ?disabled=${this.offline} @click=${() => this.fire('asg-confirm-roll', { classId: info.id })}>
-              点呼を確定(未登校 ${missing}名)
+              ${t('confirmRoll', { n: missing })}
             </button>
           </div>`
         : nothing}
@@ -108,13 +110,13 @@ export class AsgRollCall extends LitElement {
   private renderPupil(p: RosterPupil, e: DayEntry | undefined) {
     const status = e?.status ?? 'present'
     const marked = status !== 'present'
-    const label = marked ? `${DAY_STATUS_LABEL[status]}${e?.time ? ` ${formatTimeJa(e.time)}` : ''}` : '出席'
+    const label = marked ? `${STATUS_LABEL[status]}${e?.time ? ` ${timeText(e.time)}` : ''}` : STATUS_LABEL.present
     const busy = this.pending.has(p.pupilId)
     return html`<li class=${marked ? `marked st-${status}` : ''} data-pupil=${p.pupilId}>
-      <button class="tap" ?disabled=${!this.editable || this.offline || busy} aria-label="${p.attendanceNumber}番 ${p.name} ${label}" @click=${() => this.tap(p, e)}>
-        <span class="no">${p.attendanceNumber}</span><span class="name">${p.name}</span><span class="st">${busy ? '送信中…' : label}</span>
+      <button class="tap" ?disabled=${!this.editable || this.offline || busy} aria-label=${t('pupilTile', { no: p.attendanceNumber, name: p.name, status: label })} @click=${() => this.tap(p, e)}>
+        <span class="no">${p.attendanceNumber}</span><span class="name">${p.name}</span><span class="st">${busy ? t('sending') : label}</span>
       </button>
-      <button class="more" aria-label="${p.name}の詳細" @click=${() => this.fire('asg-open-pupil', { pupilId: p.pupilId })}>…</button>
+      <button class="more" aria-label=${t('pupilDetails', { name: p.name })} @click=${() => this.fire('asg-open-pupil', { pupilId: p.pupilId })}>…</button>
     </li>`
   }
 

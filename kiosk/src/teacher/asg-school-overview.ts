@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit'
-import { DAY_STATUS_LABEL, type ClassInfo, type DayEntry } from '../../../shared/protocol/index.js'
+import type { ClassInfo, DayEntry } from '../../../shared/protocol/index.js'
 import { buttons, tokens } from '../lib/styles.js'
-import { byAttendanceNumber, COUNTED_STATUSES, countByStatus, HIGHLIGHT_MS, STATUS_SHORT_LABEL, statusColours, unacknowledged } from './day-view.js'
+import { byAttendanceNumber, COUNTED_STATUSES, countByStatus, HIGHLIGHT_MS, STATUS_LABEL, STATUS_SHORT_LABEL, statusColours, unacknowledged } from './day-view.js'
+import { t } from './text.js'
 
 /**
  * 全クラス: the school's totals, then a compact card per class with its counts and the names
@@ -67,7 +68,7 @@ export class AsgSchoolOverview extends LitElement {
   ]
 
   override render() {
-    if (this.classes.length === 0) return html`<p class="empty">今年度のクラスがありません。</p>`
+    if (this.classes.length === 0) return html`<p class="empty">${t('noClasses')}</p>`
     const byClass = new Map<number, DayEntry[]>()
     for (const e of this.entries) {
       const list = byClass.get(e.classId) ?? []
@@ -78,10 +79,10 @@ export class AsgSchoolOverview extends LitElement {
     const todo = unacknowledged(this.entries)
     const now = Date.now()
     return html`
-      <h2>全クラス</h2>
-      <ul class="totals" aria-label="全校の人数">
-        ${COUNTED_STATUSES.map((s) => html`<li class=${totals[s] ? `st-${s}` : 'zero'}>${DAY_STATUS_LABEL[s]}<span class="n">${totals[s]}</span></li>`)}
-        ${todo ? html`<li class="todo">未確認<span class="n">${todo}</span></li>` : nothing}
+      <h2>${t('allClasses')}</h2>
+      <ul class="totals" aria-label=${t('schoolCountsLabel')}>
+        ${COUNTED_STATUSES.map((s) => html`<li class=${totals[s] ? `st-${s}` : 'zero'}>${STATUS_LABEL[s]}<span class="n">${totals[s]}</span></li>`)}
+        ${todo ? html`<li class="todo">${t('notAcknowledged')}<span class="n">${todo}</span></li>` : nothing}
       </ul>
       <ul class="grid">
         ${this.classes.map((c) => this.renderClass(c, (byClass.get(c.id) ?? []).sort(byAttendanceNumber), now))}
@@ -95,17 +96,17 @@ export class AsgSchoolOverview extends LitElement {
     const changed = entries.some((e) => now - (this.changedAt.get(e.pupilId) ?? 0) < HIGHLIGHT_MS)
     const groups = COUNTED_STATUSES.map((s) => ({ s, names: entries.filter((e) => e.status === s).map((e) => e.name) })).filter((g) => g.names.length)
     return html`<li>
-      <button class="card ${changed ? 'changed' : ''}" @click=${() => this.select(c.id)} aria-label="${c.label}を開く">
+      <button class="card ${changed ? 'changed' : ''}" @click=${() => this.select(c.id)} aria-label=${t('openClass', { label: c.label })}>
         <span class="head">
           <span class="label">${c.label}</span>
-          ${this.homeroomClassIds.includes(c.id) ? html`<span class="mine">担任</span>` : nothing}
-          ${todo ? html`<span class="open">未確認 ${todo}</span>` : nothing}
+          ${this.homeroomClassIds.includes(c.id) ? html`<span class="mine">${t('myClass')}</span>` : nothing}
+          ${todo ? html`<span class="open">${t('cardUnacknowledged', { n: todo })}</span>` : nothing}
         </span>
-        <span class="teacher">${c.homeroomTeacher ?? '担任 未設定'} ・ ${c.pupilCount}名</span>
+        <span class="teacher">${t('cardMeta', { teacher: c.homeroomTeacher ?? t('homeroomTeacherUnset'), n: c.pupilCount })}</span>
         ${groups.length === 0
-          ? html`<span class="none">連絡はありません</span>`
+          ? html`<span class="none">${t('noReports')}</span>`
           : html`<span class="names">
-              ${groups.map((g) => html`<span class="chip st-${g.s}">${STATUS_SHORT_LABEL[g.s]} ${counts[g.s]}</span><span class="who">${g.names.map((n, i) => html`${i ? '、' : ''}<span class="nm">${n}</span>`)}</span>`)}
+              ${groups.map((g) => html`<span class="chip st-${g.s}">${STATUS_SHORT_LABEL[g.s]} ${counts[g.s]}</span><span class="who">${g.names.map((n, i) => html`${i ? t('nameSeparator') : ''}<span class="nm">${n}</span>`)}</span>`)}
             </span>`}
       </button>
     </li>`

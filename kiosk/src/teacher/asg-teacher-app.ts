@@ -2,13 +2,14 @@ import { LitElement, css, html, nothing } from 'lit'
 import { officeLists } from '../../../shared/domain/officeLists.js'
 import { can, schoolWide } from '../../../shared/policy/policy.js'
 import type { DayEntry, Me } from '../../../shared/protocol/index.js'
-import { formatDateJa, formatInstantTimeJa } from '../../../shared/time/format.js'
+import { formatInstantTimeJa } from '../../../shared/time/format.js'
 import { DayController } from '../controllers/day-controller.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { currentUser, signOut } from '../lib/session.js'
+import { dayText } from '../lib/staffLanguage.js'
 import { rollCallPassed, type RunCommand } from './roll-view.js'
 import '../components/asg-connection-status.js'
-import '../components/asg-login.js'
+import '../components/asg-staff-login.js'
 import '../components/asg-staff-menu.js'
 import './asg-class-day.js'
 import './asg-class-roll.js'
@@ -17,6 +18,7 @@ import './asg-office-notices.js'
 import './asg-notice-template.js'
 import './asg-school-overview.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
+import { t } from './text.js'
 
 type Staff = Extract<Me, { kind: 'staff' }>
 /** Which view is shown: one class, or 全クラス. */
@@ -103,6 +105,7 @@ export class AsgTeacherApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback()
+    document.title = t('pageTitle')
     window.addEventListener('hashchange', this.onHashChange)
     this.minuteTimer = setInterval(() => this.day?.checkDate(), 60_000)
     if (!this.loaded) void this.loadUser()
@@ -116,26 +119,26 @@ export class AsgTeacherApp extends LitElement {
   }
 
   override render() {
-    if (!this.loaded) return html`<p class="loading">読み込み中…</p>`
+    if (!this.loaded) return html`<p class="loading">${t('loading')}</p>`
     if (this.loadError) {
-      return html`<div class="message" role="alert"><p>${this.loadError}</p><button @click=${() => this.retryLoad()}>もう一度読み込む</button></div>`
+      return html`<div class="message" role="alert"><p>${this.loadError}</p><button @click=${() => this.retryLoad()}>${t('loadAgain')}</button></div>`
     }
     const me = this.me
-    if (!me) return html`<asg-login heading="教職員ログイン" @asg-logged-in=${this.onLoggedIn}></asg-login>`
+    if (!me) return html`<asg-staff-login heading=${t('loginHeading')} @asg-logged-in=${this.onLoggedIn}></asg-staff-login>`
     if (me.kind !== 'staff') {
       return html`<div class="message">
         ${me.kind === 'guardian'
-          ? html`<p>このページは教職員用です。<br />保護者の方は保護者用ページをお使いください。</p>
-              <p><a href="/guardian/">保護者用ページへ</a></p>`
-          : html`<p>このページは学校の教職員用です。<br />市区町村・学校法人の管理者は管理ページをお使いください。</p>
-              <p><a href="/admin/">管理ページへ</a></p>`}
-        <p><button @click=${this.onLogout}>ログアウト</button></p>
+          ? html`<p>${t('staffOnly')}<br />${t('guardiansUseTheirPage')}</p>
+              <p><a href="/guardian/">${t('toGuardianPage')}</a></p>`
+          : html`<p>${t('schoolStaffOnly')}<br />${t('adminsUseAdminPage')}</p>
+              <p><a href="/admin/">${t('toAdminPage')}</a></p>`}
+        <p><button @click=${this.onLogout}>${t('logout')}</button></p>
       </div>`
     }
     return html`${this.renderHeader(me)}
       <main>${this.renderBanner()}${this.renderBody(me)}</main>
       ${this.toast
-        ? html`<div class="toast" role="alert"><span>${this.toast}</span><button @click=${this.closeToast}>閉じる</button></div>`
+        ? html`<div class="toast" role="alert"><span>${this.toast}</span><button @click=${this.closeToast}>${t('close')}</button></div>`
         : nothing}`
   }
 
@@ -145,7 +148,7 @@ export class AsgTeacherApp extends LitElement {
     return html`<header class="top">
       <div class="top-in">
         <span class="school">${snap?.schoolName ?? me.schoolName}</span>
-        ${snap ? html`<span class="date">${formatDateJa(snap.date)}</span>` : nothing}
+        ${snap ? html`<span class="date">${dayText(snap.date)}</span>` : nothing}
         <span class="user">
           <asg-connection-status .state=${day?.state ?? 'connecting'} .restarting=${day?.restarting ?? false} .lastSyncAt=${day?.lastSyncAt ?? null} .timeZone=${snap?.timeZone ?? SCHOOL_ZONE}></asg-connection-status>
           <asg-staff-menu .me=${me} @asg-logout=${this.onLogout}></asg-staff-menu>
@@ -158,19 +161,19 @@ export class AsgTeacherApp extends LitElement {
     const day = this.day
     if (!day) return nothing
     if (day.state === 'ended') {
-      const text = day.endedCode === 'UNAUTHENTICATED' ? 'ログインの有効期限が切れたか、ログアウトされました。' : '接続が終了しました。'
-      return html`<div class="banner offline" role="alert">${text}<button class="primary" @click=${this.onLoginAgain}>もう一度ログイン</button></div>`
+      const text = day.endedCode === 'UNAUTHENTICATED' ? t('sessionExpired') : t('connectionEnded')
+      return html`<div class="banner offline" role="alert">${text}<button class="primary" @click=${this.onLoginAgain}>${t('loginAgain')}</button></div>`
     }
     if (day.state === 'offline' && day.restarting) {
-      return html`<div class="banner info" role="status">サーバーを再起動しています。再接続しています…</div>`
+      return html`<div class="banner info" role="status">${t('serverRestarting')}</div>`
     }
     if (day.state === 'offline') {
       const zone = day.snapshot?.timeZone ?? SCHOOL_ZONE
-      const last = day.lastSyncAt ? ` — 最終更新 ${formatInstantTimeJa(new Date(day.lastSyncAt).toISOString(), zone)}` : ''
-      return html`<div class="banner offline" role="alert">接続が切れています${last}<span class="sub">再接続しています…</span></div>`
+      const text = day.lastSyncAt ? t('offlineSince', { time: formatInstantTimeJa(new Date(day.lastSyncAt).toISOString(), zone) }) : t('offline')
+      return html`<div class="banner offline" role="alert">${text}<span class="sub">${t('reconnecting')}</span></div>`
     }
     if (day.buildChanged) {
-      return html`<div class="banner info" role="status">新しい版に更新されました。<button @click=${() => location.reload()}>再読み込み</button></div>`
+      return html`<div class="banner info" role="status">${t('newVersion')}<button @click=${() => location.reload()}>${t('reload')}</button></div>`
     }
     return nothing
   }
@@ -178,21 +181,21 @@ export class AsgTeacherApp extends LitElement {
   private renderBody(me: Staff) {
     const day = this.day
     const snap = day?.snapshot
-    if (!day || !snap) return html`<p class="loading">${day?.state === 'ended' ? '' : '読み込み中…'}</p>`
+    if (!day || !snap) return html`<p class="loading">${day?.state === 'ended' ? '' : t('loading')}</p>`
     const selection = this.effectiveSelection(me)
     const entries = [...day.entries.values()]
     const stale = day.state !== 'live'
     return html`
-      ${snap.isSchoolDay ? nothing : html`<div class="banner info" role="status">${formatDateJa(snap.date)}は授業日ではありません。</div>`}
+      ${snap.isSchoolDay ? nothing : html`<div class="banner info" role="status">${t('notSchoolDay', { date: dayText(snap.date) })}</div>`}
       <div class="picker">
         <!-- ?selected covers the first render, .value later ones (after a user pick, option attributes no longer apply). -->
-        <select aria-label="表示するクラス" .value=${String(selection)} @change=${this.onPick}>
-          <option value="all" ?selected=${selection === 'all'}>全クラス</option>
+        <select aria-label=${t('classPicker')} .value=${String(selection)} @change=${this.onPick}>
+          <option value="all" ?selected=${selection === 'all'}>${t('allClasses')}</option>
           ${snap.classes.map(
-            (c) => html`<option value=${c.id} ?selected=${selection === c.id}>${c.label}${me.homeroomClassIds.includes(c.id) ? '(担任)' : ''}</option>`,
+            (c) => html`<option value=${c.id} ?selected=${selection === c.id}>${me.homeroomClassIds.includes(c.id) ? t('homeroomOption', { label: c.label }) : c.label}</option>`,
           )}
         </select>
-        ${selection !== 'all' ? html`<button @click=${() => this.select('all')}>全クラス</button>` : nothing}
+        ${selection !== 'all' ? html`<button @click=${() => this.select('all')}>${t('allClasses')}</button>` : nothing}
       </div>
       <div class=${stale ? 'stale' : ''}>
         ${selection === 'all'
@@ -280,7 +283,7 @@ export class AsgTeacherApp extends LitElement {
   }
 
   /** The roll call elements send their commands through the page's one socket. */
-  private readonly run: RunCommand = (name, payload) => this.day ? this.day.command(name, payload) : Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: '接続していません。' } })
+  private readonly run: RunCommand = (name, payload) => this.day ? this.day.command(name, payload) : Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: t('notConnected') } })
 
   private showToast(message: string) {
     clearTimeout(this.toastTimer)
@@ -298,7 +301,7 @@ export class AsgTeacherApp extends LitElement {
       this.me = await currentUser()
       this.loadError = ''
     } catch (err) {
-      this.loadError = err instanceof Error && err.message ? err.message : '読み込めませんでした。'
+      this.loadError = err instanceof Error && err.message ? err.message : t('loadFailed')
     }
     this.loaded = true
     if (this.me?.kind === 'staff') this.startDay()

@@ -1,6 +1,9 @@
 import { css } from 'lit'
+import { statusLabel, type Badge } from '../../../shared/domain/boardView.js'
 import { unacknowledgedReports } from '../../../shared/domain/dayReports.js'
-import type { DayEntry, DayStatus } from '../../../shared/protocol/index.js'
+import { DAY_STATUS_LABEL } from '../../../shared/protocol/index.js'
+import type { DayEntry, DayStatus, ReportKind } from '../../../shared/protocol/index.js'
+import { t } from './text.js'
 
 /**
  * Shared bits of the teacher page's elements: the status buckets that are counted, the
@@ -11,14 +14,50 @@ import type { DayEntry, DayStatus } from '../../../shared/protocol/index.js'
 export const COUNTED_STATUSES = ['absent', 'late', 'early_leave', 'not_arrived', 'excused'] as const satisfies readonly DayStatus[]
 export type CountedStatus = (typeof COUNTED_STATUSES)[number]
 
+/** The statuses' words on the teacher page (as DAY_STATUS_LABEL in Japanese). */
+export const STATUS_LABEL: Record<DayStatus, string> = {
+  absent: t('statusAbsent'),
+  late: t('statusLate'),
+  early_leave: t('statusEarlyLeave'),
+  not_arrived: t('statusNotArrived'),
+  excused: t('statusExcused'),
+  present: t('statusPresent'),
+}
+
 /** Short labels where space is tight (the overview's cards). */
-export const STATUS_SHORT_LABEL: Record<DayStatus, string> = {
-  absent: '欠席',
-  late: '遅刻',
-  early_leave: '早退',
-  not_arrived: '未登校',
-  excused: '停止・忌引',
-  present: '出席',
+export const STATUS_SHORT_LABEL: Record<DayStatus, string> = { ...STATUS_LABEL, excused: t('statusExcusedShort') }
+
+/** The class's count tiles: five to a phone's width, so English needs shorter words than the full label. */
+export const COUNT_LABEL: Record<DayStatus, string> = { ...STATUS_LABEL, excused: t('statusExcusedTile') }
+
+/** The report kinds' words (as REPORT_KIND_LABEL in Japanese). */
+export const REPORT_KIND_TEXT: Record<ReportKind, string> = {
+  absent: t('kindAbsent'),
+  late: t('kindLate'),
+  early_leave: t('kindEarlyLeave'),
+}
+
+/**
+ * boardView's statusLabel in the page's language: its fixed words are looked up, a
+ * 遅刻・早退 mark's own label is the school's code label and stays as it is.
+ */
+export function statusText(e: Pick<DayEntry, 'status' | 'codeLabel'>): string {
+  const label = statusLabel(e)
+  if (label === DAY_STATUS_LABEL[e.status]) return STATUS_LABEL[e.status]
+  if (e.status === 'excused') return label === '忌引' ? t('statusBereavement') : t('statusSuspension')
+  return label
+}
+
+/** boardView's badges in the page's language, from the same counts. */
+export function badgeText(b: Badge, e: Pick<DayEntry, 'consecutiveAbsences' | 'cumulativeAbsences'>): string {
+  return b.kind === 'streak' ? t('streakBadge', { n: e.consecutiveAbsences ?? 0 }) : t('cumulativeBadge', { n: e.cumulativeAbsences ?? 0 })
+}
+
+/** A message with a count that is styled on its own: the text before and after the count. */
+export function aroundCount(message: (n: string) => string): [string, string] {
+  const MARK = '\uE000'
+  const [before = '', after = ''] = message(MARK).split(MARK)
+  return [before, after]
 }
 
 /** How long a row stays highlighted after it changed live. */
