@@ -3,13 +3,13 @@ import { can } from '../../../shared/policy/policy.js'
 import type { Me } from '../../../shared/protocol/index.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { needsSupport, type SafetyBoard, type SafetyDetail, type SafetyOverview, type SafetyReport, type StartSafetyRequest } from '../../../shared/protocol/safety.js'
-import { formatInstantTimeJa } from '../../../shared/time/format.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 import { ReloadOnChange } from '../controllers/reload-on-change.js'
 import { call, errorText, hrefOf } from '../lib/api.js'
 import { instantText } from '../lib/staffLanguage.js'
 import { buttons, tokens } from '../lib/styles.js'
 import type { CallDetail } from '../components/asg-call-record.js'
+import { instantTimeText } from './labels.js'
 import { t } from './text.js'
 
 type Staff = Extract<Me, { kind: 'staff' }>
@@ -152,7 +152,7 @@ export class AsgSafetyApp extends LitElement {
     return html`<div class="status ${s.drill ? 'drill' : ''}">
         ${s.drill ? html`<span class="mark">${t('drill')}</span>` : nothing}
         <h2>${s.title}</h2>
-        <span class="meta">${t('sentMeta', { time: formatInstantTimeJa(s.startedAt, zone), name: s.startedBy, n: s.reminders })}${s.lastReminderAt ? t('lastReminder', { time: formatInstantTimeJa(s.lastReminderAt, zone) }) : ''}${s.reminderEveryMinutes ? t('autoReminder', { n: s.reminderEveryMinutes }) : ''}</span>
+        <span class="meta">${t('sentMeta', { time: instantTimeText(s.startedAt, zone), name: s.startedBy, n: s.reminders })}${s.lastReminderAt ? t('lastReminder', { time: instantTimeText(s.lastReminderAt, zone) }) : ''}${s.reminderEveryMinutes ? t('autoReminder', { n: s.reminderEveryMinutes }) : ''}</span>
       </div>
       <div class="actions">
         ${office
@@ -187,7 +187,7 @@ export class AsgSafetyApp extends LitElement {
         ${closed.map(
           (r) => html`<li data-safety=${r.id}>
             ${r.drill ? html`<span class="drilltag">${t('drill')}</span>` : nothing}<strong>${r.title}</strong>
-            <span class="muted">${t('period', { from: instantText(r.startedAt), to: formatInstantTimeJa(r.closedAt!, zone) })}</span>
+            <span class="muted">${t('period', { from: instantText(r.startedAt), to: instantTimeText(r.closedAt!, zone) })}</span>
             <span>${t('recentTotals', { answered: r.totals.answered, targets: r.totals.targets, support: r.totals.support })}</span>
             ${report
               ? html`<a class="button" href="/safety/#report-${r.id}" target="_blank" rel="noopener">${t('reportLink')}</a>

@@ -1,10 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { SafetyReport } from '../../../shared/protocol/safety.js'
-import { formatInstantTimeJa } from '../../../shared/time/format.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
-import { instantText, timeText } from '../lib/staffLanguage.js'
+import { instantText, speaksEnglish, timeText } from '../lib/staffLanguage.js'
 import { buttons, tokens } from '../lib/styles.js'
-import { callOutcomeLabel, pickupLabel, situationLabel, statusLabel, tallyLabel as L, whereaboutsLabel } from './labels.js'
+import { callOutcomeLabel, instantTimeText, pickupLabel, situationLabel, statusLabel, tallyLabel as L, whereaboutsLabel } from './labels.js'
 import { t } from './text.js'
 
 /**
@@ -72,13 +71,14 @@ export class AsgSafetyReport extends LitElement {
         <tbody>
           ${r.rows.map((row) => {
             const a = row.answer
-            const where = a ? [a.whereabouts ? whereaboutsLabel(a.whereabouts) : '', a.pickup ? pickupLabel(a.pickup) : '', a.pickupTime ? timeText(a.pickupTime) : ''].filter(Boolean).join(' ') : ''
+            // Japanese runs these together with spaces; English sets them apart as the page's lists do.
+            const where = a ? [a.whereabouts ? whereaboutsLabel(a.whereabouts) : '', a.pickup ? pickupLabel(a.pickup) : '', a.pickupTime ? timeText(a.pickupTime) : ''].filter(Boolean).join(speaksEnglish() ? ' · ' : ' ') : ''
             return html`<tr>
               <td>${row.classLabel}</td><td class="n">${row.attendanceNumber}</td><td>${row.name}</td>
               <td class=${a ? (a.status === 'injured' || a.status === 'unknown' ? 'support' : '') : 'none'}>${a ? statusLabel(a.status) : t('unanswered')}</td>
               <td>${where}</td>
-              <td>${a ? `${a.guardian} ${formatInstantTimeJa(a.answeredAt, zone)}` : ''}${row.answers.filter((x) => !x.counts).map((x) => html`<br />${t('otherAnswerShort', { guardian: x.guardian, status: statusLabel(x.status), time: formatInstantTimeJa(x.answeredAt, zone) })}`)}</td>
-              <td>${a?.note ?? ''}${row.calls.map((c) => html`<br />${t('reportCall', { time: formatInstantTimeJa(c.at, zone), by: c.by, outcome: callOutcomeLabel(c.outcome) })}${c.note ? ` ${c.note}` : ''}`)}</td>
+              <td>${a ? `${a.guardian} ${instantTimeText(a.answeredAt, zone)}` : ''}${row.answers.filter((x) => !x.counts).map((x) => html`<br />${t('otherAnswerShort', { guardian: x.guardian, status: statusLabel(x.status), time: instantTimeText(x.answeredAt, zone) })}`)}</td>
+              <td>${a?.note ?? ''}${row.calls.map((c) => html`<br />${t('reportCall', { time: instantTimeText(c.at, zone), by: c.by, outcome: callOutcomeLabel(c.outcome) })}${c.note ? ` ${c.note}` : ''}`)}</td>
             </tr>`
           })}
         </tbody>

@@ -2,14 +2,13 @@ import { LitElement, css, html, nothing } from 'lit'
 // Keyed by pupil: a half-typed call note stays with its child when the page or the list changes.
 import { repeat } from 'lit/directives/repeat.js'
 import { needsSupport, type SafetyAnswerView, type SafetyStaffRow } from '../../../shared/protocol/safety.js'
-import { formatInstantTimeJa } from '../../../shared/time/format.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 import { pageOf } from '../lib/paging.js'
 import { timeText } from '../lib/staffLanguage.js'
 import { tokens } from '../lib/styles.js'
 import '../components/asg-call-record.js'
 import '../components/asg-pager.js'
-import { pickupLabel, statusLabel, whereaboutsLabel } from './labels.js'
+import { instantTimeText, pickupLabel, statusLabel, whereaboutsLabel } from './labels.js'
 import { t } from './text.js'
 
 /** Rows a page: a school-wide 未回答 list can hold hundreds of families, each with phones and buttons. */
@@ -88,10 +87,10 @@ export class AsgSafetyRows extends LitElement {
       <div class="head">
         <span class="cls">${t('classNumber', { className: r.classLabel, number: r.attendanceNumber })}</span><span class="name">${r.name}</span>
         ${a ? this.chip(a) : html`<span class="chip none">${t('unanswered')}</span>`}
-        ${a ? html`<span class="muted">${formatInstantTimeJa(a.answeredAt, this.timeZone)} ${a.guardian}</span>` : nothing}
+        ${a ? html`<span class="muted">${instantTimeText(a.answeredAt, this.timeZone)} ${a.guardian}</span>` : nothing}
       </div>
       ${a ? this.details(a) : nothing}
-      ${others.map((o) => html`<div class="muted">${t('otherAnswer', { guardian: o.guardian, status: statusLabel(o.status), time: formatInstantTimeJa(o.answeredAt, this.timeZone) })}${o.note ? t('quoted', { text: o.note }) : ''}</div>`)}
+      ${others.map((o) => html`<div class="muted">${t('otherAnswer', { guardian: o.guardian, status: statusLabel(o.status), time: instantTimeText(o.answeredAt, this.timeZone) })}${o.note ? t('quoted', { text: o.note }) : ''}</div>`)}
       ${this.calls && !a ? this.renderCalls(r) : nothing}
     </li>`
   }

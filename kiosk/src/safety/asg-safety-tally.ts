@@ -47,7 +47,7 @@ export class AsgSafetyTally extends LitElement {
       tr.support td.support { color: var(--asg-absent); font-weight: 700; }
       tr.support td:first-child { box-shadow: inset 4px 0 0 var(--asg-absent); }
       tr.done td:first-child { box-shadow: inset 4px 0 0 var(--asg-ok); }
-      td button { min-height: 40px; padding: 0.2em 0.7em; font-weight: 700; }
+      td button { min-height: 40px; padding: 0.2em 0.7em; font-weight: 700; white-space: nowrap; }
       tr[aria-current='true'] td { background: #e6edf8; }
     `,
   ]

@@ -8,7 +8,9 @@ import {
   SAFETY_TEMPLATES,
   SAFETY_WHEREABOUTS_LABEL,
 } from '../../../shared/protocol/safety.js'
-import { callOutcomeLabel, pickupLabel, situationLabel, statusLabel, tallyLabel, templateLabel, whereaboutsLabel } from './labels.js'
+import { formatInstantTimeJa } from '../../../shared/time/format.js'
+import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
+import { callOutcomeLabel, instantTimeText, pickupLabel, situationLabel, statusLabel, tallyLabel, templateLabel, whereaboutsLabel } from './labels.js'
 
 // The catalogue repeats shared/protocol's words: in Japanese the page must still say exactly them.
 describe('the safety page in Japanese', () => {
@@ -22,5 +24,9 @@ describe('the safety page in Japanese', () => {
     same(SAFETY_PICKUP_LABEL, pickupLabel)
     same(CALL_OUTCOME_LABEL, callOutcomeLabel)
     same(SAFETY_TALLY_LABEL, tallyLabel)
+  })
+
+  it('gives an instant’s time as formatInstantTimeJa does', () => {
+    for (const iso of ['2026-11-30T22:45:00Z', '2026-11-30T06:05:00Z', '2026-11-30T15:00:00Z']) expect(instantTimeText(iso, SCHOOL_ZONE)).toBe(formatInstantTimeJa(iso, SCHOOL_ZONE))
   })
 })

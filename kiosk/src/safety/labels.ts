@@ -1,5 +1,7 @@
+import { DateTime } from 'luxon'
 import type { CallOutcome } from '../../../shared/protocol/notices.js'
 import type { SafetyPickup, SafetySituation, SafetyStatus, SafetyTemplate, SafetyWhereabouts } from '../../../shared/protocol/safety.js'
+import { timeText } from '../lib/staffLanguage.js'
 import { t } from './text.js'
 
 /**
@@ -16,3 +18,6 @@ export const pickupLabel = (v: SafetyPickup) =>
 export const callOutcomeLabel = (v: CallOutcome) => t(({ reached: 'callReached', no_answer: 'callNoAnswer', left_message: 'callLeftMessage' } as const)[v])
 /** The tally's columns (SAFETY_TALLY_LABEL). */
 export const tallyLabel = (v: 'answered' | 'safe' | 'support' | 'unanswered') => t(v)
+
+/** An instant's time of day at the school: `8:05` (as formatInstantTimeJa) or `8:05 AM`, like the page's other times. */
+export const instantTimeText = (iso: string, zone: string) => timeText(DateTime.fromISO(iso).setZone(zone).toFormat('HH:mm'))

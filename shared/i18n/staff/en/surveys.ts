@@ -72,7 +72,7 @@ export const surveys: Record<keyof typeof ja, string> = {
   moveUp: 'Move question {n} up',
   moveDown: 'Move question {n} down',
   remove: 'Remove',
-  questionText: 'Question',
+  questionText: 'Question text',
   options: 'Options (one per line)',
   maruBatsuSankaku: 'Use ○ × △',
   min: 'Min',
