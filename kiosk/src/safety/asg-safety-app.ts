@@ -3,12 +3,14 @@ import { can } from '../../../shared/policy/policy.js'
 import type { Me } from '../../../shared/protocol/index.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { needsSupport, type SafetyBoard, type SafetyDetail, type SafetyOverview, type SafetyReport, type StartSafetyRequest } from '../../../shared/protocol/safety.js'
-import { formatInstantJa, formatInstantTimeJa } from '../../../shared/time/format.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 import { ReloadOnChange } from '../controllers/reload-on-change.js'
 import { call, errorText, hrefOf } from '../lib/api.js'
+import { instantText } from '../lib/staffLanguage.js'
 import { buttons, tokens } from '../lib/styles.js'
 import type { CallDetail } from '../components/asg-call-record.js'
+import { instantTimeText } from './labels.js'
+import { t } from './text.js'
 
 type Staff = Extract<Me, { kind: 'staff' }>
 
@@ -92,9 +94,14 @@ export class AsgSafetyApp extends LitElement {
     `,
   ]
 
+  override connectedCallback(): void {
+    super.connectedCallback()
+    document.title = t('documentTitle')
+  }
+
   override render() {
     if (this.report) return html`<asg-safety-report .report=${this.report}></asg-safety-report>`
-    return html`<asg-staff-gate heading="安否確認" @asg-staff-ready=${(e: CustomEvent<Staff>) => this.start(e.detail)}>
+    return html`<asg-staff-gate heading=${t('heading')} @asg-staff-ready=${(e: CustomEvent<Staff>) => this.start(e.detail)}>
       ${this.me ? this.renderPage(this.me) : nothing}
     </asg-staff-gate>`
   }
@@ -107,7 +114,7 @@ export class AsgSafetyApp extends LitElement {
   }
 
   private renderPage(me: Staff) {
-    if (!this.overview) return this.error ? html`<p class="error" role="alert">${this.error}</p>` : html`<p>読み込み中…</p>`
+    if (!this.overview) return this.error ? html`<p class="error" role="alert">${this.error}</p>` : html`<p>${t('loading')}</p>`
     const open = this.open
     return html`<main>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
@@ -118,10 +125,10 @@ export class AsgSafetyApp extends LitElement {
   }
 
   private renderIdle(me: Staff) {
-    if (!can(me, 'safety.start')) return html`<p class="idle">実施中の安否確認はありません。</p>`
+    if (!can(me, 'safety.start')) return html`<p class="idle">${t('noneOpen')}</p>`
     const day = this.live?.day.snapshot
     // The day says whether the children are at school now: without it the default could be wrong.
-    if (!day) return html`<p class="idle" role="status">接続しています…</p>`
+    if (!day) return html`<p class="idle" role="status">${t('connecting')}</p>`
     return html`<asg-safety-start .classes=${day.classes} defaultSituation=${this.defaultSituation()} ?busy=${this.busy}
       @asg-start=${(e: CustomEvent<StartSafetyRequest>) => this.startConfirmation(e.detail)}></asg-safety-start>`
   }
@@ -143,28 +150,28 @@ export class AsgSafetyApp extends LitElement {
     const classRows = this.selectedClass ? rows.filter((r) => r.classId === this.selectedClass) : []
     const className = s.classes.find((c) => c.classId === this.selectedClass)?.label ?? ''
     return html`<div class="status ${s.drill ? 'drill' : ''}">
-        ${s.drill ? html`<span class="mark">訓練</span>` : nothing}
+        ${s.drill ? html`<span class="mark">${t('drill')}</span>` : nothing}
         <h2>${s.title}</h2>
-        <span class="meta">${formatInstantTimeJa(s.startedAt, zone)} ${s.startedBy} 送信 ・ 再送 ${s.reminders}回${s.lastReminderAt ? `(最終 ${formatInstantTimeJa(s.lastReminderAt, zone)})` : ''}${s.reminderEveryMinutes ? ` ・ ${s.reminderEveryMinutes}分ごとに自動再送` : ''}</span>
+        <span class="meta">${t('sentMeta', { time: instantTimeText(s.startedAt, zone), name: s.startedBy, n: s.reminders })}${s.lastReminderAt ? t('lastReminder', { time: instantTimeText(s.lastReminderAt, zone) }) : ''}${s.reminderEveryMinutes ? t('autoReminder', { n: s.reminderEveryMinutes }) : ''}</span>
       </div>
       <div class="actions">
         ${office
-          ? html`<button class="primary" type="button" ?disabled=${this.busy || s.totals.unanswered === 0} @click=${() => this.remind(s.id)}>未回答の家庭に再送(${s.totals.unanswered}名)</button>`
+          ? html`<button class="primary" type="button" ?disabled=${this.busy || s.totals.unanswered === 0} @click=${() => this.remind(s.id)}>${t('remindButton', { n: s.totals.unanswered })}</button>`
           : nothing}
         ${can(me, 'safety.close')
           ? html`<button class="danger ${this.closing ? 'confirm' : ''}" type="button" ?disabled=${this.busy} @click=${() => this.close(s.id)}>
-              ${this.closing ? 'もう一度押すと締め切ります' : '締め切る'}</button>${this.closing ? html`<button type="button" @click=${() => (this.closing = false)}>やめる</button>` : nothing}`
+              ${this.closing ? t('closeAgain') : t('close')}</button>${this.closing ? html`<button type="button" @click=${() => (this.closing = false)}>${t('cancel')}</button>` : nothing}`
           : nothing}
       </div>
       <div class="live">
         <asg-safety-tally .safety=${s} selected=${this.selectedClass} @asg-select-class=${(e: CustomEvent<{ classId: number }>) => (this.selectedClass = e.detail.classId)}></asg-safety-tally>
         <div class="lists">
           ${office
-            ? html`<asg-safety-rows heading="要支援(けが・不明)" .rows=${support} timeZone=${zone}></asg-safety-rows>
-                <asg-safety-rows class="unanswered" heading="未回答(電話で確認)" .rows=${unanswered} calls open ?busy=${this.busy} timeZone=${zone}
+            ? html`<asg-safety-rows heading=${t('supportHeading')} .rows=${support} timeZone=${zone}></asg-safety-rows>
+                <asg-safety-rows class="unanswered" heading=${t('unansweredHeading')} .rows=${unanswered} calls open ?busy=${this.busy} timeZone=${zone}
                   @asg-call=${(e: CustomEvent<CallDetail>) => this.recordCall(e.detail)}></asg-safety-rows>`
-            : html`<asg-safety-rows class="mine" heading="担任の学級" .rows=${rows} timeZone=${zone}></asg-safety-rows>`}
-          ${classRows.length ? html`<asg-safety-rows class="class" heading=${`${className}の回答`} .rows=${classRows} timeZone=${zone}></asg-safety-rows>` : nothing}
+            : html`<asg-safety-rows class="mine" heading=${t('myClassHeading')} .rows=${rows} timeZone=${zone}></asg-safety-rows>`}
+          ${classRows.length ? html`<asg-safety-rows class="class" heading=${t('classAnswers', { className })} .rows=${classRows} timeZone=${zone}></asg-safety-rows>` : nothing}
         </div>
       </div>`
   }
@@ -174,18 +181,18 @@ export class AsgSafetyApp extends LitElement {
     if (closed.length === 0) return nothing
     const report = can(me, 'safety.report')
     const zone = this.live?.day.snapshot?.timeZone ?? SCHOOL_ZONE
-    return html`<section class="recent" aria-label="これまでの安否確認">
-      <h2>これまでの安否確認</h2>
+    return html`<section class="recent" aria-label=${t('recentHeading')}>
+      <h2>${t('recentHeading')}</h2>
       <ul>
         ${closed.map(
           (r) => html`<li data-safety=${r.id}>
-            ${r.drill ? html`<span class="drilltag">訓練</span>` : nothing}<strong>${r.title}</strong>
-            <span class="muted">${formatInstantJa(r.startedAt, zone)} 〜 ${formatInstantTimeJa(r.closedAt!, zone)}</span>
-            <span>回答 ${r.totals.answered}/${r.totals.targets}・要支援 ${r.totals.support}</span>
+            ${r.drill ? html`<span class="drilltag">${t('drill')}</span>` : nothing}<strong>${r.title}</strong>
+            <span class="muted">${t('period', { from: instantText(r.startedAt), to: instantTimeText(r.closedAt!, zone) })}</span>
+            <span>${t('recentTotals', { answered: r.totals.answered, targets: r.totals.targets, support: r.totals.support })}</span>
             ${report
-              ? html`<a class="button" href="/safety/#report-${r.id}" target="_blank" rel="noopener">報告書(A4印刷)</a>
+              ? html`<a class="button" href="/safety/#report-${r.id}" target="_blank" rel="noopener">${t('reportLink')}</a>
                   <a class="button" href=${hrefOf(routes.safety.reportCsv, { params: { id: r.id }, query: { encoding: 'utf8' } })} download>CSV</a>
-                  <a class="button" href=${hrefOf(routes.safety.reportCsv, { params: { id: r.id }, query: { encoding: 'sjis' } })} download>CSV(Shift_JIS)</a>`
+                  <a class="button" href=${hrefOf(routes.safety.reportCsv, { params: { id: r.id }, query: { encoding: 'sjis' } })} download>${t('csvShiftJis')}</a>`
               : nothing}
           </li>`,
         )}
@@ -238,14 +245,14 @@ export class AsgSafetyApp extends LitElement {
   private startConfirmation(body: StartSafetyRequest) {
     void this.act(async () => {
       await call(routes.safety.start, { body })
-      return '安否確認を送信しました。'
+      return t('started')
     })
   }
 
   private remind(id: number) {
     void this.act(async () => {
       const r = await call(routes.safety.remind, { params: { id } })
-      return `未回答の${r.families}家庭(${r.pupils}名)に再送しました。`
+      return t('reminded', { families: r.families, pupils: r.pupils })
     })
   }
 
@@ -257,14 +264,14 @@ export class AsgSafetyApp extends LitElement {
     this.closing = false
     void this.act(async () => {
       await call(routes.safety.close, { params: { id } })
-      return '締め切りました。報告書は「これまでの安否確認」から開けます。'
+      return t('closed')
     })
   }
 
   private recordCall(detail: CallDetail) {
     void this.act(async () => {
       await call(routes.office.recordCall, { body: detail })
-      return '通話を記録しました。'
+      return t('callRecorded')
     })
   }
 }

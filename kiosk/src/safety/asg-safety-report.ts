@@ -1,16 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit'
-import { CALL_OUTCOME_LABEL } from '../../../shared/protocol/index.js'
-import {
-  SAFETY_PICKUP_LABEL,
-  SAFETY_SITUATION_LABEL,
-  SAFETY_STATUS_LABEL,
-  SAFETY_TALLY_LABEL as L,
-  SAFETY_WHEREABOUTS_LABEL,
-  type SafetyReport,
-} from '../../../shared/protocol/safety.js'
-import { formatInstantJa, formatInstantTimeJa, formatTimeJa } from '../../../shared/time/format.js'
+import type { SafetyReport } from '../../../shared/protocol/safety.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
+import { instantText, speaksEnglish, timeText } from '../lib/staffLanguage.js'
 import { buttons, tokens } from '../lib/styles.js'
+import { callOutcomeLabel, instantTimeText, pickupLabel, situationLabel, statusLabel, tallyLabel as L, whereaboutsLabel } from './labels.js'
+import { t } from './text.js'
 
 /**
  * The report of a closed confirmation, laid out for A4 portrait: what was sent and when, the
@@ -54,30 +48,37 @@ export class AsgSafetyReport extends LitElement {
   override render() {
     const { report: r, timeZone: zone } = this
     const s = r.safety
-    return html`<button class="print primary" type="button" @click=${() => window.print()}>印刷する(A4)</button>
-      <h1>${s.drill ? html`<span class="mark">訓練</span>` : nothing}${s.title} 報告書</h1>
-      <p>${r.schoolName} ・ ${SAFETY_SITUATION_LABEL[s.situation]} ・ ${formatInstantJa(s.startedAt, zone)} ${s.startedBy} 送信 ・
-        ${s.closedAt ? `${formatInstantJa(s.closedAt, zone)} 締切` : '実施中'} ・ 再送 ${s.reminders}回</p>
-      ${s.message ? html`<p>「${s.message}」</p>` : nothing}
+    return html`<button class="print primary" type="button" @click=${() => window.print()}>${t('print')}</button>
+      <h1>${s.drill ? html`<span class="mark">${t('drill')}</span>` : nothing}${t('reportTitle', { title: s.title })}</h1>
+      <p>${t('reportMeta', {
+        school: r.schoolName,
+        situation: situationLabel(s.situation),
+        sentAt: instantText(s.startedAt),
+        sentBy: s.startedBy,
+        state: s.closedAt ? t('reportClosedAt', { time: instantText(s.closedAt) }) : t('reportOpen'),
+        n: s.reminders,
+      })}</p>
+      ${s.message ? html`<p>${t('quoted', { text: s.message })}</p>` : nothing}
       <table>
-        <thead><tr><th>学級</th><th>対象</th><th>${L.answered}</th><th>${L.safe}</th><th>${L.support}</th><th>${L.unanswered}</th></tr></thead>
+        <thead><tr><th>${t('classColumn')}</th><th>${t('targetsColumn')}</th><th>${L('answered')}</th><th>${L('safe')}</th><th>${L('support')}</th><th>${L('unanswered')}</th></tr></thead>
         <tbody>
           ${s.classes.map((c) => html`<tr><td>${c.label}</td><td class="n">${c.targets}</td><td class="n">${c.answered}</td><td class="n">${c.safe}</td><td class="n">${c.support}</td><td class="n">${c.unanswered}</td></tr>`)}
-          <tr><th>合計</th><th>${s.totals.targets}</th><th>${s.totals.answered}</th><th>${s.totals.safe}</th><th>${s.totals.support}</th><th>${s.totals.unanswered}</th></tr>
+          <tr><th>${t('total')}</th><th>${s.totals.targets}</th><th>${s.totals.answered}</th><th>${s.totals.safe}</th><th>${s.totals.support}</th><th>${s.totals.unanswered}</th></tr>
         </tbody>
       </table>
       <table>
-        <thead><tr><th>学級</th><th>番号</th><th>氏名</th><th>状況</th><th>場所・お迎え</th><th>回答者・時刻</th><th>連絡事項・電話</th></tr></thead>
+        <thead><tr><th>${t('classColumn')}</th><th>${t('numberColumn')}</th><th>${t('nameColumn')}</th><th>${t('statusColumn')}</th><th>${t('whereColumn')}</th><th>${t('answeredByColumn')}</th><th>${t('notesColumn')}</th></tr></thead>
         <tbody>
           ${r.rows.map((row) => {
             const a = row.answer
-            const where = a ? [a.whereabouts ? SAFETY_WHEREABOUTS_LABEL[a.whereabouts] : '', a.pickup ? SAFETY_PICKUP_LABEL[a.pickup] : '', a.pickupTime ? formatTimeJa(a.pickupTime) : ''].filter(Boolean).join(' ') : ''
+            // Japanese runs these together with spaces; English sets them apart as the page's lists do.
+            const where = a ? [a.whereabouts ? whereaboutsLabel(a.whereabouts) : '', a.pickup ? pickupLabel(a.pickup) : '', a.pickupTime ? timeText(a.pickupTime) : ''].filter(Boolean).join(speaksEnglish() ? ' · ' : ' ') : ''
             return html`<tr>
               <td>${row.classLabel}</td><td class="n">${row.attendanceNumber}</td><td>${row.name}</td>
-              <td class=${a ? (a.status === 'injured' || a.status === 'unknown' ? 'support' : '') : 'none'}>${a ? SAFETY_STATUS_LABEL[a.status] : '未回答'}</td>
+              <td class=${a ? (a.status === 'injured' || a.status === 'unknown' ? 'support' : '') : 'none'}>${a ? statusLabel(a.status) : t('unanswered')}</td>
               <td>${where}</td>
-              <td>${a ? `${a.guardian} ${formatInstantTimeJa(a.answeredAt, zone)}` : ''}${row.answers.filter((x) => !x.counts).map((x) => html`<br />(${x.guardian} ${SAFETY_STATUS_LABEL[x.status]} ${formatInstantTimeJa(x.answeredAt, zone)})`)}</td>
-              <td>${a?.note ?? ''}${row.calls.map((c) => html`<br />電話 ${formatInstantTimeJa(c.at, zone)} ${c.by} ${CALL_OUTCOME_LABEL[c.outcome]}${c.note ? ` ${c.note}` : ''}`)}</td>
+              <td>${a ? `${a.guardian} ${instantTimeText(a.answeredAt, zone)}` : ''}${row.answers.filter((x) => !x.counts).map((x) => html`<br />${t('otherAnswerShort', { guardian: x.guardian, status: statusLabel(x.status), time: instantTimeText(x.answeredAt, zone) })}`)}</td>
+              <td>${a?.note ?? ''}${row.calls.map((c) => html`<br />${t('reportCall', { time: instantTimeText(c.at, zone), by: c.by, outcome: callOutcomeLabel(c.outcome) })}${c.note ? ` ${c.note}` : ''}`)}</td>
             </tr>`
           })}
         </tbody>

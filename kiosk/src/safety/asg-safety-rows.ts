@@ -1,20 +1,15 @@
 import { LitElement, css, html, nothing } from 'lit'
 // Keyed by pupil: a half-typed call note stays with its child when the page or the list changes.
 import { repeat } from 'lit/directives/repeat.js'
-import {
-  needsSupport,
-  SAFETY_PICKUP_LABEL,
-  SAFETY_STATUS_LABEL,
-  SAFETY_WHEREABOUTS_LABEL,
-  type SafetyAnswerView,
-  type SafetyStaffRow,
-} from '../../../shared/protocol/safety.js'
-import { formatInstantTimeJa, formatTimeJa } from '../../../shared/time/format.js'
+import { needsSupport, type SafetyAnswerView, type SafetyStaffRow } from '../../../shared/protocol/safety.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 import { pageOf } from '../lib/paging.js'
+import { timeText } from '../lib/staffLanguage.js'
 import { tokens } from '../lib/styles.js'
 import '../components/asg-call-record.js'
 import '../components/asg-pager.js'
+import { instantTimeText, pickupLabel, statusLabel, whereaboutsLabel } from './labels.js'
+import { t } from './text.js'
 
 /** Rows a page: a school-wide 未回答 list can hold hundreds of families, each with phones and buttons. */
 const PAGE_SIZE = 20
@@ -78,8 +73,8 @@ export class AsgSafetyRows extends LitElement {
   ]
 
   override render() {
-    return html`<h3>${this.heading} <span class="muted">${this.rows.length}名</span></h3>
-      ${this.rows.length === 0 ? html`<p class="none">該当する児童はいません。</p>` : html`<ul>${repeat(pageOf(this.rows, this.page, PAGE_SIZE), (r) => r.pupilId, (r) => this.renderRow(r))}</ul>`}
+    return html`<h3>${this.heading} <span class="muted">${t('pupilCount', { n: this.rows.length })}</span></h3>
+      ${this.rows.length === 0 ? html`<p class="none">${t('noPupils')}</p>` : html`<ul>${repeat(pageOf(this.rows, this.page, PAGE_SIZE), (r) => r.pupilId, (r) => this.renderRow(r))}</ul>`}
       ${this.rows.length > PAGE_SIZE
         ? html`<asg-pager .page=${this.page} .pageSize=${PAGE_SIZE} .total=${this.rows.length} @asg-page=${(e: CustomEvent<{ page: number }>) => (this.page = e.detail.page)}></asg-pager>`
         : nothing}`
@@ -90,34 +85,34 @@ export class AsgSafetyRows extends LitElement {
     const others = r.answers.filter((x) => !x.counts)
     return html`<li data-pupil=${r.pupilId}>
       <div class="head">
-        <span class="cls">${r.classLabel} ${r.attendanceNumber}番</span><span class="name">${r.name}</span>
-        ${a ? this.chip(a) : html`<span class="chip none">未回答</span>`}
-        ${a ? html`<span class="muted">${formatInstantTimeJa(a.answeredAt, this.timeZone)} ${a.guardian}</span>` : nothing}
+        <span class="cls">${t('classNumber', { className: r.classLabel, number: r.attendanceNumber })}</span><span class="name">${r.name}</span>
+        ${a ? this.chip(a) : html`<span class="chip none">${t('unanswered')}</span>`}
+        ${a ? html`<span class="muted">${instantTimeText(a.answeredAt, this.timeZone)} ${a.guardian}</span>` : nothing}
       </div>
       ${a ? this.details(a) : nothing}
-      ${others.map((o) => html`<div class="muted">ほかの回答: ${o.guardian} ${SAFETY_STATUS_LABEL[o.status]} ${formatInstantTimeJa(o.answeredAt, this.timeZone)}${o.note ? `「${o.note}」` : ''}</div>`)}
+      ${others.map((o) => html`<div class="muted">${t('otherAnswer', { guardian: o.guardian, status: statusLabel(o.status), time: instantTimeText(o.answeredAt, this.timeZone) })}${o.note ? t('quoted', { text: o.note }) : ''}</div>`)}
       ${this.calls && !a ? this.renderCalls(r) : nothing}
     </li>`
   }
 
   private chip(a: SafetyAnswerView) {
     const cls = a.status === 'safe' ? 'safe' : needsSupport(a.status) ? 'support' : 'other'
-    return html`<span class="chip ${cls}">${SAFETY_STATUS_LABEL[a.status]}</span>`
+    return html`<span class="chip ${cls}">${statusLabel(a.status)}</span>`
   }
 
   private details(a: SafetyAnswerView) {
     const parts = [
-      a.whereabouts ? SAFETY_WHEREABOUTS_LABEL[a.whereabouts] : '',
-      a.pickup ? SAFETY_PICKUP_LABEL[a.pickup] : '',
-      a.pickupTime ? `${formatTimeJa(a.pickupTime)}頃` : '',
+      a.whereabouts ? whereaboutsLabel(a.whereabouts) : '',
+      a.pickup ? pickupLabel(a.pickup) : '',
+      a.pickupTime ? t('aroundTime', { time: timeText(a.pickupTime) }) : '',
     ].filter(Boolean)
     if (!parts.length && !a.note) return nothing
-    return html`<div>${parts.join(' ・ ')}${a.note ? html`<div class="note">「${a.note}」</div>` : nothing}</div>`
+    return html`<div>${parts.join(t('separator'))}${a.note ? html`<div class="note">${t('quoted', { text: a.note })}</div>` : nothing}</div>`
   }
 
   private renderCalls(r: SafetyStaffRow) {
     return html`<asg-call-record .pupilId=${r.pupilId} pupilName=${r.name} .phones=${r.phones} .calls=${r.calls} ?recording=${this.open} ?busy=${this.busy}
-      placeholder="メモ(例: 自宅で無事と確認)" timeZone=${this.timeZone}></asg-call-record>`
+      placeholder=${t('callNotePlaceholder')} timeZone=${this.timeZone}></asg-call-record>`
   }
 }
 

@@ -10,6 +10,8 @@ import {
 } from '../../../shared/protocol/safety.js'
 import type { ClassInfo } from '../../../shared/protocol/index.js'
 import { buttons, tokens } from '../lib/styles.js'
+import { templateLabel } from './labels.js'
+import { t } from './text.js'
 
 type TargetKind = SafetyTarget['kind']
 
@@ -95,11 +97,11 @@ export class AsgSafetyStart extends LitElement {
   ]
 
   override render() {
-    return html`<h2>安否確認を始める</h2>
-      <div class="templates" role="group" aria-label="テンプレート">
+    return html`<h2>${t('startHeading')}</h2>
+      <div class="templates" role="group" aria-label=${t('templates')}>
         ${SafetyTemplate.options.map(
-          (t) => html`<button type="button" class=${t === 'drill' ? 'drill' : ''} aria-pressed=${this.template === t ? 'true' : 'false'}
-            @click=${() => this.choose(t)}>${SAFETY_TEMPLATES[t].label}</button>`,
+          (k) => html`<button type="button" class=${k === 'drill' ? 'drill' : ''} aria-pressed=${this.template === k ? 'true' : 'false'}
+            @click=${() => this.choose(k)}>${templateLabel(k)}</button>`,
         )}
       </div>
       ${this.template ? this.renderForm(this.template) : nothing}`
@@ -113,59 +115,60 @@ export class AsgSafetyStart extends LitElement {
     if (changed.has('defaultSituation') && !this.situationChosen) this.situation = this.defaultSituation
   }
 
-  private choose(t: SafetyTemplate) {
-    this.template = t
-    this.title = SAFETY_TEMPLATES[t].title
-    this.message = SAFETY_TEMPLATES[t].message
+  private choose(k: SafetyTemplate) {
+    this.template = k
+    // What families read stays as the school wrote it, whatever the page's language.
+    this.title = SAFETY_TEMPLATES[k].title
+    this.message = SAFETY_TEMPLATES[k].message
     if (!this.situationChosen) this.situation = this.defaultSituation
     this.problem = ''
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('form button.primary')?.focus())
   }
 
-  private renderForm(t: SafetyTemplate) {
-    const drill = t === 'drill'
+  private renderForm(template: SafetyTemplate) {
+    const drill = template === 'drill'
     const grades = [...new Set(this.classes.map((c) => c.grade))].sort((a, b) => a - b)
     const q = SAFETY_QUESTIONS[this.situation]
     const radio = <V extends string>(name: string, value: V, current: V, label: string, set: (v: V) => void) =>
       html`<label><input type="radio" name=${name} .checked=${current === value} @change=${() => set(value)} />${label}</label>`
-    return html`<form class=${drill ? 'drill' : ''} @submit=${this.submit} aria-label="送信内容">
+    return html`<form class=${drill ? 'drill' : ''} @submit=${this.submit} aria-label=${t('formLabel')}>
       <fieldset>
-        <legend>対象</legend>
+        <legend>${t('target')}</legend>
         <div class="row">
-          ${radio<TargetKind>('target', 'school', this.targetKind, '全校', (v) => (this.targetKind = v))}
-          ${radio<TargetKind>('target', 'grades', this.targetKind, '学年を選ぶ', (v) => (this.targetKind = v))}
-          ${radio<TargetKind>('target', 'classes', this.targetKind, '学級を選ぶ', (v) => (this.targetKind = v))}
+          ${radio<TargetKind>('target', 'school', this.targetKind, t('wholeSchool'), (v) => (this.targetKind = v))}
+          ${radio<TargetKind>('target', 'grades', this.targetKind, t('chooseGrades'), (v) => (this.targetKind = v))}
+          ${radio<TargetKind>('target', 'classes', this.targetKind, t('chooseClasses'), (v) => (this.targetKind = v))}
         </div>
         ${this.targetKind === 'grades'
-          ? html`<div class="row">${grades.map((g) => html`<label><input type="checkbox" name="grade" .checked=${this.grades.has(g)} @change=${() => (this.grades = toggle(this.grades, g))} />${g}年</label>`)}</div>`
+          ? html`<div class="row">${grades.map((g) => html`<label><input type="checkbox" name="grade" .checked=${this.grades.has(g)} @change=${() => (this.grades = toggle(this.grades, g))} />${t('grade', { grade: g })}</label>`)}</div>`
           : nothing}
         ${this.targetKind === 'classes'
           ? html`<div class="row">${this.classes.map((c) => html`<label><input type="checkbox" name="class" .checked=${this.classIds.has(c.id)} @change=${() => (this.classIds = toggle(this.classIds, c.id))} />${c.label}</label>`)}</div>`
           : nothing}
       </fieldset>
       <fieldset>
-        <legend>子どもたちは</legend>
+        <legend>${t('childrenAre')}</legend>
         <div class="row">
-          ${(['in_school', 'out_of_school'] as const).map((s) => radio('situation', s, this.situation, s === 'in_school' ? '学校にいる(在校中)' : '学校の外(在校時間外)', (v) => this.chooseSituation(v)))}
+          ${(['in_school', 'out_of_school'] as const).map((s) => radio('situation', s, this.situation, s === 'in_school' ? t('inSchool') : t('outOfSchool'), (v) => this.chooseSituation(v)))}
         </div>
       </fieldset>
-      <label class="field">件名<input type="text" name="title" maxlength="100" .value=${this.title} @input=${(e: Event) => (this.title = (e.target as HTMLInputElement).value)} /></label>
-      <label class="field">保護者へのメッセージ${t === 'free' ? '(必須)' : ''}<textarea name="message" maxlength="500" .value=${this.message}
+      <label class="field">${t('subject')}<input type="text" name="title" maxlength="100" .value=${this.title} @input=${(e: Event) => (this.title = (e.target as HTMLInputElement).value)} /></label>
+      <label class="field">${template === 'free' ? t('messageToGuardiansRequired') : t('messageToGuardians')}<textarea name="message" maxlength="500" .value=${this.message}
         @input=${(e: Event) => (this.message = (e.target as HTMLTextAreaElement).value)}></textarea></label>
-      <label class="field">未回答の家庭への再送
+      <label class="field">${t('reminderField')}
         <select name="reminder" @change=${(e: Event) => (this.reminder = reminderOf((e.target as HTMLSelectElement).value))}>
-          ${[null, 15, 30, 60].map((v) => html`<option value=${v ?? ''} ?selected=${this.reminder === v}>${v ? `${v}分ごとに自動で再送` : '手動で送る'}</option>`)}
+          ${[null, 15, 30, 60].map((v) => html`<option value=${v ?? ''} ?selected=${this.reminder === v}>${v ? t('reminderEvery', { n: v }) : t('reminderManual')}</option>`)}
         </select>
       </label>
-      <div class="preview" aria-label="保護者に届く内容">
-        <p>${drill ? html`<span class="drillmark">訓練</span>` : nothing}<strong>${this.title || SAFETY_TEMPLATES[t].title}</strong>(${SAFETY_SITUATION_LABEL[this.situation]})</p>
+      <div class="preview" aria-label=${t('preview')}>
+        <p>${drill ? html`<span class="drillmark">${t('drill')}</span>` : nothing}<strong>${this.title || SAFETY_TEMPLATES[template].title}</strong>(${SAFETY_SITUATION_LABEL[this.situation]})</p>
         <p>${q.lead}</p>
-        <p>質問: ${[q.status, q.whereabouts, q.pickup, q.note].filter(Boolean).join(' / ')}</p>
+        <p>${t('previewQuestions', { questions: [q.status, q.whereabouts, q.pickup, q.note].filter(Boolean).join(' / ') })}</p>
       </div>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
       <div class="actions">
-        <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? '送信中…' : `${this.targetText()}の保護者に送信`}</button>
-        <button type="button" @click=${() => (this.template = null)}>やめる</button>
+        <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? t('sending') : t('sendTo', { target: this.targetText() })}</button>
+        <button type="button" @click=${() => (this.template = null)}>${t('cancel')}</button>
       </div>
     </form>`
   }
@@ -176,23 +179,23 @@ export class AsgSafetyStart extends LitElement {
   }
 
   private targetText(): string {
-    if (this.targetKind === 'grades') return this.grades.size ? [...this.grades].sort().map((g) => `${g}年`).join('・') : '選んだ学年'
-    if (this.targetKind === 'classes') return this.classIds.size ? `${this.classIds.size}学級` : '選んだ学級'
-    return '全校'
+    if (this.targetKind === 'grades') return this.grades.size ? [...this.grades].sort().map((grade) => t('grade', { grade })).join(t('gradeSeparator')) : t('targetChosenGrades')
+    if (this.targetKind === 'classes') return this.classIds.size ? t('targetClasses', { n: this.classIds.size }) : t('targetChosenClasses')
+    return t('targetSchool')
   }
 
   private submit = (e: Event) => {
     e.preventDefault()
-    const t = this.template
-    if (!t) return
+    const template = this.template
+    if (!template) return
     let target: SafetyTarget = { kind: 'school' }
     if (this.targetKind === 'grades') target = { kind: 'grades', grades: [...this.grades] }
     if (this.targetKind === 'classes') target = { kind: 'classes', classIds: [...this.classIds] }
-    if (target.kind === 'grades' && target.grades.length === 0) return void (this.problem = '学年を選んでください。')
-    if (target.kind === 'classes' && target.classIds.length === 0) return void (this.problem = '学級を選んでください。')
-    if (t === 'free' && !this.message.trim()) return void (this.problem = 'メッセージを入力してください。')
+    if (target.kind === 'grades' && target.grades.length === 0) return void (this.problem = t('problemGrades'))
+    if (target.kind === 'classes' && target.classIds.length === 0) return void (this.problem = t('problemClasses'))
+    if (template === 'free' && !this.message.trim()) return void (this.problem = t('problemMessage'))
     this.problem = ''
-    const detail: StartSafetyRequest = { template: t, situation: this.situation, target, title: this.title.trim(), message: this.message.trim(), reminderEveryMinutes: this.reminder }
+    const detail: StartSafetyRequest = { template, situation: this.situation, target, title: this.title.trim(), message: this.message.trim(), reminderEveryMinutes: this.reminder }
     this.dispatchEvent(new CustomEvent<StartSafetyRequest>('asg-start', { detail, bubbles: true, composed: true }))
   }
 }

@@ -1,6 +1,8 @@
 import { LitElement, css, html } from 'lit'
-import { SAFETY_TALLY_LABEL as L, type SafetyBoard, type SafetyClassTally } from '../../../shared/protocol/safety.js'
+import type { SafetyBoard, SafetyClassTally } from '../../../shared/protocol/safety.js'
 import { buttons, tokens } from '../lib/styles.js'
+import { tallyLabel as L } from './labels.js'
+import { t } from './text.js'
 
 /**
  * The live tally of a confirmation on the staff page: the school's totals and one row per
@@ -45,23 +47,23 @@ export class AsgSafetyTally extends LitElement {
       tr.support td.support { color: var(--asg-absent); font-weight: 700; }
       tr.support td:first-child { box-shadow: inset 4px 0 0 var(--asg-absent); }
       tr.done td:first-child { box-shadow: inset 4px 0 0 var(--asg-ok); }
-      td button { min-height: 40px; padding: 0.2em 0.7em; font-weight: 700; }
+      td button { min-height: 40px; padding: 0.2em 0.7em; font-weight: 700; white-space: nowrap; }
       tr[aria-current='true'] td { background: #e6edf8; }
     `,
   ]
 
   override render() {
     const s = this.safety
-    const t = s.totals
-    const pct = (n: number) => (t.targets ? (100 * n) / t.targets : 0)
-    const total = (cls: keyof typeof L, n: number) => html`<div class="total ${cls} ${n > 0 ? 'some' : ''}"><b>${n}</b>${L[cls]}${cls === 'answered' ? ` / ${t.targets}` : ''}</div>`
-    return html`<div class="totals" aria-label="全体">${total('answered', t.answered)}${total('safe', t.safe)}${total('support', t.support)}${total('unanswered', t.unanswered)}</div>
-      <div class="bar" role="img" aria-label=${`回答率 ${Math.round(pct(t.answered))}%`}>
-        <span class="safe" style="width:${pct(t.safe)}%"></span><span class="support" style="width:${pct(t.support)}%"></span>
-        <span class="other" style="width:${pct(t.answered - t.safe - t.support)}%"></span>
+    const totals = s.totals
+    const pct = (n: number) => (totals.targets ? (100 * n) / totals.targets : 0)
+    const total = (cls: Parameters<typeof L>[0], n: number) => html`<div class="total ${cls} ${n > 0 ? 'some' : ''}"><b>${n}</b>${cls === 'answered' ? t('answeredOf', { targets: totals.targets }) : L(cls)}</div>`
+    return html`<div class="totals" aria-label=${t('whole')}>${total('answered', totals.answered)}${total('safe', totals.safe)}${total('support', totals.support)}${total('unanswered', totals.unanswered)}</div>
+      <div class="bar" role="img" aria-label=${t('answerRate', { percent: Math.round(pct(totals.answered)) })}>
+        <span class="safe" style="width:${pct(totals.safe)}%"></span><span class="support" style="width:${pct(totals.support)}%"></span>
+        <span class="other" style="width:${pct(totals.answered - totals.safe - totals.support)}%"></span>
       </div>
       <table>
-        <thead><tr><th scope="col">学級</th><th scope="col">対象</th><th scope="col">${L.answered}</th><th scope="col">${L.safe}</th><th scope="col">${L.support}</th><th scope="col">${L.unanswered}</th></tr></thead>
+        <thead><tr><th scope="col">${t('classColumn')}</th><th scope="col">${t('targetsColumn')}</th><th scope="col">${L('answered')}</th><th scope="col">${L('safe')}</th><th scope="col">${L('support')}</th><th scope="col">${L('unanswered')}</th></tr></thead>
         <tbody>${s.classes.map((c) => this.row(c))}</tbody>
       </table>`
   }

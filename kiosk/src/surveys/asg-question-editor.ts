@@ -1,13 +1,14 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { MARU_BATSU_SANKAKU, type QuestionKind, type SurveyQuestion } from '../../../shared/protocol/surveys.js'
 import { buttons, tokens } from '../lib/styles.js'
+import { t } from './text.js'
 
 export const KIND_LABELS: Record<QuestionKind, string> = {
-  single: 'ひとつ選ぶ',
-  multiple: 'いくつでも選ぶ',
-  number: '数',
-  text: '短い文章',
-  date: '日付',
+  single: t('kindSingle'),
+  multiple: t('kindMultiple'),
+  number: t('kindNumber'),
+  text: t('kindText'),
+  date: t('kindDate'),
 }
 
 /** A question of another kind, keeping what still fits (the label, required, the options). */
@@ -57,32 +58,32 @@ export class AsgQuestionEditor extends LitElement {
   override render() {
     const q = this.question
     return html`<div class="top">
-        <span class="n">設問${this.index + 1}</span>
-        <select aria-label="設問${this.index + 1}の種類" @change=${(e: Event) => this.emit(withKind(q, (e.target as HTMLSelectElement).value as QuestionKind))}>
+        <span class="n">${t('question', { n: this.index + 1 })}</span>
+        <select aria-label=${t('questionKind', { n: this.index + 1 })} @change=${(e: Event) => this.emit(withKind(q, (e.target as HTMLSelectElement).value as QuestionKind))}>
           ${Object.entries(KIND_LABELS).map(([k, label]) => html`<option value=${k} ?selected=${q.kind === k}>${label}</option>`)}
         </select>
-        <label class="inline"><input type="checkbox" .checked=${q.required} @change=${(e: Event) => this.emit({ ...q, required: (e.target as HTMLInputElement).checked })} />必須</label>
+        <label class="inline"><input type="checkbox" .checked=${q.required} @change=${(e: Event) => this.emit({ ...q, required: (e.target as HTMLInputElement).checked })} />${t('required')}</label>
         <span class="tools">
-          <button type="button" ?disabled=${this.index === 0} aria-label="設問${this.index + 1}を上へ" @click=${() => this.fire('asg-question-move', -1)}>↑</button>
-          <button type="button" ?disabled=${this.index === this.count - 1} aria-label="設問${this.index + 1}を下へ" @click=${() => this.fire('asg-question-move', 1)}>↓</button>
-          <button type="button" ?disabled=${this.count === 1} @click=${() => this.fire('asg-question-remove', null)}>削除</button>
+          <button type="button" ?disabled=${this.index === 0} aria-label=${t('moveUp', { n: this.index + 1 })} @click=${() => this.fire('asg-question-move', -1)}>↑</button>
+          <button type="button" ?disabled=${this.index === this.count - 1} aria-label=${t('moveDown', { n: this.index + 1 })} @click=${() => this.fire('asg-question-move', 1)}>↓</button>
+          <button type="button" ?disabled=${this.count === 1} @click=${() => this.fire('asg-question-remove', null)}>${t('remove')}</button>
         </span>
       </div>
-      <label>質問文<input name="label" .value=${q.label} maxlength="200" @input=${(e: Event) => this.emit({ ...q, label: (e.target as HTMLInputElement).value })} /></label>
+      <label>${t('questionText')}<input name="label" .value=${q.label} maxlength="200" @input=${(e: Event) => this.emit({ ...q, label: (e.target as HTMLInputElement).value })} /></label>
       ${q.kind === 'single' || q.kind === 'multiple'
-        ? html`<label>選択肢(1行に1つ)<textarea name="options" .value=${q.options.join('\n')}
+        ? html`<label>${t('options')}<textarea name="options" .value=${q.options.join('\n')}
               @input=${(e: Event) => this.emit({ ...q, options: (e.target as HTMLTextAreaElement).value.split('\n') })}></textarea></label>
-            <button type="button" @click=${() => this.emit({ ...q, options: [...MARU_BATSU_SANKAKU] })}>○×△にする</button>`
+            <button type="button" @click=${() => this.emit({ ...q, options: [...MARU_BATSU_SANKAKU] })}>${t('maruBatsuSankaku')}</button>`
         : nothing}
       ${q.kind === 'number'
         ? html`<div class="row">
-            <label>最小<input type="number" .value=${q.min === null ? '' : String(q.min)} @input=${(e: Event) => this.emit({ ...q, min: numberOrNull(e) })} /></label>
-            <label>最大<input type="number" .value=${q.max === null ? '' : String(q.max)} @input=${(e: Event) => this.emit({ ...q, max: numberOrNull(e) })} /></label>
-            <label>単位<input .value=${q.unit} maxlength="10" @input=${(e: Event) => this.emit({ ...q, unit: (e.target as HTMLInputElement).value })} /></label>
+            <label>${t('min')}<input type="number" .value=${q.min === null ? '' : String(q.min)} @input=${(e: Event) => this.emit({ ...q, min: numberOrNull(e) })} /></label>
+            <label>${t('max')}<input type="number" .value=${q.max === null ? '' : String(q.max)} @input=${(e: Event) => this.emit({ ...q, max: numberOrNull(e) })} /></label>
+            <label>${t('unit')}<input .value=${q.unit} maxlength="10" @input=${(e: Event) => this.emit({ ...q, unit: (e.target as HTMLInputElement).value })} /></label>
           </div>`
         : nothing}
       ${q.kind === 'text'
-        ? html`<label>最大の文字数<input type="number" min="1" max="500" .value=${String(q.maxLength)} @input=${(e: Event) => this.emit({ ...q, maxLength: numberOrNull(e) ?? 1 })} /></label>`
+        ? html`<label>${t('maxLength')}<input type="number" min="1" max="500" .value=${String(q.maxLength)} @input=${(e: Event) => this.emit({ ...q, maxLength: numberOrNull(e) ?? 1 })} /></label>`
         : nothing}`
   }
 

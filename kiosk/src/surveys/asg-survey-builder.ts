@@ -5,9 +5,10 @@ import { SurveyDraft, type GuardianSurvey, type SurveyQuestion, type SurveyTarge
 import { routes } from '../../../shared/protocol/routes.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 import '../guardian/asg-survey-form.js'
-import { ApiError, call, fromForm } from '../lib/api.js'
+import { ApiError, call, errorText, fromForm } from '../lib/api.js'
 import { buttons, tokens } from '../lib/styles.js'
 import './asg-question-editor.js'
+import { t } from './text.js'
 
 type Classes = SurveyTargets['classes']
 
@@ -27,7 +28,7 @@ export interface BuilderForm {
 const local = (iso: string) => DateTime.fromISO(iso).setZone(SCHOOL_ZONE)
 const instant = (date: string, time: string) => DateTime.fromISO(`${date}T${time}`, { zone: SCHOOL_ZONE }).toISO()
 
-/** A blank survey due a week from today at 17:00. */
+/** A blank survey due a week from today at 17:00 (its はい/いいえ are what families will read, as the school writes it). */
 export function blankForm(): BuilderForm {
   const week = DateTime.now().setZone(SCHOOL_ZONE).plus({ days: 7 }).toISODate()!
   return { title: '', description: '', per: 'child', target: { kind: 'school' }, deadlineDate: week, deadlineTime: '17:00', remindDate: '', remindTime: '07:00', questions: [{ id: 'q1', kind: 'single', label: '', required: true, options: ['はい', 'いいえ'] }] }
@@ -105,50 +106,50 @@ export class AsgSurveyBuilder extends LitElement {
     const f = this.form
     return html`<div class="cols">
       <div>
-        <div class="templates" role="group" aria-label="ひな形">
-          <span>ひな形:</span>
-          ${SURVEY_TEMPLATES.map((t) => html`<button type="button" @click=${() => this.useTemplate(t.key)}>${t.name}</button>`)}
-          <button type="button" @click=${() => (this.form = blankForm())}>白紙から</button>
+        <div class="templates" role="group" aria-label=${t('templates')}>
+          <span>${t('templatesLead')}</span>
+          ${SURVEY_TEMPLATES.map((s) => html`<button type="button" @click=${() => this.useTemplate(s.key)}>${templateName(s)}</button>`)}
+          <button type="button" @click=${() => (this.form = blankForm())}>${t('blank')}</button>
         </div>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         ${Object.keys(this.fields).length ? html`<ul class="errors">${Object.entries(this.fields).map(([k, v]) => html`<li>${fieldName(k)}: ${v}</li>`)}</ul>` : nothing}
         <fieldset>
-          <legend>アンケート</legend>
-          <label>題名<input name="title" maxlength="60" .value=${f.title} @input=${(e: Event) => this.set({ title: value(e) })} /></label>
-          <label>説明(保護者に表示)<textarea name="description" .value=${f.description} @input=${(e: Event) => this.set({ description: value(e) })}></textarea></label>
-          <div class="pick" role="radiogroup" aria-label="回答の単位">
-            <label class="inline"><input type="radio" name="per" .checked=${f.per === 'child'} @change=${() => this.set({ per: 'child' })} />児童ごとに回答</label>
-            <label class="inline"><input type="radio" name="per" .checked=${f.per === 'family'} @change=${() => this.set({ per: 'family' })} />家庭ごとに1回答(兄弟姉妹まとめて)</label>
+          <legend>${t('survey')}</legend>
+          <label>${t('title')}<input name="title" maxlength="60" .value=${f.title} @input=${(e: Event) => this.set({ title: value(e) })} /></label>
+          <label>${t('description')}<textarea name="description" .value=${f.description} @input=${(e: Event) => this.set({ description: value(e) })}></textarea></label>
+          <div class="pick" role="radiogroup" aria-label=${t('answerUnit')}>
+            <label class="inline"><input type="radio" name="per" .checked=${f.per === 'child'} @change=${() => this.set({ per: 'child' })} />${t('perChild')}</label>
+            <label class="inline"><input type="radio" name="per" .checked=${f.per === 'family'} @change=${() => this.set({ per: 'family' })} />${t('perFamily')}</label>
           </div>
         </fieldset>
         ${this.targetPicker()}
         <fieldset>
-          <legend>締切と催促</legend>
+          <legend>${t('deadlineAndReminder')}</legend>
           <div class="row">
-            <label>締切日<input type="date" name="deadlineDate" .value=${f.deadlineDate} @input=${(e: Event) => this.set({ deadlineDate: value(e) })} /></label>
-            <label>時刻<input type="time" name="deadlineTime" .value=${f.deadlineTime} @input=${(e: Event) => this.set({ deadlineTime: value(e) })} /></label>
-            <label>未回答の家庭に催促(任意)<input type="date" name="remindDate" .value=${f.remindDate} @input=${(e: Event) => this.set({ remindDate: value(e) })} /></label>
-            <label>時刻<input type="time" name="remindTime" .value=${f.remindTime} @input=${(e: Event) => this.set({ remindTime: value(e) })} /></label>
+            <label>${t('deadlineDate')}<input type="date" name="deadlineDate" .value=${f.deadlineDate} @input=${(e: Event) => this.set({ deadlineDate: value(e) })} /></label>
+            <label>${t('time')}<input type="time" name="deadlineTime" .value=${f.deadlineTime} @input=${(e: Event) => this.set({ deadlineTime: value(e) })} /></label>
+            <label>${t('remindDate')}<input type="date" name="remindDate" .value=${f.remindDate} @input=${(e: Event) => this.set({ remindDate: value(e) })} /></label>
+            <label>${t('time')}<input type="time" name="remindTime" .value=${f.remindTime} @input=${(e: Event) => this.set({ remindTime: value(e) })} /></label>
           </div>
         </fieldset>
         <fieldset>
-          <legend>設問</legend>
+          <legend>${t('questions')}</legend>
           ${f.questions.map((q, i) => html`<asg-question-editor .question=${q} .index=${i} .count=${f.questions.length}
             @asg-question=${(e: CustomEvent<SurveyQuestion>) => this.setQuestion(i, e.detail)}
             @asg-question-move=${(e: CustomEvent<number>) => this.move(i, e.detail)}
             @asg-question-remove=${() => this.set({ questions: f.questions.filter((_, j) => j !== i) })}></asg-question-editor>`)}
-          <button type="button" @click=${this.addQuestion}>設問を追加</button>
+          <button type="button" @click=${this.addQuestion}>${t('addQuestion')}</button>
         </fieldset>
         <div class="actions">
-          <button type="button" ?disabled=${this.busy} @click=${() => this.save(false)}>下書きを保存</button>
-          <button class="primary" type="button" ?disabled=${this.busy} @click=${() => this.save(true)}>公開する</button>
-          <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('asg-cancel', { bubbles: true, composed: true }))}>やめる</button>
+          <button type="button" ?disabled=${this.busy} @click=${() => this.save(false)}>${t('saveDraft')}</button>
+          <button class="primary" type="button" ?disabled=${this.busy} @click=${() => this.save(true)}>${t('publish')}</button>
+          <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('asg-cancel', { bubbles: true, composed: true }))}>${t('cancel')}</button>
         </div>
       </div>
       <div>
-        <h2>プレビュー(保護者のスマートフォン)</h2>
+        <h2>${t('preview')}</h2>
         <div class="phone">
-          <h3>${f.title || '(題名)'}</h3>
+          <h3>${f.title || t('untitled')}</h3>
           <p class="desc">${f.description}</p>
           <asg-survey-form preview .survey=${this.previewSurvey()} .subject=${{ pupilId: 1, names: ['太郎'], answers: null, answeredAt: null, answeredBy: null }}></asg-survey-form>
         </div>
@@ -156,30 +157,31 @@ export class AsgSurveyBuilder extends LitElement {
     </div>`
   }
 
+  // A class is named as everywhere else on the staff pages (1年1組, as the server labels it), in either language.
   private targetPicker() {
-    const t = this.form.target
+    const target = this.form.target
     const grades = [...new Set(this.classes.map((c) => c.grade))]
     const kind = (k: SurveyTarget['kind']): SurveyTarget =>
       k === 'school' ? { kind: 'school' } : k === 'grades' ? { kind: 'grades', grades: [] } : k === 'classes' ? { kind: 'classes', classIds: [] } : { kind: 'pupils', pupilIds: [] }
     const toggle = <T,>(list: readonly T[], x: T, on: boolean) => (on ? [...list, x] : list.filter((y) => y !== x))
     return html`<fieldset>
-      <legend>対象</legend>
-      <div class="pick" role="radiogroup" aria-label="対象">
-        ${(['school', 'grades', 'classes', 'pupils'] as const).map((k) => html`<label class="inline"><input type="radio" name="target" value=${k} .checked=${t.kind === k}
-          @change=${() => this.set({ target: kind(k) })} />${{ school: '全校', grades: '学年', classes: '学級', pupils: '児童を選ぶ' }[k]}</label>`)}
+      <legend>${t('target')}</legend>
+      <div class="pick" role="radiogroup" aria-label=${t('target')}>
+        ${(['school', 'grades', 'classes', 'pupils'] as const).map((k) => html`<label class="inline"><input type="radio" name="target" value=${k} .checked=${target.kind === k}
+          @change=${() => this.set({ target: kind(k) })} />${{ school: t('targetSchool'), grades: t('targetGrades'), classes: t('targetClasses'), pupils: t('targetPupils') }[k]}</label>`)}
       </div>
-      ${t.kind === 'grades'
-        ? html`<div class="pick">${grades.map((g) => html`<label class="inline"><input type="checkbox" .checked=${t.grades.includes(g)}
-            @change=${(e: Event) => this.set({ target: { kind: 'grades', grades: toggle(t.grades, g, checked(e)) } })} />${g}年</label>`)}</div>`
+      ${target.kind === 'grades'
+        ? html`<div class="pick">${grades.map((g) => html`<label class="inline"><input type="checkbox" .checked=${target.grades.includes(g)}
+            @change=${(e: Event) => this.set({ target: { kind: 'grades', grades: toggle(target.grades, g, checked(e)) } })} />${t('grade', { grade: g })}</label>`)}</div>`
         : nothing}
-      ${t.kind === 'classes'
-        ? html`<div class="pick">${this.classes.map((c) => html`<label class="inline"><input type="checkbox" name="class" value=${c.id} .checked=${t.classIds.includes(c.id)}
-            @change=${(e: Event) => this.set({ target: { kind: 'classes', classIds: toggle(t.classIds, c.id, checked(e)) } })} />${c.grade}年${c.name}</label>`)}</div>`
+      ${target.kind === 'classes'
+        ? html`<div class="pick">${this.classes.map((c) => html`<label class="inline"><input type="checkbox" name="class" value=${c.id} .checked=${target.classIds.includes(c.id)}
+            @change=${(e: Event) => this.set({ target: { kind: 'classes', classIds: toggle(target.classIds, c.id, checked(e)) } })} />${c.grade}年${c.name}</label>`)}</div>`
         : nothing}
-      ${t.kind === 'pupils'
-        ? this.classes.map((c) => html`<details><summary>${c.grade}年${c.name}(${c.pupils.filter((p) => t.pupilIds.includes(p.id)).length}人を選択)</summary>
-            <div class="pick">${c.pupils.map((p) => html`<label class="inline"><input type="checkbox" .checked=${t.pupilIds.includes(p.id)}
-              @change=${(e: Event) => this.set({ target: { kind: 'pupils', pupilIds: toggle(t.pupilIds, p.id, checked(e)) } })} />${p.number} ${p.name}</label>`)}</div></details>`)
+      ${target.kind === 'pupils'
+        ? this.classes.map((c) => html`<details><summary>${c.grade}年${c.name}${t('pupilsChosen', { n: c.pupils.filter((p) => target.pupilIds.includes(p.id)).length })}</summary>
+            <div class="pick">${c.pupils.map((p) => html`<label class="inline"><input type="checkbox" .checked=${target.pupilIds.includes(p.id)}
+              @change=${(e: Event) => this.set({ target: { kind: 'pupils', pupilIds: toggle(target.pupilIds, p.id, checked(e)) } })} />${p.number} ${p.name}</label>`)}</div></details>`)
         : nothing}
     </fieldset>`
   }
@@ -239,12 +241,19 @@ export class AsgSurveyBuilder extends LitElement {
       if (publish) await call(routes.surveys.publish, { params: { id } })
       this.dispatchEvent(new CustomEvent('asg-saved', { detail: { id, published: publish }, bubbles: true, composed: true }))
     } catch (err) {
-      this.error = err instanceof ApiError ? err.message : '保存できませんでした。'
+      this.error = err instanceof ApiError ? errorText(err) : t('saveFailed')
       if (err instanceof ApiError) this.fields = err.fields
     }
     this.busy = false
   }
 }
+
+/** A template's name in the page's language; its questions stay as the school will send them. */
+function templateName(s: (typeof SURVEY_TEMPLATES)[number]): string {
+  const key = TEMPLATE_NAMES[s.key]
+  return key ? t(key) : s.name
+}
+const TEMPLATE_NAMES: Record<string, Parameters<typeof t>[0] | undefined> = { interview: 'templateInterview', event: 'templateEvent', health: 'templateHealth', handover: 'templateHandover' }
 
 const value = (e: Event) => (e.target as HTMLInputElement).value
 const checked = (e: Event) => (e.target as HTMLInputElement).checked
@@ -252,8 +261,14 @@ const checked = (e: Event) => (e.target as HTMLInputElement).checked
 /** A field path of the draft in the words of the form. */
 function fieldName(path: string): string {
   const m = /^questions\.(\d+)(?:\.(\w+))?/.exec(path)
-  if (m) return `設問${Number(m[1]) + 1}${m[2] === 'options' ? 'の選択肢' : m[2] === 'label' ? 'の質問文' : ''}`
-  return { title: '題名', description: '説明', deadline: '締切', remindAt: '催促', target: '対象', questions: '設問' }[path.split('.')[0]!] ?? path
+  if (m) {
+    const n = Number(m[1]) + 1
+    return m[2] === 'options' ? t('fieldQuestionOptions', { n }) : m[2] === 'label' ? t('fieldQuestionLabel', { n }) : t('fieldQuestion', { n })
+  }
+  const fields: Record<string, string> = {
+    title: t('fieldTitle'), description: t('fieldDescription'), deadline: t('fieldDeadline'), remindAt: t('fieldRemindAt'), target: t('fieldTarget'), questions: t('fieldQuestions'),
+  }
+  return fields[path.split('.')[0]!] ?? path
 }
 
 customElements.define('asg-survey-builder', AsgSurveyBuilder)

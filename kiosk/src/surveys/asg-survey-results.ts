@@ -2,10 +2,10 @@ import { LitElement, css, html, nothing } from 'lit'
 import { answerText } from '../../../shared/domain/surveyAnswers.js'
 import type { OptionCounts, SurveyQuestion, SurveyResults } from '../../../shared/protocol/surveys.js'
 import { routes } from '../../../shared/protocol/routes.js'
-import { formatInstantJa } from '../../../shared/time/format.js'
-import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
-import { ApiError, call, hrefOf } from '../lib/api.js'
+import { ApiError, call, errorText, hrefOf } from '../lib/api.js'
+import { instantText } from '../lib/staffLanguage.js'
 import { buttons, tokens } from '../lib/styles.js'
+import { t } from './text.js'
 
 /**
  * A survey's results as they come in: the totals with each option's count, then per class the
@@ -60,36 +60,36 @@ export class AsgSurveyResults extends LitElement {
     const open = r.status === 'open' && Date.parse(r.deadline) > Date.now()
     return html`<div class="head">
         <h2>${r.title}</h2>
-        <span class="status">${r.status === 'draft' ? '下書き' : open ? '受付中' : '締切済'}</span>
-        <span>締切 ${formatInstantJa(r.deadline, SCHOOL_ZONE)}</span>
-        <span>${r.per === 'family' ? '家庭ごとに1回答' : '児童ごとに回答'}</span>
+        <span class="status">${r.status === 'draft' ? t('statusDraft') : open ? t('statusOpen') : t('statusClosed')}</span>
+        <span>${t('deadline', { when: instantText(r.deadline) })}</span>
+        <span>${r.per === 'family' ? t('perFamilyShort') : t('perChild')}</span>
       </div>
       <div class="tools">
-        ${r.canRemind && open ? html`<button type="button" ?disabled=${this.busy} @click=${this.remind}>未回答の家庭に催促を送る</button>` : nothing}
-        ${r.remindedAt ? html`<span>最後の催促 ${formatInstantJa(r.remindedAt, SCHOOL_ZONE)}</span>` : nothing}
-        <a href=${hrefOf(routes.surveys.resultsCsv, { params: { id: r.id }, query: { encoding: 'utf8' } })} download>CSV(UTF-8)</a>
-        <a href=${hrefOf(routes.surveys.resultsCsv, { params: { id: r.id }, query: { encoding: 'sjis' } })} download>CSV(Shift_JIS)</a>
-        <button type="button" @click=${() => window.print()}>印刷</button>
-        ${this.canBuild && r.status === 'open' ? html`<button type="button" ?disabled=${this.busy} @click=${this.close}>締め切る</button>` : nothing}
+        ${r.canRemind && open ? html`<button type="button" ?disabled=${this.busy} @click=${this.remind}>${t('remind')}</button>` : nothing}
+        ${r.remindedAt ? html`<span>${t('lastReminder', { when: instantText(r.remindedAt) })}</span>` : nothing}
+        <a href=${hrefOf(routes.surveys.resultsCsv, { params: { id: r.id }, query: { encoding: 'utf8' } })} download>${t('csvUtf8')}</a>
+        <a href=${hrefOf(routes.surveys.resultsCsv, { params: { id: r.id }, query: { encoding: 'sjis' } })} download>${t('csvShiftJis')}</a>
+        <button type="button" @click=${() => window.print()}>${t('print')}</button>
+        ${this.canBuild && r.status === 'open' ? html`<button type="button" ?disabled=${this.busy} @click=${this.close}>${t('close')}</button>` : nothing}
         ${this.message ? html`<span class="message" role="status">${this.message}</span>` : nothing}
       </div>
       <div class="total">
         <div class="box" data-total>
-          <div>回答 <span class="big" data-answered>${r.total.answered}</span> / <span data-expected>${r.total.expected}</span>${r.per === 'family' ? '家庭' : '人'}</div>
-          <div class="todo">未回答 ${r.total.expected - r.total.answered}</div>
+          <div>${t('answered')} <span class="big" data-answered>${r.total.answered}</span> / <span data-expected>${r.total.expected}</span>${t('expectedUnit', { expected: r.total.expected, per: r.per })}</div>
+          <div class="todo">${t('notAnsweredCount', { n: r.total.expected - r.total.answered })}</div>
         </div>
         ${r.questions.filter((q) => r.total.counts[q.id]).map((q) => this.bars(q, r.total.counts))}
       </div>
-      ${r.classes.length === 0 ? html`<p>表示できる学級がありません。</p>` : nothing}
+      ${r.classes.length === 0 ? html`<p>${t('noClasses')}</p>` : nothing}
       ${r.classes.map((c) => html`<section class="class" data-class=${c.classId} aria-labelledby="class-${c.classId}">
-        <h3 id="class-${c.classId}">${c.label} 回答 ${c.answered} / ${c.expected}${c.answered < c.expected ? html` <span class="todo">(未回答 ${c.expected - c.answered})</span>` : nothing}</h3>
+        <h3 id="class-${c.classId}">${c.label} ${t('classAnswered', { answered: c.answered, expected: c.expected })}${c.answered < c.expected ? html` <span class="todo">${t('classNotAnswered', { n: c.expected - c.answered })}</span>` : nothing}</h3>
         <table>
-          <thead><tr><th>番号</th><th>氏名</th><th>状況</th>${r.questions.map((q) => html`<th>${q.label}</th>`)}<th>回答者・日時</th></tr></thead>
+          <thead><tr><th>${t('numberColumn')}</th><th>${t('nameColumn')}</th><th>${t('statusColumn')}</th>${r.questions.map((q) => html`<th>${q.label}</th>`)}<th>${t('answeredByColumn')}</th></tr></thead>
           <tbody>${c.rows.map((row) => html`<tr class=${row.answers ? '' : 'missing'} data-pupil=${row.pupilId}>
             <td>${row.number}</td><td>${row.name}</td>
-            <td>${row.answers ? html`<span class="ok">回答済</span>` : html`<span class="todo">未回答</span>${row.phones.length ? html`<br />${row.phones.join(' / ')}` : nothing}`}</td>
+            <td>${row.answers ? html`<span class="ok">${t('answeredMark')}</span>` : html`<span class="todo">${t('notAnsweredMark')}</span>${row.phones.length ? html`<br />${row.phones.join(' / ')}` : nothing}`}</td>
             ${r.questions.map((q) => html`<td>${answerText(q, row.answers?.[q.id])}</td>`)}
-            <td>${row.answeredAt ? `${row.answeredBy ?? ''} ${formatInstantJa(row.answeredAt, SCHOOL_ZONE)}` : ''}</td>
+            <td>${row.answeredAt ? `${row.answeredBy ?? ''} ${instantText(row.answeredAt)}` : ''}</td>
           </tr>`)}</tbody>
         </table>
       </section>`)}`
@@ -104,18 +104,18 @@ export class AsgSurveyResults extends LitElement {
   }
 
   private async remind() {
-    if (!confirm('まだ回答していない家庭にだけ、催促のお知らせとメールを送ります。よろしいですか。')) return
+    if (!confirm(t('remindConfirm'))) return
     await this.act(async () => {
       const { guardians } = await call(routes.surveys.remind, { params: { id: this.results.id } })
-      this.message = guardians > 0 ? `${guardians}人の保護者に催促を送りました。` : '未回答の家庭はありません。'
+      this.message = guardians > 0 ? t('reminded', { n: guardians }) : t('noneUnanswered')
     })
   }
 
   private async close() {
-    if (!confirm('締め切ると、保護者は回答・変更できなくなります。よろしいですか。')) return
+    if (!confirm(t('closeConfirm'))) return
     await this.act(async () => {
       await call(routes.surveys.close, { params: { id: this.results.id } })
-      this.message = '締め切りました。'
+      this.message = t('closed')
     })
   }
 
@@ -126,7 +126,7 @@ export class AsgSurveyResults extends LitElement {
       this.dispatchEvent(new CustomEvent('asg-changed', { bubbles: true, composed: true }))
     } catch (err) {
       this.message = ''
-      alert(err instanceof ApiError ? err.message : '操作できませんでした。')
+      alert(err instanceof ApiError ? errorText(err) : t('actionFailed'))
     }
     this.busy = false
   }

@@ -1,14 +1,14 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { SurveyList, SurveyResults, SurveyTargets } from '../../../shared/protocol/index.js'
 import { routes } from '../../../shared/protocol/routes.js'
-import { formatInstantJa } from '../../../shared/time/format.js'
-import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 import { ReloadOnChange } from '../controllers/reload-on-change.js'
-import { ApiError, call } from '../lib/api.js'
+import { ApiError, call, errorText } from '../lib/api.js'
+import { instantText } from '../lib/staffLanguage.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { blankForm, formOf, type BuilderForm } from './asg-survey-builder.js'
 import './asg-survey-builder.js'
 import './asg-survey-results.js'
+import { t } from './text.js'
 
 type View = { kind: 'list' } | { kind: 'build'; id: number | null } | { kind: 'results'; id: number }
 
@@ -73,6 +73,7 @@ export class AsgSurveysApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback()
+    document.title = t('documentTitle')
     addEventListener('hashchange', this.onHash)
   }
 
@@ -82,18 +83,18 @@ export class AsgSurveysApp extends LitElement {
   }
 
   override render() {
-    return html`<asg-staff-gate heading="アンケート" @asg-staff-ready=${() => this.start()}>
+    return html`<asg-staff-gate heading=${t('heading')} @asg-staff-ready=${() => this.start()}>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.view.kind !== 'list' ? html`<div class="top"><a href="#">← アンケートの一覧</a></div>` : nothing}
+      ${this.view.kind !== 'list' ? html`<div class="top"><a href="#">${t('backToList')}</a></div>` : nothing}
       ${this.body()}
     </asg-staff-gate>`
   }
 
   private body() {
     const v = this.view
-    if (!this.list) return html`<p>読み込み中…</p>`
+    if (!this.list) return html`<p>${t('loading')}</p>`
     if (v.kind === 'build') {
-      if (!this.form) return html`<p>読み込み中…</p>`
+      if (!this.form) return html`<p>${t('loading')}</p>`
       return html`<asg-survey-builder .classes=${this.classes} .surveyId=${v.id} .form=${this.form}
         @asg-saved=${(e: CustomEvent<{ id: number; published: boolean }>) => (location.hash = e.detail.published ? `#results-${e.detail.id}` : '#')}
         @asg-cancel=${() => (location.hash = '#')}></asg-survey-builder>`
@@ -101,26 +102,26 @@ export class AsgSurveysApp extends LitElement {
     if (v.kind === 'results') {
       return this.results?.id === v.id
         ? html`<asg-survey-results .results=${this.results} ?canBuild=${this.list.canBuild} @asg-changed=${() => void this.reload()}></asg-survey-results>`
-        : html`<p>読み込み中…</p>`
+        : html`<p>${t('loading')}</p>`
     }
     return this.listView(this.list)
   }
 
   private listView(list: SurveyList) {
-    const statusText = { draft: '下書き', open: '受付中', closed: '締切済' }
+    const statusText = { draft: t('statusDraft'), open: t('statusOpen'), closed: t('statusClosed') }
     return html`<div class="top">
-        ${list.canBuild ? html`<a class="new" href="#new">新しいアンケートを作る</a>` : nothing}
+        ${list.canBuild ? html`<a class="new" href="#new">${t('newSurvey')}</a>` : nothing}
       </div>
       ${list.surveys.length === 0
-        ? html`<p>アンケートはまだありません。</p>`
+        ? html`<p>${t('noSurveys')}</p>`
         : html`<table>
-            <thead><tr><th>題名</th><th>状況</th><th>締切</th><th>回答</th></tr></thead>
+            <thead><tr><th>${t('titleColumn')}</th><th>${t('statusColumn')}</th><th>${t('deadlineColumn')}</th><th>${t('answersColumn')}</th></tr></thead>
             <tbody>${list.surveys.map((s) => {
               const open = s.status === 'open' && Date.parse(s.deadline) > Date.now()
               return html`<tr data-survey=${s.id}>
                 <td><a href=${s.status === 'draft' ? `#edit-${s.id}` : `#results-${s.id}`}>${s.title}</a></td>
-                <td class=${open ? 'open' : ''}>${s.status === 'open' && !open ? '締切済' : statusText[s.status]}</td>
-                <td>${formatInstantJa(s.deadline, SCHOOL_ZONE)}</td>
+                <td class=${open ? 'open' : ''}>${s.status === 'open' && !open ? statusText.closed : statusText[s.status]}</td>
+                <td>${instantText(s.deadline)}</td>
                 <td>${s.status === 'draft' ? '' : `${s.answered} / ${s.expected}`}</td>
               </tr>`
             })}</tbody>
@@ -144,7 +145,7 @@ export class AsgSurveysApp extends LitElement {
         if (!this.classes.length) this.classes = (await call(routes.surveys.targets)).classes
         this.form = view.id === null ? blankForm() : formOf((await call(routes.surveys.detail, { params: { id: view.id } })).draft)
       } catch (err) {
-        this.error = err instanceof ApiError ? err.message : '読み込めませんでした。'
+        this.error = err instanceof ApiError ? errorText(err) : t('loadFailed')
       }
     }
     await this.reload()
@@ -160,7 +161,7 @@ export class AsgSurveysApp extends LitElement {
       this.list = list
       this.results = results
     } catch (err) {
-      this.error = err instanceof ApiError ? err.message : '読み込めませんでした。'
+      this.error = err instanceof ApiError ? errorText(err) : t('loadFailed')
     }
   }
 }
