@@ -17,7 +17,7 @@ describe('the safety page in Japanese', () => {
   it('shows the protocol’s own labels', () => {
     const same = <K extends string>(labels: Record<K, string>, label: (k: K) => string) =>
       expect(Object.fromEntries(Object.keys(labels).map((k) => [k, label(k as K)]))).toEqual(labels)
-    same(Object.fromEntries(Object.entries(SAFETY_TEMPLATES).map(([k, v]) => [k, v.label])), templateLabel)
+    same(Object.fromEntries(Object.entries(SAFETY_TEMPLATES).map(([k, v]) => [k, v.label])) as Record<keyof typeof SAFETY_TEMPLATES, string>, templateLabel)
     same(SAFETY_SITUATION_LABEL, situationLabel)
     same(SAFETY_STATUS_LABEL, statusLabel)
     same(SAFETY_WHEREABOUTS_LABEL, whereaboutsLabel)

@@ -9,7 +9,7 @@ export const common: Record<keyof typeof ja, string> = {
   languageFailed: 'The language could not be saved.',
   pageTeacher: 'My class today',
   pageOffice: 'All classes and not-arrived notices',
-  pageSafety: 'Safety confirmation',
+  pageSafety: 'Safety check',
   pageRegister: 'Attendance register',
   pageGuidance: 'Pupil guidance',
   pageCalendar: 'Events and holidays',
