@@ -34,6 +34,8 @@ export class AsgBoardSafetyClass extends LitElement {
     dl { flex: 1; display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); margin: 0; }
     .n { display: flex; flex-direction: column; align-items: center; justify-content: center; padding: 0.1em 0; min-width: 0; }
     dt { order: 2; font-size: 0.8em; white-space: nowrap; color: var(--asg-ink-soft, #57606a); }
+    /* English words are about twice as wide as the Japanese ones: a little smaller, and a long one takes two lines (the tiles have height to spare); every label keeps two lines so the numbers stay level. */
+    :host(:lang(en)) dt { font-size: 0.7em; white-space: normal; text-align: center; line-height: 1.1; min-height: 2.2em; }
     dd { order: 1; margin: 0; font-size: 2.2em; font-weight: 700; line-height: 1.1; font-variant-numeric: tabular-nums; }
     .safe dd { color: #1a7f37; }
     .help dd { color: #b42318; }

@@ -18,7 +18,7 @@ export const board: Record<keyof typeof ja, string> = {
   continued: '(continued)',
   missingRoll: 'No roll',
   noReports: 'No reports',
-  unexplained: 'No report — please check',
+  unexplained: 'No report — check',
   changedAfterAck: 'Changed since acknowledged',
   acknowledged: '✓Acknowledged',
   message: '“{message}”',
