@@ -31,12 +31,26 @@ export function badgesFor(entry: Pick<DayEntry, 'consecutiveAbsences' | 'cumulat
 
 /**
  * The status chip's words. A 遅刻 and an 早退 on one day share one mark whose label says both;
- * 出席停止・忌引 is too wide next to a name, so the entry says which one it is.
+ * 出席停止・忌引 is too wide next to a name, so the entry says which one it is. The board passes
+ * its own language's words.
  */
-export function statusLabel(e: Pick<DayEntry, 'status' | 'codeLabel'>): string {
+export function statusLabel(e: Pick<DayEntry, 'status' | 'codeLabel'>, words: StatusWords = STATUS_WORDS_JA): string {
   if ((e.status === 'late' || e.status === 'early_leave') && e.codeLabel) return e.codeLabel
-  if (e.status !== 'excused') return DAY_STATUS_LABEL[e.status]
-  return e.codeLabel?.includes('忌引') ? '忌引' : '出席停止'
+  if (e.status !== 'excused') return words[e.status]
+  return e.codeLabel?.includes('忌引') ? words.bereavement : words.suspension
+}
+
+/** The chip's own words for each status (the school's code labels are shown as they are). */
+export type StatusWords = Record<Exclude<DayEntry['status'], 'excused'> | 'suspension' | 'bereavement', string>
+
+const STATUS_WORDS_JA: StatusWords = {
+  absent: DAY_STATUS_LABEL.absent,
+  late: DAY_STATUS_LABEL.late,
+  early_leave: DAY_STATUS_LABEL.early_leave,
+  not_arrived: DAY_STATUS_LABEL.not_arrived,
+  present: DAY_STATUS_LABEL.present,
+  suspension: '出席停止',
+  bereavement: '忌引',
 }
 
 /** 未登校 with no guardian report: must stand out until someone finds out why. */

@@ -1,10 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { pageAt, type BoardFit } from '../../../shared/domain/boardFit.js'
 import { burnInShift, classesMissingRoll, isDimmed, isUnexplained } from '../../../shared/domain/boardView.js'
-import { DAY_STATUS_LABEL, type DayEntry, type DaySnapshot } from '../../../shared/protocol/index.js'
-import { formatLongDateJa } from '../../../shared/time/format.js'
+import type { DayEntry, DaySnapshot } from '../../../shared/protocol/index.js'
 import { DayController } from '../controllers/day-controller.js'
-import { ApiError, call } from '../lib/api.js'
+import { ApiError, call, errorText } from '../lib/api.js'
+import { longDayText } from '../lib/staffLanguage.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { tokens } from '../lib/styles.js'
 import '../components/asg-connection-status.js'
@@ -15,6 +15,8 @@ import './asg-board-safety.js'
 import { BoardFitController } from './board-fit-controller.js'
 import { COUNTED, countByStatus, entriesByClass } from './board-counts.js'
 import { keepScreenAwake, reloadForNewBuild } from './board-unattended.js'
+import { countLabel } from './board-words.js'
+import { clockLocale, t } from './text.js'
 
 type Phase = 'starting' | 'unpaired' | 'running'
 
@@ -84,6 +86,7 @@ export class AsgBoardApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback()
+    document.title = t('title')
     this.tick()
     void this.start()
   }
@@ -119,7 +122,7 @@ export class AsgBoardApp extends LitElement {
       this.goLive()
     } catch (err) {
       this.phase = 'unpaired'
-      this.pairError = err instanceof ApiError ? err.message : String(err)
+      this.pairError = errorText(err)
     }
   }
 
@@ -154,15 +157,15 @@ export class AsgBoardApp extends LitElement {
     if (this.phase === 'unpaired') return html`<asg-board-unpaired .error=${this.pairError} @asg-pair=${(e: CustomEvent<string>) => void this.pair(e.detail)}></asg-board-unpaired>`
     const day = this.day
     const snap = day?.snapshot
-    if (!day || !snap) return html`<div class="closed">接続しています…</div>`
+    if (!day || !snap) return html`<div class="closed">${t('connecting')}</div>`
     const zone = snap.timeZone
-    const hm = new Intl.DateTimeFormat('ja-JP', { hour: 'numeric', minute: '2-digit', timeZone: zone })
+    const hm = new Intl.DateTimeFormat(clockLocale, { hour: 'numeric', minute: '2-digit', timeZone: zone })
     const stale = day.state !== 'live' && this.now - (day.lastSyncAt ?? this.startedAt) > STALE_AFTER_MS
     const shift = burnInShift(this.now)
     if (snap.safety) {
       return html`<div class="frame safety" style="transform: translate(${shift.x}px, ${shift.y}px)">
         <header>
-          <span class="date">${formatLongDateJa(snap.date, snap.showEraYear)}</span>
+          <span class="date">${longDayText(snap.date, snap.showEraYear)}</span>
           <span class="clock">${hm.format(this.now)}</span>
         </header>
         ${stale ? this.renderStale(hm) : nothing}
@@ -176,20 +179,20 @@ export class AsgBoardApp extends LitElement {
     const page = fit ? pageAt(this.now, fit.pages.length, PAGE_MS) : 0
     return html`<div class="frame" style="transform: translate(${shift.x}px, ${shift.y}px)">
       <header>
-        <span class="date">${formatLongDateJa(snap.date, snap.showEraYear)}</span>
+        <span class="date">${longDayText(snap.date, snap.showEraYear)}</span>
         <span class="clock">${hm.format(this.now)}</span>
-        ${fit && fit.pages.length > 1 ? html`<span class="page" aria-label="ページ">${page + 1}/${fit.pages.length}</span>` : nothing}
+        ${fit && fit.pages.length > 1 ? html`<span class="page" aria-label=${t('pageLabel')}>${page + 1}/${fit.pages.length}</span>` : nothing}
         ${this.renderCounts(entries, snap)}
       </header>
       ${stale ? this.renderStale(hm) : nothing}
-      ${snap.isSchoolDay || entries.length > 0 ? this.renderGrid(snap, byClass, fit, page) : html`<div class="closed">本日は授業日ではありません</div>`}
+      ${snap.isSchoolDay || entries.length > 0 ? this.renderGrid(snap, byClass, fit, page) : html`<div class="closed">${t('notSchoolDay')}</div>`}
       ${this.renderFooter(snap)}
     </div>`
   }
 
   private renderStale(hm: Intl.DateTimeFormat) {
     const at = this.day?.lastSyncAt
-    return html`<div class="stale" role="alert">接続が切れています — 最終更新 ${at ? hm.format(at) : '—'}(自動で再接続します)</div>`
+    return html`<div class="stale" role="alert">${t('stale', { time: at ? hm.format(at) : '—' })}</div>`
   }
 
   private renderFooter(snap: DaySnapshot) {
@@ -205,8 +208,8 @@ export class AsgBoardApp extends LitElement {
     const unexplained = entries.filter(isUnexplained).length
     const missing = classesMissingRoll(snap, this.now).size
     return html`<div class="counts">
-      ${COUNTED.map((s) => html`<div class="count ${s} ${s === 'not_arrived' && unexplained > 0 ? 'alert' : ''}"><b>${counts[s]}</b><span>${DAY_STATUS_LABEL[s]}</span></div>`)}
-      ${missing > 0 ? html`<div class="count alert roll"><b>${missing}</b><span>未点呼の学級</span></div>` : nothing}
+      ${COUNTED.map((s) => html`<div class="count ${s} ${s === 'not_arrived' && unexplained > 0 ? 'alert' : ''}"><b>${counts[s]}</b><span>${countLabel(s)}</span></div>`)}
+      ${missing > 0 ? html`<div class="count alert roll"><b>${missing}</b><span>${t('classesMissingRoll')}</span></div>` : nothing}
     </div>`
   }
 

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit'
 import { badgesFor, isFresh, isUnexplained } from '../../../shared/domain/boardView.js'
 import type { ClassInfo, DayEntry, DaySnapshot } from '../../../shared/protocol/index.js'
 import './asg-board-entry.js'
+import { t } from './text.js'
 
 type Thresholds = Pick<DaySnapshot, 'consecutiveAbsenceBadge' | 'cumulativeAbsenceBadges'>
 
@@ -59,13 +60,13 @@ export class AsgBoardClass extends LitElement {
     return html`
       <header>
         <h2>${this.info.label}</h2>
-        ${this.continued ? html`<span class="cont">(続き)</span>` : nothing}
-        ${this.missingRoll ? html`<span class="roll">未点呼</span>` : nothing}
+        ${this.continued ? html`<span class="cont">${t('continued')}</span>` : nothing}
+        ${this.missingRoll ? html`<span class="roll">${t('missingRoll')}</span>` : nothing}
         <span class="teacher">${this.info.homeroomTeacher ?? ''}</span>
       </header>
       <div class="list">
         ${this.entries.length === 0
-          ? html`<span class="none"><span>連絡なし</span></span>`
+          ? html`<span class="none"><span>${t('noReports')}</span></span>`
           : this.entries.map(
               (e) => html`<asg-board-entry
                 .entry=${e}

@@ -1,8 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { statusLabel, type Badge } from '../../../shared/domain/boardView.js'
 import { changedAfterAcknowledgement, liveReports, unacknowledgedReports } from '../../../shared/domain/dayReports.js'
-import { REASON_CATEGORY_LABEL, type DayEntry } from '../../../shared/protocol/index.js'
-import { formatTimeJa } from '../../../shared/time/format.js'
+import type { DayEntry } from '../../../shared/protocol/index.js'
+import { timeText } from '../lib/staffLanguage.js'
+import { STATUS_WORDS, reasonCategoryLabel } from './board-words.js'
+import { t } from './text.js'
 
 /**
  * One pupil on the board: number, name and status on the first line; reason, times, badges,
@@ -63,22 +65,22 @@ export class AsgBoardEntry extends LitElement {
     const e = this.entry
     const live = liveReports(e.reports)
     const r = live[0] ?? null
-    const reason = r ? (r.reasonLabel || REASON_CATEGORY_LABEL[r.reasonCategory]) : null
+    const reason = r ? (r.reasonLabel || reasonCategoryLabel(r.reasonCategory)) : null
     const changed = changedAfterAcknowledgement(e.reports)
     const acknowledged = live.length > 0 && unacknowledgedReports(live).length === 0
     return html`
       <div class="top">
         <span class="no">${e.attendanceNumber}</span>
         <span class="name" title=${e.name}>${e.name}</span>
-        <span class="status ${e.status}">${statusLabel(e)}</span>
+        <span class="status ${e.status}">${statusLabel(e, STATUS_WORDS)}</span>
       </div>
       <div class="detail">
-        ${this.unexplained ? html`<span class="warn">連絡なし・確認を</span>` : nothing}
+        ${this.unexplained ? html`<span class="warn">${t('unexplained')}</span>` : nothing}
         ${reason ? html`<span>${reason}</span>` : nothing}
-        ${timesOf(e).map((t) => html`<span>${t}</span>`)}
-        ${this.badges.map((b) => html`<span class="badge ${b.kind} level${b.level}">${b.text}</span>`)}
-        ${changed ? html`<span class="changed">確認後に変更</span>` : acknowledged ? html`<span class="ack">✓確認済</span>` : nothing}
-        ${this.showMessage && r?.message ? html`<span class="msg">「${r.message}」</span>` : nothing}
+        ${timesOf(e).map((time) => html`<span>${time}</span>`)}
+        ${this.badges.map((b) => html`<span class="badge ${b.kind} level${b.level}">${badgeText(b, e)}</span>`)}
+        ${changed ? html`<span class="changed">${t('changedAfterAck')}</span>` : acknowledged ? html`<span class="ack">${t('acknowledged')}</span>` : nothing}
+        ${this.showMessage && r?.message ? html`<span class="msg">${t('message', { message: r.message })}</span>` : nothing}
       </div>
     `
   }
@@ -89,13 +91,20 @@ export class AsgBoardEntry extends LitElement {
  * afternoon 早退 both show), or the mark's time when staff recorded it without a report.
  */
 function timesOf(e: DayEntry): string[] {
-  const suffix = (kind: string) => (kind === 'late' ? '予定' : kind === 'early_leave' ? '下校' : '')
+  const at = (time: string, kind: string) =>
+    kind === 'late' ? t('timeArriving', { time: timeText(time) }) : kind === 'early_leave' ? t('timeLeaving', { time: timeText(time) }) : timeText(time)
   const fromReports = liveReports(e.reports)
     .filter((r) => r.time && r.kind !== 'absent')
     .reverse()
-    .map((r) => `${formatTimeJa(r.time!)}${suffix(r.kind)}`)
+    .map((r) => at(r.time!, r.kind))
   if (fromReports.length > 0 && e.source === 'guardian') return fromReports
-  return e.time ? [`${formatTimeJa(e.time)}${suffix(e.status)}`] : []
+  return e.time ? [at(e.time, e.status)] : []
+}
+
+/** A badge in the board's language, from the count it stands for (the shared badge's text is Japanese). */
+function badgeText(b: Badge, e: DayEntry): string {
+  const n = (b.kind === 'streak' ? e.consecutiveAbsences : e.cumulativeAbsences) ?? 0
+  return t(b.kind === 'streak' ? 'badgeStreak' : 'badgeCumulative', { n })
 }
 
 customElements.define('asg-board-entry', AsgBoardEntry)

@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit'
-import { SAFETY_TALLY_LABEL as L, type SafetyClassTally } from '../../../shared/protocol/safety.js'
+import type { SafetyClassTally } from '../../../shared/protocol/safety.js'
+import { t as text } from './text.js'
 
 /**
  * One class on the board in safety mode: its label and four counts, 回答済 / 無事 / 要支援
@@ -33,6 +34,8 @@ export class AsgBoardSafetyClass extends LitElement {
     dl { flex: 1; display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); margin: 0; }
     .n { display: flex; flex-direction: column; align-items: center; justify-content: center; padding: 0.1em 0; min-width: 0; }
     dt { order: 2; font-size: 0.8em; white-space: nowrap; color: var(--asg-ink-soft, #57606a); }
+    /* English words are about twice as wide as the Japanese ones: a little smaller, and a long one takes two lines (the tiles have height to spare); every label keeps two lines so the numbers stay level. */
+    :host(:lang(en)) dt { font-size: 0.7em; white-space: normal; text-align: center; line-height: 1.1; min-height: 2.2em; }
     dd { order: 1; margin: 0; font-size: 2.2em; font-weight: 700; line-height: 1.1; font-variant-numeric: tabular-nums; }
     .safe dd { color: #1a7f37; }
     .help dd { color: #b42318; }
@@ -50,9 +53,9 @@ export class AsgBoardSafetyClass extends LitElement {
   override render() {
     const t = this.tally
     const cell = (cls: string, label: string, n: number) => html`<div class="n ${cls} ${n === 0 ? 'zero' : 'some'}"><dt>${label}</dt><dd>${n}</dd></div>`
-    return html`<header><h2>${t.label}</h2><span class="of">${t.targets}名</span></header>
-      <dl aria-label=${`${t.label} ${L.answered}${t.answered} ${L.safe}${t.safe} ${L.support}${t.support} ${L.unanswered}${t.unanswered}`}>
-        ${cell('answered', L.answered, t.answered)}${cell('safe', L.safe, t.safe)}${cell('help', L.support, t.support)}${cell('none', L.unanswered, t.unanswered)}
+    return html`<header><h2>${t.label}</h2><span class="of">${text('safetyTargets', { n: t.targets })}</span></header>
+      <dl aria-label=${text('safetyClassSummary', { label: t.label, answered: t.answered, safe: t.safe, support: t.support, unanswered: t.unanswered })}>
+        ${cell('answered', text('tallyAnswered'), t.answered)}${cell('safe', text('tallySafe'), t.safe)}${cell('help', text('tallySupport'), t.support)}${cell('none', text('tallyUnanswered'), t.unanswered)}
       </dl>`
   }
 }

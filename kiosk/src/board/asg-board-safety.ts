@@ -1,9 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit'
-import { SAFETY_TALLY_LABEL as L, type SafetyBoard } from '../../../shared/protocol/safety.js'
+import type { SafetyBoard } from '../../../shared/protocol/safety.js'
 import { formatInstantTimeJa } from '../../../shared/time/format.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 import './asg-board-safety-class.js'
 import { safetyGrid } from './safety-grid.js'
+import { t as text } from './text.js'
 
 /**
  * The board while a safety confirmation (安否確認) is open: what happened, since when, the
@@ -74,14 +75,14 @@ export class AsgBoardSafety extends LitElement {
     const t = s.totals
     const total = (cls: string, label: string, n: number) => html`<div class="total ${cls} ${n > 0 ? 'some' : ''}"><b>${n}</b><span>${label}</span></div>`
     return html`<div class="band" role="heading" aria-level="1">
-        ${this.drill ? html`<span class="drill">訓練</span>` : nothing}
+        ${this.drill ? html`<span class="drill">${text('drill')}</span>` : nothing}
         <h1>${s.title}</h1>
-        <span class="since">${formatInstantTimeJa(s.startedAt, this.timeZone)} 送信</span>
+        <span class="since">${text('sentAt', { time: formatInstantTimeJa(s.startedAt, this.timeZone) })}</span>
         <div class="totals">
-          ${total('answered', `${L.answered} / ${t.targets}`, t.answered)}${total('safe', L.safe, t.safe)}${total('help', L.support, t.support)}${total('none', L.unanswered, t.unanswered)}
+          ${total('answered', text('tallyAnsweredOf', { n: t.targets }), t.answered)}${total('safe', text('tallySafe'), t.safe)}${total('help', text('tallySupport'), t.support)}${total('none', text('tallyUnanswered'), t.unanswered)}
         </div>
       </div>
-      ${s.classes.length === 0 ? html`<div class="empty">対象の学級がありません</div>` : this.renderGrid()}`
+      ${s.classes.length === 0 ? html`<div class="empty">${text('noSafetyClasses')}</div>` : this.renderGrid()}`
   }
 
   private renderGrid() {

@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { buttons, tokens } from '../lib/styles.js'
+import { t } from './text.js'
 
 /**
  * Shown when this display is not (or no longer) paired. An administrator creates a board
@@ -32,11 +33,11 @@ export class AsgBoardUnpaired extends LitElement {
 
   override render() {
     return html`<div>
-      <h1>この表示端末は登録されていません</h1>
-      <p>管理者画面で「表示端末」を作成し、表示されたコードを入力してください。</p>
+      <h1>${t('unpairedHeading')}</h1>
+      <p>${t('unpairedHelp')}</p>
       <form @submit=${this.submit}>
-        <input name="code" aria-label="ペアリングコード" placeholder="XXXX-XXXX-XXXX" autocomplete="off" />
-        <button class="primary" ?disabled=${this.busy}>登録</button>
+        <input name="code" aria-label=${t('pairingCode')} placeholder="XXXX-XXXX-XXXX" autocomplete="off" />
+        <button class="primary" ?disabled=${this.busy}>${t('pair')}</button>
       </form>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
     </div>`

@@ -3,6 +3,7 @@ import { CALL_OUTCOME_LABEL, type CallEntry, type CallOutcome, type GuardianPhon
 import { formatInstantTimeJa } from '../../../shared/time/format.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 import { buttons, tokens } from '../lib/styles.js'
+import { t } from './text.js'
 
 export interface CallDetail {
   pupilId: number
@@ -11,6 +12,9 @@ export interface CallDetail {
 }
 
 const OUTCOMES = Object.keys(CALL_OUTCOME_LABEL) as CallOutcome[]
+
+const OUTCOME_KEY = { reached: 'callOutcomeReached', no_answer: 'callOutcomeNoAnswer', left_message: 'callOutcomeLeftMessage' } as const satisfies Record<CallOutcome, string>
+const outcomeText = (o: CallOutcome) => t(OUTCOME_KEY[o])
 
 /**
  * The office's phone call to one family: the guardians' numbers (tap to call), the calls made so
@@ -48,7 +52,7 @@ export class AsgCallRecord extends LitElement {
     this.calls = []
     this.recording = true
     this.busy = false
-    this.placeholder = 'メモ'
+    this.placeholder = t('callNote')
     this.timeZone = SCHOOL_ZONE
   }
 
@@ -67,12 +71,12 @@ export class AsgCallRecord extends LitElement {
   override render() {
     return html`${this.phones.length
         ? this.phones.map((p) => html`<div class="phone">${p.guardian} <a href="tel:${p.phone}">${p.phone}</a></div>`)
-        : html`<div class="muted">電話番号が登録されていません</div>`}
-      ${this.calls.map((c) => html`<div class="muted">${formatInstantTimeJa(c.at, this.timeZone)} ${c.by}: ${CALL_OUTCOME_LABEL[c.outcome]}${c.note ? ` ・ ${c.note}` : ''}</div>`)}
+        : html`<div class="muted">${t('callNoPhone')}</div>`}
+      ${this.calls.map((c) => html`<div class="muted">${t(c.note ? 'callLineWithNote' : 'callLine', { time: formatInstantTimeJa(c.at, this.timeZone), by: c.by, outcome: outcomeText(c.outcome), note: c.note })}</div>`)}
       ${this.recording
         ? html`<div class="record">
-            <input name="note" placeholder=${this.placeholder} aria-label="${this.pupilName}さんの通話メモ" />
-            ${OUTCOMES.map((o) => html`<button type="button" ?disabled=${this.busy} @click=${() => this.record(o)}>${CALL_OUTCOME_LABEL[o]}</button>`)}
+            <input name="note" placeholder=${this.placeholder} aria-label=${t('callNoteLabel', { name: this.pupilName })} />
+            ${OUTCOMES.map((o) => html`<button type="button" ?disabled=${this.busy} @click=${() => this.record(o)}>${outcomeText(o)}</button>`)}
           </div>`
         : nothing}`
   }

@@ -1,6 +1,8 @@
 import { LitElement, css, html } from 'lit'
 import type { ConnectionState } from '../controllers/day-controller.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
+import { speaksEnglish } from '../lib/staffLanguage.js'
+import { t } from './text.js'
 
 /**
  * A small, always-visible indicator of how fresh the data is: 接続中 (live), or the time of
@@ -37,13 +39,13 @@ export class AsgConnectionStatus extends LitElement {
 
   override render() {
     const last = this.lastSyncAt
-      ? new Intl.DateTimeFormat('ja-JP', { hour: 'numeric', minute: '2-digit', timeZone: this.timeZone }).format(this.lastSyncAt)
+      ? new Intl.DateTimeFormat(speaksEnglish() ? 'en' : 'ja-JP', { hour: 'numeric', minute: '2-digit', timeZone: this.timeZone }).format(this.lastSyncAt)
       : null
     const text =
-      this.state === 'live' ? '接続中' : this.state === 'connecting' ? '接続しています…' : this.state === 'ended' ? '接続終了' : '再接続しています…'
+      this.state === 'live' ? t('connectionLive') : this.state === 'connecting' ? t('connectionConnecting') : this.state === 'ended' ? t('connectionEnded') : t('connectionReconnecting')
     const shown = this.state === 'offline' && this.restarting ? 'restarting' : this.state
     return html`<span class=${shown} role="status" aria-live="polite"
-      ><span class="dot"></span>${text}${last ? html` ・ 最終更新 ${last}` : null}</span
+      ><span class="dot"></span>${text}${last ? t('connectionLastSync', { time: last }) : null}</span
     >`
   }
 }

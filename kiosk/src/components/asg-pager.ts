@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit'
 import { buttons, tokens } from '../lib/styles.js'
 import { clampPage, pageCount } from '../lib/paging.js'
+import { t } from './text.js'
 
 /**
  * 前へ / 次へ under a long list, with where the reader is (「700件中 21〜40件(2/35ページ)」).
@@ -38,14 +39,19 @@ export class AsgPager extends LitElement {
   override render() {
     const pages = pageCount(this.total, this.pageSize)
     const page = clampPage(this.page, this.total, this.pageSize)
-    return html`<button type="button" ?disabled=${page <= 1 || this.busy} @click=${() => this.go(page - 1)}>前へ</button>
-      <span>${this.total}件中 ${(page - 1) * this.pageSize + 1}〜${Math.min(this.total, page * this.pageSize)}件(${page}/${pages}ページ)</span>
-      <button type="button" ?disabled=${page >= pages || this.busy} @click=${() => this.go(page + 1)}>次へ</button>`
+    return html`<button type="button" ?disabled=${page <= 1 || this.busy} @click=${() => this.go(page - 1)}>${t('pagerPrevious')}</button>
+      <span>${t('pagerRange', rangeOf(this.total, (page - 1) * this.pageSize + 1, Math.min(this.total, page * this.pageSize), page, pages))}</span>
+      <button type="button" ?disabled=${page >= pages || this.busy} @click=${() => this.go(page + 1)}>${t('pagerNext')}</button>`
   }
 
   private go(page: number) {
     this.dispatchEvent(new CustomEvent<{ page: number }>('asg-page', { detail: { page }, bubbles: true, composed: true }))
   }
+}
+
+/** The numbers as written, without a thousands separator, as the pager always showed them. */
+function rangeOf(total: number, from: number, to: number, page: number, pages: number) {
+  return { total: String(total), from: String(from), to: String(to), page: String(page), pages: String(pages) }
 }
 
 customElements.define('asg-pager', AsgPager)

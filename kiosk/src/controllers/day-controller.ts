@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import { SOCKET_OPTIONS } from '../lib/socketOptions.js'
+import { t } from '../components/text.js'
 import { io, type Socket } from 'socket.io-client'
 import { SequenceBuffer } from '../../../shared/domain/sequence.js'
 import {
@@ -138,13 +139,13 @@ export class DayController implements ReactiveController {
 
   /** Sends a command and resolves with its ack (an error body on timeout or refusal). */
   async command<K extends CommandName>(name: K, payload: CommandPayload<K>): Promise<CommandAck<K>> {
-    if (!this.socket?.connected) return { ok: false, error: { code: 'INTERNAL', message: '接続が切れています。再接続を待ってもう一度お試しください。' } }
+    if (!this.socket?.connected) return { ok: false, error: { code: 'INTERNAL', message: t('commandOffline') } }
     try {
       const timed = this.socket.timeout(ACK_TIMEOUT_MS)
       const emit = timed.emitWithAck as (n: K, p: CommandPayload<K>) => Promise<CommandAck<K>>
       return await emit.call(timed, name, payload)
     } catch {
-      return { ok: false, error: { code: 'INTERNAL', message: '応答がありません。もう一度お試しください。' } }
+      return { ok: false, error: { code: 'INTERNAL', message: t('commandNoAnswer') } }
     }
   }
 

@@ -2,8 +2,9 @@ import { LitElement, css, html, nothing } from 'lit'
 import type { Me } from '../../../shared/protocol/index.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { currentUser, signOut } from '../lib/session.js'
-import '../components/asg-login.js'
+import '../components/asg-staff-login.js'
 import '../components/asg-staff-menu.js'
+import { t } from '../components/text.js'
 
 type Staff = Extract<Me, { kind: 'staff' }>
 
@@ -65,10 +66,10 @@ export class AsgStaffGate extends LitElement {
   }
 
   override render() {
-    if (this.state === 'loading') return html`<p class="message">読み込み中…</p>`
-    if (this.state === 'error') return html`<p class="message" role="alert">読み込めませんでした。<button @click=${() => this.load()}>もう一度</button></p>`
-    if (this.state === 'login') return html`<asg-login heading="教職員ログイン — ${this.heading}" @asg-logged-in=${() => this.load()}></asg-login>`
-    if (this.state === 'guardian') return html`<p class="message">このページは教職員用です。<a href="/guardian/">保護者用ページへ</a></p>`
+    if (this.state === 'loading') return html`<p class="message">${t('gateLoading')}</p>`
+    if (this.state === 'error') return html`<p class="message" role="alert">${t('gateLoadFailed')}<button @click=${() => this.load()}>${t('gateRetry')}</button></p>`
+    if (this.state === 'login') return html`<asg-staff-login heading=${t('gateLoginHeading', { page: this.heading })} @asg-logged-in=${() => this.load()}></asg-staff-login>`
+    if (this.state === 'guardian') return html`<p class="message">${t('gateStaffOnly')}<a href="/guardian/">${t('gateGuardianLink')}</a></p>`
     return html`<header><div class="in">
         <h1>${this.heading}</h1>
         <span class="user"><asg-staff-menu .me=${this.me} @asg-logout=${this.onLogout}></asg-staff-menu></span>
