@@ -32,7 +32,7 @@ const PANELS: Record<Exclude<Tab, 'roster'> | 'city', () => Promise<unknown>> = 
   devices: () => import('./asg-admin-devices.js'),
   audit: () => import('./asg-admin-audit.js'),
   backups: () => import('./asg-admin-backups.js'),
-  account: () => import('../components/asg-account.js'),
+  account: () => import('../components/asg-staff-account.js'),
   city: () => import('./asg-city-schools.js'),
 }
 /**
@@ -138,7 +138,7 @@ export class AsgAdminApp extends LitElement {
       case 'devices': return html`<asg-admin-devices></asg-admin-devices>`
       case 'audit': return html`<asg-admin-audit></asg-admin-audit>`
       case 'backups': return html`<asg-admin-backups></asg-admin-backups>`
-      case 'account': return html`<asg-account></asg-account>`
+      case 'account': return html`<asg-staff-account></asg-staff-account>`
     }
   }
 
