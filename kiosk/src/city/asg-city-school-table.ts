@@ -69,7 +69,7 @@ export class AsgCitySchoolTable extends LitElement {
   }
 
   private table(schools: CitySchoolDay[]) {
-    const t = this.data.alertPercent
+    const threshold = this.data.alertPercent
     const n = (v: number) => (v === 0 ? html`<span class="zero">0</span>` : v)
     return html`<table>
       <thead><tr><th scope="col">${t('colSchool')}</th><th scope="col">${t('colEnrolled')}</th><th scope="col">${t('colAbsent')}</th><th scope="col">${t('colExcused')}</th><th scope="col" title=${t('colRateTitle')}>${t('colRate')}</th><th scope="col">${t('colLate')}</th><th scope="col">${t('colEarlyLeave')}</th><th scope="col">${t('colNotArrived')}</th><th scope="col">${t('colClosed')}</th><th scope="col">${t('colRoll')}</th></tr></thead>
@@ -80,7 +80,7 @@ export class AsgCitySchoolTable extends LitElement {
           return html`<tr>
             <td class="name" title=${s.name}>${s.name}</td>
             <td>${s.enrolled}</td><td>${n(s.absent)}</td><td>${n(s.excused)}</td>
-            <td class="rate ${level(rate, t)}">${rate.toFixed(1)}%</td>
+            <td class="rate ${level(rate, threshold)}">${rate.toFixed(1)}%</td>
             <td>${n(s.late)}</td><td>${n(s.earlyLeave)}</td><td>${n(s.notArrived)}</td>
             <td class=${s.closedClasses ? 'closed' : ''}>${s.closedClasses ? t('classCount', { n: s.closedClasses }) : n(0)}</td>
             ${this.roll(s)}
