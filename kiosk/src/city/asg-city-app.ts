@@ -2,16 +2,17 @@ import { LitElement, css, html, nothing } from 'lit'
 import { can } from '../../../shared/policy/policy.js'
 import type { CityDay, Me } from '../../../shared/protocol/index.js'
 import { routes } from '../../../shared/protocol/routes.js'
-import { formatDateJa } from '../../../shared/time/format.js'
-import '../components/asg-login.js'
+import '../components/asg-staff-login.js'
 import { ReloadOnEvent } from '../controllers/reload-on-event.js'
 import { call, errorText } from '../lib/api.js'
 import { currentUser, signOut } from '../lib/session.js'
+import { dayText, timeText } from '../lib/staffLanguage.js'
 import { buttons, tokens } from '../lib/styles.js'
 import './asg-city-files.js'
 import './asg-city-panels.js'
 import './asg-city-school-table.js'
 import './asg-city-totals.js'
+import { t } from './text.js'
 
 type CityMe = Extract<Me, { kind: 'city' }>
 
@@ -61,6 +62,7 @@ export class AsgCityApp extends LitElement {
 
   override async connectedCallback() {
     super.connectedCallback()
+    document.title = t('documentTitle')
     this.me = await currentUser().catch(() => null)
     this.checked = true
     if (this.allowed) await this.start()
@@ -101,20 +103,20 @@ export class AsgCityApp extends LitElement {
 
   override render() {
     if (!this.checked) return nothing
-    if (!this.me) return html`<asg-login heading="市内の学校の出欠 ログイン" @asg-logged-in=${this.loggedIn}></asg-login>`
-    if (!this.allowed) return html`<p class="denied">このページは教育委員会(設置者)の担当者のみ使えます。 <button @click=${this.onSignOut}>ログアウト</button></p>`
+    if (!this.me) return html`<asg-staff-login heading=${t('loginHeading')} @asg-logged-in=${this.loggedIn}></asg-staff-login>`
+    if (!this.allowed) return html`<p class="denied">${t('onlyBoard')} <button @click=${this.onSignOut}>${t('logout')}</button></p>`
     const me = this.me as CityMe
     const d = this.data
     return html`
       <header>
-        <h1>${me.organisationName} 市内の学校の出欠</h1>
-        ${d ? html`<span class="when">${formatDateJa(d.date)}${d.today ? html` ${d.time} 現在` : nothing}</span>` : nothing}
-        ${d?.today ? html`<span class="live" aria-live="polite">${this.live?.live ? '自動更新中' : '再接続しています'}</span>` : nothing}
+        <h1>${t('pageHeading', { organisation: me.organisationName })}</h1>
+        ${d ? html`<span class="when">${dayText(d.date)}${d.today ? html` ${t('asOf', { time: timeText(d.time) })}` : nothing}</span>` : nothing}
+        ${d?.today ? html`<span class="live" aria-live="polite">${t(this.live?.live ? 'live' : 'reconnecting')}</span>` : nothing}
         <span class="spacer"></span>
-        <label>日付 <input type="date" .value=${this.date || (d?.date ?? '')} @change=${this.pickDate} /></label>
-        ${this.date ? html`<button @click=${() => this.pick('')}>今日</button>` : nothing}
+        <label>${t('date')} <input type="date" .value=${this.date || (d?.date ?? '')} @change=${this.pickDate} /></label>
+        ${this.date ? html`<button @click=${() => this.pick('')}>${t('today')}</button>` : nothing}
         <span>${me.name}</span>
-        <button @click=${this.onSignOut}>ログアウト</button>
+        <button @click=${this.onSignOut}>${t('logout')}</button>
       </header>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${d ? html`
@@ -125,7 +127,7 @@ export class AsgCityApp extends LitElement {
             <asg-city-files .data=${d} @asg-threshold-changed=${() => void this.load()}></asg-city-files>
           </div>
           <asg-city-panels .data=${d}></asg-city-panels>
-        </main>` : this.error ? nothing : html`<p class="denied">読み込み中…</p>`}
+        </main>` : this.error ? nothing : html`<p class="denied">${t('loading')}</p>`}
     `
   }
 

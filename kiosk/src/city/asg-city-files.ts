@@ -2,9 +2,10 @@ import { LitElement, css, html, nothing } from 'lit'
 import type { CityDay } from '../../../shared/protocol/index.js'
 import { CitySettings } from '../../../shared/protocol/index.js'
 import { routes } from '../../../shared/protocol/routes.js'
-import { formatDateJa } from '../../../shared/time/format.js'
 import { call, errorText, fromForm, hrefOf } from '../lib/api.js'
+import { dayText } from '../lib/staffLanguage.js'
 import { buttons, tokens } from '../lib/styles.js'
+import { t } from './text.js'
 
 /**
  * The city's CSVs for the day and month shown, and the alert threshold.
@@ -41,17 +42,17 @@ export class AsgCityFiles extends LitElement {
     const d = this.data
     const month = d.date.slice(0, 7)
     return html`<section>
-      <h2>CSV(教育委員会への報告用)</h2>
-      <div>学校・学年・症状別の欠席者数(${formatDateJa(d.date)}):
+      <h2>${t('csvHeading')}</h2>
+      <div>${t('dailyCsv', { date: dayText(d.date) })}
         <a href=${hrefOf(routes.cityDay.dailyCsv, { query: { date: d.date, encoding: 'sjis' } })} download>Shift_JIS</a>
         <a href=${hrefOf(routes.cityDay.dailyCsv, { query: { date: d.date, encoding: 'utf8' } })} download>UTF-8</a></div>
-      <div>学校別の長期欠席(${Number(month.slice(5))}月):
+      <div>${t('longAbsenceCsv', { month: Number(month.slice(5)) })}
         <a href=${hrefOf(routes.cityDay.longAbsenceCsv, { query: { month, encoding: 'sjis' } })} download>Shift_JIS</a>
         <a href=${hrefOf(routes.cityDay.longAbsenceCsv, { query: { month, encoding: 'utf8' } })} download>UTF-8</a></div>
       <form @submit=${this.save}>
-        <label for="threshold">学級の欠席率の警告</label>
-        <input id="threshold" name="absenceAlertPercent" type="number" min="1" max="100" .value=${String(d.alertPercent)} />%以上
-        <button type="submit" ?disabled=${this.busy}>保存</button>
+        <label for="threshold">${t('threshold')}</label>
+        <input id="threshold" name="absenceAlertPercent" type="number" min="1" max="100" .value=${String(d.alertPercent)} />${t('thresholdUnit')}
+        <button type="submit" ?disabled=${this.busy}>${t('save')}</button>
       </form>
       ${this.message ? html`<p class="none" role="status">${this.message}</p>` : nothing}
     </section>`
@@ -64,7 +65,7 @@ export class AsgCityFiles extends LitElement {
     try {
       const body = fromForm(CitySettings, { absenceAlertPercent: Number(raw.absenceAlertPercent) })
       await call(routes.cityDay.settings, { body })
-      this.message = '保存しました。'
+      this.message = t('saved')
       this.dispatchEvent(new CustomEvent('asg-threshold-changed', { bubbles: true, composed: true }))
     } catch (err) {
       this.message = errorText(err)

@@ -1,7 +1,17 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { CityDay } from '../../../shared/protocol/index.js'
-import { formatDateJa } from '../../../shared/time/format.js'
+import { SYMPTOMS } from '../../../shared/domain/symptoms.js'
+import { dayText } from '../lib/staffLanguage.js'
 import { tokens } from '../lib/styles.js'
+import { clockText } from './rates.js'
+import { t } from './text.js'
+
+/** The symptoms guardians tick arrive as their Japanese values; each has its message here, another shows as it came. */
+const SYMPTOM_KEY = new Map<string, (typeof SYMPTOMS)[number]['key']>(SYMPTOMS.map((s) => [s.value, s.key]))
+const symptomText = (symptom: string) => {
+  const key = SYMPTOM_KEY.get(symptom)
+  return key ? t(key) : symptom
+}
 
 /**
  * The side of the city page: classes at or over the alert threshold (学級閉鎖 to be
@@ -42,19 +52,19 @@ export class AsgCityPanels extends LitElement {
     const { alerts, alertPercent } = this.data
     const shown = alerts.slice(0, 10)
     return html`<section class="alerts" aria-live="polite">
-      <h2>欠席率${alertPercent}%以上の学級(学級閉鎖の検討)</h2>
-      ${alerts.length === 0 ? html`<p class="none">ありません</p>` : html`<ul>
-        ${shown.map((a) => html`<li><span class="what">${a.schoolName} ${a.grade}年${a.className}</span><span>${a.away}/${a.enrolled}人</span><span class="n">${a.rate.toFixed(1)}%</span></li>`)}
-      </ul>${alerts.length > shown.length ? html`<p class="more">ほか${alerts.length - shown.length}学級</p>` : nothing}`}
+      <h2>${t('alertsHeading', { percent: alertPercent })}</h2>
+      ${alerts.length === 0 ? html`<p class="none">${t('none')}</p>` : html`<ul>
+        ${shown.map((a) => html`<li><span class="what">${a.schoolName} ${t('gradeClass', { grade: a.grade, className: a.className })}</span><span>${t('awayOfEnrolled', { away: a.away, enrolled: a.enrolled })}</span><span class="n">${a.rate.toFixed(1)}%</span></li>`)}
+      </ul>${alerts.length > shown.length ? html`<p class="more">${t('moreClasses', { n: alerts.length - shown.length })}</p>` : nothing}`}
     </section>`
   }
 
   private closures() {
     const { closures } = this.data
     return html`<section>
-      <h2>学級閉鎖・学年閉鎖中</h2>
-      ${closures.length === 0 ? html`<p class="none">ありません</p>` : html`<ul>
-        ${closures.map((c) => html`<li><span class="what">${c.schoolName} ${c.grade}年${c.className ?? '(学年)'}</span><span>${formatDateJa(c.fromDate)}〜${formatDateJa(c.toDate)}</span></li>`)}
+      <h2>${t('closuresHeading')}</h2>
+      ${closures.length === 0 ? html`<p class="none">${t('none')}</p>` : html`<ul>
+        ${closures.map((c) => html`<li><span class="what">${c.schoolName} ${c.className === null ? t('wholeGrade', { grade: c.grade }) : t('gradeClass', { grade: c.grade, className: c.className })}</span><span>${t('closureDays', { from: dayText(c.fromDate), to: dayText(c.toDate) })}</span></li>`)}
       </ul>`}
     </section>`
   }
@@ -65,9 +75,9 @@ export class AsgCityPanels extends LitElement {
     const late = d.schools.filter((s) => (s.rollMissing ?? 0) > 0)
     const waiting = d.schools.filter((s) => s.schoolDay && s.rollMissing === null)
     return html`<section>
-      <h2>点呼が済んでいない学校</h2>
-      ${late.length === 0 ? html`<p class="none">${waiting.length ? `点呼の時刻前の学校があります(${waiting.length}校)` : 'ありません'}</p>` : html`<ul>
-        ${late.map((s) => html`<li><span class="what">${s.name}</span><span>${s.rollCallTime}〜</span><span class="n">${s.rollMissing}学級</span></li>`)}
+      <h2>${t('rollsHeading')}</h2>
+      ${late.length === 0 ? html`<p class="none">${waiting.length ? t('beforeRollTime', { n: waiting.length }) : t('none')}</p>` : html`<ul>
+        ${late.map((s) => html`<li><span class="what">${s.name}</span><span>${t('rollFrom', { time: clockText(s.rollCallTime) })}</span><span class="n">${t('classCount', { n: s.rollMissing! })}</span></li>`)}
       </ul>`}
     </section>`
   }
@@ -77,9 +87,9 @@ export class AsgCityPanels extends LitElement {
     const top = symptoms.slice(0, 8)
     const max = Math.max(1, ...top.map((s) => s.count))
     return html`<section>
-      <h2>保護者が連絡した症状(欠席・出席停止の児童生徒)</h2>
-      ${top.length === 0 ? html`<p class="none">ありません</p>` : html`<div class="sym">
-        ${top.map((s) => html`<span>${s.symptom}</span><span class="track"><span class="fill" style="display:block;width:${(s.count * 100) / max}%"></span></span><span class="n">${s.count}</span>`)}
+      <h2>${t('symptomsHeading')}</h2>
+      ${top.length === 0 ? html`<p class="none">${t('none')}</p>` : html`<div class="sym">
+        ${top.map((s) => html`<span>${symptomText(s.symptom)}</span><span class="track"><span class="fill" style="display:block;width:${(s.count * 100) / max}%"></span></span><span class="n">${s.count}</span>`)}
       </div>`}
     </section>`
   }

@@ -2,7 +2,8 @@ import { LitElement, css, html } from 'lit'
 import type { CityDay, CitySchoolDay } from '../../../shared/protocol/index.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { awayPercent } from '../../../shared/domain/absenceRate.js'
-import { level } from './rates.js'
+import { clockText, level } from './rates.js'
+import { t } from './text.js'
 
 type Order = 'school' | 'rate'
 
@@ -57,10 +58,10 @@ export class AsgCitySchoolTable extends LitElement {
     const per = Math.ceil(schools.length / columns)
     return html`
       <div class="bar">
-        <h2>学校別(${d.schools.length}校)</h2>
-        <span>並べ方</span>
-        <button aria-pressed=${this.order === 'school'} @click=${() => (this.order = 'school')}>学校順</button>
-        <button aria-pressed=${this.order === 'rate'} @click=${() => (this.order = 'rate')}>欠席率の高い順</button>
+        <h2>${t('bySchool', { n: d.schools.length })}</h2>
+        <span>${t('order')}</span>
+        <button aria-pressed=${this.order === 'school'} @click=${() => (this.order = 'school')}>${t('orderSchool')}</button>
+        <button aria-pressed=${this.order === 'rate'} @click=${() => (this.order = 'rate')}>${t('orderRate')}</button>
       </div>
       <div class="cols" style="--cols: ${columns}">
         ${Array.from({ length: columns }, (_, i) => this.table(schools.slice(i * per, (i + 1) * per)))}
@@ -68,20 +69,20 @@ export class AsgCitySchoolTable extends LitElement {
   }
 
   private table(schools: CitySchoolDay[]) {
-    const t = this.data.alertPercent
+    const threshold = this.data.alertPercent
     const n = (v: number) => (v === 0 ? html`<span class="zero">0</span>` : v)
     return html`<table>
-      <thead><tr><th scope="col">学校</th><th scope="col">在籍</th><th scope="col">欠席</th><th scope="col">出停等</th><th scope="col" title="欠席+出席停止・忌引等">欠席率</th><th scope="col">遅刻</th><th scope="col">早退</th><th scope="col">未登校</th><th scope="col">閉鎖</th><th scope="col">点呼</th></tr></thead>
+      <thead><tr><th scope="col">${t('colSchool')}</th><th scope="col">${t('colEnrolled')}</th><th scope="col">${t('colAbsent')}</th><th scope="col">${t('colExcused')}</th><th scope="col" title=${t('colRateTitle')}>${t('colRate')}</th><th scope="col">${t('colLate')}</th><th scope="col">${t('colEarlyLeave')}</th><th scope="col">${t('colNotArrived')}</th><th scope="col">${t('colClosed')}</th><th scope="col">${t('colRoll')}</th></tr></thead>
       <tbody>
         ${schools.map((s) => {
-          if (!s.schoolDay) return html`<tr class="off"><td class="name" title=${s.name}>${s.name}</td><td colspan="9">授業日ではありません</td></tr>`
+          if (!s.schoolDay) return html`<tr class="off"><td class="name" title=${s.name}>${s.name}</td><td colspan="9">${t('notSchoolDay')}</td></tr>`
           const rate = awayPercent(s)
           return html`<tr>
             <td class="name" title=${s.name}>${s.name}</td>
             <td>${s.enrolled}</td><td>${n(s.absent)}</td><td>${n(s.excused)}</td>
-            <td class="rate ${level(rate, t)}">${rate.toFixed(1)}%</td>
+            <td class="rate ${level(rate, threshold)}">${rate.toFixed(1)}%</td>
             <td>${n(s.late)}</td><td>${n(s.earlyLeave)}</td><td>${n(s.notArrived)}</td>
-            <td class=${s.closedClasses ? 'closed' : ''}>${s.closedClasses ? `${s.closedClasses}学級` : n(0)}</td>
+            <td class=${s.closedClasses ? 'closed' : ''}>${s.closedClasses ? t('classCount', { n: s.closedClasses }) : n(0)}</td>
             ${this.roll(s)}
           </tr>`
         })}
@@ -90,9 +91,9 @@ export class AsgCitySchoolTable extends LitElement {
   }
 
   private roll(s: CitySchoolDay) {
-    if (s.rollMissing === null) return html`<td>${this.data.today ? `${s.rollCallTime}から` : '—'}</td>`
-    if (s.rollMissing === 0) return html`<td>済</td>`
-    return html`<td class="roll missing">未 ${s.rollMissing}学級</td>`
+    if (s.rollMissing === null) return html`<td>${this.data.today ? t('rollAt', { time: clockText(s.rollCallTime) }) : '—'}</td>`
+    if (s.rollMissing === 0) return html`<td>${t('rollDone')}</td>`
+    return html`<td class="roll missing">${t('rollMissing', { n: s.rollMissing })}</td>`
   }
 }
 

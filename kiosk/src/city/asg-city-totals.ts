@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit'
 import type { CityDay } from '../../../shared/protocol/index.js'
 import { tokens } from '../lib/styles.js'
 import { percentText } from './rates.js'
+import { t } from './text.js'
 
 /** The city's day in a line of figures: enrolment, 欠席, 出席停止, 遅刻, 未登校, closures, rolls not taken. */
 export class AsgCityTotals extends LitElement {
@@ -26,21 +27,21 @@ export class AsgCityTotals extends LitElement {
 
   override render() {
     const d = this.data
-    const t = d.totals
+    const n = d.totals
     const schoolDays = d.schools.filter((s) => s.schoolDay)
     const missing = d.schools.filter((s) => (s.rollMissing ?? 0) > 0).length
     const closed = d.schools.reduce((n, s) => n + s.closedClasses, 0)
-    return html`<ul aria-label="市全体">
-      <li><div class="k">学校</div><div class="v">${schoolDays.length}<small>/ ${d.schools.length}校 授業日</small></div></li>
-      <li><div class="k">在籍(閉鎖学級を除く)</div><div class="v">${t.enrolled.toLocaleString('ja-JP')}<small>人</small></div></li>
-      <li class="absent"><div class="k">欠席</div><div class="v">${t.absent}<small>${percentText(t.absent, t.enrolled)}</small></div></li>
-      <li class="excused"><div class="k">出席停止・忌引等</div><div class="v">${t.excused}<small>${percentText(t.excused, t.enrolled)}</small></div></li>
-      <li class="late"><div class="k">遅刻</div><div class="v">${t.late}</div></li>
-      <li><div class="k">早退</div><div class="v">${t.earlyLeave}</div></li>
-      <li><div class="k">未登校</div><div class="v">${t.notArrived}</div></li>
-      <li class=${d.alerts.length ? 'warn' : ''}><div class="k">欠席率${d.alertPercent}%以上の学級</div><div class="v">${d.alerts.length}<small>学級</small></div></li>
-      <li class=${closed ? 'warn' : ''}><div class="k">学級閉鎖</div><div class="v">${closed}<small>学級</small></div></li>
-      <li class=${missing ? 'warn' : ''}><div class="k">点呼が済んでいない</div><div class="v">${d.today ? missing : '—'}<small>${d.today ? '校' : ''}</small></div></li>
+    return html`<ul aria-label=${t('totalsLabel')}>
+      <li><div class="k">${t('schools')}</div><div class="v">${schoolDays.length}<small>${t('ofSchoolsOpen', { n: d.schools.length })}</small></div></li>
+      <li><div class="k">${t('enrolledOpen')}</div><div class="v">${n.enrolled.toLocaleString('ja-JP')}<small>${t('pupilsUnit')}</small></div></li>
+      <li class="absent"><div class="k">${t('absent')}</div><div class="v">${n.absent}<small>${percentText(n.absent, n.enrolled)}</small></div></li>
+      <li class="excused"><div class="k">${t('excused')}</div><div class="v">${n.excused}<small>${percentText(n.excused, n.enrolled)}</small></div></li>
+      <li class="late"><div class="k">${t('late')}</div><div class="v">${n.late}</div></li>
+      <li><div class="k">${t('earlyLeave')}</div><div class="v">${n.earlyLeave}</div></li>
+      <li><div class="k">${t('notArrived')}</div><div class="v">${n.notArrived}</div></li>
+      <li class=${d.alerts.length ? 'warn' : ''}><div class="k">${t('classesAtAlert', { percent: d.alertPercent })}</div><div class="v">${d.alerts.length}<small>${t('classesUnit')}</small></div></li>
+      <li class=${closed ? 'warn' : ''}><div class="k">${t('classClosures')}</div><div class="v">${closed}<small>${t('classesUnit')}</small></div></li>
+      <li class=${missing ? 'warn' : ''}><div class="k">${t('rollNotDone')}</div><div class="v">${d.today ? missing : '—'}<small>${d.today ? t('schoolsUnit') : ''}</small></div></li>
     </ul>`
   }
 }

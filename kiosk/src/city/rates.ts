@@ -1,3 +1,8 @@
+import { speaksEnglish, timeText } from '../lib/staffLanguage.js'
+
+/** A school's roll-call time: as the school set it on a Japanese page, in English conventions on an English one. */
+export const clockText = (time: string): string => (speaksEnglish() ? timeText(time) : time)
+
 export function percentText(n: number, enrolled: number): string {
   return enrolled === 0 ? '—' : `${((n * 100) / enrolled).toFixed(1)}%`
 }

@@ -1,12 +1,19 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { CALENDAR_TEMPLATES, type CalendarTemplateId } from '../../../shared/domain/calendarTemplates.js'
-import { ADMIN_PASSWORD_RULE, ORGANISATION_KIND_LABEL, type OrganisationKind, type SetupCheckResponse } from '../../../shared/protocol/index.js'
+import { ORGANISATION_KIND_LABEL, type OrganisationKind, type SetupCheckResponse } from '../../../shared/protocol/index.js'
 import { routes } from '../../../shared/protocol/routes.js'
-import { formatInstantJa } from '../../../shared/time/format.js'
-import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
+import type { setup } from '../../../shared/i18n/staff/ja/setup.js'
 import { ApiError, call, errorText, fromForm } from '../lib/api.js'
+import { instantText } from '../lib/staffLanguage.js'
 import { buttons, tokens } from '../lib/styles.js'
 import './asg-template-preview.js'
+import { t } from './text.js'
+
+type Key = keyof typeof setup
+
+/** The shared labels (ORGANISATION_KIND_LABEL, CALENDAR_TEMPLATES) as this page's messages. */
+const KIND_KEY: Record<OrganisationKind, Key> = { municipality: 'kindMunicipality', school_corporation: 'kindSchoolCorporation' }
+const TEMPLATE_KEY: Record<CalendarTemplateId, Key> = { standard: 'templateStandard', cold_region: 'templateColdRegion', holidays_only: 'templateHolidaysOnly' }
 
 type Step = 'checking' | 'refused' | 'form' | 'done'
 
@@ -75,90 +82,91 @@ export class AsgSetupApp extends LitElement {
 
   override async connectedCallback() {
     super.connectedCallback()
+    document.title = t('documentTitle')
     try {
       this.link = await call(routes.setup.check, { body: { token: this.token } })
       this.fiscalYear = this.link.suggestedFiscalYear
       this.step = 'form'
     } catch (e) {
-      this.error = e instanceof ApiError && e.code === 'BAD_REQUEST' ? 'このページは、サーバーの起動時に表示されたセットアップ用リンクから開いてください。' : errorText(e)
+      this.error = e instanceof ApiError && e.code === 'BAD_REQUEST' ? t('openFromPrintedLink') : errorText(e)
       this.step = 'refused'
     }
   }
 
   override render() {
-    return html`<h1>朝顔の初期設定</h1>${this.step === 'checking' ? html`<p>確認しています…</p>` : this.step === 'refused' ? this.refused() : this.step === 'form' ? this.form() : this.done()}`
+    return html`<h1>${t('heading')}</h1>${this.step === 'checking' ? html`<p>${t('checking')}</p>` : this.step === 'refused' ? this.refused() : this.step === 'form' ? this.form() : this.done()}`
   }
 
   private refused() {
     return html`<div class="card" role="alert"><p class="error">${this.error}</p>
-      <p class="hint">初期設定が済んでいる場合は、<a href="/admin/">管理ページ</a>から管理者のIDでログインしてください。</p></div>`
+      <p class="hint">${t('alreadyDoneBefore')}<a href="/admin/">${t('alreadyDoneLink')}</a>${t('alreadyDoneAfter')}</p></div>`
   }
 
   private form() {
     const years = [this.link!.suggestedFiscalYear - 1, this.link!.suggestedFiscalYear, this.link!.suggestedFiscalYear + 1]
     const ruleBroken = !!this.fields['admin.password']
     return html`
-      <p class="lead">設置者・最初の学校・最初の管理者を登録します。このリンクは一度だけ使えます(有効期限 ${formatInstantJa(this.link!.expiresAt, SCHOOL_ZONE)})。</p>
+      <p class="lead">${t('lead', { expires: instantText(this.link!.expiresAt) })}</p>
       <form @submit=${this.submit} novalidate>
         <fieldset>
-          <legend>設置者</legend>
-          <div class="choices" role="radiogroup" aria-label="設置者の種類">
+          <legend>${t('organisationLegend')}</legend>
+          <div class="choices" role="radiogroup" aria-label=${t('organisationKind')}>
             ${(Object.keys(ORGANISATION_KIND_LABEL) as OrganisationKind[]).map((k) => html`<label class="choice">
-              <input type="radio" name="organisation.kind" value=${k} .checked=${this.kind === k} @change=${() => (this.kind = k)} />${ORGANISATION_KIND_LABEL[k].ja}</label>`)}
+              <input type="radio" name="organisation.kind" value=${k} .checked=${this.kind === k} @change=${() => (this.kind = k)} />${t(KIND_KEY[k])}</label>`)}
           </div>
-          <label for="org-name">${this.kind === 'municipality' ? '市区町村の名前' : '学校法人の名前'}</label>
-          <input id="org-name" name="organisation.name" placeholder=${this.kind === 'municipality' ? '例: 朝顔市' : '例: 学校法人 朝顔学園'} required />${this.fieldError('organisation.name')}
+          <label for="org-name">${t(this.kind === 'municipality' ? 'municipalityName' : 'schoolCorporationName')}</label>
+          <input id="org-name" name="organisation.name" placeholder=${t(this.kind === 'municipality' ? 'municipalityExample' : 'schoolCorporationExample')} required />${this.fieldError('organisation.name')}
         </fieldset>
 
         <fieldset>
-          <legend>最初の学校</legend>
-          <label for="school-name">学校名</label>
-          <input id="school-name" name="school.name" placeholder="例: 朝顔市立ひまわり小学校" required />${this.fieldError('school.name')}
+          <legend>${t('schoolLegend')}</legend>
+          <label for="school-name">${t('schoolName')}</label>
+          <input id="school-name" name="school.name" placeholder=${t('schoolNameExample')} required />${this.fieldError('school.name')}
           <div class="pair">
             <div>
-              <label for="school-code">学校コード <span class="hint">任意・英字1文字+数字12桁</span></label>
+              <label for="school-code">${t('schoolCode')} <span class="hint">${t('schoolCodeHint')}</span></label>
               <input id="school-code" name="school.schoolCode" autocomplete="off" autocapitalize="characters" placeholder="B113210000017" />${this.fieldError('school.schoolCode')}
             </div>
             <div>
-              <label for="fiscal-year">年度</label>
+              <label for="fiscal-year">${t('fiscalYear')}</label>
               <select id="fiscal-year" name="school.fiscalYear" @change=${(e: Event) => (this.fiscalYear = Number((e.target as HTMLSelectElement).value))}>
-                ${years.map((y) => html`<option value=${y} ?selected=${y === this.fiscalYear}>${y}年度(${y}年4月〜${y + 1}年3月)</option>`)}
+                ${years.map((y) => html`<option value=${y} ?selected=${y === this.fiscalYear}>${t('fiscalYearOption', { year: String(y), next: String(y + 1) })}</option>`)}
               </select>${this.fieldError('school.fiscalYear')}
             </div>
           </div>
-          <label id="template-label">カレンダーのひな形 <span class="hint">あとで「行事・休業日」ページで変更できます</span></label>
+          <label id="template-label">${t('calendarTemplate')} <span class="hint">${t('calendarTemplateHint')}</span></label>
           <div class="choices" role="radiogroup" aria-labelledby="template-label">
-            ${CALENDAR_TEMPLATES.map((t) => html`<label class="choice">
-              <input type="radio" name="school.calendarTemplate" value=${t.id} .checked=${this.template === t.id} @change=${() => (this.template = t.id)} />${t.label.ja}</label>`)}
+            ${CALENDAR_TEMPLATES.map((c) => html`<label class="choice">
+              <input type="radio" name="school.calendarTemplate" value=${c.id} .checked=${this.template === c.id} @change=${() => (this.template = c.id)} />${t(TEMPLATE_KEY[c.id])}</label>`)}
           </div>
           <asg-template-preview .template=${this.template} .fiscalYear=${this.fiscalYear}></asg-template-preview>
         </fieldset>
 
         <fieldset>
-          <legend>最初の管理者</legend>
+          <legend>${t('adminLegend')}</legend>
           <div class="pair">
-            <div><label for="family">姓</label><input id="family" name="admin.familyName" autocomplete="family-name" required />${this.fieldError('admin.familyName')}</div>
-            <div><label for="given">名</label><input id="given" name="admin.givenName" autocomplete="given-name" required />${this.fieldError('admin.givenName')}</div>
+            <div><label for="family">${t('familyName')}</label><input id="family" name="admin.familyName" autocomplete="family-name" required />${this.fieldError('admin.familyName')}</div>
+            <div><label for="given">${t('givenName')}</label><input id="given" name="admin.givenName" autocomplete="given-name" required />${this.fieldError('admin.givenName')}</div>
           </div>
-          <label for="login">ログインID <span class="hint">半角英数字と @ . _ + - 、3文字以上</span></label>
+          <label for="login">${t('loginId')} <span class="hint">${t('loginIdHint')}</span></label>
           <input id="login" name="admin.loginId" autocomplete="username" autocapitalize="none" required />${this.fieldError('admin.loginId')}
-          <label for="password">パスワード</label>
+          <label for="password">${t('password')}</label>
           <input id="password" name="admin.password" type="password" autocomplete="new-password" aria-describedby="rule" required />
-          <p id="rule" class="rule ${ruleBroken ? 'bad' : ''}" role=${ruleBroken ? 'alert' : nothing}>${ADMIN_PASSWORD_RULE.ja}</p>
-          <label for="password2">パスワード(確認)</label>
+          <p id="rule" class="rule ${ruleBroken ? 'bad' : ''}" role=${ruleBroken ? 'alert' : nothing}>${t('passwordRule')}</p>
+          <label for="password2">${t('passwordAgain')}</label>
           <input id="password2" name="password2" type="password" autocomplete="new-password" required />${this.fieldError('password2')}
         </fieldset>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-        <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? '登録しています…' : 'この内容で始める'}</button>
+        <button class="primary" type="submit" ?disabled=${this.busy}>${t(this.busy ? 'submitting' : 'submit')}</button>
       </form>`
   }
 
   private done() {
     return html`<div class="card" role="status">
-        <p>初期設定が完了しました。このリンクはもう使えません。</p>
-        <p>管理ページに <b>${this.loginId}</b> でログインし、名簿の取り込みと職員室モニターの登録に進んでください。</p>
+        <p>${t('done')}</p>
+        <p>${t('nextBefore')}<b>${this.loginId}</b>${t('nextAfter')}</p>
       </div>
-      <a class="button" href="/admin/">管理ページへ</a>`
+      <a class="button" href="/admin/">${t('toAdminPage')}</a>`
   }
 
   private fieldError(name: string) {
@@ -173,7 +181,10 @@ export class AsgSetupApp extends LitElement {
     this.fields = {}
     try {
       if (f.get('admin.password') !== f.get('password2')) {
-        throw new ApiError('BAD_REQUEST', '確認用のパスワードが一致しません', { password2: '同じパスワードをもう一度入力してください' }, 400)
+        // Said here rather than thrown: an English page shows a thrown error by its code alone.
+        this.error = t('passwordMismatch')
+        this.fields = { password2: t('passwordAgainHint') }
+        return
       }
       const body = fromForm(routes.setup.complete.body, {
         token: this.token,

@@ -1,7 +1,12 @@
 import { LitElement, css, html } from 'lit'
 import { templateRanges, type CalendarTemplateId } from '../../../shared/domain/calendarTemplates.js'
-import { formatDateJa } from '../../../shared/time/format.js'
+import type { setup } from '../../../shared/i18n/staff/ja/setup.js'
+import { rangeText } from '../lib/staffLanguage.js'
 import { tokens } from '../lib/styles.js'
+import { t } from './text.js'
+
+/** The templates' vacation names (Japanese in shared/) as this page's messages; another name shows as it is. */
+const VACATION_KEY: Record<string, keyof typeof setup> = { 春休み: 'springBreak', 夏休み: 'summerBreak', 冬休み: 'winterBreak', 学年末休業: 'yearEndBreak' }
 
 /** The vacations a calendar template writes for a school year, so the choice is concrete. */
 export class AsgTemplatePreview extends LitElement {
@@ -22,8 +27,8 @@ export class AsgTemplatePreview extends LitElement {
   override render() {
     const ranges = templateRanges(this.template, this.fiscalYear)
     return html`<ul>
-      ${ranges.map((r) => html`<li><b>${r.label}</b> ${formatDateJa(r.from)}〜${formatDateJa(r.to)}</li>`)}
-      <li>国民の祝日・振替休日は自動で休みになります</li>
+      ${ranges.map((r) => html`<li><b>${VACATION_KEY[r.label] ? t(VACATION_KEY[r.label]!) : r.label}</b> ${rangeText(r.from, r.to)}</li>`)}
+      <li>${t('nationalHolidays')}</li>
     </ul>`
   }
 }
