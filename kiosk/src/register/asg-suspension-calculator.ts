@@ -1,10 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit'
-import { Disease, type SuspensionInput } from '../../../shared/domain/suspension.js'
+import { DISEASE_RULES, Disease, type SuspensionInput } from '../../../shared/domain/suspension.js'
 import type { RegisterPupil, SuspensionPlan } from '../../../shared/protocol/index.js'
 import { ApiError, call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
-import { dayText } from '../lib/staffLanguage.js'
+import { dayText, speaksEnglish } from '../lib/staffLanguage.js'
 import { t } from './text.js'
 
 type Key = Parameters<typeof t>[0]
@@ -14,6 +14,32 @@ const MISSING: Record<string, Key> = { feverBroke: 'enterFeverBroke', symptomsEa
 const DISEASE: Record<Disease, Key> = {
   influenza: 'diseaseInfluenza', covid19: 'diseaseCovid19', measles: 'diseaseMeasles', mumps: 'diseaseMumps', pharyngoconjunctival: 'diseasePharyngoconjunctival',
   pertussis: 'diseasePertussis', rubella: 'diseaseRubella', chickenpox: 'diseaseChickenpox', other: 'diseaseOther',
+}
+/** Each disease's rule (DISEASE_RULES has the regulation's Japanese wording). */
+const RULE: Record<Disease, Key> = {
+  influenza: 'ruleInfluenza', covid19: 'ruleCovid19', measles: 'ruleMeasles', mumps: 'ruleMumps', pharyngoconjunctival: 'rulePharyngoconjunctival',
+  pertussis: 'rulePertussis', rubella: 'ruleRubella', chickenpox: 'ruleChickenpox', other: 'ruleOther',
+}
+/** The notes the server adds after the rule's wording (suspensionPeriod in shared/domain/suspension.ts), matched as it writes them. */
+const NOTE: Record<string, Key | null> = {
+  '': null,
+  '(登校可能日が発症日以前です)': 'noteReturnNotAfterOnset',
+  '(医師の判断による)': 'noteDoctorJudged',
+  '(全身状態は医師が確認)': 'noteDoctorChecksCondition',
+}
+
+/**
+ * The plan's basis (the disease, the rule and a note): as the server wrote it in Japanese; in
+ * English from the catalogue when it is the rule as known here, else (a rule changed since) as written.
+ */
+function basisText(basis: string, disease: Disease | undefined): string {
+  if (!speaksEnglish() || !disease) return basis
+  const rule = DISEASE_RULES[disease]
+  const head = `${rule.label}: ${rule.text}`
+  if (!basis.startsWith(head)) return basis
+  const note = NOTE[basis.slice(head.length)]
+  if (note === undefined) return basis
+  return `${t(DISEASE[disease])}: ${t(RULE[disease])}${note ? t(note) : ''}`
 }
 
 /**
@@ -77,9 +103,9 @@ export class AsgSuspensionCalculator extends LitElement {
   }
 
   private renderPlan(p: SuspensionPlan) {
-    if (!p.ok) return html`<div class="plan">${p.basis}<br /><strong>${t(MISSING[p.missing]!)}</strong></div>`
+    if (!p.ok) return html`<div class="plan">${basisText(p.basis, this.last?.input.disease)}<br /><strong>${t(MISSING[p.missing]!)}</strong></div>`
     return html`<div class="plan">
-      <div>${p.basis}</div>
+      <div>${basisText(p.basis, this.last?.input.disease)}</div>
       <dl>
         <dt>${t('suspension')}</dt><dd><strong>${t('suspensionRange', { from: dayText(p.from), to: dayText(p.lastDay) })}</strong>${t('suspensionSchoolDays', { n: p.schoolDays.length })}</dd>
         <dt>${t('returnOn')}</dt><dd>${p.returnOn ? html`<strong>${dayText(p.returnOn)}</strong>${t('firstSchoolDayAfter', { day: dayText(p.lastDay) })}` : t('noSchoolDayFound')}</dd>
