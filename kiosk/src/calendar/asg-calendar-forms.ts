@@ -3,6 +3,7 @@ import type { CalendarYear } from '../../../shared/protocol/index.js'
 import { ApiError, call, fromForm } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
+import { speaksEnglish } from '../lib/staffLanguage.js'
 import { t } from './text.js'
 
 /**
@@ -60,8 +61,9 @@ export class AsgCalendarForms extends LitElement {
       })}>
         <h3>${t('closures')}</h3>${range}
         <label>${t('target')}<select name="target">
-          ${c.classes.map((k) => html`<option value="c${k.id}">${t('classClosureOption', { cls: k.label })}</option>`)}
-          ${grades.map((g) => html`<option value="g${g}">${t('gradeClosure', { grade: g })}</option>`)}
+          ${speaksEnglish() ? this.targetsInEnglish(c, grades) : html`
+            ${c.classes.map((k) => html`<option value="c${k.id}">${t('classClosureOption', { cls: k.label })}</option>`)}
+            ${grades.map((g) => html`<option value="g${g}">${t('gradeClosure', { grade: g })}</option>`)}`}
         </select></label>
         <label>${t('reason')}<input name="label" maxlength="40" placeholder=${t('reasonPlaceholder')} /></label>
         <button class="primary">${t('add')}</button>
@@ -72,6 +74,12 @@ export class AsgCalendarForms extends LitElement {
         <label class="check"><input type="checkbox" name="visible" checked /> ${t('showToGuardians')}</label>
         <button class="primary">${t('add')}</button>
       </form>`
+  }
+
+  /** In English the classes (named in Japanese) and the grades go under a heading each, so no option mixes the two languages. */
+  private targetsInEnglish(c: CalendarYear, grades: number[]) {
+    return html`<optgroup label=${t('classClosures')}>${c.classes.map((k) => html`<option value="c${k.id}" lang="ja">${k.label}</option>`)}</optgroup>
+      <optgroup label=${t('gradeClosures')}>${grades.map((g) => html`<option value="g${g}">${t('gradeOption', { grade: g })}</option>`)}</optgroup>`
   }
 
   private async send(e: SubmitEvent, submit: (f: FormData) => Promise<unknown>) {

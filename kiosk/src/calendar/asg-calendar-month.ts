@@ -5,9 +5,9 @@ import { t } from './text.js'
 
 const WEEKDAYS = ['weekday1', 'weekday2', 'weekday3', 'weekday4', 'weekday5', 'weekday6', 'weekday0'] as const
 
-/** Whom a closure applies to: the server names a grade closure in Japanese, so the page names it itself. */
-export const closureTarget = (x: CalendarYear['closures'][number]): string =>
-  x.classId === null && x.grade !== null ? t('gradeClosure', { grade: x.grade }) : x.target
+/** Whom a closure applies to: a class by its name (the school's, in Japanese); a grade named by the page, as the server names it in Japanese. */
+export const closureTarget = (x: CalendarYear['closures'][number]) =>
+  x.classId === null && x.grade !== null ? t('gradeClosure', { grade: x.grade }) : html`<span lang="ja">${x.target}</span>`
 
 /** One month of the school calendar as a grid: holidays, vacations/closures, extra days, class closures and events. */
 export class AsgCalendarMonth extends LitElement {
@@ -67,7 +67,7 @@ export class AsgCalendarMonth extends LitElement {
     const cls = ['d', off ? 'off' : '', holiday ? 'holiday' : '', wd === 0 ? 'sun' : '', wd === 6 ? 'sat' : '', special?.kind === 'extra_school_day' ? 'extra' : ''].join(' ')
     return html`<div class=${cls} role="gridcell">
       <span class="n">${Number(date.slice(8))}</span>
-      ${holiday ? html`<span class="tag holiday">${holiday.name}</span>` : nothing}
+      ${holiday ? html`<span class="tag holiday" lang="ja">${holiday.name}</span>` : nothing}
       ${special ? html`<span class="tag ${special.kind === 'closed' ? 'closed' : 'extra'}">${special.label || (special.kind === 'closed' ? t('holiday') : t('schoolDay'))}</span>` : nothing}
       ${closures.map((x) => html`<span class="tag closure">${closureTarget(x)} ${x.label}</span>`)}
       ${events.map((e) => html`<span class="tag event">${e.title}${e.visibleToGuardians ? '' : t('staffTag')}</span>`)}

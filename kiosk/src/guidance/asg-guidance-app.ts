@@ -91,7 +91,7 @@ export class AsgGuidanceApp extends LitElement {
       ${crossed.length
         ? html`<section class="crossed" aria-label=${t('crossedLabel')}>
             <h2>${t('crossedHeading', { thresholds: v.cumulativeAbsenceBadges.join(t('listSeparator')) })}</h2>
-            <ul>${crossed.map((p) => html`<li>${t('crossedItem', { cls: p.classLabel, name: p.name, n: p.cumulative, crossed: p.crossed.map((n) => t('days', { n })).join(t('listSeparator')) })}</li>`)}</ul>
+            <ul>${crossed.map((p) => html`<li><span lang="ja">${p.classLabel} ${p.name}</span>${t('crossedItem', { n: p.cumulative, crossed: p.crossed.map((n) => t('days', { n })).join(t('listSeparator')) })}</li>`)}</ul>
           </section>`
         : nothing}
       ${shown.length === 0
@@ -107,7 +107,7 @@ export class AsgGuidanceApp extends LitElement {
     const cumulative = cumulativeBadge(p.cumulative, v.cumulativeAbsenceBadges)
     return html`<tr>
       <td class="n">${rank}</td>
-      <td>${p.classLabel}</td>
+      <td lang="ja">${p.classLabel}</td>
       <td class="n">${p.attendanceNumber}</td>
       <td>${p.name}</td>
       <td class="n big">${p.cumulative}</td>

@@ -45,7 +45,7 @@ export class AsgGuidanceNote extends LitElement {
     const p = this.pupil
     if (!p) return nothing
     return html`<form @submit=${this.onSubmit} role="dialog" aria-modal="true" aria-label=${t('notesLabel')}>
-      <h3>${t('notesHeading', { cls: p.classLabel, number: p.attendanceNumber, name: p.name, n: p.cumulative })}</h3>
+      <h3><span lang="ja">${p.classLabel}</span> ${t('notesHeading', { number: p.attendanceNumber, name: p.name, n: p.cumulative })}</h3>
       <label>${t('memo')}<br /><textarea name="memo" maxlength="2000" .value=${p.memo}></textarea></label>
       <label>${t('longAbsenceReason')}
         <select name="reason">

@@ -92,7 +92,7 @@ export class AsgRegisterApp extends LitElement {
     return html`<asg-staff-gate heading=${t('heading')} @asg-staff-ready=${(e: CustomEvent<Extract<Me, { kind: 'staff' }>>) => this.start(e.detail)}>
       <div class="controls">
         <select aria-label=${t('classLabel')} @change=${(e: Event) => this.go(Number((e.target as HTMLSelectElement).value), this.month)}>
-          ${this.classes.map((c) => html`<option value=${c.id} ?selected=${c.id === this.classId}>${c.label}</option>`)}
+          ${this.classes.map((c) => html`<option value=${c.id} ?selected=${c.id === this.classId} lang="ja">${c.label}</option>`)}
         </select>
         <select aria-label=${t('monthLabel')} @change=${(e: Event) => this.go(this.classId, (e.target as HTMLSelectElement).value)}>
           ${schoolYearMonths(this.month).map((m) => html`<option value=${m} ?selected=${m === this.month}>${monthText(m)}</option>`)}
@@ -109,7 +109,7 @@ export class AsgRegisterApp extends LitElement {
       ${this.calculator && this.data ? html`<asg-suspension-calculator .pupils=${this.data.pupils} .canApply=${can(this.me, 'suspension.apply')} @asg-applied=${() => this.load()}></asg-suspension-calculator>` : nothing}
       ${this.loading && !this.data ? html`<p>${t('loading')}</p>` : nothing}
       ${this.data
-        ? html`<h2>${t('registerHeading', { school: this.data.schoolName, cls: this.data.classLabel, ...monthParts(this.month) })}</h2>
+        ? html`<h2><span lang="ja">${this.data.schoolName} ${this.data.classLabel}</span> ${t('registerHeading', monthParts(this.month))}</h2>
             <asg-register-grid .data=${this.data} @asg-open-history=${(e: CustomEvent<{ pupilId: number; name: string; date: string }>) => (this.history = e.detail)}></asg-register-grid>
             <p class="hint">${t('hint')}</p>`
         : nothing}

@@ -3,12 +3,13 @@ import { COUNT_COLUMNS, type RegisterCounts } from '../../../shared/domain/regis
 import type { RegisterMonth, RegisterPupil } from '../../../shared/protocol/index.js'
 import { tokens } from '../lib/styles.js'
 import { cumulativeBadge, streakBadge } from './badges.js'
+import { speaksEnglish } from '../lib/staffLanguage.js'
 import { t } from './text.js'
 
 type Key = Parameters<typeof t>[0]
 const WEEKDAYS: Key[] = ['weekday0', 'weekday1', 'weekday2', 'weekday3', 'weekday4', 'weekday5', 'weekday6']
 const dayOfWeek = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay()
-/** The register's full name of each count: the cell's title. */
+/** The full name of each count: the heading's title. */
 const LABEL: Record<keyof RegisterCounts, Key> = {
   schoolDays: 'countSchoolDays', excusedDays: 'countExcusedDays', requiredDays: 'countRequiredDays', absentDays: 'countAbsentDays', attendedDays: 'countAttendedDays', late: 'countLate', earlyLeave: 'countEarlyLeave', unresolved: 'countUnresolved',
 }
@@ -53,11 +54,13 @@ export class AsgRegisterGrid extends LitElement {
       .badge { display: inline-block; border-radius: 6px; padding: 0 0.4em; margin: 0 0.15em; font-size: 0.78rem; background: var(--asg-absent); color: #fff; }
       .badge.soft { background: var(--asg-absent-bg); color: var(--asg-absent); border: 1px solid var(--asg-absent); }
       .sat { color: #1f4fa8; }
+      .key { color: var(--asg-ink-soft); font-size: 0.8rem; margin: 0.4rem 0 0; }
       @media print {
         :host { overflow: visible; }
         table { font-size: 7pt; }
         th, td { padding: 1px 2px; }
         td.day { min-width: 1.5em; }
+        .key { font-size: 7pt; }
       }
     `,
   ]
@@ -80,7 +83,16 @@ export class AsgRegisterGrid extends LitElement {
         </tr>
       </thead>
       <tbody>${d.pupils.map((p) => this.renderPupil(d, p))}</tbody>
-    </table>`
+    </table>${speaksEnglish() ? this.renderKey() : nothing}`
+  }
+
+  /**
+   * In English, the short headings spelled out, each with the register's Japanese name: the
+   * names the official forms use, which a title alone would hide from touch screens and print.
+   */
+  private renderKey() {
+    const spelled = COUNT_COLUMNS.filter((c) => t(SHORT[c.key]) !== t(LABEL[c.key]))
+    return html`<p class="key">${spelled.map((c, i) => html`${i ? ' · ' : ''}<b>${t(SHORT[c.key])}</b>: ${t(LABEL[c.key])} <span lang="ja">(${c.label})</span>`)}</p>`
   }
 
   private renderPupil(d: RegisterMonth, p: RegisterPupil) {

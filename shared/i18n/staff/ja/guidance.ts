@@ -12,7 +12,7 @@ export const guidance = {
   dailyAbsenteesCsvSjis: '同(Shift_JIS)',
   crossedLabel: '今月しきい値を超えた児童',
   crossedHeading: '今月、累計欠席がしきい値({thresholds}日)を超えた児童',
-  crossedItem: '{cls} {name} — 累計{n}日({crossed}を超過)',
+  crossedItem: ' — 累計{n}日({crossed}を超過)',
   days: '{n}日',
   listSeparator: '・',
   noAbsences: '欠席のある児童はいません。',
@@ -35,7 +35,7 @@ export const guidance = {
   edit: '記録',
   // The notes dialog.
   notesLabel: '指導メモ',
-  notesHeading: '{cls} {number}番 {name}(欠席 累計{n}日)',
+  notesHeading: '{number}番 {name}(欠席 累計{n}日)',
   memo: 'メモ',
   longAbsenceReason: '長期欠席の理由区分',
   notChosen: '未選択',

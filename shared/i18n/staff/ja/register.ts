@@ -10,7 +10,7 @@ export const register = {
   csv: 'CSV',
   csvSjis: 'CSV(Shift_JIS)',
   loading: '読み込み中…',
-  registerHeading: '{school} {cls} 出席簿 {y}年{m}月',
+  registerHeading: '出席簿 {y}年{m}月',
   hint: '欄を押すと記録の履歴と訂正。・印は訂正のある日、閉は学級・学年閉鎖、―は在籍期間外。記号のない授業日は出席です。',
   noClasses: '表示できる学級がありません。',
   loadFailed: '読み込めませんでした。',
