@@ -30,15 +30,18 @@ const NOTE: Record<string, Key | null> = {
 
 /**
  * The plan's basis (the disease, the rule and a note): as the server wrote it in Japanese; in
- * English from the catalogue when it is the rule as known here, else (a rule changed since) as written.
+ * English from the catalogue when it is the rule as known here, else (a rule changed since) as
+ * written, marked as Japanese.
  */
-function basisText(basis: string, disease: Disease | undefined): string {
-  if (!speaksEnglish() || !disease) return basis
+function basisText(basis: string, disease: Disease | undefined) {
+  if (!speaksEnglish()) return basis
+  const asWritten = html`<span lang="ja">${basis}</span>`
+  if (!disease) return asWritten
   const rule = DISEASE_RULES[disease]
   const head = `${rule.label}: ${rule.text}`
-  if (!basis.startsWith(head)) return basis
+  if (!basis.startsWith(head)) return asWritten
   const note = NOTE[basis.slice(head.length)]
-  if (note === undefined) return basis
+  if (note === undefined) return asWritten
   return `${t(DISEASE[disease])}: ${t(RULE[disease])}${note ? t(note) : ''}`
 }
 
