@@ -4,6 +4,15 @@ import { ReloadOnChange } from '../controllers/reload-on-change.js'
 import { ApiError, call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
+import { rangeText, speaksEnglish } from '../lib/staffLanguage.js'
+import { closureTarget } from './asg-calendar-month.js'
+import { t } from './text.js'
+
+/** A closure's or event's days: `11-28〜11-30` in Japanese (a closure always shows both ends), `Sat, Nov 28 – Mon, Nov 30` in English. */
+function span(from: string, to: string, bothEnds: boolean): string {
+  if (speaksEnglish()) return rangeText(from, to)
+  return bothEnds || to !== from ? `${from.slice(5)}〜${to.slice(5)}` : from.slice(5)
+}
 
 /**
  * The school calendar page: a month grid of the year (national holidays from the data
@@ -41,27 +50,32 @@ export class AsgCalendarApp extends LitElement {
     `,
   ]
 
+  override connectedCallback(): void {
+    super.connectedCallback()
+    document.title = t('pageTitle')
+  }
+
   override render() {
     const c = this.cal
-    return html`<asg-staff-gate heading="行事・休業日(学校カレンダー)" @asg-staff-ready=${() => this.start()}>
+    return html`<asg-staff-gate heading=${t('heading')} @asg-staff-ready=${() => this.start()}>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${!c ? html`<p>読み込み中…</p>` : html`
+      ${!c ? html`<p>${t('loading')}</p>` : html`
         <div class="top">
-          <button @click=${() => this.shift(-1)} aria-label="前の月">◀</button>
-          <strong>${Number(this.month.slice(0, 4))}年${Number(this.month.slice(5))}月</strong>
-          <button @click=${() => this.shift(1)} aria-label="次の月">▶</button>
-          <span>${c.fiscalYear}年度 授業日数 ${c.schoolDayCount}日</span>
+          <button @click=${() => this.shift(-1)} aria-label=${t('previousMonth')}>◀</button>
+          <strong>${t('month', { y: String(Number(this.month.slice(0, 4))), m: String(Number(this.month.slice(5))) })}</strong>
+          <button @click=${() => this.shift(1)} aria-label=${t('nextMonth')}>▶</button>
+          <span>${t('schoolDayCount', { fy: String(c.fiscalYear), n: c.schoolDayCount })}</span>
         </div>
         <div class="cols">
           <asg-calendar-month .cal=${c} month=${this.month}></asg-calendar-month>
           <div>
             ${c.canEdit ? html`<asg-calendar-forms .cal=${c} @asg-changed=${() => this.load()}></asg-calendar-forms>` : nothing}
-            <h3>学級閉鎖・学年閉鎖</h3>
-            <ul>${c.closures.length === 0 ? html`<li>ありません</li>` : c.closures.map((x) => html`<li>${x.fromDate.slice(5)}〜${x.toDate.slice(5)} ${x.target} ${x.label}
-              ${c.canEdit ? html`<button @click=${() => this.deleteItem(routes.calendar.deleteClosure, x.id)}>削除</button>` : nothing}</li>`)}</ul>
-            <h3>行事</h3>
-            <ul>${c.events.length === 0 ? html`<li>ありません</li>` : c.events.map((e) => html`<li>${e.fromDate.slice(5)}${e.toDate !== e.fromDate ? `〜${e.toDate.slice(5)}` : ''} ${e.title}${e.visibleToGuardians ? '' : '(職員のみ)'}
-              ${c.canEdit ? html`<button @click=${() => this.deleteItem(routes.calendar.deleteEvent, e.id)}>削除</button>` : nothing}</li>`)}</ul>
+            <h3>${t('closures')}</h3>
+            <ul>${c.closures.length === 0 ? html`<li>${t('none')}</li>` : c.closures.map((x) => html`<li>${span(x.fromDate, x.toDate, true)} ${closureTarget(x)} ${x.label}
+              ${c.canEdit ? html`<button @click=${() => this.deleteItem(routes.calendar.deleteClosure, x.id)}>${t('delete')}</button>` : nothing}</li>`)}</ul>
+            <h3>${t('events')}</h3>
+            <ul>${c.events.length === 0 ? html`<li>${t('none')}</li>` : c.events.map((e) => html`<li>${span(e.fromDate, e.toDate, false)} ${e.title}${e.visibleToGuardians ? '' : t('staffOnly')}
+              ${c.canEdit ? html`<button @click=${() => this.deleteItem(routes.calendar.deleteEvent, e.id)}>${t('delete')}</button>` : nothing}</li>`)}</ul>
           </div>
         </div>`}
     </asg-staff-gate>`
@@ -78,7 +92,7 @@ export class AsgCalendarApp extends LitElement {
       await call(route, { params: { id } })
       await this.load()
     } catch (err) {
-      this.error = err instanceof ApiError ? err.message : '削除できませんでした。'
+      this.error = err instanceof ApiError ? err.message : t('deleteFailed')
     }
   }
 
@@ -94,7 +108,7 @@ export class AsgCalendarApp extends LitElement {
       if (!this.month) this.month = this.cal.today.slice(0, 7)
       this.error = ''
     } catch (err) {
-      this.error = err instanceof ApiError ? err.message : '読み込めませんでした。'
+      this.error = err instanceof ApiError ? err.message : t('loadFailed')
     }
   }
 }

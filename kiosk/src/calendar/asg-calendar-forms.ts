@@ -3,6 +3,8 @@ import type { CalendarYear } from '../../../shared/protocol/index.js'
 import { ApiError, call, fromForm } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
+import { speaksEnglish } from '../lib/staffLanguage.js'
+import { t } from './text.js'
 
 /**
  * The calendar editor's forms: vacations/closures (休業日・休校) and extra school days, class and
@@ -41,36 +43,43 @@ export class AsgCalendarForms extends LitElement {
     const c = this.cal
     if (!c) return nothing
     const grades = [...new Set(c.classes.map((k) => k.grade))]
-    const range = html`<label>開始日<input type="date" name="from" required min=${c.startsOn} max=${c.endsOn} /></label>
-      <label>終了日<input type="date" name="to" required min=${c.startsOn} max=${c.endsOn} /></label>`
+    const range = html`<label>${t('from')}<input type="date" name="from" required min=${c.startsOn} max=${c.endsOn} /></label>
+      <label>${t('to')}<input type="date" name="to" required min=${c.startsOn} max=${c.endsOn} /></label>`
     return html`
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.done ? html`<p class="done" role="status">${this.done}</p>` : nothing}
       <form @submit=${(e: SubmitEvent) => this.send(e, (f) => call(routes.calendar.setDays, { body: fromForm(routes.calendar.setDays.body, { from: f.get('from'), to: f.get('to'), kind: f.get('kind'), label: f.get('label') }) }))}>
-        <h3>休業日・休校・土曜授業</h3>${range}
-        <label>種類<select name="kind"><option value="closed">休業日・休校</option><option value="extra_school_day">授業日にする(土曜授業など)</option><option value="clear">指定を解除</option></select></label>
-        <label>名称<input name="label" maxlength="40" placeholder="冬季休業" /></label>
-        <button class="primary">登録</button>
+        <h3>${t('daysHeading')}</h3>${range}
+        <label>${t('kind')}<select name="kind"><option value="closed">${t('kindClosed')}</option><option value="extra_school_day">${t('kindExtraSchoolDay')}</option><option value="clear">${t('kindClear')}</option></select></label>
+        <label>${t('name')}<input name="label" maxlength="40" placeholder=${t('namePlaceholder')} /></label>
+        <button class="primary">${t('add')}</button>
       </form>
       <form @submit=${(e: SubmitEvent) => this.send(e, (f) => {
-        const t = String(f.get('target'))
-        const raw = { from: f.get('from'), to: f.get('to'), label: f.get('label'), classId: t.startsWith('c') ? Number(t.slice(1)) : null, grade: t.startsWith('g') ? Number(t.slice(1)) : null }
+        const target = String(f.get('target'))
+        const raw = { from: f.get('from'), to: f.get('to'), label: f.get('label'), classId: target.startsWith('c') ? Number(target.slice(1)) : null, grade: target.startsWith('g') ? Number(target.slice(1)) : null }
         return call(routes.calendar.createClosure, { body: fromForm(routes.calendar.createClosure.body, raw) })
       })}>
-        <h3>学級閉鎖・学年閉鎖</h3>${range}
-        <label>対象<select name="target">
-          ${c.classes.map((k) => html`<option value="c${k.id}">${k.label}(学級閉鎖)</option>`)}
-          ${grades.map((g) => html`<option value="g${g}">${g}年(学年閉鎖)</option>`)}
+        <h3>${t('closures')}</h3>${range}
+        <label>${t('target')}<select name="target">
+          ${speaksEnglish() ? this.targetsInEnglish(c, grades) : html`
+            ${c.classes.map((k) => html`<option value="c${k.id}">${t('classClosureOption', { cls: k.label })}</option>`)}
+            ${grades.map((g) => html`<option value="g${g}">${t('gradeClosure', { grade: g })}</option>`)}`}
         </select></label>
-        <label>理由<input name="label" maxlength="40" placeholder="インフルエンザ" /></label>
-        <button class="primary">登録</button>
+        <label>${t('reason')}<input name="label" maxlength="40" placeholder=${t('reasonPlaceholder')} /></label>
+        <button class="primary">${t('add')}</button>
       </form>
       <form @submit=${(e: SubmitEvent) => this.send(e, (f) => call(routes.calendar.createEvent, { body: fromForm(routes.calendar.createEvent.body, { from: f.get('from'), to: f.get('to'), title: f.get('title'), visibleToGuardians: f.get('visible') === 'on' }) }))}>
-        <h3>行事</h3>${range}
-        <label>行事名<input name="title" maxlength="100" required placeholder="音楽会" /></label>
-        <label class="check"><input type="checkbox" name="visible" checked /> 保護者に表示</label>
-        <button class="primary">登録</button>
+        <h3>${t('events')}</h3>${range}
+        <label>${t('eventName')}<input name="title" maxlength="100" required placeholder=${t('eventPlaceholder')} /></label>
+        <label class="check"><input type="checkbox" name="visible" checked /> ${t('showToGuardians')}</label>
+        <button class="primary">${t('add')}</button>
       </form>`
+  }
+
+  /** In English the classes (named in Japanese) and the grades go under a heading each, so no option mixes the two languages. */
+  private targetsInEnglish(c: CalendarYear, grades: number[]) {
+    return html`<optgroup label=${t('classClosures')}>${c.classes.map((k) => html`<option value="c${k.id}" lang="ja">${k.label}</option>`)}</optgroup>
+      <optgroup label=${t('gradeClosures')}>${grades.map((g) => html`<option value="g${g}">${t('gradeOption', { grade: g })}</option>`)}</optgroup>`
   }
 
   private async send(e: SubmitEvent, submit: (f: FormData) => Promise<unknown>) {
@@ -81,10 +90,10 @@ export class AsgCalendarForms extends LitElement {
     try {
       await submit(new FormData(form))
       form.reset()
-      this.done = '登録しました。'
+      this.done = t('added')
       this.dispatchEvent(new CustomEvent('asg-changed', { bubbles: true, composed: true }))
     } catch (err) {
-      this.error = err instanceof ApiError ? err.message : '登録できませんでした。'
+      this.error = err instanceof ApiError ? err.message : t('addFailed')
     }
   }
 }

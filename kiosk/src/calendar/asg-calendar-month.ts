@@ -1,8 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { CalendarYear } from '../../../shared/protocol/index.js'
 import { tokens } from '../lib/styles.js'
+import { t } from './text.js'
 
-const WEEKDAYS = ['月', '火', '水', '木', '金', '土', '日']
+const WEEKDAYS = ['weekday1', 'weekday2', 'weekday3', 'weekday4', 'weekday5', 'weekday6', 'weekday0'] as const
+
+/** Whom a closure applies to: a class by its name (the school's, in Japanese); a grade named by the page, as the server names it in Japanese. */
+export const closureTarget = (x: CalendarYear['closures'][number]) =>
+  x.classId === null && x.grade !== null ? t('gradeClosure', { grade: x.grade }) : html`<span lang="ja">${x.target}</span>`
 
 /** One month of the school calendar as a grid: holidays, vacations/closures, extra days, class closures and events. */
 export class AsgCalendarMonth extends LitElement {
@@ -47,8 +52,8 @@ export class AsgCalendarMonth extends LitElement {
     const cells = []
     for (let i = 0; i < lead; i++) cells.push(html`<div class="d blank"></div>`)
     for (let day = 1; day <= daysInMonth; day++) cells.push(this.renderDay(c, `${this.month}-${String(day).padStart(2, '0')}`))
-    return html`<div class="grid" role="grid" aria-label="${this.month}の予定">
-      ${WEEKDAYS.map((w) => html`<div class="h">${w}</div>`)}${cells}
+    return html`<div class="grid" role="grid" aria-label=${t('monthGridLabel', { month: this.month })}>
+      ${WEEKDAYS.map((w) => html`<div class="h">${t(w)}</div>`)}${cells}
     </div>`
   }
 
@@ -62,10 +67,10 @@ export class AsgCalendarMonth extends LitElement {
     const cls = ['d', off ? 'off' : '', holiday ? 'holiday' : '', wd === 0 ? 'sun' : '', wd === 6 ? 'sat' : '', special?.kind === 'extra_school_day' ? 'extra' : ''].join(' ')
     return html`<div class=${cls} role="gridcell">
       <span class="n">${Number(date.slice(8))}</span>
-      ${holiday ? html`<span class="tag holiday">${holiday.name}</span>` : nothing}
-      ${special ? html`<span class="tag ${special.kind === 'closed' ? 'closed' : 'extra'}">${special.label || (special.kind === 'closed' ? '休業日' : '授業日')}</span>` : nothing}
-      ${closures.map((x) => html`<span class="tag closure">${x.target} ${x.label}</span>`)}
-      ${events.map((e) => html`<span class="tag event">${e.title}${e.visibleToGuardians ? '' : '(職員)'}</span>`)}
+      ${holiday ? html`<span class="tag holiday" lang="ja">${holiday.name}</span>` : nothing}
+      ${special ? html`<span class="tag ${special.kind === 'closed' ? 'closed' : 'extra'}">${special.label || (special.kind === 'closed' ? t('holiday') : t('schoolDay'))}</span>` : nothing}
+      ${closures.map((x) => html`<span class="tag closure">${closureTarget(x)} ${x.label}</span>`)}
+      ${events.map((e) => html`<span class="tag event">${e.title}${e.visibleToGuardians ? '' : t('staffTag')}</span>`)}
     </div>`
   }
 }

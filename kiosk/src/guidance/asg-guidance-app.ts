@@ -1,10 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit'
-import { LONG_ABSENCE_REASON_LABEL, type GuidancePupil, type GuidanceView } from '../../../shared/protocol/index.js'
-import { formatDateJa } from '../../../shared/time/format.js'
+import type { GuidancePupil, GuidanceView } from '../../../shared/protocol/index.js'
 import { ApiError, call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
+import { dayText } from '../lib/staffLanguage.js'
 import { cumulativeBadge, streakBadge } from '../register/badges.js'
+import { REASON } from './reasons.js'
+import { t } from './text.js'
 
 /**
  * The guidance view (生徒指導): pupils ranked by cumulative 欠席, with the last six weeks'
@@ -57,10 +59,15 @@ export class AsgGuidanceApp extends LitElement {
     `,
   ]
 
+  override connectedCallback(): void {
+    super.connectedCallback()
+    document.title = t('pageTitle')
+  }
+
   override render() {
-    return html`<asg-staff-gate heading="生徒指導 — 欠席の状況" @asg-staff-ready=${() => this.load()}>
+    return html`<asg-staff-gate heading=${t('heading')} @asg-staff-ready=${() => this.load()}>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.view ? this.renderView(this.view) : this.error ? nothing : html`<p>読み込み中…</p>`}
+      ${this.view ? this.renderView(this.view) : this.error ? nothing : html`<p>${t('loading')}</p>`}
       ${this.editing
         ? html`<asg-guidance-note .pupil=${this.editing} @asg-close=${() => (this.editing = null)}
             @asg-saved=${() => { this.editing = null; void this.load() }}></asg-guidance-note>`
@@ -74,23 +81,23 @@ export class AsgGuidanceApp extends LitElement {
     const shown = this.showAll ? v.pupils : v.pupils.filter((p) => p.cumulative > 0)
     return html`
       <div class="controls">
-        <strong>${formatDateJa(v.date)}まで(年度累計)</strong>
-        <label><input type="checkbox" .checked=${this.showAll} @change=${(e: Event) => (this.showAll = (e.target as HTMLInputElement).checked)} /> 欠席0日の児童も表示</label>
+        <strong>${t('upTo', { day: dayText(v.date) })}</strong>
+        <label><input type="checkbox" .checked=${this.showAll} @change=${(e: Event) => (this.showAll = (e.target as HTMLInputElement).checked)} /> ${t('showAll')}</label>
         <span class="spacer"></span>
-        <a class="button" href="/api/guidance/long-absence.csv?month=${month}" download>長期欠席者一覧CSV(${Number(month.slice(5))}月)</a>
-        <a class="button" href="/api/guidance/daily-absentees.csv?date=${v.date}" download>本日の欠席者数CSV</a>
-        <a class="button" href="/api/guidance/daily-absentees.csv?date=${v.date}&encoding=sjis" download>同(Shift_JIS)</a>
+        <a class="button" href="/api/guidance/long-absence.csv?month=${month}" download>${t('longAbsenceCsv', { m: String(Number(month.slice(5))) })}</a>
+        <a class="button" href="/api/guidance/daily-absentees.csv?date=${v.date}" download>${t('dailyAbsenteesCsv')}</a>
+        <a class="button" href="/api/guidance/daily-absentees.csv?date=${v.date}&encoding=sjis" download>${t('dailyAbsenteesCsvSjis')}</a>
       </div>
       ${crossed.length
-        ? html`<section class="crossed" aria-label="今月しきい値を超えた児童">
-            <h2>今月、累計欠席がしきい値(${v.cumulativeAbsenceBadges.join('・')}日)を超えた児童</h2>
-            <ul>${crossed.map((p) => html`<li>${p.classLabel} ${p.name} — 累計${p.cumulative}日(${p.crossed.map((t) => `${t}日`).join('・')}を超過)</li>`)}</ul>
+        ? html`<section class="crossed" aria-label=${t('crossedLabel')}>
+            <h2>${t('crossedHeading', { thresholds: v.cumulativeAbsenceBadges.join(t('listSeparator')) })}</h2>
+            <ul>${crossed.map((p) => html`<li><span lang="ja">${p.classLabel} ${p.name}</span>${t('crossedItem', { n: p.cumulative, crossed: p.crossed.map((n) => t('days', { n })).join(t('listSeparator')) })}</li>`)}</ul>
           </section>`
         : nothing}
       ${shown.length === 0
-        ? html`<p class="empty">欠席のある児童はいません。</p>`
+        ? html`<p class="empty">${t('noAbsences')}</p>`
         : html`<table>
-            <thead><tr><th>順位</th><th>学級</th><th>番号</th><th>氏名</th><th>累計欠席</th><th>今月</th><th>連続</th><th>直近6週</th><th>注意</th><th>メモ・報告</th><th></th></tr></thead>
+            <thead><tr><th>${t('columnRank')}</th><th>${t('columnClass')}</th><th>${t('columnNumber')}</th><th>${t('columnName')}</th><th>${t('columnCumulative')}</th><th>${t('columnThisMonth')}</th><th>${t('columnStreak')}</th><th>${t('columnTrend')}</th><th>${t('columnAlerts')}</th><th>${t('columnNotes')}</th><th></th></tr></thead>
             <tbody>${shown.map((p, i) => this.renderRow(v, p, i + 1))}</tbody>
           </table>`}`
   }
@@ -100,17 +107,17 @@ export class AsgGuidanceApp extends LitElement {
     const cumulative = cumulativeBadge(p.cumulative, v.cumulativeAbsenceBadges)
     return html`<tr>
       <td class="n">${rank}</td>
-      <td>${p.classLabel}</td>
+      <td lang="ja">${p.classLabel}</td>
       <td class="n">${p.attendanceNumber}</td>
       <td>${p.name}</td>
       <td class="n big">${p.cumulative}</td>
       <td class="n">${p.monthAbsent}</td>
       <td class="n">${p.streak}</td>
       <td><asg-trend .weeks=${p.trend}></asg-trend></td>
-      <td>${streak ? html`<span class="badge strong">${streak}</span>` : nothing}${cumulative ? html`<span class="badge">${cumulative}</span>` : nothing}${p.crossed.length ? html`<span class="badge strong">今月${Math.max(...p.crossed)}日超</span>` : nothing}</td>
-      <td>${p.reportedToBoardAt ? html`<span class="badge ok">教委報告済</span>` : nothing}${p.longAbsenceReason ? html`<span class="badge ok">${LONG_ABSENCE_REASON_LABEL[p.longAbsenceReason]}</span>` : nothing}
+      <td>${streak ? html`<span class="badge strong">${streak}</span>` : nothing}${cumulative ? html`<span class="badge">${cumulative}</span>` : nothing}${p.crossed.length ? html`<span class="badge strong">${t('crossedBadge', { n: Math.max(...p.crossed) })}</span>` : nothing}</td>
+      <td>${p.reportedToBoardAt ? html`<span class="badge ok">${t('reportedBadge')}</span>` : nothing}${p.longAbsenceReason ? html`<span class="badge ok">${t(REASON[p.longAbsenceReason])}</span>` : nothing}
         ${p.memo ? html`<div class="memo">${p.memo}</div>` : nothing}</td>
-      <td><button @click=${() => (this.editing = p)}>記録</button></td>
+      <td><button @click=${() => (this.editing = p)}>${t('edit')}</button></td>
     </tr>`
   }
 
@@ -119,7 +126,7 @@ export class AsgGuidanceApp extends LitElement {
       this.view = await call(routes.guidance.view)
       this.error = ''
     } catch (err) {
-      this.error = err instanceof ApiError ? err.message : '読み込めませんでした。'
+      this.error = err instanceof ApiError ? err.message : t('loadFailed')
     }
   }
 }

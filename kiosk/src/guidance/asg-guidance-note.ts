@@ -1,8 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit'
-import { LONG_ABSENCE_REASON_LABEL, LongAbsenceReason, type GuidancePupil } from '../../../shared/protocol/index.js'
+import { LongAbsenceReason, type GuidancePupil } from '../../../shared/protocol/index.js'
 import { ApiError, call, fromForm } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
+import { REASON } from './reasons.js'
+import { t } from './text.js'
 
 /**
  * Edits a pupil's guidance memo, the long-absence reason category and the 'reported to the
@@ -42,20 +44,20 @@ export class AsgGuidanceNote extends LitElement {
   override render() {
     const p = this.pupil
     if (!p) return nothing
-    return html`<form @submit=${this.onSubmit} role="dialog" aria-modal="true" aria-label="指導メモ">
-      <h3>${p.classLabel} ${p.attendanceNumber}番 ${p.name}(欠席 累計${p.cumulative}日)</h3>
-      <label>メモ<br /><textarea name="memo" maxlength="2000" .value=${p.memo}></textarea></label>
-      <label>長期欠席の理由区分
+    return html`<form @submit=${this.onSubmit} role="dialog" aria-modal="true" aria-label=${t('notesLabel')}>
+      <h3><span lang="ja">${p.classLabel}</span> ${t('notesHeading', { number: p.attendanceNumber, name: p.name, n: p.cumulative })}</h3>
+      <label>${t('memo')}<br /><textarea name="memo" maxlength="2000" .value=${p.memo}></textarea></label>
+      <label>${t('longAbsenceReason')}
         <select name="reason">
-          <option value="" ?selected=${!p.longAbsenceReason}>未選択</option>
-          ${LongAbsenceReason.options.map((r) => html`<option value=${r} ?selected=${p.longAbsenceReason === r}>${LONG_ABSENCE_REASON_LABEL[r]}</option>`)}
+          <option value="" ?selected=${!p.longAbsenceReason}>${t('notChosen')}</option>
+          ${LongAbsenceReason.options.map((r) => html`<option value=${r} ?selected=${p.longAbsenceReason === r}>${t(REASON[r])}</option>`)}
         </select>
       </label>
-      <label class="check"><input type="checkbox" name="reported" ?checked=${!!p.reportedToBoardAt} /> 教育委員会へ報告済み</label>
+      <label class="check"><input type="checkbox" name="reported" ?checked=${!!p.reportedToBoardAt} /> ${t('reportedToBoard')}</label>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <div class="row">
-        <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('asg-close', { bubbles: true, composed: true }))}>閉じる</button>
-        <button class="primary" ?disabled=${this.busy}>保存</button>
+        <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('asg-close', { bubbles: true, composed: true }))}>${t('close')}</button>
+        <button class="primary" ?disabled=${this.busy}>${t('save')}</button>
       </div>
     </form>`
   }
@@ -71,7 +73,7 @@ export class AsgGuidanceNote extends LitElement {
       await call(routes.guidance.saveNote, { params: { pupilId: this.pupil!.pupilId }, body })
       this.dispatchEvent(new CustomEvent('asg-saved', { bubbles: true, composed: true }))
     } catch (err) {
-      this.error = err instanceof ApiError ? err.message : '保存できませんでした。'
+      this.error = err instanceof ApiError ? err.message : t('saveFailed')
     } finally {
       this.busy = false
     }

@@ -1,4 +1,5 @@
 import { LitElement, css, html, svg } from 'lit'
+import { t } from './text.js'
 
 /** A tiny bar chart of 欠席 per week (oldest first), with the numbers as its accessible name. */
 export class AsgTrend extends LitElement {
@@ -20,7 +21,7 @@ export class AsgTrend extends LitElement {
   override render() {
     const w = 8
     const h = 24
-    const label = `直近${this.weeks.length}週の欠席: ${this.weeks.join('・')}日`
+    const label = t('trend', { weeks: this.weeks.length, list: this.weeks.join(t('listSeparator')) })
     return html`<svg width=${this.weeks.length * (w + 2)} height=${h} role="img" aria-label=${label}>
       <title>${label}</title>
       ${this.weeks.map((n, i) => {

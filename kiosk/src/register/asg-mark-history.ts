@@ -1,12 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { MarkHistoryRow, RegisterCode } from '../../../shared/protocol/index.js'
-import { formatDateJa } from '../../../shared/time/format.js'
 import { ApiError, call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
+import { dayText } from '../lib/staffLanguage.js'
+import { t } from './text.js'
 
-const SOURCE: Record<string, string> = { guardian: '保護者', phone: '電話', teacher: '担任', office: '職員室', system: '自動' }
+const SOURCE: Record<string, Parameters<typeof t>[0]> = { guardian: 'sourceGuardian', phone: 'sourcePhone', teacher: 'sourceTeacher', office: 'sourceOffice', system: 'sourceSystem' }
 
 /**
  * The history of one pupil-day (every log row: what, who, when, why) and the correction form.
@@ -65,32 +66,32 @@ export class AsgMarkHistory extends LitElement {
     try {
       this.rows = (await call(routes.register.history, { query: { pupilId: this.target.pupilId, date: this.target.date } })).rows
     } catch (err) {
-      this.error = err instanceof ApiError ? err.message : '読み込めませんでした。'
+      this.error = err instanceof ApiError ? err.message : t('loadFailed')
     }
   }
 
   override render() {
-    const t = this.target
-    if (!t) return nothing
-    return html`<div class="box" role="dialog" aria-modal="true" aria-label="記録の履歴">
-      <h3>${t.name} — ${formatDateJa(t.date)}の記録</h3>
-      ${this.rows === null ? html`<p>読み込み中…</p>` : this.rows.length === 0 ? html`<p class="empty">記録はありません(出席)。</p>` : html`<table>
-        <thead><tr><th>記録</th><th>入力</th><th>日時</th><th>理由・メモ</th></tr></thead>
+    const target = this.target
+    if (!target) return nothing
+    return html`<div class="box" role="dialog" aria-modal="true" aria-label=${t('historyLabel')}>
+      <h3>${t('historyHeading', { name: target.name, day: dayText(target.date) })}</h3>
+      ${this.rows === null ? html`<p>${t('loading')}</p>` : this.rows.length === 0 ? html`<p class="empty">${t('noMarks')}</p>` : html`<table>
+        <thead><tr><th>${t('columnMark')}</th><th>${t('columnSource')}</th><th>${t('columnWhen')}</th><th>${t('columnNote')}</th></tr></thead>
         <tbody>${this.rows.map((r, i) => html`<tr class=${i === 0 ? 'current' : ''}>
-          <td>${r.codeLabel ?? '(取消)'}${r.suggestedLabel && r.suggestedLabel !== r.codeLabel ? html`<br /><small>提案: ${r.suggestedLabel}</small>` : nothing}</td>
-          <td>${SOURCE[r.source] ?? r.source}${r.actor ? html`<br />${r.actor}` : nothing}</td>
+          <td>${r.codeLabel ?? t('cancelled')}${r.suggestedLabel && r.suggestedLabel !== r.codeLabel ? html`<br /><small>${t('suggested', { label: r.suggestedLabel })}</small>` : nothing}</td>
+          <td>${SOURCE[r.source] ? t(SOURCE[r.source]!) : r.source}${r.actor ? html`<br />${r.actor}` : nothing}</td>
           <td>${new Date(r.recordedAt).toLocaleString('ja-JP', { timeZone: SCHOOL_ZONE, month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit' })}</td>
           <td>${r.note}</td></tr>`)}</tbody></table>`}
       <form @submit=${this.onSubmit}>
-        <label>訂正後の記録 <select name="code">
-          <option value="">記録なし(出席)</option>
+        <label>${t('correctedMark')} <select name="code">
+          <option value="">${t('noMarkPresent')}</option>
           ${this.codes.map((c) => html`<option value=${c.id}>${c.label}</option>`)}
         </select></label>
-        <label>訂正の理由(必須) <input name="note" maxlength="200" required /></label>
+        <label>${t('correctionReason')} <input name="note" maxlength="200" required /></label>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         <div class="row">
-          <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('asg-close', { bubbles: true, composed: true }))}>閉じる</button>
-          <button class="primary" ?disabled=${this.busy}>訂正を記録</button>
+          <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('asg-close', { bubbles: true, composed: true }))}>${t('close')}</button>
+          <button class="primary" ?disabled=${this.busy}>${t('saveCorrection')}</button>
         </div>
       </form>
     </div>`
@@ -110,7 +111,7 @@ export class AsgMarkHistory extends LitElement {
       await this.load()
       this.dispatchEvent(new CustomEvent('asg-corrected', { bubbles: true, composed: true }))
     } catch (err) {
-      this.error = err instanceof ApiError ? err.message : '保存できませんでした。'
+      this.error = err instanceof ApiError ? err.message : t('saveFailed')
     } finally {
       this.busy = false
     }

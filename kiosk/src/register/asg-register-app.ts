@@ -5,6 +5,7 @@ import { ReloadOnChange } from '../controllers/reload-on-change.js'
 import { ApiError, call, hrefOf } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
+import { t } from './text.js'
 
 /** School changes the register shows: school days and closures, codes, pupils and classes, badges and the school name, teachers. */
 const REGISTER_PARTS: readonly SchoolPart[] = ['calendar', 'codes', 'roster', 'settings', 'staff']
@@ -19,6 +20,10 @@ function schoolYearMonths(month: string): string[] {
     return `${i < 9 ? fy : fy + 1}-${String(m).padStart(2, '0')}`
   })
 }
+
+/** A month's year and month as the catalogue takes them (strings: a number would be grouped, 2,026). */
+const monthParts = (month: string) => ({ y: String(Number(month.slice(0, 4))), m: String(Number(month.slice(5))) })
+const monthText = (month: string) => t('monthOption', monthParts(month))
 
 /**
  * The register page (出席簿): one class, one month. The class and month live in the URL
@@ -78,30 +83,35 @@ export class AsgRegisterApp extends LitElement {
     `,
   ]
 
+  override connectedCallback(): void {
+    super.connectedCallback()
+    document.title = t('pageTitle')
+  }
+
   override render() {
-    return html`<asg-staff-gate heading="出席簿" @asg-staff-ready=${(e: CustomEvent<Extract<Me, { kind: 'staff' }>>) => this.start(e.detail)}>
+    return html`<asg-staff-gate heading=${t('heading')} @asg-staff-ready=${(e: CustomEvent<Extract<Me, { kind: 'staff' }>>) => this.start(e.detail)}>
       <div class="controls">
-        <select aria-label="学級" @change=${(e: Event) => this.go(Number((e.target as HTMLSelectElement).value), this.month)}>
-          ${this.classes.map((c) => html`<option value=${c.id} ?selected=${c.id === this.classId}>${c.label}</option>`)}
+        <select aria-label=${t('classLabel')} @change=${(e: Event) => this.go(Number((e.target as HTMLSelectElement).value), this.month)}>
+          ${this.classes.map((c) => html`<option value=${c.id} ?selected=${c.id === this.classId} lang="ja">${c.label}</option>`)}
         </select>
-        <select aria-label="月" @change=${(e: Event) => this.go(this.classId, (e.target as HTMLSelectElement).value)}>
-          ${schoolYearMonths(this.month).map((m) => html`<option value=${m} ?selected=${m === this.month}>${Number(m.slice(0, 4))}年${Number(m.slice(5))}月</option>`)}
+        <select aria-label=${t('monthLabel')} @change=${(e: Event) => this.go(this.classId, (e.target as HTMLSelectElement).value)}>
+          ${schoolYearMonths(this.month).map((m) => html`<option value=${m} ?selected=${m === this.month}>${monthText(m)}</option>`)}
         </select>
         <span class="spacer"></span>
-        <button @click=${() => (this.calculator = !this.calculator)} aria-pressed=${this.calculator}>出席停止の計算</button>
-        <button @click=${() => window.print()} ?disabled=${!this.data}>印刷(A4横)</button>
+        <button @click=${() => (this.calculator = !this.calculator)} aria-pressed=${this.calculator}>${t('suspensionCalculator')}</button>
+        <button @click=${() => window.print()} ?disabled=${!this.data}>${t('print')}</button>
         ${this.classId && this.month
-          ? html`<a class="button" href=${this.csvUrl(this.classId, 'utf8')} download>CSV</a>
-              <a class="button" href=${this.csvUrl(this.classId, 'sjis')} download>CSV(Shift_JIS)</a>`
+          ? html`<a class="button" href=${this.csvUrl(this.classId, 'utf8')} download>${t('csv')}</a>
+              <a class="button" href=${this.csvUrl(this.classId, 'sjis')} download>${t('csvSjis')}</a>`
           : nothing}
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.calculator && this.data ? html`<asg-suspension-calculator .pupils=${this.data.pupils} .canApply=${can(this.me, 'suspension.apply')} @asg-applied=${() => this.load()}></asg-suspension-calculator>` : nothing}
-      ${this.loading && !this.data ? html`<p>読み込み中…</p>` : nothing}
+      ${this.loading && !this.data ? html`<p>${t('loading')}</p>` : nothing}
       ${this.data
-        ? html`<h2>${this.data.schoolName} ${this.data.classLabel} 出席簿 ${Number(this.month.slice(0, 4))}年${Number(this.month.slice(5))}月</h2>
+        ? html`<h2><span lang="ja">${this.data.schoolName} ${this.data.classLabel}</span> ${t('registerHeading', monthParts(this.month))}</h2>
             <asg-register-grid .data=${this.data} @asg-open-history=${(e: CustomEvent<{ pupilId: number; name: string; date: string }>) => (this.history = e.detail)}></asg-register-grid>
-            <p class="hint">欄を押すと記録の履歴と訂正。・印は訂正のある日、閉は学級・学年閉鎖、―は在籍期間外。記号のない授業日は出席です。</p>`
+            <p class="hint">${t('hint')}</p>`
         : nothing}
       ${this.history && this.data
         ? html`<asg-mark-history .target=${this.history} .codes=${this.data.codes}
@@ -125,10 +135,10 @@ export class AsgRegisterApp extends LitElement {
       this.classes = r.classes
       if (!this.classId || !r.classes.some((c) => c.id === this.classId)) this.classId = r.classes[0]?.id ?? null
       if (!this.month) this.month = r.today.slice(0, 7)
-      if (!this.classId) this.error = '表示できる学級がありません。'
+      if (!this.classId) this.error = t('noClasses')
       else await this.load()
     } catch (err) {
-      this.error = err instanceof ApiError ? err.message : '読み込めませんでした。'
+      this.error = err instanceof ApiError ? err.message : t('loadFailed')
     }
   }
 
@@ -148,7 +158,7 @@ export class AsgRegisterApp extends LitElement {
       this.data = await call(routes.register.month, { query: { classId: this.classId, month: this.month } })
     } catch (err) {
       this.data = null
-      this.error = err instanceof ApiError ? err.message : '読み込めませんでした。'
+      this.error = err instanceof ApiError ? err.message : t('loadFailed')
     } finally {
       this.loading = false
     }

@@ -1,12 +1,49 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { DISEASE_RULES, Disease, type SuspensionInput } from '../../../shared/domain/suspension.js'
 import type { RegisterPupil, SuspensionPlan } from '../../../shared/protocol/index.js'
-import { formatDateJa } from '../../../shared/time/format.js'
 import { ApiError, call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
+import { dayText, speaksEnglish } from '../lib/staffLanguage.js'
+import { t } from './text.js'
 
-const MISSING: Record<string, string> = { feverBroke: '解熱した日', symptomsEased: '症状が軽快した日', doctorReturnOn: '医師が登校を認めた日' }
+type Key = Parameters<typeof t>[0]
+/** What the nurse still has to enter, by the field the plan misses. */
+const MISSING: Record<string, Key> = { feverBroke: 'enterFeverBroke', symptomsEased: 'enterSymptomsEased', doctorReturnOn: 'enterDoctorReturnOn' }
+/** The diseases' names (DISEASE_RULES has them in Japanese). */
+const DISEASE: Record<Disease, Key> = {
+  influenza: 'diseaseInfluenza', covid19: 'diseaseCovid19', measles: 'diseaseMeasles', mumps: 'diseaseMumps', pharyngoconjunctival: 'diseasePharyngoconjunctival',
+  pertussis: 'diseasePertussis', rubella: 'diseaseRubella', chickenpox: 'diseaseChickenpox', other: 'diseaseOther',
+}
+/** Each disease's rule (DISEASE_RULES has the regulation's Japanese wording). */
+const RULE: Record<Disease, Key> = {
+  influenza: 'ruleInfluenza', covid19: 'ruleCovid19', measles: 'ruleMeasles', mumps: 'ruleMumps', pharyngoconjunctival: 'rulePharyngoconjunctival',
+  pertussis: 'rulePertussis', rubella: 'ruleRubella', chickenpox: 'ruleChickenpox', other: 'ruleOther',
+}
+/** The notes the server adds after the rule's wording (suspensionPeriod in shared/domain/suspension.ts), matched as it writes them. */
+const NOTE: Record<string, Key | null> = {
+  '': null,
+  '(登校可能日が発症日以前です)': 'noteReturnNotAfterOnset',
+  '(医師の判断による)': 'noteDoctorJudged',
+  '(全身状態は医師が確認)': 'noteDoctorChecksCondition',
+}
+
+/**
+ * The plan's basis (the disease, the rule and a note): as the server wrote it in Japanese; in
+ * English from the catalogue when it is the rule as known here, else (a rule changed since) as
+ * written, marked as Japanese.
+ */
+function basisText(basis: string, disease: Disease | undefined) {
+  if (!speaksEnglish()) return basis
+  const asWritten = html`<span lang="ja">${basis}</span>`
+  if (!disease) return asWritten
+  const rule = DISEASE_RULES[disease]
+  const head = `${rule.label}: ${rule.text}`
+  if (!basis.startsWith(head)) return asWritten
+  const note = NOTE[basis.slice(head.length)]
+  if (note === undefined) return asWritten
+  return `${t(DISEASE[disease])}: ${t(RULE[disease])}${note ? t(note) : ''}`
+}
 
 /**
  * The 出席停止 calculator (学校保健安全法施行規則 第19条) for the nurse: disease and dates in,
@@ -53,15 +90,15 @@ export class AsgSuspensionCalculator extends LitElement {
   ]
 
   override render() {
-    return html`<h3>出席停止の期間(学校保健安全法施行規則 第19条)</h3>
+    return html`<h3>${t('calculatorHeading')}</h3>
       <form @submit=${this.onPropose}>
-        <label>児童<select name="pupil">${this.pupils.map((p) => html`<option value=${p.pupilId}>${p.attendanceNumber} ${p.name}</option>`)}</select></label>
-        <label>病名<select name="disease">${Disease.options.map((d) => html`<option value=${d}>${DISEASE_RULES[d].label}</option>`)}</select></label>
-        <label>発症日<input type="date" name="onset" required /></label>
-        <label>解熱した日<input type="date" name="feverBroke" /></label>
-        <label>症状が軽快した日<input type="date" name="symptomsEased" /></label>
-        <label>医師の登校許可日<input type="date" name="doctorReturnOn" /></label>
-        <button>期間を計算</button>
+        <label>${t('pupil')}<select name="pupil">${this.pupils.map((p) => html`<option value=${p.pupilId}>${p.attendanceNumber} ${p.name}</option>`)}</select></label>
+        <label>${t('disease')}<select name="disease">${Disease.options.map((d) => html`<option value=${d}>${t(DISEASE[d])}</option>`)}</select></label>
+        <label>${t('onset')}<input type="date" name="onset" required /></label>
+        <label>${t('feverBroke')}<input type="date" name="feverBroke" /></label>
+        <label>${t('symptomsEased')}<input type="date" name="symptomsEased" /></label>
+        <label>${t('doctorReturnOn')}<input type="date" name="doctorReturnOn" /></label>
+        <button>${t('calculate')}</button>
       </form>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.done ? html`<p class="done" role="status">${this.done}</p>` : nothing}
@@ -69,16 +106,16 @@ export class AsgSuspensionCalculator extends LitElement {
   }
 
   private renderPlan(p: SuspensionPlan) {
-    if (!p.ok) return html`<div class="plan">${p.basis}<br /><strong>${MISSING[p.missing]}を入力してください。</strong></div>`
+    if (!p.ok) return html`<div class="plan">${basisText(p.basis, this.last?.input.disease)}<br /><strong>${t(MISSING[p.missing]!)}</strong></div>`
     return html`<div class="plan">
-      <div>${p.basis}</div>
+      <div>${basisText(p.basis, this.last?.input.disease)}</div>
       <dl>
-        <dt>出席停止</dt><dd><strong>${formatDateJa(p.from)}〜${formatDateJa(p.lastDay)}</strong>(うち授業日 ${p.schoolDays.length}日)</dd>
-        <dt>登校日</dt><dd>${p.returnOn ? html`<strong>${formatDateJa(p.returnOn)}</strong>(${formatDateJa(p.lastDay)}の後の最初の授業日)` : '学校の暦に授業日が見つかりません。暦を確認してください。'}</dd>
+        <dt>${t('suspension')}</dt><dd><strong>${t('suspensionRange', { from: dayText(p.from), to: dayText(p.lastDay) })}</strong>${t('suspensionSchoolDays', { n: p.schoolDays.length })}</dd>
+        <dt>${t('returnOn')}</dt><dd>${p.returnOn ? html`<strong>${dayText(p.returnOn)}</strong>${t('firstSchoolDayAfter', { day: dayText(p.lastDay) })}` : t('noSchoolDayFound')}</dd>
       </dl>
       ${this.canApply
-        ? html`<button class="primary" ?disabled=${p.schoolDays.length === 0} @click=${this.onApply}>この期間を出席停止として記録</button>`
-        : html`<p>記録は職員室・養護教諭が行います。</p>`}
+        ? html`<button class="primary" ?disabled=${p.schoolDays.length === 0} @click=${this.onApply}>${t('applySuspension')}</button>`
+        : html`<p>${t('onlyOfficeApplies')}</p>`}
     </div>`
   }
 
@@ -96,7 +133,7 @@ export class AsgSuspensionCalculator extends LitElement {
       this.plan = (await call(routes.register.proposeSuspension, { body: this.last })).plan
     } catch (err) {
       this.plan = null
-      this.error = err instanceof ApiError ? err.message : '計算できませんでした。'
+      this.error = err instanceof ApiError ? err.message : t('calculateFailed')
     }
   }
 
@@ -104,11 +141,11 @@ export class AsgSuspensionCalculator extends LitElement {
     if (!this.last) return
     try {
       const r = await call(routes.register.applySuspension, { body: this.last })
-      this.done = `出席停止を${r.plan.schoolDays.length}日分記録しました。`
+      this.done = t('suspensionRecorded', { n: r.plan.schoolDays.length })
       this.plan = null
       this.dispatchEvent(new CustomEvent('asg-applied', { bubbles: true, composed: true }))
     } catch (err) {
-      this.error = err instanceof ApiError ? err.message : '記録できませんでした。'
+      this.error = err instanceof ApiError ? err.message : t('recordFailed')
     }
   }
 }

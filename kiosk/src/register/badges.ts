@@ -1,11 +1,13 @@
+import { t } from './text.js'
+
 /** The badge a pupil earns from the school's thresholds, or null. Shared by the register and guidance pages. */
 export function cumulativeBadge(absentDays: number, thresholds: readonly number[]): string | null {
   const crossed = thresholds.filter((t) => absentDays >= t)
   if (crossed.length === 0) return null
   const top = Math.max(...crossed)
-  return top >= 30 ? `長期欠席(${absentDays}日)` : `累計${top}日以上`
+  return top >= 30 ? t('longAbsenceBadge', { n: absentDays }) : t('cumulativeBadge', { n: top })
 }
 
 export function streakBadge(streak: number, threshold: number): string | null {
-  return streak >= threshold ? `連続${streak}日` : null
+  return streak >= threshold ? t('streakBadge', { n: streak }) : null
 }
