@@ -63,7 +63,7 @@ export class AsgNoticeTemplate extends LitElement {
   override render() {
     return html`<details>
         <summary>${t('templateHeading')}</summary>
-        <p class="hint">${t('templatePlaceholders', { placeholders: PLACEHOLDERS })}</p>
+        <p class="hint">${t('templatePlaceholders')} <span lang="ja">${PLACEHOLDERS}</span> ${t('templatePlaceholdersMeaning')}</p>
         <label>${t('subject')}<input name="subject" .value=${this.subject} /></label>
         <label>${t('body')}<textarea name="body" .value=${this.body}></textarea></label>
         <button class="primary" @click=${this.save}>${t('save')}</button>

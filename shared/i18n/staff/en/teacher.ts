@@ -187,7 +187,8 @@ export const teacher: Record<keyof typeof ja, string> = {
   recordFailed: 'Could not record.',
 
   templateHeading: 'Notice wording',
-  templatePlaceholders: 'Placeholders you can use: {placeholders} (school name, pupil name, guardian name, date, link)',
+  templatePlaceholders: 'Placeholders you can use:',
+  templatePlaceholdersMeaning: '(replaced when sending by the school name, pupil name, guardian name, date and the link to answer)',
   subject: 'Subject',
   body: 'Message',
   save: 'Save',

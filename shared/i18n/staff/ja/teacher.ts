@@ -196,7 +196,8 @@ export const teacher = {
 
   // The notice template
   templateHeading: 'お知らせの文面',
-  templatePlaceholders: '使える差し込み: {placeholders}',
+  templatePlaceholders: '使える差し込み:',
+  templatePlaceholdersMeaning: '(送るときに学校名・児童名・保護者名・日付・返信用のリンクに置き換わります)',
   subject: '件名',
   body: '本文',
   save: '保存',
