@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { createCityAdmin, createOrganisation } from '../../server/data/organisations.js'
+import { hashPassword } from '../../server/auth/password.js'
 import { PASSWORD } from '../../server/test/fixtures.js'
 import { contextAt, journey, loginThroughPage } from './harness.js'
 
@@ -40,5 +42,21 @@ describe('the staff pages in English', () => {
     expect(after!.language).toBe('ja')
     await context.close()
     await other.close()
+  })
+
+  it("a city administrator switches the city's view, which has no menu, with the same switch in its header", async () => {
+    const sql = e2e.server.db.sql
+    const city = await createOrganisation(sql, { kind: 'municipality', name: '言語市' })
+    await createCityAdmin(sql, { organisationId: city, loginId: 'e2e-city-lang', passwordHash: await hashPassword(PASSWORD), familyName: '言語市', givenName: '教委' })
+    const context = await contextAt(e2e.browser, { viewport: { width: 1920, height: 1080 } })
+    const page = await context.newPage()
+    await page.goto(e2e.server.url + '/city/')
+    await loginThroughPage(page, 'e2e-city-lang', PASSWORD)
+    await page.getByRole('button', { name: 'Show the staff pages in English' }).click()
+    await page.getByRole('button', { name: '教職員のページを日本語で表示する' }).waitFor()
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
+    const [row] = await sql<{ language: string | null }[]>`select language from staff where login_id = 'e2e-city-lang'`
+    expect(row!.language).toBe('en')
+    await context.close()
   })
 })

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit'
 import { can } from '../../../shared/policy/policy.js'
 import type { CityDay, Me } from '../../../shared/protocol/index.js'
 import { routes } from '../../../shared/protocol/routes.js'
+import '../components/asg-language-switch.js'
 import '../components/asg-staff-login.js'
 import { ReloadOnEvent } from '../controllers/reload-on-event.js'
 import { call, errorText } from '../lib/api.js'
@@ -115,6 +116,7 @@ export class AsgCityApp extends LitElement {
         <span class="spacer"></span>
         <label>${t('date')} <input type="date" .value=${this.date || (d?.date ?? '')} @change=${this.pickDate} /></label>
         ${this.date ? html`<button @click=${() => this.pick('')}>${t('today')}</button>` : nothing}
+        <asg-language-switch></asg-language-switch>
         <span>${me.name}</span>
         <button @click=${this.onSignOut}>${t('logout')}</button>
       </header>

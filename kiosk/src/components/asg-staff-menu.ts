@@ -1,7 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { isCurrentPage, staffPagesFor, type Staff } from './staff-pages.js'
-import { chooseStaffLanguage, staffLanguage } from '../lib/staffLanguage.js'
-import { errorText } from '../lib/api.js'
+import './asg-language-switch.js'
 import { t } from './text.js'
 
 /**
@@ -15,17 +14,14 @@ export class AsgStaffMenu extends LitElement {
   static override properties = {
     me: { attribute: false },
     open: { state: true },
-    failure: { state: true },
   }
   declare me: Staff | null
   declare open: boolean
-  declare failure: string
 
   constructor() {
     super()
     this.me = null
     this.open = false
-    this.failure = ''
   }
 
   static override styles = css`
@@ -43,7 +39,7 @@ export class AsgStaffMenu extends LitElement {
     .who { display: flex; align-items: center; justify-content: space-between; gap: 0.6em; border-top: 1px solid #e1e4e8; margin-top: 6px; padding: 8px 0.8em 2px; }
     .name { font-weight: 700; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0; }
     .language { display: flex; justify-content: flex-end; padding: 6px 0.8em 2px; }
-    .failure { color: #b3261e; padding: 4px 0.8em; margin: 0; }
+    asg-language-switch { color: #1f2328; }
     .panel button { font: inherit; min-height: 44px; padding: 0 1em; border: 1px solid #c9ced6; border-radius: 8px; background: #f6f8fa; color: inherit;
       cursor: pointer; white-space: nowrap; flex: none; }
   `
@@ -74,10 +70,7 @@ export class AsgStaffMenu extends LitElement {
                   @click=${this.close}>${t(p.label)}</a></li>`)}
               </ul>
             </nav>
-            <div class="language">
-              <button type="button" lang=${staffLanguage() === 'ja' ? 'en' : 'ja'} aria-label=${t('languageSwitchLabel')} @click=${this.switchLanguage}>${t('languageSwitch')}</button>
-            </div>
-            ${this.failure ? html`<p class="failure" role="alert">${this.failure}</p>` : nothing}
+            <div class="language"><asg-language-switch></asg-language-switch></div>
             <div class="who"><span class="name">${me.name}</span><button type="button" @click=${this.logout}>${t('logout')}</button></div>
           </div>`
         : nothing}
@@ -102,15 +95,6 @@ export class AsgStaffMenu extends LitElement {
     if (e.key !== 'Escape' || !this.open) return
     this.open = false
     this.renderRoot.querySelector<HTMLElement>('button.toggle')?.focus()
-  }
-
-  private switchLanguage = async () => {
-    this.failure = ''
-    try {
-      await chooseStaffLanguage(staffLanguage() === 'ja' ? 'en' : 'ja', true)
-    } catch (err) {
-      this.failure = `${t('languageFailed')} ${errorText(err)}`
-    }
   }
 
   private logout = () => {
