@@ -29,8 +29,8 @@ await screenshotSession(() => demoServer(AT), async ({ url, db }, browser) => {
     await context.close()
   }
   await shoot('/teacher/', 't-1-1', 'english-teacher-1366x768.png', 'asg-roll-call li')
-  await shoot('/teacher/#all', 'vp', 'english-office-1366x768.png', 'asg-staff-menu')
-  await shoot('/register/', 'vp', 'english-register-1366x768.png', 'asg-register-grid')
+  await shoot('/teacher/#all', 'kyoto', 'english-office-1366x768.png', 'asg-staff-menu')
+  await shoot('/register/', 'kyoto', 'english-register-1366x768.png', 'asg-register-grid')
   await shoot('/admin/', 'admin', 'english-admin-1366x768.png', 'asg-staff-menu')
 
   const boardCtx = await contextAt(browser, { locale: 'en-US', viewport: { width: 1920, height: 1080 } })
