@@ -9,10 +9,10 @@ describe('badgesFor', () => {
   it('shows 連続 from the school threshold and 累計 only once the first threshold is reached', () => {
     expect(badgesFor({ consecutiveAbsences: 2, cumulativeAbsences: 9 }, thresholds)).toEqual([])
     expect(badgesFor({ consecutiveAbsences: 3, cumulativeAbsences: 10 }, thresholds)).toEqual([
-      { text: '連続3日', kind: 'streak', level: 1 },
-      { text: '累計10日', kind: 'cumulative', level: 1 },
+      { kind: 'streak', days: 3, level: 1 },
+      { kind: 'cumulative', days: 10, level: 1 },
     ])
-    expect(badgesFor({ consecutiveAbsences: null, cumulativeAbsences: 31 }, thresholds)).toEqual([{ text: '累計31日', kind: 'cumulative', level: 3 }])
+    expect(badgesFor({ consecutiveAbsences: null, cumulativeAbsences: 31 }, thresholds)).toEqual([{ kind: 'cumulative', days: 31, level: 3 }])
     expect(badgesFor({ consecutiveAbsences: 5, cumulativeAbsences: null }, { consecutiveAbsenceBadge: 6, cumulativeAbsenceBadges: [] })).toEqual([])
   })
 })

@@ -1,5 +1,4 @@
 import type { DayEntry, DaySnapshot } from '../protocol/day.js'
-import { DAY_STATUS_LABEL } from './attendance.js'
 import { minutesOfTime, schoolDateOf, schoolMinutesOf } from '../time/schoolTime.js'
 
 /**
@@ -9,8 +8,9 @@ import { minutesOfTime, schoolDateOf, schoolMinutesOf } from '../time/schoolTime
  */
 
 export interface Badge {
-  text: string
   kind: 'streak' | 'cumulative'
+  /** The days it counts: the streak, or the year's absences so far. */
+  days: number
   /** 1 for the first threshold reached, higher for later ones (stronger colour). */
   level: number
 }
@@ -22,19 +22,19 @@ export type Thresholds = Pick<DaySnapshot, 'consecutiveAbsenceBadge' | 'cumulati
 export function badgesFor(entry: Pick<DayEntry, 'consecutiveAbsences' | 'cumulativeAbsences'>, t: Thresholds): Badge[] {
   const out: Badge[] = []
   const streak = entry.consecutiveAbsences ?? 0
-  if (streak >= t.consecutiveAbsenceBadge) out.push({ text: `連続${streak}日`, kind: 'streak', level: 1 })
+  if (streak >= t.consecutiveAbsenceBadge) out.push({ kind: 'streak', days: streak, level: 1 })
   const total = entry.cumulativeAbsences ?? 0
   const reached = [...t.cumulativeAbsenceBadges].sort((a, b) => a - b).filter((n) => total >= n).length
-  if (reached > 0) out.push({ text: `累計${total}日`, kind: 'cumulative', level: reached })
+  if (reached > 0) out.push({ kind: 'cumulative', days: total, level: reached })
   return out
 }
 
 /**
- * The status chip's words. A 遅刻 and an 早退 on one day share one mark whose label says both;
- * 出席停止・忌引 is too wide next to a name, so the entry says which one it is. The board passes
- * its own language's words.
+ * The status chip's words, from the page's words for each status. A 遅刻 and an 早退 on one day
+ * share one mark whose label says both, so the school's label is shown; 出席停止・忌引 is too wide
+ * next to a name, so the entry says which one it is.
  */
-export function statusLabel(e: Pick<DayEntry, 'status' | 'codeLabel'>, words: StatusWords = STATUS_WORDS_JA): string {
+export function statusLabel(e: Pick<DayEntry, 'status' | 'codeLabel'>, words: StatusWords): string {
   if ((e.status === 'late' || e.status === 'early_leave') && e.codeLabel) return e.codeLabel
   if (e.status !== 'excused') return words[e.status]
   return e.codeLabel?.includes('忌引') ? words.bereavement : words.suspension
@@ -42,16 +42,6 @@ export function statusLabel(e: Pick<DayEntry, 'status' | 'codeLabel'>, words: St
 
 /** The chip's own words for each status (the school's code labels are shown as they are). */
 export type StatusWords = Record<Exclude<DayEntry['status'], 'excused'> | 'suspension' | 'bereavement', string>
-
-const STATUS_WORDS_JA: StatusWords = {
-  absent: DAY_STATUS_LABEL.absent,
-  late: DAY_STATUS_LABEL.late,
-  early_leave: DAY_STATUS_LABEL.early_leave,
-  not_arrived: DAY_STATUS_LABEL.not_arrived,
-  present: DAY_STATUS_LABEL.present,
-  suspension: '出席停止',
-  bereavement: '忌引',
-}
 
 /** 未登校 with no guardian report: must stand out until someone finds out why. */
 export function isUnexplained(entry: Pick<DayEntry, 'status' | 'reports'>): boolean {

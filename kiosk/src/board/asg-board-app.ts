@@ -15,7 +15,7 @@ import './asg-board-safety.js'
 import { BoardFitController } from './board-fit-controller.js'
 import { COUNTED, countByStatus, entriesByClass } from './board-counts.js'
 import { keepScreenAwake, reloadForNewBuild } from './board-unattended.js'
-import { countLabel } from './board-words.js'
+import { dayStatusText } from '../components/day-words.js'
 import { clockLocale, t } from './text.js'
 
 type Phase = 'starting' | 'unpaired' | 'running'
@@ -208,7 +208,7 @@ export class AsgBoardApp extends LitElement {
     const unexplained = entries.filter(isUnexplained).length
     const missing = classesMissingRoll(snap, this.now).size
     return html`<div class="counts">
-      ${COUNTED.map((s) => html`<div class="count ${s} ${s === 'not_arrived' && unexplained > 0 ? 'alert' : ''}"><b>${counts[s]}</b><span>${countLabel(s)}</span></div>`)}
+      ${COUNTED.map((s) => html`<div class="count ${s} ${s === 'not_arrived' && unexplained > 0 ? 'alert' : ''}"><b>${counts[s]}</b><span>${dayStatusText(s)}</span></div>`)}
       ${missing > 0 ? html`<div class="count alert roll"><b>${missing}</b><span>${t('classesMissingRoll')}</span></div>` : nothing}
     </div>`
   }

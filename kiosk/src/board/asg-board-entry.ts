@@ -1,9 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit'
-import { statusLabel, type Badge } from '../../../shared/domain/boardView.js'
+import type { Badge } from '../../../shared/domain/boardView.js'
 import { changedAfterAcknowledgement, liveReports, unacknowledgedReports } from '../../../shared/domain/dayReports.js'
 import type { DayEntry } from '../../../shared/protocol/index.js'
 import { timeText } from '../lib/staffLanguage.js'
-import { STATUS_WORDS, reasonCategoryLabel } from './board-words.js'
+import { badgeText, statusText } from '../components/day-words.js'
+import { reasonCategoryLabel } from './board-words.js'
 import { t } from './text.js'
 
 /**
@@ -72,13 +73,13 @@ export class AsgBoardEntry extends LitElement {
       <div class="top">
         <span class="no">${e.attendanceNumber}</span>
         <span class="name" title=${e.name}>${e.name}</span>
-        <span class="status ${e.status}">${statusLabel(e, STATUS_WORDS)}</span>
+        <span class="status ${e.status}">${statusText(e)}</span>
       </div>
       <div class="detail">
         ${this.unexplained ? html`<span class="warn">${t('unexplained')}</span>` : nothing}
         ${reason ? html`<span>${reason}</span>` : nothing}
         ${timesOf(e).map((time) => html`<span>${time}</span>`)}
-        ${this.badges.map((b) => html`<span class="badge ${b.kind} level${b.level}">${badgeText(b, e)}</span>`)}
+        ${this.badges.map((b) => html`<span class="badge ${b.kind} level${b.level}">${badgeText(b)}</span>`)}
         ${changed ? html`<span class="changed">${t('changedAfterAck')}</span>` : acknowledged ? html`<span class="ack">${t('acknowledged')}</span>` : nothing}
         ${this.showMessage && r?.message ? html`<span class="msg">${t('message', { message: r.message })}</span>` : nothing}
       </div>
@@ -99,12 +100,6 @@ function timesOf(e: DayEntry): string[] {
     .map((r) => at(r.time!, r.kind))
   if (fromReports.length > 0 && e.source === 'guardian') return fromReports
   return e.time ? [at(e.time, e.status)] : []
-}
-
-/** A badge in the board's language, from the count it stands for (the shared badge's text is Japanese). */
-function badgeText(b: Badge, e: DayEntry): string {
-  const n = (b.kind === 'streak' ? e.consecutiveAbsences : e.cumulativeAbsences) ?? 0
-  return t(b.kind === 'streak' ? 'badgeStreak' : 'badgeCumulative', { n })
 }
 
 customElements.define('asg-board-entry', AsgBoardEntry)

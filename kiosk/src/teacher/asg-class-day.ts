@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit'
 import { repeat } from 'lit/directives/repeat.js'
 import { DAY_STATUS_LABEL, type ClassInfo, type DayEntry, type MarkSource } from '../../../shared/protocol/index.js'
 import { badgesFor, type Thresholds } from '../../../shared/domain/boardView.js'
+import { badgeText, statusText } from '../components/day-words.js'
 import { changedAfterAcknowledgement, liveReports, unacknowledgedReports } from '../../../shared/domain/dayReports.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { timeText } from '../lib/staffLanguage.js'
@@ -9,14 +10,12 @@ import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 import './asg-report-thread.js'
 import { t } from './text.js'
 import {
-  badgeText,
   byAttendanceNumber,
   COUNTED_STATUSES,
   COUNT_LABEL,
   countByStatus,
   HIGHLIGHT_MS,
   statusColours,
-  statusText,
   unacknowledged,
 } from './day-view.js'
 
@@ -180,7 +179,7 @@ export class AsgClassDay extends LitElement {
       </div>
       <div class="line">
         ${reason ? html`<span class="reason">${reason}</span>` : nothing} ${live.length === 0 ? this.renderTime(e) : nothing}
-        ${badgesFor(e, this.thresholds).map((b) => html`<span class="badge ${b.kind === 'streak' ? 'streak' : 'total'}">${badgeText(b, e)}</span>`)}
+        ${badgesFor(e, this.thresholds).map((b) => html`<span class="badge ${b.kind === 'streak' ? 'streak' : 'total'}">${badgeText(b)}</span>`)}
         ${e.source ? html`<span class="source">${SOURCE_LABEL[e.source]}</span>` : nothing}
       </div>
       <asg-report-thread .reports=${e.reports} .pending=${this.pending} .timeZone=${this.timeZone} .date=${this.date}

@@ -1,8 +1,7 @@
 import { css } from 'lit'
-import { statusLabel, type Badge } from '../../../shared/domain/boardView.js'
 import { unacknowledgedReports } from '../../../shared/domain/dayReports.js'
-import { DAY_STATUS_LABEL } from '../../../shared/protocol/index.js'
 import type { DayEntry, DayStatus, ReportKind } from '../../../shared/protocol/index.js'
+import { dayStatusText } from '../components/day-words.js'
 import { t } from './text.js'
 
 /**
@@ -14,14 +13,14 @@ import { t } from './text.js'
 export const COUNTED_STATUSES = ['absent', 'late', 'early_leave', 'not_arrived', 'excused'] as const satisfies readonly DayStatus[]
 export type CountedStatus = (typeof COUNTED_STATUSES)[number]
 
-/** The statuses' words on the teacher page (as DAY_STATUS_LABEL in Japanese). */
+/** The statuses' words (components/day-words.ts, as the board says them). */
 export const STATUS_LABEL: Record<DayStatus, string> = {
-  absent: t('statusAbsent'),
-  late: t('statusLate'),
-  early_leave: t('statusEarlyLeave'),
-  not_arrived: t('statusNotArrived'),
-  excused: t('statusExcused'),
-  present: t('statusPresent'),
+  absent: dayStatusText('absent'),
+  late: dayStatusText('late'),
+  early_leave: dayStatusText('early_leave'),
+  not_arrived: dayStatusText('not_arrived'),
+  excused: dayStatusText('excused'),
+  present: dayStatusText('present'),
 }
 
 /** Short labels where space is tight (the overview's cards). */
@@ -37,21 +36,6 @@ export const REPORT_KIND_TEXT: Record<ReportKind, string> = {
   early_leave: t('kindEarlyLeave'),
 }
 
-/**
- * boardView's statusLabel in the page's language: its fixed words are looked up, a
- * 遅刻・早退 mark's own label is the school's code label and stays as it is.
- */
-export function statusText(e: Pick<DayEntry, 'status' | 'codeLabel'>): string {
-  const label = statusLabel(e)
-  if (label === DAY_STATUS_LABEL[e.status]) return STATUS_LABEL[e.status]
-  if (e.status === 'excused') return label === '忌引' ? t('statusBereavement') : t('statusSuspension')
-  return label
-}
-
-/** boardView's badges in the page's language, from the same counts. */
-export function badgeText(b: Badge, e: Pick<DayEntry, 'consecutiveAbsences' | 'cumulativeAbsences'>): string {
-  return b.kind === 'streak' ? t('streakBadge', { n: e.consecutiveAbsences ?? 0 }) : t('cumulativeBadge', { n: e.cumulativeAbsences ?? 0 })
-}
 
 /** A message with a count that is styled on its own: the text before and after the count. */
 export function aroundCount(message: (n: string) => string): [string, string] {
