@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { CalendarYear } from '../../../shared/protocol/index.js'
 import { ReloadOnChange } from '../controllers/reload-on-change.js'
-import { ApiError, call } from '../lib/api.js'
+import { ApiError, call, errorText } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { rangeText, speaksEnglish } from '../lib/staffLanguage.js'
@@ -92,7 +92,7 @@ export class AsgCalendarApp extends LitElement {
       await call(route, { params: { id } })
       await this.load()
     } catch (err) {
-      this.error = err instanceof ApiError ? err.message : t('deleteFailed')
+      this.error = err instanceof ApiError ? errorText(err) : t('deleteFailed')
     }
   }
 
@@ -108,7 +108,7 @@ export class AsgCalendarApp extends LitElement {
       if (!this.month) this.month = this.cal.today.slice(0, 7)
       this.error = ''
     } catch (err) {
-      this.error = err instanceof ApiError ? err.message : t('loadFailed')
+      this.error = err instanceof ApiError ? errorText(err) : t('loadFailed')
     }
   }
 }

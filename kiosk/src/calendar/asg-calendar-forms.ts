@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { CalendarYear } from '../../../shared/protocol/index.js'
-import { ApiError, call, fromForm } from '../lib/api.js'
+import { ApiError, call, fromForm, errorText } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { speaksEnglish } from '../lib/staffLanguage.js'
@@ -93,7 +93,7 @@ export class AsgCalendarForms extends LitElement {
       this.done = t('added')
       this.dispatchEvent(new CustomEvent('asg-changed', { bubbles: true, composed: true }))
     } catch (err) {
-      this.error = err instanceof ApiError ? err.message : t('addFailed')
+      this.error = err instanceof ApiError ? errorText(err) : t('addFailed')
     }
   }
 }

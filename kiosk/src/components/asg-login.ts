@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import type { Me } from '../../../shared/protocol/index.js'
-import { ApiError, call } from '../lib/api.js'
+import { ApiError, call, errorText } from '../lib/api.js'
 import { followAccountLanguage } from '../lib/staffLanguage.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
@@ -38,7 +38,7 @@ export class AsgLogin extends LitElement {
     super()
     this.heading = 'ログイン'
     this.labels = JAPANESE_LABELS
-    this.describeError = (err) => (err instanceof ApiError ? err.message : String(err))
+    this.describeError = (err) => (err instanceof ApiError ? errorText(err) : String(err))
     this.error = ''
     this.busy = false
   }

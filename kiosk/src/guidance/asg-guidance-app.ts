@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { GuidancePupil, GuidanceView } from '../../../shared/protocol/index.js'
-import { ApiError, call } from '../lib/api.js'
+import { ApiError, call, errorText } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { dayText } from '../lib/staffLanguage.js'
@@ -126,7 +126,7 @@ export class AsgGuidanceApp extends LitElement {
       this.view = await call(routes.guidance.view)
       this.error = ''
     } catch (err) {
-      this.error = err instanceof ApiError ? err.message : t('loadFailed')
+      this.error = err instanceof ApiError ? errorText(err) : t('loadFailed')
     }
   }
 }

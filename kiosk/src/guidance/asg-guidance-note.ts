@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { LongAbsenceReason, type GuidancePupil } from '../../../shared/protocol/index.js'
-import { ApiError, call, fromForm } from '../lib/api.js'
+import { ApiError, call, fromForm, errorText } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { REASON } from './reasons.js'
@@ -73,7 +73,7 @@ export class AsgGuidanceNote extends LitElement {
       await call(routes.guidance.saveNote, { params: { pupilId: this.pupil!.pupilId }, body })
       this.dispatchEvent(new CustomEvent('asg-saved', { bubbles: true, composed: true }))
     } catch (err) {
-      this.error = err instanceof ApiError ? err.message : t('saveFailed')
+      this.error = err instanceof ApiError ? errorText(err) : t('saveFailed')
     } finally {
       this.busy = false
     }

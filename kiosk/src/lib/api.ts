@@ -70,13 +70,16 @@ export function hrefOf<Rt extends Route>(route: Rt, input: Pick<CallInput<Rt>, k
   return urlOf(route, input as Loose)
 }
 
-/**
- * A failure as a staff page shows it: the server's Japanese message (it can be more precise than
- * its code's), or on an English page the code's English message.
- */
-export const errorText = (e: unknown) => (e instanceof ApiError ? (speaksEnglish() ? englishOf(e) : e.message) : String(e))
+/** A failure as a staff page shows it (see refusalText). */
+export const errorText = (e: unknown) => (e instanceof ApiError ? refusalText(e) : String(e))
 
-function englishOf(e: ApiError): string {
+/**
+ * A refusal (an API call's or a socket command's) as a staff page shows it: the server's Japanese
+ * message, which can be more precise than its code's; on an English page the code's English
+ * message instead, unless the page wrote the message itself in English already.
+ */
+export function refusalText(e: { code: ErrorCode; message: string; status?: number }): string {
+  if (!speaksEnglish() || !/[ぁ-んァ-ヶ一-龯]/.test(e.message)) return e.message
   if (e.code === 'INTERNAL' && e.status === 0) return NETWORK_FAILURE.en
   return ERROR_MESSAGES[e.code]?.en ?? e.message
 }

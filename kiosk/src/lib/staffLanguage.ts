@@ -88,13 +88,14 @@ export const timeText = (time: string): string => formatTime(time, staffLanguage
 export const instantText = (iso: string): string => formatInstant(iso, staffLanguage())
 
 /**
- * After login: the account's remembered language wins over this device's. Returns false when
- * the page reloads to show it (the caller renders nothing more).
+ * After login on a staff page: the account's remembered language wins over this device's and
+ * over the address's. Returns false when the page reloads to show it (the caller renders nothing
+ * more). A guardian page never settled a staff language and is left alone.
  */
 export function followAccountLanguage(me: Me): boolean {
-  if (me.kind === 'guardian' || !me.language || me.language === staffLanguage()) return true
+  if (current === null || me.kind === 'guardian' || !me.language || me.language === current) return true
   remember(me.language)
-  location.reload()
+  reloadIn()
   return false
 }
 
@@ -105,6 +106,11 @@ export function followAccountLanguage(me: Me): boolean {
 export async function chooseStaffLanguage(language: StaffLanguage, loggedIn: boolean): Promise<void> {
   if (loggedIn) await call(routes.account.setLanguage, { body: { language } })
   remember(language)
+  reloadIn()
+}
+
+/** Reloads the page in the language just remembered: without `?lang=`, which would say otherwise. */
+function reloadIn(): void {
   const url = new URL(location.href)
   if (!url.searchParams.has('lang')) return location.reload()
   url.searchParams.delete('lang')

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { MarkHistoryRow, RegisterCode } from '../../../shared/protocol/index.js'
-import { ApiError, call } from '../lib/api.js'
+import { ApiError, call, errorText } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
@@ -66,7 +66,7 @@ export class AsgMarkHistory extends LitElement {
     try {
       this.rows = (await call(routes.register.history, { query: { pupilId: this.target.pupilId, date: this.target.date } })).rows
     } catch (err) {
-      this.error = err instanceof ApiError ? err.message : t('loadFailed')
+      this.error = err instanceof ApiError ? errorText(err) : t('loadFailed')
     }
   }
 
@@ -111,7 +111,7 @@ export class AsgMarkHistory extends LitElement {
       await this.load()
       this.dispatchEvent(new CustomEvent('asg-corrected', { bubbles: true, composed: true }))
     } catch (err) {
-      this.error = err instanceof ApiError ? err.message : t('saveFailed')
+      this.error = err instanceof ApiError ? errorText(err) : t('saveFailed')
     } finally {
       this.busy = false
     }

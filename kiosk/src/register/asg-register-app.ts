@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit'
 import { can } from '../../../shared/policy/policy.js'
 import type { Me, RegisterMonth, SchoolPart } from '../../../shared/protocol/index.js'
 import { ReloadOnChange } from '../controllers/reload-on-change.js'
-import { ApiError, call, hrefOf } from '../lib/api.js'
+import { ApiError, call, hrefOf, errorText } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { t } from './text.js'
@@ -138,7 +138,7 @@ export class AsgRegisterApp extends LitElement {
       if (!this.classId) this.error = t('noClasses')
       else await this.load()
     } catch (err) {
-      this.error = err instanceof ApiError ? err.message : t('loadFailed')
+      this.error = err instanceof ApiError ? errorText(err) : t('loadFailed')
     }
   }
 
@@ -158,7 +158,7 @@ export class AsgRegisterApp extends LitElement {
       this.data = await call(routes.register.month, { query: { classId: this.classId, month: this.month } })
     } catch (err) {
       this.data = null
-      this.error = err instanceof ApiError ? err.message : t('loadFailed')
+      this.error = err instanceof ApiError ? errorText(err) : t('loadFailed')
     } finally {
       this.loading = false
     }

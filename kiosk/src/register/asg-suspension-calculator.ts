@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { DISEASE_RULES, Disease, type SuspensionInput } from '../../../shared/domain/suspension.js'
 import type { RegisterPupil, SuspensionPlan } from '../../../shared/protocol/index.js'
-import { ApiError, call } from '../lib/api.js'
+import { ApiError, call, errorText } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { dayText, speaksEnglish } from '../lib/staffLanguage.js'
@@ -133,7 +133,7 @@ export class AsgSuspensionCalculator extends LitElement {
       this.plan = (await call(routes.register.proposeSuspension, { body: this.last })).plan
     } catch (err) {
       this.plan = null
-      this.error = err instanceof ApiError ? err.message : t('calculateFailed')
+      this.error = err instanceof ApiError ? errorText(err) : t('calculateFailed')
     }
   }
 
@@ -145,7 +145,7 @@ export class AsgSuspensionCalculator extends LitElement {
       this.plan = null
       this.dispatchEvent(new CustomEvent('asg-applied', { bubbles: true, composed: true }))
     } catch (err) {
-      this.error = err instanceof ApiError ? err.message : t('recordFailed')
+      this.error = err instanceof ApiError ? errorText(err) : t('recordFailed')
     }
   }
 }

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit'
+import { refusalText } from '../lib/api.js'
 import type { ClassInfo, DayEntry, Reason, RosterPupil } from '../../../shared/protocol/index.js'
 import './asg-pupil-sheet.js'
 import './asg-roll-call.js'
@@ -117,7 +118,7 @@ export class AsgClassRoll extends LitElement {
       this.reasons = res.reasons
     } else {
       this.loadedFor = null
-      this.toast(res.error.message)
+      this.toast(refusalText(res.error))
     }
   }
 
@@ -129,13 +130,13 @@ export class AsgClassRoll extends LitElement {
     const next = new Set(this.pending)
     next.delete(pupilId)
     this.pending = next
-    if (!res.ok) this.toast(res.error.message)
+    if (!res.ok) this.toast(refusalText(res.error))
   }
 
   private async onConfirm(e: CustomEvent<{ classId: number }>) {
     if (!this.run) return
     const res = await this.run('roll:confirm', { classId: e.detail.classId })
-    if (!res.ok) this.toast(res.error.message)
+    if (!res.ok) this.toast(refusalText(res.error))
   }
 
   private toast(message: string) {

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit'
+import { refusalText } from '../lib/api.js'
 import { changedAfterAcknowledgement } from '../../../shared/domain/dayReports.js'
-import type { DayEntry, HistoryItem, PupilHistory, Reason, ReportKind, RosterPupil } from '../../../shared/protocol/index.js'
+import type { DayEntry, ErrorCode, HistoryItem, PupilHistory, Reason, ReportKind, RosterPupil } from '../../../shared/protocol/index.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { dayText, instantText, rangeText, timeText } from '../lib/staffLanguage.js'
 import { statusText } from '../components/day-words.js'
@@ -175,13 +176,13 @@ export class AsgPupilSheet extends LitElement {
     return (this.renderRoot.querySelector(`[name="${name}"]`) as HTMLInputElement | null)?.value ?? ''
   }
 
-  private async act(work: () => Promise<{ ok: boolean; error?: { message: string } }>, done: string) {
+  private async act(work: () => Promise<{ ok: boolean; error?: { code: ErrorCode; message: string } }>, done: string) {
     this.busy = true
     this.error = ''
     this.done = ''
     const res = await work()
     this.busy = false
-    if (!res.ok) this.error = res.error?.message ?? t('actionFailed')
+    if (!res.ok) this.error = res.error ? refusalText(res.error) : t('actionFailed')
     else {
       this.done = done
       void this.loadHistory()
@@ -216,7 +217,7 @@ export class AsgPupilSheet extends LitElement {
     if (!p || !this.run) return
     const res = await this.run('pupil:history', { pupilId: p.pupilId })
     if (res.ok) this.history = res.history
-    else this.error = res.error.message
+    else this.error = refusalText(res.error)
   }
 
   private close() {

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit'
+import { ApiError, errorText, refusalText } from '../lib/api.js'
 import { officeLists } from '../../../shared/domain/officeLists.js'
 import { can, schoolWide } from '../../../shared/policy/policy.js'
 import type { DayEntry, Me } from '../../../shared/protocol/index.js'
@@ -279,7 +280,7 @@ export class AsgTeacherApp extends LitElement {
     const next = new Set(this.pending)
     next.delete(reportId)
     this.pending = next
-    if (!res.ok) this.showToast(res.error.message)
+    if (!res.ok) this.showToast(refusalText(res.error))
   }
 
   /** The roll call elements send their commands through the page's one socket. */
@@ -301,7 +302,7 @@ export class AsgTeacherApp extends LitElement {
       this.me = await currentUser()
       this.loadError = ''
     } catch (err) {
-      this.loadError = err instanceof Error && err.message ? err.message : t('loadFailed')
+      this.loadError = err instanceof ApiError ? errorText(err) : t('loadFailed')
     }
     this.loaded = true
     if (this.me?.kind === 'staff') this.startDay()
