@@ -14,7 +14,8 @@ export interface CallDetail {
 const OUTCOMES = Object.keys(CALL_OUTCOME_LABEL) as CallOutcome[]
 
 const OUTCOME_KEY = { reached: 'callOutcomeReached', no_answer: 'callOutcomeNoAnswer', left_message: 'callOutcomeLeftMessage' } as const satisfies Record<CallOutcome, string>
-const outcomeText = (o: CallOutcome) => t(OUTCOME_KEY[o])
+/** A call's outcome in the page's language (CALL_OUTCOME_LABEL in Japanese), wherever calls are listed. */
+export const callOutcomeText = (o: CallOutcome): string => t(OUTCOME_KEY[o])
 
 /**
  * The office's phone call to one family: the guardians' numbers (tap to call), the calls made so
@@ -72,11 +73,11 @@ export class AsgCallRecord extends LitElement {
     return html`${this.phones.length
         ? this.phones.map((p) => html`<div class="phone">${p.guardian} <a href="tel:${p.phone}">${p.phone}</a></div>`)
         : html`<div class="muted">${t('callNoPhone')}</div>`}
-      ${this.calls.map((c) => html`<div class="muted">${t(c.note ? 'callLineWithNote' : 'callLine', { time: formatInstantTimeJa(c.at, this.timeZone), by: c.by, outcome: outcomeText(c.outcome), note: c.note })}</div>`)}
+      ${this.calls.map((c) => html`<div class="muted">${t(c.note ? 'callLineWithNote' : 'callLine', { time: formatInstantTimeJa(c.at, this.timeZone), by: c.by, outcome: callOutcomeText(c.outcome), note: c.note })}</div>`)}
       ${this.recording
         ? html`<div class="record">
             <input name="note" placeholder=${this.placeholder} aria-label=${t('callNoteLabel', { name: this.pupilName })} />
-            ${OUTCOMES.map((o) => html`<button type="button" ?disabled=${this.busy} @click=${() => this.record(o)}>${outcomeText(o)}</button>`)}
+            ${OUTCOMES.map((o) => html`<button type="button" ?disabled=${this.busy} @click=${() => this.record(o)}>${callOutcomeText(o)}</button>`)}
           </div>`
         : nothing}`
   }

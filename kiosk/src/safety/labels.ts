@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon'
-import type { CallOutcome } from '../../../shared/protocol/notices.js'
 import type { SafetyPickup, SafetySituation, SafetyStatus, SafetyTemplate, SafetyWhereabouts } from '../../../shared/protocol/safety.js'
 import { timeText } from '../lib/staffLanguage.js'
 import { t } from './text.js'
@@ -15,7 +14,7 @@ export const statusLabel = (v: SafetyStatus) => t(({ safe: 'statusSafe', injured
 export const whereaboutsLabel = (v: SafetyWhereabouts) => t(({ home: 'whereHome', school: 'whereSchool', shelter: 'whereShelter', other: 'whereOther' } as const)[v])
 export const pickupLabel = (v: SafetyPickup) =>
   t(({ parent: 'pickupParent', other_person: 'pickupOtherPerson', wait_at_school: 'pickupWaitAtSchool', undecided: 'pickupUndecided' } as const)[v])
-export const callOutcomeLabel = (v: CallOutcome) => t(({ reached: 'callReached', no_answer: 'callNoAnswer', left_message: 'callLeftMessage' } as const)[v])
+export { callOutcomeText as callOutcomeLabel } from '../components/asg-call-record.js'
 /** The tally's columns (SAFETY_TALLY_LABEL). */
 export const tallyLabel = (v: 'answered' | 'safe' | 'support' | 'unanswered') => t(v)
 

@@ -1,15 +1,14 @@
 import { LitElement, css, html, nothing } from 'lit'
 // Keyed by notice: a half-typed call note stays with its child when the list changes under it.
 import { repeat } from 'lit/directives/repeat.js'
-import type { CallOutcome, DayEntry, NoticeAnswerKind, OfficeNotice, OfficeNoticeList } from '../../../shared/protocol/index.js'
+import type { DayEntry, NoticeAnswerKind, OfficeNotice, OfficeNoticeList } from '../../../shared/protocol/index.js'
 import { formatInstantTimeJa } from '../../../shared/time/format.js'
 import { call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { timeText } from '../lib/staffLanguage.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
-import '../components/asg-call-record.js'
-import type { CallDetail } from '../components/asg-call-record.js'
+import { callOutcomeText, type CallDetail } from '../components/asg-call-record.js'
 import { t } from './text.js'
 
 const DELIVERY_LABEL = {
@@ -27,7 +26,7 @@ const ANSWER_LABEL: Record<NoticeAnswerKind, string> = {
   should_be_at_school: t('answerShouldBeAtSchool'),
   will_call: t('answerWillCall'),
 }
-const CALL_OUTCOME_TEXT: Record<CallOutcome, string> = { reached: t('callReached'), no_answer: t('callNoAnswer'), left_message: t('callLeftMessage') }
+
 
 /**
  * The office's not-arrived follow-up: send notices to the unexplained 未登校 pupils
@@ -154,7 +153,7 @@ export class AsgOfficeNotices extends LitElement {
         ? html`<span class="answer">${ANSWER_LABEL[n.answer]}${n.answerTime ? ` ${timeText(n.answerTime)}` : ''}</span>${n.answerMessage ? html`<span>${t('quoted', { text: n.answerMessage })}</span>` : nothing}`
         : html`<span class="waiting">${t('noAnswer')}</span>`}
       ${mail.map((d) => html`<span class=${d.status === 'pending' || d.status === 'failed' ? 'bad' : 'muted'}>${t('mailStatus', { status: DELIVERY_LABEL[d.status] })}</span>`)}
-      ${n.calls.length ? html`<span class="muted">${t('callStatus', { outcome: CALL_OUTCOME_TEXT[n.calls[0]!.outcome] })}</span>` : nothing}
+      ${n.calls.length ? html`<span class="muted">${t('callStatus', { outcome: callOutcomeText(n.calls[0]!.outcome) })}</span>` : nothing}
     </li>`
   }
 

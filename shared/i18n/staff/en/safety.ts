@@ -118,7 +118,4 @@ export const safety: Record<keyof typeof ja, string> = {
   pickupOtherPerson: 'A person on the pick-up card will pick up',
   pickupWaitAtSchool: 'Keep at school until pick-up',
   pickupUndecided: 'Not sure yet',
-  callReached: 'Reached',
-  callNoAnswer: 'No answer',
-  callLeftMessage: 'Left a message',
 }

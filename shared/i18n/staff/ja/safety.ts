@@ -117,7 +117,4 @@ export const safety = {
   pickupOtherPerson: '引き渡しカードに登録した方が迎えに行きます',
   pickupWaitAtSchool: '迎えに行けるまで学校で待機させてください',
   pickupUndecided: 'まだわかりません',
-  callReached: '通話できた',
-  callNoAnswer: '出ない',
-  callLeftMessage: '留守電に伝言',
 }
