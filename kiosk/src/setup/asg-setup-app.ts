@@ -1,19 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { CALENDAR_TEMPLATES, type CalendarTemplateId } from '../../../shared/domain/calendarTemplates.js'
-import { ORGANISATION_KIND_LABEL, type OrganisationKind, type SetupCheckResponse } from '../../../shared/protocol/index.js'
+import { ADMIN_PASSWORD_RULE, ORGANISATION_KIND_LABEL, type OrganisationKind, type SetupCheckResponse } from '../../../shared/protocol/index.js'
 import { routes } from '../../../shared/protocol/routes.js'
-import type { setup } from '../../../shared/i18n/staff/ja/setup.js'
 import { ApiError, call, errorText, fromForm } from '../lib/api.js'
-import { instantText } from '../lib/staffLanguage.js'
+import { instantText, staffLanguage } from '../lib/staffLanguage.js'
 import { buttons, tokens } from '../lib/styles.js'
 import './asg-template-preview.js'
 import { t } from './text.js'
-
-type Key = keyof typeof setup
-
-/** The shared labels (ORGANISATION_KIND_LABEL, CALENDAR_TEMPLATES) as this page's messages. */
-const KIND_KEY: Record<OrganisationKind, Key> = { municipality: 'kindMunicipality', school_corporation: 'kindSchoolCorporation' }
-const TEMPLATE_KEY: Record<CalendarTemplateId, Key> = { standard: 'templateStandard', cold_region: 'templateColdRegion', holidays_only: 'templateHolidaysOnly' }
 
 type Step = 'checking' | 'refused' | 'form' | 'done'
 
@@ -112,7 +105,7 @@ export class AsgSetupApp extends LitElement {
           <legend>${t('organisationLegend')}</legend>
           <div class="choices" role="radiogroup" aria-label=${t('organisationKind')}>
             ${(Object.keys(ORGANISATION_KIND_LABEL) as OrganisationKind[]).map((k) => html`<label class="choice">
-              <input type="radio" name="organisation.kind" value=${k} .checked=${this.kind === k} @change=${() => (this.kind = k)} />${t(KIND_KEY[k])}</label>`)}
+              <input type="radio" name="organisation.kind" value=${k} .checked=${this.kind === k} @change=${() => (this.kind = k)} />${ORGANISATION_KIND_LABEL[k][staffLanguage()]}</label>`)}
           </div>
           <label for="org-name">${t(this.kind === 'municipality' ? 'municipalityName' : 'schoolCorporationName')}</label>
           <input id="org-name" name="organisation.name" placeholder=${t(this.kind === 'municipality' ? 'municipalityExample' : 'schoolCorporationExample')} required />${this.fieldError('organisation.name')}
@@ -137,7 +130,7 @@ export class AsgSetupApp extends LitElement {
           <label id="template-label">${t('calendarTemplate')} <span class="hint">${t('calendarTemplateHint')}</span></label>
           <div class="choices" role="radiogroup" aria-labelledby="template-label">
             ${CALENDAR_TEMPLATES.map((c) => html`<label class="choice">
-              <input type="radio" name="school.calendarTemplate" value=${c.id} .checked=${this.template === c.id} @change=${() => (this.template = c.id)} />${t(TEMPLATE_KEY[c.id])}</label>`)}
+              <input type="radio" name="school.calendarTemplate" value=${c.id} .checked=${this.template === c.id} @change=${() => (this.template = c.id)} />${c.label[staffLanguage()]}</label>`)}
           </div>
           <asg-template-preview .template=${this.template} .fiscalYear=${this.fiscalYear}></asg-template-preview>
         </fieldset>
@@ -152,7 +145,7 @@ export class AsgSetupApp extends LitElement {
           <input id="login" name="admin.loginId" autocomplete="username" autocapitalize="none" required />${this.fieldError('admin.loginId')}
           <label for="password">${t('password')}</label>
           <input id="password" name="admin.password" type="password" autocomplete="new-password" aria-describedby="rule" required />
-          <p id="rule" class="rule ${ruleBroken ? 'bad' : ''}" role=${ruleBroken ? 'alert' : nothing}>${t('passwordRule')}</p>
+          <p id="rule" class="rule ${ruleBroken ? 'bad' : ''}" role=${ruleBroken ? 'alert' : nothing}>${ADMIN_PASSWORD_RULE[staffLanguage()]}</p>
           <label for="password2">${t('passwordAgain')}</label>
           <input id="password2" name="password2" type="password" autocomplete="new-password" required />${this.fieldError('password2')}
         </fieldset>

@@ -54,7 +54,6 @@ export const register: Record<keyof typeof ja, string> = {
   correctedSuffix: ' (corrected)',
   longAbsenceBadge: 'Long-term absence ({n, plural, one {# day} other {# days}})',
   cumulativeBadge: '{n}+ days so far this year',
-  streakBadge: '{n} days in a row',
   historyLabel: 'History of the record',
   historyHeading: '{name} — record for {day}',
   noMarks: 'No marks (present).',

@@ -53,7 +53,6 @@ export const register = {
   // Badges, shared with the guidance view.
   longAbsenceBadge: '長期欠席({n}日)',
   cumulativeBadge: '累計{n}日以上',
-  streakBadge: '連続{n}日',
   // The history of a day and its correction.
   historyLabel: '記録の履歴',
   historyHeading: '{name} — {day}の記録',
