@@ -6,15 +6,10 @@ import { call, errorText, hrefOf } from '../lib/api.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { panel } from './styles.js'
 import '../components/asg-pager.js'
-import { t } from './text.js'
+import { actionText, t } from './text.js'
 
 const PAGE_SIZE = 50
 
-/** AUDIT_ACTION_LABEL stays Japanese for the server's CSV; the page names the acts from its catalogue. */
-const ACTION_KEY = {
-  'pupil.history': 'actionPupilHistory', 'register.history': 'actionRegisterHistory', 'health.export': 'actionHealthExport', 'health.live': 'actionHealthLive',
-  'register.correct': 'actionRegisterCorrect', 'register.resolve': 'actionRegisterResolve', 'suspension.apply': 'actionSuspensionApply',
-} as const satisfies Record<AuditAction, string>
 
 interface Filter {
   from: string
@@ -115,7 +110,7 @@ export class AsgAdminAudit extends LitElement {
           <label>${t('filterAction')}
             <select @change=${(e: Event) => this.set({ action: (e.target as HTMLSelectElement).value as AuditAction | '' })}>
               <option value="">${t('all')}</option>
-              ${AUDIT_ACTIONS.map((a) => html`<option value=${a} ?selected=${this.filter.action === a}>${t(ACTION_KEY[a])}</option>`)}
+              ${AUDIT_ACTIONS.map((a) => html`<option value=${a} ?selected=${this.filter.action === a}>${actionText(a)}</option>`)}
             </select>
           </label>
           ${this.filter.pupilId ? html`<span>${t('filterPupil', { name: this.filter.pupilName })} <button class="link" @click=${() => this.set({ pupilId: null, pupilName: '' })}>${t('clearFilter')}</button></span>` : nothing}
@@ -137,7 +132,7 @@ export class AsgAdminAudit extends LitElement {
       <tbody>${rows.map((r) => html`<tr>
         <td class="when">${instantText(r.at)}</td>
         <td class="who">${r.staffName ?? '—'}</td>
-        <td>${t(ACTION_KEY[r.action])}</td>
+        <td>${actionText(r.action)}</td>
         <td class="pupil">${r.pupilId && r.pupilName
           ? html`<button class="link" title=${t('filterByPupil')} @click=${() => this.set({ pupilId: r.pupilId, pupilName: r.pupilName! })}>${r.pupilName}</button>`
           : nothing} ${r.classLabel ?? ''}</td>

@@ -1,5 +1,5 @@
 import { admin } from '../../../shared/i18n/staff/ja/admin.js'
-import type { StaffRole } from '../../../shared/protocol/index.js'
+import type { AuditAction, StaffRole } from '../../../shared/protocol/index.js'
 import { areaText } from '../lib/staffLanguage.js'
 
 /** The admin page's words in the page's language. */
@@ -11,3 +11,11 @@ const ROLE_KEY = {
 } as const satisfies Record<StaffRole, keyof typeof admin>
 
 export const roleText = (role: StaffRole): string => t(ROLE_KEY[role])
+
+/** AUDIT_ACTION_LABEL stays Japanese for the server's CSV; the page names the acts from its catalogue. */
+const ACTION_KEY = {
+  'pupil.history': 'actionPupilHistory', 'register.history': 'actionRegisterHistory', 'health.export': 'actionHealthExport', 'health.live': 'actionHealthLive',
+  'register.correct': 'actionRegisterCorrect', 'register.resolve': 'actionRegisterResolve', 'suspension.apply': 'actionSuspensionApply',
+} as const satisfies Record<AuditAction, string>
+
+export const actionText = (action: AuditAction): string => t(ACTION_KEY[action])

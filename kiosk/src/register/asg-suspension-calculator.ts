@@ -5,21 +5,12 @@ import { ApiError, call, errorText } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { dayText, speaksEnglish } from '../lib/staffLanguage.js'
+import { diseaseText, ruleText } from './diseases.js'
 import { t } from './text.js'
 
 type Key = Parameters<typeof t>[0]
 /** What the nurse still has to enter, by the field the plan misses. */
 const MISSING: Record<string, Key> = { feverBroke: 'enterFeverBroke', symptomsEased: 'enterSymptomsEased', doctorReturnOn: 'enterDoctorReturnOn' }
-/** The diseases' names (DISEASE_RULES has them in Japanese). */
-const DISEASE: Record<Disease, Key> = {
-  influenza: 'diseaseInfluenza', covid19: 'diseaseCovid19', measles: 'diseaseMeasles', mumps: 'diseaseMumps', pharyngoconjunctival: 'diseasePharyngoconjunctival',
-  pertussis: 'diseasePertussis', rubella: 'diseaseRubella', chickenpox: 'diseaseChickenpox', other: 'diseaseOther',
-}
-/** Each disease's rule (DISEASE_RULES has the regulation's Japanese wording). */
-const RULE: Record<Disease, Key> = {
-  influenza: 'ruleInfluenza', covid19: 'ruleCovid19', measles: 'ruleMeasles', mumps: 'ruleMumps', pharyngoconjunctival: 'rulePharyngoconjunctival',
-  pertussis: 'rulePertussis', rubella: 'ruleRubella', chickenpox: 'ruleChickenpox', other: 'ruleOther',
-}
 /** The notes the server adds after the rule's wording (suspensionPeriod in shared/domain/suspension.ts), matched as it writes them. */
 const NOTE: Record<string, Key | null> = {
   '': null,
@@ -42,7 +33,7 @@ function basisText(basis: string, disease: Disease | undefined) {
   if (!basis.startsWith(head)) return asWritten
   const note = NOTE[basis.slice(head.length)]
   if (note === undefined) return asWritten
-  return `${t(DISEASE[disease])}: ${t(RULE[disease])}${note ? t(note) : ''}`
+  return `${diseaseText(disease)}: ${ruleText(disease)}${note ? t(note) : ''}`
 }
 
 /**
@@ -93,7 +84,7 @@ export class AsgSuspensionCalculator extends LitElement {
     return html`<h3>${t('calculatorHeading')}</h3>
       <form @submit=${this.onPropose}>
         <label>${t('pupil')}<select name="pupil">${this.pupils.map((p) => html`<option value=${p.pupilId}>${p.attendanceNumber} ${p.name}</option>`)}</select></label>
-        <label>${t('disease')}<select name="disease">${Disease.options.map((d) => html`<option value=${d}>${t(DISEASE[d])}</option>`)}</select></label>
+        <label>${t('disease')}<select name="disease">${Disease.options.map((d) => html`<option value=${d}>${diseaseText(d)}</option>`)}</select></label>
         <label>${t('onset')}<input type="date" name="onset" required /></label>
         <label>${t('feverBroke')}<input type="date" name="feverBroke" /></label>
         <label>${t('symptomsEased')}<input type="date" name="symptomsEased" /></label>

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit'
 // Keyed by notice: a half-typed call note stays with its child when the list changes under it.
 import { repeat } from 'lit/directives/repeat.js'
-import type { DayEntry, NoticeAnswerKind, OfficeNotice, OfficeNoticeList } from '../../../shared/protocol/index.js'
+import type { DayEntry, OfficeNotice, OfficeNoticeList } from '../../../shared/protocol/index.js'
 import { formatInstantTimeJa } from '../../../shared/time/format.js'
 import { call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
@@ -10,6 +10,7 @@ import { timeText } from '../lib/staffLanguage.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 import { callOutcomeText, type CallDetail } from '../components/asg-call-record.js'
 import { t } from './text.js'
+import { ANSWER_TEXT } from './day-view.js'
 
 const DELIVERY_LABEL = {
   pending: t('deliveryPending'),
@@ -19,13 +20,6 @@ const DELIVERY_LABEL = {
   failed: t('deliveryFailed'),
 } as const
 
-/** The guardians' answers and the calls' outcomes (NOTICE_ANSWER_LABEL, CALL_OUTCOME_LABEL in Japanese). */
-const ANSWER_LABEL: Record<NoticeAnswerKind, string> = {
-  late: t('answerLate'),
-  absent: t('answerAbsent'),
-  should_be_at_school: t('answerShouldBeAtSchool'),
-  will_call: t('answerWillCall'),
-}
 
 
 /**
@@ -150,7 +144,7 @@ export class AsgOfficeNotices extends LitElement {
       <span class="cls">${n.classLabel}</span><span class="name">${n.pupilName}</span>
       <span class="muted">${t('sentAtBy', { time: formatInstantTimeJa(n.sentAt, this.timeZone), by: n.sentBy })}</span>
       ${n.answer
-        ? html`<span class="answer">${ANSWER_LABEL[n.answer]}${n.answerTime ? ` ${timeText(n.answerTime)}` : ''}</span>${n.answerMessage ? html`<span>${t('quoted', { text: n.answerMessage })}</span>` : nothing}`
+        ? html`<span class="answer">${ANSWER_TEXT[n.answer]}${n.answerTime ? ` ${timeText(n.answerTime)}` : ''}</span>${n.answerMessage ? html`<span>${t('quoted', { text: n.answerMessage })}</span>` : nothing}`
         : html`<span class="waiting">${t('noAnswer')}</span>`}
       ${mail.map((d) => html`<span class=${d.status === 'pending' || d.status === 'failed' ? 'bad' : 'muted'}>${t('mailStatus', { status: DELIVERY_LABEL[d.status] })}</span>`)}
       ${n.calls.length ? html`<span class="muted">${t('callStatus', { outcome: callOutcomeText(n.calls[0]!.outcome) })}</span>` : nothing}
@@ -160,7 +154,7 @@ export class AsgOfficeNotices extends LitElement {
   private renderCall(n: OfficeNotice) {
     return html`<div class="call" data-pupil=${n.pupilId}>
       <div><span class="cls">${n.classLabel}</span> <span class="name">${n.pupilName}</span>
-        ${n.answer ? html`<span class="bad">${ANSWER_LABEL[n.answer]}${n.answerMessage ? t('quoted', { text: n.answerMessage }) : ''}</span>` : html`<span class="waiting">${t('noAnswer')}</span>`}</div>
+        ${n.answer ? html`<span class="bad">${ANSWER_TEXT[n.answer]}${n.answerMessage ? t('quoted', { text: n.answerMessage }) : ''}</span>` : html`<span class="waiting">${t('noAnswer')}</span>`}</div>
       <asg-call-record .pupilId=${n.pupilId} pupilName=${n.pupilName} .phones=${n.phones} .calls=${n.calls} ?busy=${this.busy}
         placeholder=${t('callNotePlaceholder')} timeZone=${this.timeZone} @asg-call=${(e: CustomEvent<CallDetail>) => this.recordCall(e.detail)}></asg-call-record>
     </div>`

@@ -1,6 +1,6 @@
 import { css } from 'lit'
 import { unacknowledgedReports } from '../../../shared/domain/dayReports.js'
-import type { DayEntry, DayStatus, ReportKind } from '../../../shared/protocol/index.js'
+import type { DayEntry, DayStatus, NoticeAnswerKind, ReportKind } from '../../../shared/protocol/index.js'
 import { dayStatusText } from '../components/day-words.js'
 import { t } from './text.js'
 
@@ -42,6 +42,14 @@ export function aroundCount(message: (n: string) => string): [string, string] {
   const MARK = '\uE000'
   const [before = '', after = ''] = message(MARK).split(MARK)
   return [before, after]
+}
+
+/** The guardians' answers to a not-arrived notice (as NOTICE_ANSWER_LABEL in Japanese). */
+export const ANSWER_TEXT: Record<NoticeAnswerKind, string> = {
+  late: t('answerLate'),
+  absent: t('answerAbsent'),
+  should_be_at_school: t('answerShouldBeAtSchool'),
+  will_call: t('answerWillCall'),
 }
 
 /** How long a row stays highlighted after it changed live. */
