@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit'
+import { instantTimeText } from '../lib/staffLanguage.js'
 import type { SafetyBoard } from '../../../shared/protocol/safety.js'
-import { formatInstantTimeJa } from '../../../shared/time/format.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 import './asg-board-safety-class.js'
 import { safetyGrid } from './safety-grid.js'
@@ -77,7 +77,7 @@ export class AsgBoardSafety extends LitElement {
     return html`<div class="band" role="heading" aria-level="1">
         ${this.drill ? html`<span class="drill">${text('drill')}</span>` : nothing}
         <h1>${s.title}</h1>
-        <span class="since">${text('sentAt', { time: formatInstantTimeJa(s.startedAt, this.timeZone) })}</span>
+        <span class="since">${text('sentAt', { time: instantTimeText(s.startedAt, this.timeZone) })}</span>
         <div class="totals">
           ${total('answered', text('tallyAnsweredOf', { n: t.targets }), t.answered)}${total('safe', text('tallySafe'), t.safe)}${total('help', text('tallySupport'), t.support)}${total('none', text('tallyUnanswered'), t.unanswered)}
         </div>

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit'
+import { instantTimeText } from '../lib/staffLanguage.js'
 import { CALL_OUTCOME_LABEL, type CallEntry, type CallOutcome, type GuardianPhone } from '../../../shared/protocol/notices.js'
-import { formatInstantTimeJa } from '../../../shared/time/format.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { t } from './text.js'
@@ -73,7 +73,7 @@ export class AsgCallRecord extends LitElement {
     return html`${this.phones.length
         ? this.phones.map((p) => html`<div class="phone">${p.guardian} <a href="tel:${p.phone}">${p.phone}</a></div>`)
         : html`<div class="muted">${t('callNoPhone')}</div>`}
-      ${this.calls.map((c) => html`<div class="muted">${t(c.note ? 'callLineWithNote' : 'callLine', { time: formatInstantTimeJa(c.at, this.timeZone), by: c.by, outcome: callOutcomeText(c.outcome), note: c.note })}</div>`)}
+      ${this.calls.map((c) => html`<div class="muted">${t(c.note ? 'callLineWithNote' : 'callLine', { time: instantTimeText(c.at, this.timeZone), by: c.by, outcome: callOutcomeText(c.outcome), note: c.note })}</div>`)}
       ${this.recording
         ? html`<div class="record">
             <input name="note" placeholder=${this.placeholder} aria-label=${t('callNoteLabel', { name: this.pupilName })} />

@@ -86,6 +86,8 @@ export const rangeText = (from: string, to: string): string => formatRange(from,
 export const timeText = (time: string): string => formatTime(time, staffLanguage())
 /** An instant as the school's day and time. */
 export const instantText = (iso: string): string => formatInstant(iso, staffLanguage())
+/** An instant's time of day in a zone: `8:05` (as formatInstantTimeJa) or `8:05 AM`, like the page's other times. */
+export const instantTimeText = (iso: string, zone: string): string => timeText(DateTime.fromISO(iso).setZone(zone).toFormat('HH:mm'))
 
 /**
  * After login on a staff page: the account's remembered language wins over this device's and

@@ -1,6 +1,4 @@
-import { DateTime } from 'luxon'
 import type { SafetyPickup, SafetySituation, SafetyStatus, SafetyTemplate, SafetyWhereabouts } from '../../../shared/protocol/safety.js'
-import { timeText } from '../lib/staffLanguage.js'
 import { t } from './text.js'
 
 /**
@@ -18,5 +16,4 @@ export { callOutcomeText as callOutcomeLabel } from '../components/asg-call-reco
 /** The tally's columns (SAFETY_TALLY_LABEL). */
 export const tallyLabel = (v: 'answered' | 'safe' | 'support' | 'unanswered') => t(v)
 
-/** An instant's time of day at the school: `8:05` (as formatInstantTimeJa) or `8:05 AM`, like the page's other times. */
-export const instantTimeText = (iso: string, zone: string) => timeText(DateTime.fromISO(iso).setZone(zone).toFormat('HH:mm'))
+export { instantTimeText } from '../lib/staffLanguage.js'

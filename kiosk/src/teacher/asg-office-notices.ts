@@ -2,11 +2,10 @@ import { LitElement, css, html, nothing } from 'lit'
 // Keyed by notice: a half-typed call note stays with its child when the list changes under it.
 import { repeat } from 'lit/directives/repeat.js'
 import type { DayEntry, OfficeNotice, OfficeNoticeList } from '../../../shared/protocol/index.js'
-import { formatInstantTimeJa } from '../../../shared/time/format.js'
 import { call } from '../lib/api.js'
 import { routes } from '../../../shared/protocol/routes.js'
 import { buttons, tokens } from '../lib/styles.js'
-import { timeText } from '../lib/staffLanguage.js'
+import { instantTimeText, timeText } from '../lib/staffLanguage.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 import { callOutcomeText, type CallDetail } from '../components/asg-call-record.js'
 import { t } from './text.js'
@@ -142,7 +141,7 @@ export class AsgOfficeNotices extends LitElement {
     const mail = n.deliveries.filter((d) => d.channel === 'email')
     return html`<li class="row" data-pupil=${n.pupilId}>
       <span class="cls">${n.classLabel}</span><span class="name">${n.pupilName}</span>
-      <span class="muted">${t('sentAtBy', { time: formatInstantTimeJa(n.sentAt, this.timeZone), by: n.sentBy })}</span>
+      <span class="muted">${t('sentAtBy', { time: instantTimeText(n.sentAt, this.timeZone), by: n.sentBy })}</span>
       ${n.answer
         ? html`<span class="answer">${ANSWER_TEXT[n.answer]}${n.answerTime ? ` ${timeText(n.answerTime)}` : ''}</span>${n.answerMessage ? html`<span>${t('quoted', { text: n.answerMessage })}</span>` : nothing}`
         : html`<span class="waiting">${t('noAnswer')}</span>`}

@@ -1,11 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { DayReport } from '../../../shared/protocol/index.js'
-import { formatInstantTimeJa } from '../../../shared/time/format.js'
 import { schoolDateOf } from '../../../shared/time/schoolTime.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 import { LANGUAGE_INFO, type GuardianLanguage } from '../../../shared/i18n/languages.js'
 import { buttons, tokens } from '../lib/styles.js'
-import { instantText, speaksEnglish, timeText } from '../lib/staffLanguage.js'
+import { instantText, instantTimeText, speaksEnglish, timeText } from '../lib/staffLanguage.js'
 import { REPORT_KIND_TEXT, statusColours } from './day-view.js'
 import { t } from './text.js'
 
@@ -153,7 +152,7 @@ export class AsgReportThread extends LitElement {
   /** `8:05`, or `11月27日(金) 18:40` for an instant on another day than the one shown. */
   private instant(iso: string): string {
     const ms = Date.parse(iso)
-    return this.date && schoolDateOf(ms, this.timeZone) !== this.date ? instantText(iso) : formatInstantTimeJa(iso, this.timeZone)
+    return this.date && schoolDateOf(ms, this.timeZone) !== this.date ? instantText(iso) : instantTimeText(iso, this.timeZone)
   }
 
   private acknowledge(reportId: number) {

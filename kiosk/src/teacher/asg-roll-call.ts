@@ -1,9 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { repeat } from 'lit/directives/repeat.js'
 import type { ClassInfo, DayEntry, RosterPupil } from '../../../shared/protocol/index.js'
-import { formatInstantTimeJa } from '../../../shared/time/format.js'
 import { buttons, tokens } from '../lib/styles.js'
-import { timeText } from '../lib/staffLanguage.js'
+import { instantTimeText, timeText } from '../lib/staffLanguage.js'
 import { STATUS_LABEL, statusColours } from './day-view.js'
 import { tapToggles } from './roll-view.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
@@ -88,7 +87,7 @@ export class AsgRollCall extends LitElement {
       <div class="head">
         <h3>${t('rollCall')}</h3>
         ${info.rollTaken
-          ? html`<span class="taken">${t('rollTaken', { time: formatInstantTimeJa(info.rollTaken.at, this.timeZone), by: info.rollTaken.by })}</span>`
+          ? html`<span class="taken">${t('rollTaken', { time: instantTimeText(info.rollTaken.at, this.timeZone), by: info.rollTaken.by })}</span>`
           : this.editable
             ? html`<span class="hint">${t('rollHint')}</span>`
             : html`<span class="hint">${t('rollNotTaken')}</span>`}

@@ -3,11 +3,10 @@ import { ApiError, errorText, refusalText } from '../lib/api.js'
 import { officeLists } from '../../../shared/domain/officeLists.js'
 import { can, schoolWide } from '../../../shared/policy/policy.js'
 import type { DayEntry, Me } from '../../../shared/protocol/index.js'
-import { formatInstantTimeJa } from '../../../shared/time/format.js'
 import { DayController } from '../controllers/day-controller.js'
 import { buttons, tokens } from '../lib/styles.js'
 import { currentUser, signOut } from '../lib/session.js'
-import { dayText } from '../lib/staffLanguage.js'
+import { dayText, instantTimeText } from '../lib/staffLanguage.js'
 import { rollCallPassed, type RunCommand } from './roll-view.js'
 import '../components/asg-connection-status.js'
 import '../components/asg-staff-login.js'
@@ -170,7 +169,7 @@ export class AsgTeacherApp extends LitElement {
     }
     if (day.state === 'offline') {
       const zone = day.snapshot?.timeZone ?? SCHOOL_ZONE
-      const text = day.lastSyncAt ? t('offlineSince', { time: formatInstantTimeJa(new Date(day.lastSyncAt).toISOString(), zone) }) : t('offline')
+      const text = day.lastSyncAt ? t('offlineSince', { time: instantTimeText(new Date(day.lastSyncAt).toISOString(), zone) }) : t('offline')
       return html`<div class="banner offline" role="alert">${text}<span class="sub">${t('reconnecting')}</span></div>`
     }
     if (day.buildChanged) {
