@@ -22,7 +22,7 @@ import { summarize, type Summary } from './stats.js'
 import { int, readFlags } from './flags.js'
 
 /**
- * `npm run bench:safety [pupils] [families] [seconds]`: a 安否確認 to a whole school (by default
+ * `npm run bench:safety [-- --pupils N --families N --seconds N]`: a 安否確認 to a whole school (by default
  * 1,000 pupils in 700 families: 300 with two children, 400 with one), every family with an
  * e-mail address and one browser subscribed to Web Push on a push service on this machine.
  * Figures: the start (every family's e-mail and push written to the outboxes in the change),
