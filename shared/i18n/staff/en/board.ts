@@ -11,7 +11,7 @@ export const board: Record<keyof typeof ja, string> = {
   missingRoll: 'No roll',
   noReports: 'No reports',
   unexplained: 'No report — check',
-  changedAfterAck: 'Changed since acknowledged',
+  changedAfterAck: 'Changed after acknowledgement',
   acknowledged: '✓Acknowledged',
   message: '“{message}”',
   timeArriving: 'arriving {time}',

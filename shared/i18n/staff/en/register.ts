@@ -45,7 +45,7 @@ export const register: Record<keyof typeof ja, string> = {
   shortAttendedDays: 'Pres.',
   shortLate: 'Late',
   shortEarlyLeave: 'Early',
-  shortUnresolved: 'N/A',
+  shortUnresolved: 'Unres.',
   unresolvedBadge: 'Not arrived, unresolved: {n}',
   notEnrolled: 'Not enrolled',
   closedMark: 'C',
