@@ -5,6 +5,7 @@ import { ReloadOnChange } from '../controllers/reload-on-change.js'
 import '../components/asg-staff-login.js'
 import { currentUser, signOut } from '../lib/session.js'
 import { buttons, tokens } from '../lib/styles.js'
+import '../components/asg-language-switch.js'
 import '../components/asg-staff-menu.js'
 import './asg-admin-roster.js'
 import { t } from './text.js'
@@ -90,7 +91,7 @@ export class AsgAdminApp extends LitElement {
     if (!this.me) return html`<asg-staff-login heading=${t('loginHeading')} @asg-logged-in=${(e: CustomEvent<Me>) => (this.me = e.detail)}></asg-staff-login>`
     if (this.me.kind === 'city' && can(this.me, 'city.schools.read')) {
       return html`
-        <header><h1>${t('cityHeading', { organisation: this.me.organisationName })}</h1><span>${this.me.name}</span><button @click=${this.onSignOut}>${t('signOut')}</button></header>
+        <header><h1>${t('cityHeading', { organisation: this.me.organisationName })}</h1><asg-language-switch></asg-language-switch><span>${this.me.name}</span><button @click=${this.onSignOut}>${t('signOut')}</button></header>
         <main>${can(this.me, 'city.day.read') ? html`<p><a href="/city/">${t('cityDayLink')}</a></p>` : ''}<asg-city-schools></asg-city-schools></main>
       `
     }
