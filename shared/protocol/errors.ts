@@ -5,7 +5,7 @@ import { z } from 'zod'
  * so rename never, add freely.
  */
 export const ERROR_MESSAGES = {
-  BAD_REQUEST: { ja: '入力内容に誤りがあります。', en: 'The request is not valid.' },
+  BAD_REQUEST: { ja: '入力内容に誤りがあります。', en: 'Please check what you entered.' },
   PAYLOAD_TOO_LARGE: { ja: '送信内容が大きすぎます。', en: 'The request is too large.' },
   UNAUTHENTICATED: { ja: 'ログインしてください。', en: 'Please log in.' },
   LOGIN_FAILED: { ja: 'ログインIDまたはパスワードが違います。', en: 'Wrong login ID or password.' },
