@@ -37,6 +37,9 @@ export default defineConfig({
     outDir: PARTS.pages.out,
     emptyOutDir: true,
     target: 'es2022',
+    // Browsers without <link rel="modulepreload"> (Safari before 17) still load every chunk, only
+    // later; the polyfill would be one more script on every page with a lazy chunk.
+    modulePreload: { polyfill: false },
     rollupOptions: {
       input: {
         index: join(root, 'index.html'),

@@ -1,7 +1,6 @@
 import { LitElement, html, nothing } from 'lit'
 import { refusalText } from '../lib/api.js'
 import type { ClassInfo, DayEntry, Reason, RosterPupil } from '../../../shared/protocol/index.js'
-import './asg-pupil-sheet.js'
 import './asg-roll-call.js'
 import { rollCallPassed, type RunCommand } from './roll-view.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
@@ -95,7 +94,7 @@ export class AsgClassRoll extends LitElement {
         .overdue=${this.editable && rollCallPassed(this.rollCallTime, this.timeZone)}
         @asg-mark=${this.onMark}
         @asg-confirm-roll=${this.onConfirm}
-        @asg-open-pupil=${(e: CustomEvent<{ pupilId: number }>) => (this.openPupil = e.detail.pupilId)}
+        @asg-open-pupil=${(e: CustomEvent<{ pupilId: number }>) => this.open(e.detail.pupilId)}
       ></asg-roll-call>
       ${open
         ? html`<asg-pupil-sheet
@@ -141,6 +140,11 @@ export class AsgClassRoll extends LitElement {
 
   private toast(message: string) {
     this.dispatchEvent(new CustomEvent('asg-toast', { detail: { message }, bubbles: true, composed: true }))
+  }
+
+  /** The pupil's sheet, loaded the first time one is opened (most mornings, none is). */
+  private open(pupilId: number) {
+    void import('./asg-pupil-sheet.js').then(() => (this.openPupil = pupilId))
   }
 }
 

@@ -13,9 +13,6 @@ import '../components/asg-staff-login.js'
 import '../components/asg-staff-menu.js'
 import './asg-class-day.js'
 import './asg-class-roll.js'
-import './asg-office-lists.js'
-import './asg-office-notices.js'
-import './asg-notice-template.js'
 import './asg-school-overview.js'
 import { SCHOOL_ZONE } from '../../../shared/time/zone.js'
 import { t } from './text.js'
@@ -23,6 +20,14 @@ import { t } from './text.js'
 type Staff = Extract<Me, { kind: 'staff' }>
 /** Which view is shown: one class, or 全クラス. */
 type Selection = number | 'all'
+
+/**
+ * The office's parts of the all-classes view (lists, notices and their calls, the template),
+ * loaded the first time the office opens it: a homeroom teacher's phone never needs them.
+ * Their elements upgrade in place when they arrive.
+ */
+let officeParts: Promise<unknown> | null = null
+const loadOfficeParts = () => (officeParts ??= Promise.all([import('./asg-office-lists.js'), import('./asg-office-notices.js'), import('./asg-notice-template.js')]))
 
 const TOAST_MS = 6000
 
@@ -185,6 +190,8 @@ export class AsgTeacherApp extends LitElement {
     const selection = this.effectiveSelection(me)
     const entries = [...day.entries.values()]
     const stale = day.state !== 'live'
+    const office = selection === 'all' && can(me, 'notices.read') && snap.isSchoolDay
+    if (office) void loadOfficeParts()
     return html`
       ${snap.isSchoolDay ? nothing : html`<div class="banner info" role="status">${t('notSchoolDay', { date: dayText(snap.date) })}</div>`}
       <div class="picker">
@@ -199,7 +206,7 @@ export class AsgTeacherApp extends LitElement {
       </div>
       <div class=${stale ? 'stale' : ''}>
         ${selection === 'all'
-          ? html`${can(me, 'notices.read') && snap.isSchoolDay
+          ? html`${office
                 ? html`<asg-office-lists
                     .classes=${snap.classes}
                     .entries=${entries}
