@@ -36,9 +36,9 @@ await screenshotSession(() => demoServer(AT), async ({ url, db }, browser) => {
   const boardCtx = await contextAt(browser, { locale: 'en-US', viewport: { width: 1920, height: 1080 } })
   await boardCtx.clock.setSystemTime(new Date(AT))
   const board = await boardCtx.newPage()
+  // An English browser: the board speaks English without ?lang=en.
   await board.goto(url + load.pairingPath)
-  await board.locator('asg-board-app').waitFor()
-  await board.goto(url + '/board/?lang=en')
-  await board.waitForTimeout(2500)
+  await board.getByText('Connected').first().waitFor()
+  await board.waitForTimeout(2000)
   await board.screenshot({ path: join(OUT, 'english-board-1920x1080.png') })
 })

@@ -17,7 +17,7 @@ export const admin: Record<keyof typeof ja, string> = {
   tabBackups: 'Backups',
   tabAccount: 'Account',
   rosterHeading: 'Import the roster',
-  rosterIntro: 'Choose the CSV file exported from the school’s administration system (UTF-8 or Shift_JIS). Imported as the whole school’s roster, pupils who are not in the file stay on as “moved away” (nobody is deleted). A file with one class, or only pupils joining the school, can be imported as “only some pupils”.',
+  rosterIntro: 'Choose the CSV file exported from the school’s administration system (UTF-8 or Shift_JIS). When it is imported as the whole school’s roster, pupils missing from the file are marked “moved away” (nobody is deleted). A file with one class, or only pupils joining the school, can be imported as “only some pupils”.',
   schoolYear: 'School year',
   yearOption: '{year} ({classes, plural, one {# class} other {# classes}})',
   newYear: 'Create a new school year (move pupils up)',
