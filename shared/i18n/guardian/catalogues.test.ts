@@ -1,5 +1,5 @@
-import { IntlMessageFormat } from 'intl-messageformat'
 import { describe, expect, it } from 'vitest'
+import { messageArguments } from '../messageArguments.js'
 import { GUARDIAN_LANGUAGES, LANGUAGE_INFO, languageFromBrowser } from '../languages.js'
 import { formatDay, formatInstant, formatRange, formatTime } from './dates.js'
 import { GLOSSARY, type Glossary } from './glossary.js'
@@ -11,24 +11,8 @@ import { fieldErrorText, refusalText, translator } from './translate.js'
 
 addAllCatalogues()
 
-type Element = { type: number; value?: string; options?: Record<string, { value: Element[] }>; children?: Element[] }
-
-/** The argument names a message uses, found in its parsed form (plural and select branches too). */
-function argumentsOf(message: string, locale: string): Set<string> {
-  const found = new Set<string>()
-  const walk = (elements: Element[]) => {
-    for (const e of elements) {
-      if (e.type >= 1 && e.type <= 6 && e.value) found.add(e.value)
-      for (const option of Object.values(e.options ?? {})) walk(option.value)
-      if (e.children) walk(e.children)
-    }
-  }
-  walk(new IntlMessageFormat(message, locale, undefined, { ignoreTag: true }).getAst() as unknown as Element[])
-  return found
-}
-
 const glossaryTerms = new Set(Object.keys(GLOSSARY.ja))
-const ownArguments = (message: string, locale: string) => [...argumentsOf(message, locale)].filter((a) => !glossaryTerms.has(a)).sort()
+const ownArguments = (message: string, locale: string) => [...messageArguments(message, locale)].filter((a) => !glossaryTerms.has(a)).sort()
 
 describe('guardian catalogues', () => {
   it('every language has exactly the keys of the Japanese catalogue, none empty', () => {
@@ -53,7 +37,7 @@ describe('guardian catalogues', () => {
   it('uses only school terms the glossary defines', () => {
     for (const language of GUARDIAN_LANGUAGES) {
       for (const message of Object.values(CATALOGUES[language])) {
-        for (const a of argumentsOf(message, LANGUAGE_INFO[language].intlLocale)) {
+        for (const a of messageArguments(message, LANGUAGE_INFO[language].intlLocale)) {
           if (a.startsWith('term')) expect(glossaryTerms.has(a), `${language}: {${a}}`).toBe(true)
         }
       }

@@ -1,22 +1,8 @@
-import { IntlMessageFormat } from 'intl-messageformat'
 import { describe, expect, it } from 'vitest'
+import { messageArguments } from '../messageArguments.js'
 import { STAFF_CATALOGUES } from './catalogues.js'
 
-type Element = { type: number; value?: string; options?: Record<string, { value: Element[] }>; children?: Element[] }
-
-/** The argument names a message uses (plural and select branches too); throws when it does not parse. */
-function argumentsOf(message: string, locale: string): string[] {
-  const found = new Set<string>()
-  const walk = (elements: Element[]) => {
-    for (const e of elements) {
-      if (e.type >= 1 && e.type <= 6 && e.value) found.add(e.value)
-      for (const option of Object.values(e.options ?? {})) walk(option.value)
-      if (e.children) walk(e.children)
-    }
-  }
-  walk(new IntlMessageFormat(message, locale, undefined, { ignoreTag: true }).getAst() as unknown as Element[])
-  return [...found].sort()
-}
+const argumentsOf = (message: string, locale: string) => [...messageArguments(message, locale)].sort()
 
 /**
  * Every area of the staff pages, as the build ships them (an area file missing from
