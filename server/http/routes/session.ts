@@ -69,12 +69,12 @@ export function sessionRoutes(deps: Deps, sockets: SocketControl, opts: { secure
 async function meOf(deps: Deps, p: Exclude<Principal, { kind: 'board' }>): Promise<Me> {
   if (p.kind === 'guardian') return { kind: 'guardian', id: p.guardianId, name: p.name, language: await guardianLanguage(deps.sql, p.guardianId) }
   if (p.kind === 'city') {
-    const org = await getOrganisation(deps.sql, p.cityId)
-    return { kind: 'city', id: p.staffId, name: p.name, cityId: p.cityId, organisationName: org!.name, language: await staffLanguage(deps.sql, p.staffId) }
+    const [org, language] = await Promise.all([getOrganisation(deps.sql, p.cityId), staffLanguage(deps.sql, p.staffId)])
+    return { kind: 'city', id: p.staffId, name: p.name, cityId: p.cityId, organisationName: org!.name, language }
   }
-  const school = await getSchool(deps.sql, p.schoolId)
+  const [school, language] = await Promise.all([getSchool(deps.sql, p.schoolId), staffLanguage(deps.sql, p.staffId)])
   return {
     kind: 'staff', id: p.staffId, name: p.name, schoolId: p.schoolId, schoolName: school!.name, roles: p.roles, homeroomClassIds: p.homeroomClassIds,
-    language: await staffLanguage(deps.sql, p.staffId),
+    language,
   }
 }
